@@ -1,0 +1,20 @@
+/**
+ * Every operation's handler, keyed by its contract name. The `satisfies`
+ * makes a missing or mistyped handler a compile error.
+ */
+import type { Handlers } from '../../shared/contract/api';
+import type { Workspace } from '../store/workspace';
+import { producersService } from './producers';
+import { relayService } from './relay';
+
+export function createHandlers(workspace: Workspace, now: () => Date = () => new Date()): Handlers {
+  const store = () => workspace.store;
+  return {
+    'app.status': async () => workspace.status(),
+    ...relayService(store),
+    ...producersService(store, now),
+    'backups.list': () => workspace.listBackups(),
+    'backups.create': () => workspace.backupNow(),
+    'backups.restore': ({ id }) => workspace.restore(id),
+  } satisfies Handlers;
+}

@@ -1,0 +1,23 @@
+import type { RelaySettings, RelaySettingsPatch } from '../../shared/model/relay';
+import { DEFAULT_RELAY_SETTINGS } from '../../shared/model/relay';
+import { RELAY_ID } from '../store/entities';
+import type { Store, Transaction } from '../store/store';
+
+/** The relay's settings; the defaults stand until the organiser first saves. */
+export function readRelay(source: Store | Transaction): RelaySettings {
+  const record = source.get('relay', RELAY_ID);
+  if (!record) return DEFAULT_RELAY_SETTINGS;
+  const { id: _id, ...settings } = record;
+  return settings;
+}
+
+export function relayService(store: () => Store) {
+  return {
+    'relay.get': async () => readRelay(store()),
+    'relay.update': (patch: RelaySettingsPatch) =>
+      store().transact((tx) => {
+        const { id: _id, ...saved } = tx.put('relay', { ...readRelay(tx), ...patch, id: RELAY_ID });
+        return saved;
+      }),
+  };
+}

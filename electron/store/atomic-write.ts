@@ -1,0 +1,53 @@
+/**
+ * Crash-safe file replacement: write a temp file beside the target, fsync it,
+ * rename it over the target, fsync the folder. A crash at any instant leaves
+ * either the old file or the new one, never a mix; a stale temp file is ignored
+ * by the loader (it never ends in `.json`).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+export const TEMP_SUFFIX = '.tmp';
+
+export function tempPathFor(path: string): string {
+  return `${path}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
+}
+
+/** Test seam: lets a test stop the write between fsync and rename, as a crash would. */
+export interface WriteHooks {
+  beforeRename?: (tempPath: string) => Promise<void> | void;
+}
+
+export async function writeFileAtomic(path: string, contents: string, hooks: WriteHooks = {}): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tempPath = tempPathFor(path);
+  try {
+    const handle = await open(tempPath, 'w', 0o600);
+    try {
+      await handle.writeFile(contents, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await hooks.beforeRename?.(tempPath);
+    await rename(tempPath, path);
+  } catch (error) {
+    await unlink(tempPath).catch(() => undefined);
+    throw error;
+  }
+  await syncFolder(dirname(path));
+}
+
+/** The rename itself is only durable once the folder entry is flushed (ext4, XFS). */
+async function syncFolder(folder: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(folder, 'r');
+    await handle.sync();
+  } catch {
+    // Some platforms (Windows) cannot open a folder for fsync; rename is still atomic there.
+  } finally {
+    await handle?.close();
+  }
+}

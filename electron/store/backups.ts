@@ -1,0 +1,127 @@
+/**
+ * Rolling backups of the data files: one a day at open (last 14 kept), manual
+ * ones, and safety copies before a migration or a restore. A backup is a folder
+ * under `backups/`; its `backup.json` is written last, so a backup interrupted
+ * half-way is never listed.
+ */
+import { copyFile, mkdir, readdir, readFile, rm, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { format as formatDate } from 'date-fns';
+import { z } from 'zod';
+import type { BackupInfo, BackupKind } from '../../shared/contract/results';
+import { UserError } from '../../shared/contract/errors';
+import { writeFileAtomic } from './atomic-write';
+import { listDataFiles, readDataFolder } from './data-files';
+import type { FormatSpec } from './migrations';
+
+export const BACKUPS_DIR = 'backups';
+export const DAMAGED_DIR = 'damaged';
+const META = 'backup.json';
+
+/** How many of each kind are kept; older ones are removed after a new one is made. */
+const KEEP: Record<BackupKind, number> = { daily: 14, manual: 14, 'pre-migration': 10, 'pre-restore': 10 };
+
+const metaSchema = z.object({
+  kind: z.enum(['daily', 'manual', 'pre-migration', 'pre-restore']),
+  createdAt: z.string(),
+  files: z.array(z.string()),
+});
+
+const stamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');
+
+async function copyInto(fromDir: string, toDir: string, files: readonly string[]): Promise<void> {
+  for (const file of files) {
+    await mkdir(dirname(join(toDir, file)), { recursive: true });
+    await copyFile(join(fromDir, file), join(toDir, file));
+  }
+}
+
+export async function createBackup(dataDir: string, kind: BackupKind, now: Date): Promise<BackupInfo> {
+  const id = `${stamp(now)}-${kind}`;
+  const folder = join(dataDir, BACKUPS_DIR, id);
+  const files = await listDataFiles(dataDir);
+  await copyInto(dataDir, folder, files);
+  const createdAt = now.toISOString();
+  await writeFileAtomic(join(folder, META), JSON.stringify({ kind, createdAt, files }, null, 1));
+  await pruneBackups(dataDir, kind);
+  return { id, kind, createdAt, files, readable: true };
+}
+
+async function readMetas(dataDir: string): Promise<{ id: string; meta: z.infer<typeof metaSchema> }[]> {
+  let ids: string[];
+  try {
+    ids = await readdir(join(dataDir, BACKUPS_DIR));
+  } catch {
+    return [];
+  }
+  const metas = [];
+  for (const id of ids) {
+    try {
+      const meta = metaSchema.parse(JSON.parse(await readFile(join(dataDir, BACKUPS_DIR, id, META), 'utf8')));
+      metas.push({ id, meta });
+    } catch {
+      // No or bad backup.json: an interrupted backup, never offered.
+    }
+  }
+  return metas.sort((a, b) => b.meta.createdAt.localeCompare(a.meta.createdAt));
+}
+
+/** Newest first; each one checked by reading it as the store would. */
+export async function listBackups(dataDir: string, format: FormatSpec): Promise<BackupInfo[]> {
+  const backups: BackupInfo[] = [];
+  for (const { id, meta } of await readMetas(dataDir)) {
+    const read = await readDataFolder(join(dataDir, BACKUPS_DIR, id), format);
+    backups.push({ id, ...meta, readable: read.ok });
+  }
+  return backups;
+}
+
+async function pruneBackups(dataDir: string, kind: BackupKind): Promise<void> {
+  const sameKind = (await readMetas(dataDir)).filter(({ meta }) => meta.kind === kind);
+  for (const { id } of sameKind.slice(KEEP[kind])) {
+    await rm(join(dataDir, BACKUPS_DIR, id), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Takes today's daily backup unless one exists (the date is the machine's local
+ * date). Returns false while there is nothing to back up yet.
+ */
+export async function ensureDailyBackup(dataDir: string, now: Date): Promise<boolean> {
+  const today = formatDate(now, 'yyyy-MM-dd');
+  const metas = await readMetas(dataDir);
+  const done = metas.some(({ meta }) => meta.kind === 'daily' && formatDate(new Date(meta.createdAt), 'yyyy-MM-dd') === today);
+  if (done) return true;
+  if ((await listDataFiles(dataDir)).length === 0) return false;
+  await createBackup(dataDir, 'daily', now);
+  return true;
+}
+
+/**
+ * Makes the data files exactly those of the backup. What was there before is
+ * kept first: as a `pre-restore` backup when it was readable, or copied to
+ * `damaged/` when it was not (the damaged file is never lost).
+ */
+export async function restoreBackup(
+  dataDir: string,
+  id: string,
+  format: FormatSpec,
+  current: 'ready' | 'recovery',
+  now: Date,
+): Promise<void> {
+  const backup = (await readMetas(dataDir)).find((entry) => entry.id === id);
+  if (!backup) throw new UserError('error.backupNotFound');
+  const folder = join(dataDir, BACKUPS_DIR, id);
+  if (!(await readDataFolder(folder, format)).ok) throw new UserError('error.backupUnreadable');
+
+  const currentFiles = await listDataFiles(dataDir);
+  if (current === 'ready') await createBackup(dataDir, 'pre-restore', now);
+  else await copyInto(dataDir, join(dataDir, DAMAGED_DIR, stamp(now)), currentFiles);
+
+  for (const file of currentFiles) {
+    if (!backup.meta.files.includes(file)) await unlink(join(dataDir, file));
+  }
+  for (const file of backup.meta.files) {
+    await writeFileAtomic(join(dataDir, file), await readFile(join(folder, file), 'utf8'));
+  }
+}

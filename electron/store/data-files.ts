@@ -1,0 +1,92 @@
+/** Finding and reading the data files of a folder (the live data or a backup). */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { StoreProblem } from '../../shared/contract/results';
+import { envelopeHeaderSchema, fileRecordsSchema, type FileRecords } from './envelope';
+import { migrateFile, type FormatSpec } from './migrations';
+
+/** Folders and files inside the data folder that are not relay data. */
+export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'backup.json']);
+
+/** Relative paths (always with `/`) of the data files under `folder`. */
+export async function listDataFiles(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  async function walk(dir: string): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const entry of entries) {
+      if (dir === folder && NOT_DATA.has(entry.name)) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      // Temp files of an interrupted write end in `.tmp`, so they are never read as data.
+      else if (entry.isFile() && entry.name.endsWith('.json')) found.push(relative(folder, path).split(sep).join('/'));
+    }
+  }
+  await walk(folder);
+  return found.sort();
+}
+
+export interface LoadedFile {
+  path: string;
+  /** Version found on disk, before migration. */
+  version: number;
+  records: FileRecords;
+}
+
+export type ReadResult = { ok: true; file: LoadedFile } | { ok: false; problem: StoreProblem };
+
+export async function readDataFile(folder: string, path: string, format: FormatSpec): Promise<ReadResult> {
+  const fail = (reason: StoreProblem['reason'], detail: string): ReadResult => ({
+    ok: false,
+    problem: { file: path, reason, detail },
+  });
+  let text: string;
+  try {
+    text = await readFile(join(folder, path), 'utf8');
+  } catch (error) {
+    return fail('unreadable', (error as Error).message);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return fail('invalidJson', (error as Error).message);
+  }
+  const header = envelopeHeaderSchema.safeParse(json);
+  if (!header.success) return fail('schema', describeIssue(header.error));
+  if (header.data.version > format.version) {
+    return fail('newerVersion', `format ${header.data.version}, this version of Cabas reads up to ${format.version}`);
+  }
+  let migrated;
+  try {
+    migrated = migrateFile(header.data, path, format);
+  } catch (error) {
+    return fail('schema', (error as Error).message);
+  }
+  const records = fileRecordsSchema.safeParse(migrated.records);
+  if (!records.success) return fail('schema', describeIssue(records.error));
+  return { ok: true, file: { path, version: header.data.version, records: records.data as FileRecords } };
+}
+
+export type FolderResult = { ok: true; files: LoadedFile[] } | { ok: false; problem: StoreProblem };
+
+export async function readDataFolder(folder: string, format: FormatSpec): Promise<FolderResult> {
+  const files: LoadedFile[] = [];
+  for (const path of await listDataFiles(folder)) {
+    const result = await readDataFile(folder, path, format);
+    if (!result.ok) return result;
+    files.push(result.file);
+  }
+  return { ok: true, files };
+}
+
+function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const first = error.issues[0];
+  if (!first) return 'invalid';
+  return `${first.path.map(String).join('.') || '(root)'}: ${first.message}`;
+}

@@ -1,0 +1,75 @@
+/**
+ * The open data folder: either a ready store or the recovery state naming the
+ * damaged file. Restoring a backup reopens it. Services reach the store only
+ * through here, so a restore swaps the data for every screen at once.
+ */
+import type { AppStatus, StoreProblem } from '../../shared/contract/results';
+import { UserError } from '../../shared/contract/errors';
+import { listBackups, restoreBackup, createBackup } from './backups';
+import { currentFormat } from './migrations';
+import { openStore, type Store, type StoreOptions } from './store';
+import { RELAY_ID } from './entities';
+import { DEFAULT_RELAY_SETTINGS } from '../../shared/model/relay';
+
+export class Workspace {
+  private state: { store: Store } | { problem: StoreProblem } | null = null;
+
+  private constructor(private readonly options: StoreOptions) {}
+
+  static async open(options: StoreOptions): Promise<Workspace> {
+    const workspace = new Workspace(options);
+    await workspace.reopen();
+    return workspace;
+  }
+
+  get dataDir(): string {
+    return this.options.dataDir;
+  }
+
+  private get format() {
+    return this.options.format ?? currentFormat;
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  async reopen(): Promise<void> {
+    const opened = await openStore(this.options);
+    this.state = opened.state === 'ready' ? { store: opened.store } : { problem: opened.problem };
+  }
+
+  get inRecovery(): boolean {
+    return this.state !== null && 'problem' in this.state;
+  }
+
+  /** The ready store; services call this, and the dispatcher has already refused calls in recovery. */
+  get store(): Store {
+    if (this.state && 'store' in this.state) return this.state.store;
+    throw new UserError('error.recoveryMode');
+  }
+
+  status(): AppStatus {
+    const base = { dataDir: this.dataDir, formatVersion: this.format.version };
+    if (this.state && 'problem' in this.state) return { state: 'recovery', problem: this.state.problem, ...base };
+    const store = this.store;
+    const language = store.get('relay', RELAY_ID)?.language ?? DEFAULT_RELAY_SETTINGS.language;
+    return { state: 'ready', language, deviceId: store.deviceId, ...base };
+  }
+
+  listBackups() {
+    return listBackups(this.dataDir, this.format);
+  }
+
+  backupNow() {
+    return this.store.exclusive(() => createBackup(this.dataDir, 'manual', this.now()));
+  }
+
+  async restore(backupId: string): Promise<AppStatus> {
+    const restore = () => restoreBackup(this.dataDir, backupId, this.format, this.inRecovery ? 'recovery' : 'ready', this.now());
+    if (this.inRecovery) await restore();
+    else await this.store.exclusive(restore);
+    await this.reopen();
+    return this.status();
+  }
+}

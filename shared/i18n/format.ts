@@ -1,0 +1,42 @@
+/** Dates and money for people: date-fns with the fr / en locales, Intl for currency. */
+import { format as formatDate } from 'date-fns';
+import { enGB, fr as frLocale } from 'date-fns/locale';
+import type { Language } from '../model/fields';
+
+const locales = { fr: frLocale, en: enGB } as const;
+
+export function formatDay(language: Language, date: Date | string): string {
+  return formatDate(new Date(date), 'PPP', { locale: locales[language] });
+}
+
+export function formatDateTime(language: Language, date: Date | string): string {
+  return formatDate(new Date(date), 'PPP p', { locale: locales[language] });
+}
+
+export function formatMoney(language: Language, cents: number, currency = 'EUR'): string {
+  const tag = language === 'fr' ? 'fr-BE' : 'en-GB';
+  return new Intl.NumberFormat(tag, { style: 'currency', currency }).format(cents / 100);
+}
+
+/** Basis points for display: 835 → "8,35" (fr) / "8.35" (en). */
+export function formatPercent(language: Language, basisPoints: number): string {
+  const tag = language === 'fr' ? 'fr-BE' : 'en-GB';
+  return new Intl.NumberFormat(tag, { maximumFractionDigits: 2 }).format(basisPoints / 100);
+}
+
+/** Reads "8,35", "8.35" or "8" into basis points; null when it is not a percentage with ≤ 2 decimals. */
+export function parsePercent(text: string): number | null {
+  const match = /^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*%?\s*$/.exec(text);
+  if (!match) return null;
+  const whole = Number(match[1]);
+  const fraction = Number((match[2] ?? '').padEnd(2, '0'));
+  const basisPoints = whole * 100 + fraction;
+  return basisPoints <= 10_000 ? basisPoints : null;
+}
+
+/** Reads a decimal typed with a comma or a point ("12,5"); null when it is not a number. */
+export function parseDecimal(text: string): number | null {
+  const trimmed = text.trim().replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(trimmed)) return null;
+  return Number(trimmed);
+}

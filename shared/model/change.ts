@@ -1,0 +1,16 @@
+/**
+ * The one stream every change goes through: persistence, undo and sync all
+ * read it. A change names an entity and the fields it sets (per-field, so a
+ * merge can keep the latest writer of each field).
+ */
+export type EntityKind = 'relay' | 'producer';
+
+export interface ChangeRecord {
+  /** Hybrid logical clock timestamp (shared/sync/hlc.ts); unique and ordered across devices. */
+  at: string;
+  device: string;
+  entity: EntityKind;
+  entityId: string;
+  /** The fields set by this change, with their new values. */
+  fields: Record<string, unknown>;
+}

@@ -1,0 +1,23 @@
+/**
+ * Folding for search and duplicate checks: "Ferme de l'Églantier" matches
+ * "eglantier". Accents, case and runs of spaces do not count.
+ */
+export function fold(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase('fr')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** True when every word of the query starts a word of, or occurs in, one of the haystacks. */
+export function matchesQuery(query: string, haystacks: readonly string[]): boolean {
+  const words = fold(query).split(' ').filter(Boolean);
+  if (words.length === 0) return true;
+  const folded = haystacks.map(fold).join(' \u0000 ');
+  return words.every((word) => folded.includes(word));
+}
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+export const compareText = (a: string, b: string): number => collator.compare(a, b);
