@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseCentsCell, parseCsv, parseCsvText, parseDecimalCell } from './parse';
+import { writeCsv } from './write';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+/** Windows-1252 bytes for the few accented letters the tests use. */
+function cp1252(text: string): Uint8Array {
+  const table: Record<string, number> = { é: 0xe9, è: 0xe8, à: 0xe0, ç: 0xe7, '€': 0x80 };
+  return Uint8Array.from([...text].map((char) => table[char] ?? char.charCodeAt(0)));
+}
+
+describe('reading CSV files as organisers have them', () => {
+  it('reads UTF-8 with a BOM and semicolons (Excel, French locale)', () => {
+    const table = parseCsv(utf8('\uFEFFnom;prix\nCarottes;2,50\n'));
+    expect(table).toMatchObject({ encoding: 'utf-8', separator: ';', header: ['nom', 'prix'] });
+    expect(table.rows).toEqual([{ line: 2, cells: ['Carottes', '2,50'] }]);
+  });
+
+  it('reads UTF-8 without a BOM and commas', () => {
+    const table = parseCsv(utf8('nom,prix\nPoireaux,"1,20"\n'));
+    expect(table.separator).toBe(',');
+    expect(table.rows[0]!.cells).toEqual(['Poireaux', '1,20']);
+  });
+
+  it('reads Windows-1252 accents', () => {
+    const table = parseCsv(cp1252('nom;catégorie\nPaté;épicerie\n'));
+    expect(table.encoding).toBe('windows-1252');
+    expect(table.header).toEqual(['nom', 'catégorie']);
+    expect(table.rows[0]!.cells).toEqual(['Paté', 'épicerie']);
+  });
+
+  it('keeps separators, doubled quotes and line breaks inside quoted fields, and counts lines', () => {
+    const table = parseCsvText('nom;notes\n"Ferme ""du Bois""";"livre le jeudi;\nappeler avant"\nLe Verger;\r\n');
+    expect(table.rows).toEqual([
+      { line: 2, cells: ['Ferme "du Bois"', 'livre le jeudi;\nappeler avant'] },
+      { line: 4, cells: ['Le Verger', ''] },
+    ]);
+  });
+
+  it('reports a quote that is never closed, with its line, instead of swallowing the file', () => {
+    const table = parseCsvText('nom;prix\nCarottes;2\n"Poireaux;3\nNavets;4\n');
+    expect(table.rows).toEqual([{ line: 2, cells: ['Carottes', '2'] }]);
+    expect(table.errors).toEqual([{ line: 3, key: 'csv.unclosedQuote' }]);
+  });
+
+  it('skips blank lines and reads a last line without a newline', () => {
+    expect(parseCsvText('a;b\n\n1;2').rows).toEqual([{ line: 3, cells: ['1', '2'] }]);
+  });
+
+  it('reads decimal commas and prices in cents', () => {
+    expect(parseDecimalCell('2,50')).toBe(2.5);
+    expect(parseDecimalCell('2.5')).toBe(2.5);
+    expect(parseDecimalCell('2,5,0')).toBeNull();
+    expect(parseCentsCell('2,50')).toBe(250);
+    expect(parseCentsCell('2,5 €')).toBe(250);
+    expect(parseCentsCell('0,07')).toBe(7);
+    expect(parseCentsCell('19.99')).toBe(1999);
+    expect(parseCentsCell('1,999')).toBeNull();
+    expect(parseCentsCell('-1')).toBeNull();
+    expect(parseCentsCell('abc')).toBeNull();
+  });
+});
+
+describe('writing CSV', () => {
+  it('neutralises cells that a spreadsheet would run as formulas, but not plain numbers', () => {
+    const csv = writeCsv([
+      ['=HYPERLINK("http://x")', '+33 6', '-2', '@SUM(A1)', 'Carottes', '-1,50'],
+    ]);
+    expect(csv).toBe('\uFEFF"\'=HYPERLINK(""http://x"")";\'+33 6;-2;\'@SUM(A1);Carottes;-1,50\r\n');
+  });
+
+  it('round-trips through the reader', () => {
+    const rows = [
+      ['nom', 'notes'],
+      ['Ferme; "du Bois"', 'ligne 1\nligne 2'],
+    ];
+    const table = parseCsv(utf8(writeCsv(rows)));
+    expect([table.header, ...table.rows.map((row) => row.cells)]).toEqual(rows);
+  });
+});
