@@ -25,7 +25,9 @@ export function createDispatch({ handlers, inRecovery, log = console.error }: Di
       return { ok: false, error: { key: 'error.unknownOperation', params: { name: String(name).slice(0, 80) } } };
     }
     const operation = contract[name];
-    const parsed = operation.input.safeParse(payload ?? {});
+    // zod 4 leaves the offending value out of its issues unless asked; toFieldIssues needs it
+    // to tell a missing field (validation.required) from a value of the wrong type (validation.type).
+    const parsed = operation.input.safeParse(payload ?? {}, { reportInput: true });
     if (!parsed.success) {
       return { ok: false, error: { key: 'error.invalidInput', issues: toFieldIssues(parsed.error) } };
     }

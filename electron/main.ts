@@ -1,1 +1,66 @@
-console.log('placeholder');
+/**
+ * The Electron entry: one running copy per machine, the relay's data folder
+ * opened behind the contract, one hardened window. Only wiring lives here;
+ * the work happens in the services (backend.ts) and the glue files beside it.
+ */
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { translate } from '../shared/i18n/messages';
+import { openBackend } from './backend';
+import { resolveDataDir } from './data-folder';
+import { registerIpc } from './ipc';
+import { machineDir, openMachineSettings } from './machine-settings';
+import { hardenApp, hardenSession } from './security';
+import { appFiles, createMainWindow } from './window';
+
+// Read before userData moves: by default the relay's data lives where Electron keeps an app's data,
+// the same folder the browser host uses (data-folder.ts).
+const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+// Chromium's profile (caches, local storage) and the machine settings go elsewhere,
+// so the data folder holds relay data only. Must happen before `ready`.
+app.setPath('userData', machineDir());
+hardenApp();
+
+let mainWindow: BrowserWindow | undefined;
+
+// Two copies would each keep their own working set of the same data folder in memory.
+if (app.requestSingleInstanceLock()) {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // macOS apps stay open without windows until the user quits them.
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  start().catch(failToStart);
+} else {
+  app.quit();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  const { dispatch } = await openBackend(dataDir);
+  const settings = openMachineSettings();
+  const files = appFiles(app.getAppPath());
+  registerIpc({ dispatch, rendererPage: files.rendererPage, mainWebContents: () => mainWindow?.webContents });
+
+  const openWindow = () => {
+    mainWindow = createMainWindow(files, settings);
+    mainWindow.on('closed', () => {
+      mainWindow = undefined;
+    });
+  };
+  openWindow();
+  app.on('activate', () => {
+    if (!mainWindow) openWindow();
+  });
+}
+
+function failToStart(error: unknown): void {
+  const language = app.getLocale().startsWith('fr') ? 'fr' : 'en';
+  const detail = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox(translate(language, 'app.name'), `${translate(language, 'app.loadFailed')}\n\n${dataDir}\n${detail}`);
+  app.exit(1);
+}

@@ -67,6 +67,15 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** `decodeURIComponent` throws on a stray `%`; a request must never be able to throw. */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
 function tokenMatches(header: string | undefined, token: string): boolean {
   const given = Buffer.from(header?.replace(/^Bearer /, '') ?? '');
   const expected = Buffer.from(token);
@@ -78,7 +87,9 @@ export async function startHost({ dispatch, staticDir, port = 0, token = randomB
   const allowedHosts = new Set<string>();
 
   async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+    const decoded = decodePath(pathname === '/' ? '/index.html' : pathname);
+    if (decoded === null) return send(response, 404, 'not found', 'text/plain');
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
     const path = join(staticDir, relative);
     if (!path.startsWith(staticDir + sep)) return send(response, 404, 'not found', 'text/plain');
     try {
@@ -96,7 +107,11 @@ export async function startHost({ dispatch, staticDir, port = 0, token = randomB
       return send(response, 403, refusal('error.unauthorized'));
     }
     const body = await readBody(request);
-    if (body === null) return send(response, 413, refusal('error.invalidInput'));
+    if (body === null) {
+      // The rest of the body is never read: close the connection so the client cannot reuse a socket left mid-request.
+      response.setHeader('Connection', 'close');
+      return send(response, 413, refusal('error.invalidInput'));
+    }
     let payload: unknown;
     try {
       payload = body === '' ? {} : JSON.parse(body);
@@ -106,15 +121,22 @@ export async function startHost({ dispatch, staticDir, port = 0, token = randomB
     send(response, 200, JSON.stringify(await dispatch(name, payload)));
   }
 
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  // Async so that anything thrown (a malformed URL, bad percent-encoding) becomes a refusal,
+  // never an uncaught exception that would stop the host for every open tab.
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!allowedHosts.has(request.headers.host ?? '')) return send(response, 403, refusal('error.unauthorized'));
-    const handled = url.pathname.startsWith(CALL_PREFIX)
-      ? call(decodeURIComponent(url.pathname.slice(CALL_PREFIX.length)), request, response)
-      : request.method === 'GET'
-        ? serveStatic(url.pathname, response)
-        : Promise.resolve(send(response, 405, 'method not allowed', 'text/plain'));
-    handled.catch((error: unknown) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith(CALL_PREFIX)) {
+      const name = decodePath(url.pathname.slice(CALL_PREFIX.length));
+      if (name === null) return send(response, 400, refusal('error.invalidInput'));
+      return call(name, request, response);
+    }
+    if (request.method === 'GET') return serveStatic(url.pathname, response);
+    send(response, 405, 'method not allowed', 'text/plain');
+  }
+
+  const server = createServer((request, response) => {
+    route(request, response).catch((error: unknown) => {
       console.error(error);
       if (!response.headersSent) send(response, 500, refusal('error.internal'));
     });

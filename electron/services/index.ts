@@ -6,6 +6,10 @@ import type { Handlers } from '../../shared/contract/api';
 import type { Workspace } from '../store/workspace';
 import { producersService } from './producers';
 import { relayService } from './relay';
+import { productsService } from './products';
+import { distributionsService } from './distributions';
+import { offersService } from './offers';
+import { catalogueImportService } from './catalogue-import';
 
 export function createHandlers(workspace: Workspace, now: () => Date = () => new Date()): Handlers {
   const store = () => workspace.store;
@@ -13,6 +17,10 @@ export function createHandlers(workspace: Workspace, now: () => Date = () => new
     'app.status': async () => workspace.status(),
     ...relayService(store),
     ...producersService(store, now),
+    ...productsService(store, now),
+    ...distributionsService(store, now),
+    ...offersService(store, now),
+    ...catalogueImportService(store, now),
     'backups.list': () => workspace.listBackups(),
     'backups.create': () => workspace.backupNow(),
     'backups.restore': ({ id }) => workspace.restore(id),

@@ -46,7 +46,12 @@ export function producersService(store: () => Store, now: () => Date) {
 
     'producers.update': ({ id, changes }: { id: string; changes: Partial<ProducerFields> }) =>
       store().transact((tx) => {
-        const producer = tx.put('producer', { ...existing(tx, id), ...changes, updatedAt: stamp() });
+        const before = existing(tx, id);
+        // Saving an untouched form is not a change: no new updatedAt, no change record, no write.
+        const changed = (Object.keys(changes) as (keyof ProducerFields)[]).some(
+          (field) => changes[field] !== undefined && changes[field] !== before[field],
+        );
+        const producer = changed ? tx.put('producer', { ...before, ...changes, updatedAt: stamp() }) : before;
         return { producer, warnings: changes.name === undefined ? [] : nameWarnings(tx, producer) };
       }),
 

@@ -66,12 +66,22 @@ async function readMetas(dataDir: string): Promise<{ id: string; meta: z.infer<t
   return metas.sort((a, b) => b.meta.createdAt.localeCompare(a.meta.createdAt));
 }
 
+/**
+ * A backup can be restored only if it holds every file its backup.json lists and each
+ * reads as the store would read it; a missing file would stop a restore half-way.
+ */
+async function isReadable(folder: string, files: readonly string[], format: FormatSpec): Promise<boolean> {
+  const read = await readDataFolder(folder, format);
+  if (!read.ok) return false;
+  const present = new Set(read.files.map((file) => file.path));
+  return files.every((file) => present.has(file));
+}
+
 /** Newest first; each one checked by reading it as the store would. */
 export async function listBackups(dataDir: string, format: FormatSpec): Promise<BackupInfo[]> {
   const backups: BackupInfo[] = [];
   for (const { id, meta } of await readMetas(dataDir)) {
-    const read = await readDataFolder(join(dataDir, BACKUPS_DIR, id), format);
-    backups.push({ id, ...meta, readable: read.ok });
+    backups.push({ id, ...meta, readable: await isReadable(join(dataDir, BACKUPS_DIR, id), meta.files, format) });
   }
   return backups;
 }
@@ -112,7 +122,7 @@ export async function restoreBackup(
   const backup = (await readMetas(dataDir)).find((entry) => entry.id === id);
   if (!backup) throw new UserError('error.backupNotFound');
   const folder = join(dataDir, BACKUPS_DIR, id);
-  if (!(await readDataFolder(folder, format)).ok) throw new UserError('error.backupUnreadable');
+  if (!(await isReadable(folder, backup.meta.files, format))) throw new UserError('error.backupUnreadable');
 
   const currentFiles = await listDataFiles(dataDir);
   if (current === 'ready') await createBackup(dataDir, 'pre-restore', now);

@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { StoreProblem } from '../../shared/contract/results';
-import { envelopeHeaderSchema, fileRecordsSchema, type FileRecords } from './envelope';
+import { envelopeHeaderSchema, envelopeVersionSchema, fileRecordsSchema, type FileRecords } from './envelope';
 import { migrateFile, type FormatSpec } from './migrations';
 
 /** Folders and files inside the data folder that are not relay data. */
@@ -57,11 +57,14 @@ export async function readDataFile(folder: string, path: string, format: FormatS
   } catch (error) {
     return fail('invalidJson', (error as Error).message);
   }
+  // The version is checked before the rest of the envelope: a newer Cabas may lay out its
+  // records differently, and the organiser must be told to update, not that the file is damaged.
+  const version = envelopeVersionSchema.safeParse(json);
+  if (version.success && version.data.version > format.version) {
+    return fail('newerVersion', `format ${version.data.version}, this version of Cabas reads up to ${format.version}`);
+  }
   const header = envelopeHeaderSchema.safeParse(json);
   if (!header.success) return fail('schema', describeIssue(header.error));
-  if (header.data.version > format.version) {
-    return fail('newerVersion', `format ${header.data.version}, this version of Cabas reads up to ${format.version}`);
-  }
   let migrated;
   try {
     migrated = migrateFile(header.data, path, format);

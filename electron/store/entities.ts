@@ -1,20 +1,34 @@
 /**
  * Which entity lives in which file. One change rewrites one small file, so its
  * cost does not grow with years of history: settings apart, the catalogue
- * apart, and (later) one file per distribution.
+ * apart, and one file per distribution holding its offers (and, later, its
+ * orders and slots).
  */
 import { z } from 'zod';
 import type { EntityKind } from '../../shared/model/change';
+import { distributionSchema, offerSchema } from '../../shared/model/distribution';
 import { producerSchema } from '../../shared/model/producer';
-import { relaySettingsSchema } from '../../shared/model/relay';
+import { productSchema } from '../../shared/model/product';
+import { DEFAULT_RELAY_SETTINGS, relaySettingsSchema } from '../../shared/model/relay';
 
 export const RELAY_ID = 'relay';
 
-export const relayRecordSchema = relaySettingsSchema.extend({ id: z.literal(RELAY_ID) });
+/**
+ * Settings added after the first format (categories, ordering window, usual
+ * pickup) take their defaults when a relay file predates them; they are
+ * written out at the next save.
+ */
+export const relayRecordSchema = z.preprocess(
+  (stored) => (typeof stored === 'object' && stored !== null ? { ...DEFAULT_RELAY_SETTINGS, ...stored } : stored),
+  relaySettingsSchema.extend({ id: z.literal(RELAY_ID) }),
+);
 
 export const entities = {
   relay: { schema: relayRecordSchema, fileOf: () => 'relay.json' },
   producer: { schema: producerSchema, fileOf: () => 'producers.json' },
+  product: { schema: productSchema, fileOf: () => 'products.json' },
+  distribution: { schema: distributionSchema, fileOf: (record: { id: string }) => `distributions/${record.id}.json` },
+  offer: { schema: offerSchema, fileOf: (record: { distributionId: string }) => `distributions/${record.distributionId}.json` },
 } as const satisfies Record<EntityKind, { schema: z.ZodType<{ id: string }>; fileOf: (record: never) => string }>;
 
 export type EntityOf<K extends EntityKind> = z.infer<(typeof entities)[K]['schema']>;

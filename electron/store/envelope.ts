@@ -9,9 +9,13 @@ import { entities, type EntityOf } from './entities';
 export const FORMAT = 'cabas';
 export const FORMAT_VERSION = 1;
 
-export const envelopeHeaderSchema = z.object({
+/** Just enough to tell which format version wrote a file, whatever the rest of it looks like. */
+export const envelopeVersionSchema = z.object({
   format: z.literal(FORMAT),
   version: z.number().int().min(1),
+});
+
+export const envelopeHeaderSchema = envelopeVersionSchema.extend({
   records: z.record(z.string(), z.array(z.unknown())),
 });
 export type EnvelopeHeader = z.infer<typeof envelopeHeaderSchema>;

@@ -70,6 +70,7 @@ export async function openStore(options: StoreOptions): Promise<OpenResult> {
     }
   }
   const store = new Store(dataDir, await loadDeviceId(dataDir), tables, format, now, options.writeHooks);
+  store.indexAll();
   await store.backupIfNewDay();
   return { state: 'ready', store };
 }
@@ -105,6 +106,8 @@ export class Store {
   private readonly listeners = new Set<ChangeListener>();
   private readonly clock: HybridClock;
   private lastBackupDay = '';
+  /** Set once a restore replaced this store (null: the reopened folder is in recovery). */
+  private successor: Store | null | undefined;
 
   constructor(
     readonly dataDir: string,
@@ -136,6 +139,10 @@ export class Store {
    */
   transact<T>(work: (tx: Transaction) => T | Promise<T>): Promise<T> {
     return this.exclusive(async () => {
+      if (this.successor !== undefined) {
+        if (this.successor === null) throw new UserError('error.recoveryMode');
+        return this.successor.transact(work);
+      }
       const tx = new Transaction(this.tables);
       const result = await work(tx);
       const changes = this.changesOf(tx);
@@ -143,10 +150,21 @@ export class Store {
         await this.write(tx);
         this.apply(tx);
         for (const listener of this.listeners) listener(changes);
-        await this.backupIfNewDay();
+        // The change is already on disk: a failed backup must not report it as failed (the
+        // organiser would type it again). The next change of the day tries the backup again.
+        await this.backupIfNewDay().catch(() => undefined);
       }
       return result;
     });
+  }
+
+  /**
+   * After a restore the workspace reopens the folder and this store's memory no longer
+   * matches the disk. Transactions already queued here run on the reopened store instead,
+   * so none of them writes the old data back over the restored files.
+   */
+  retire(successor: Store | null): void {
+    this.successor = successor;
   }
 
   /** The daily backup, also taken when the app stays open past midnight. */
@@ -192,16 +210,41 @@ export class Store {
     }
   }
 
+  /** Which records each file holds, so writing a file never scans years of other files' records. */
+  private readonly fileIndex = new Map<string, Map<EntityKind, Set<string>>>();
+
+  indexAll(): void {
+    this.fileIndex.clear();
+    for (const kind of entityKinds) {
+      for (const record of this.tables[kind].values()) this.addToIndex(kind, record);
+    }
+  }
+
+  private addToIndex(kind: EntityKind, record: { id: string }): void {
+    const path = fileOf(kind, record as never);
+    const kinds = this.fileIndex.get(path) ?? new Map<EntityKind, Set<string>>();
+    kinds.set(kind, (kinds.get(kind) ?? new Set()).add(record.id));
+    this.fileIndex.set(path, kinds);
+  }
+
   private recordsOf(path: string, tx: Transaction): FileRecords {
     const records: Record<string, unknown[]> = {};
+    const ids = new Map<EntityKind, Set<string>>();
+    for (const [kind, known] of this.fileIndex.get(path) ?? []) ids.set(kind, new Set(known));
+    for (const { kind, record } of tx.staged.values()) {
+      if (fileOf(kind, record as never) === path) ids.set(kind, (ids.get(kind) ?? new Set()).add(record.id));
+    }
     for (const kind of entityKinds) {
-      const inFile = tx.all(kind).filter((record) => fileOf(kind, record as never) === path);
+      const inFile = [...(ids.get(kind) ?? [])].map((id) => tx.get(kind, id)!);
       if (inFile.length > 0) records[kind] = inFile;
     }
     return records as FileRecords;
   }
 
   private apply(tx: Transaction): void {
-    for (const { kind, record } of tx.staged.values()) (this.tables[kind] as Map<string, unknown>).set(record.id, record);
+    for (const { kind, record } of tx.staged.values()) {
+      (this.tables[kind] as Map<string, unknown>).set(record.id, record);
+      this.addToIndex(kind, record);
+    }
   }
 }

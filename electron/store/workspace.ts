@@ -67,9 +67,19 @@ export class Workspace {
 
   async restore(backupId: string): Promise<AppStatus> {
     const restore = () => restoreBackup(this.dataDir, backupId, this.format, this.inRecovery ? 'recovery' : 'ready', this.now());
-    if (this.inRecovery) await restore();
-    else await this.store.exclusive(restore);
-    await this.reopen();
+    if (this.inRecovery) {
+      await restore();
+      await this.reopen();
+      return this.status();
+    }
+    const replaced = this.store;
+    await replaced.exclusive(async () => {
+      await restore();
+      // Retired before reopening, so that even if the reopen fails nothing queued writes stale data.
+      replaced.retire(null);
+      await this.reopen();
+      replaced.retire(this.state && 'store' in this.state ? this.state.store : null);
+    });
     return this.status();
   }
 }

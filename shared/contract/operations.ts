@@ -9,8 +9,60 @@ import { id } from '../model/fields';
 import { archivedFilterSchema, producerDraftSchema, producerPatchSchema, type Producer } from '../model/producer';
 import { relaySettingsPatchSchema, type RelaySettings } from '../model/relay';
 import type { AppStatus, BackupInfo, Warning } from './results';
+import type { ImportPlan } from '../catalogue/import-plan';
+import type { DistributionView, OfferRow, StockGrid } from '../catalogue/views';
+import { productDraftSchema, productPatchSchema, stockQuantity, priceCents, type Product } from '../model/product';
+import { localDate, localTime, text } from '../model/fields';
+import { MAX_SERIES_LENGTH } from '../distributions/schedule';
 
 const none = z.strictObject({});
+
+const localMoment = z.strictObject({ date: localDate, time: localTime });
+
+/** The pickup window must end after it starts (times compare as text: "09:00" < "17:30"). */
+function pickupOrder(value: { pickupStart?: string; pickupEnd?: string; changes?: { pickupStart?: string; pickupEnd?: string } }, ctx: z.RefinementCtx): void {
+  const { pickupStart, pickupEnd } = value.changes ?? value;
+  if (pickupStart !== undefined && pickupEnd !== undefined && pickupEnd <= pickupStart) {
+    ctx.addIssue({ code: 'custom', path: value.changes ? ['changes', 'pickupEnd'] : ['pickupEnd'], message: 'validation.endBeforeStart' });
+  }
+}
+
+const distributionFields = z.strictObject({
+  pickupDate: localDate,
+  pickupStart: localTime,
+  pickupEnd: localTime,
+  opens: localMoment.optional(),
+  closes: localMoment.optional(),
+  notes: text(2000),
+});
+const distributionDraftSchema = distributionFields.extend({ notes: text(2000).default('') }).superRefine(pickupOrder);
+
+const seriesDraftSchema = z
+  .strictObject({
+    from: localDate,
+    weekday: z.number().int().min(0).max(6),
+    weeks: z.number().int().min(1).max(MAX_SERIES_LENGTH).optional(),
+    until: localDate.optional(),
+    skip: z.array(localDate).max(MAX_SERIES_LENGTH).default([]),
+    pickupStart: localTime,
+    pickupEnd: localTime,
+  })
+  .superRefine(pickupOrder)
+  .refine((plan) => (plan.weeks === undefined) !== (plan.until === undefined), {
+    path: ['weeks'],
+    message: 'validation.seriesLength',
+  });
+
+const offerEntry = z.strictObject({
+  distributionId: id,
+  productId: id,
+  quantity: stockQuantity.nullable(),
+  priceCents: priceCents.nullable().optional(),
+  withdraw: z.boolean().optional(),
+});
+
+/** A spreadsheet sent as base64 bytes, so its encoding (UTF-8 or Windows-1252) is detected from the bytes. */
+const csvFile = z.strictObject({ contentBase64: z.base64().max(8_000_000) });
 
 export const contract = {
   'app.status': operation<AppStatus>()(none, { mutates: false, inRecovery: true }),
@@ -27,6 +79,52 @@ export const contract = {
   'producers.update': operation<{ producer: Producer; warnings: Warning[] }>()(producerPatchSchema, { mutates: true }),
   'producers.archive': operation<Producer>()(z.strictObject({ id }), { mutates: true }),
   'producers.restore': operation<Producer>()(z.strictObject({ id }), { mutates: true }),
+
+  'products.list': operation<Product[]>()(
+    z.strictObject({
+      producerId: id.optional(),
+      category: z.string().max(60).optional(),
+      archived: archivedFilterSchema.default('active'),
+      query: z.string().max(200).optional(),
+    }),
+    { mutates: false },
+  ),
+  'products.create': operation<Product>()(productDraftSchema, { mutates: true }),
+  'products.update': operation<Product>()(productPatchSchema, { mutates: true }),
+  'products.archive': operation<Product>()(z.strictObject({ id }), { mutates: true }),
+  'products.restore': operation<Product>()(z.strictObject({ id }), { mutates: true }),
+
+  'distributions.list': operation<DistributionView[]>()(
+    z.strictObject({ from: localDate.optional(), to: localDate.optional(), includeCancelled: z.boolean().default(false) }),
+    { mutates: false },
+  ),
+  'distributions.get': operation<DistributionView>()(z.strictObject({ id }), { mutates: false }),
+  'distributions.create': operation<DistributionView>()(distributionDraftSchema, { mutates: true }),
+  'distributions.createSeries': operation<DistributionView[]>()(seriesDraftSchema, { mutates: true }),
+  'distributions.update': operation<DistributionView>()(
+    z.strictObject({ id, changes: distributionFields.partial() }).superRefine(pickupOrder),
+    { mutates: true },
+  ),
+  'distributions.closeEarly': operation<DistributionView>()(z.strictObject({ id }), { mutates: true }),
+  'distributions.reopen': operation<DistributionView>()(z.strictObject({ id, closes: localMoment.optional() }), { mutates: true }),
+  'distributions.cancel': operation<DistributionView>()(z.strictObject({ id, confirmed: z.boolean().default(false) }), {
+    mutates: true,
+  }),
+  'distributions.restore': operation<DistributionView>()(z.strictObject({ id }), { mutates: true }),
+
+  'offers.forDistribution': operation<OfferRow[]>()(z.strictObject({ distributionId: id }), { mutates: false }),
+  'offers.set': operation<{ saved: number }>()(offerEntry, { mutates: true }),
+  'offers.saveMany': operation<{ saved: number }>()(z.strictObject({ entries: z.array(offerEntry).max(5000) }), {
+    mutates: true,
+  }),
+  'offers.stockGrid': operation<StockGrid>()(
+    z.strictObject({ producerId: id, weeks: z.number().int().min(1).max(12).default(4) }),
+    { mutates: false },
+  ),
+
+  'catalogue.previewImport': operation<ImportPlan>()(csvFile, { mutates: false }),
+  'catalogue.import': operation<ImportPlan['counts']>()(csvFile, { mutates: true }),
+  'catalogue.exportCsv': operation<{ fileName: string; content: string }>()(none, { mutates: false }),
 
   'backups.list': operation<BackupInfo[]>()(none, { mutates: false, inRecovery: true }),
   'backups.create': operation<BackupInfo>()(none, { mutates: true }),

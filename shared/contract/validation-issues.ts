@@ -4,7 +4,9 @@ import type { FieldIssue } from './errors';
 
 /**
  * Turns zod's issues into field issues with i18n keys. Our own schemas put an
- * i18n key in `message`; zod's built-in issues are mapped by code.
+ * i18n key in `message`; zod's built-in issues are mapped by code. Parse with
+ * `{ reportInput: true }`: without the offending value, a wrong type cannot be
+ * told from a missing field.
  */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), ...describe(issue) }));

@@ -1,10 +1,14 @@
+import { catalogueEn } from './catalogue.en';
 import type { Dictionary } from './messages';
 
 export const en: Dictionary = {
+  ...catalogueEn,
   'app.name': 'Cabas',
   'app.tagline': 'Local producers relay',
   'app.loading': 'Loading…',
   'app.skipToContent': 'Skip to content',
+  'app.loadFailed': 'Cabas could not open the data.',
+  'app.pageTitle': '{page} — Cabas',
 
   'nav.label': 'Main navigation',
   'nav.producers': 'Producers',
@@ -35,6 +39,9 @@ export const en: Dictionary = {
   'common.none': '—',
   'common.retry': 'Try again',
   'common.error': 'Something went wrong.',
+  'common.actions': 'Actions',
+  'common.required': 'required',
+  'form.issueLine': '{field}: {message}',
 
   'producers.title': 'Producers',
   'producers.new': 'New producer',
@@ -63,6 +70,14 @@ export const en: Dictionary = {
   'producers.archiveConfirm': 'Archive “{name}”? They will no longer be offered, but their history stays available.',
   'producers.archivedOn': 'Archived on {date}',
   'producers.km': '{km} km',
+  'producers.list': 'Producers list',
+  'producers.noArchived': 'No archived producers.',
+  'producers.column.contact': 'Contact',
+  'producers.column.distance': 'Distance',
+  'producers.editLabel': 'Edit {name}',
+  'producers.archiveLabel': 'Archive {name}',
+  'producers.restoreLabel': 'Restore {name}',
+  'producers.archiveTitle': 'Archive this producer?',
 
   'warning.duplicateProducerName': 'Another producer is already called “{name}”. Check this is not a duplicate.',
 
@@ -87,6 +102,7 @@ export const en: Dictionary = {
   'settings.data': 'Data',
   'settings.dataDir': 'Data folder',
   'settings.dataDirHelp': 'To use another folder, start Cabas with --data-dir=<folder> or the CABAS_DATA_DIR variable.',
+  'settings.currencyOption': '{code} — {name}',
 
   'backups.title': 'Backups',
   'backups.help': 'A backup is taken every day when Cabas opens; the last 14 are kept.',
@@ -102,6 +118,14 @@ export const en: Dictionary = {
   'backups.kind.pre-restore': 'before restore',
   'backups.unreadable': 'unreadable',
   'backups.files': '{count} file(s)',
+  'backups.list': 'Available backups',
+  'backups.column.date': 'Date',
+  'backups.column.kind': 'Kind',
+  'backups.column.files': 'Files',
+  'backups.creating': 'Backing up…',
+  'backups.restoring': 'Restoring…',
+  'backups.restoreLabel': 'Restore the backup of {date}',
+  'backups.restoreTitle': 'Restore this backup?',
 
   'recovery.title': 'A data file is damaged',
   'recovery.body': 'Cabas could not read the file {file}. Nothing was changed: the file is left as it is and a copy will be kept in the “damaged” folder.',

@@ -3,11 +3,16 @@
  * dictionary is typed against this one, so a missing translation fails the build.
  * `{name}` placeholders are filled by `translate`.
  */
+import { catalogueFr } from './catalogue.fr';
+
 export const fr = {
+  ...catalogueFr,
   'app.name': 'Cabas',
   'app.tagline': 'Relais de producteurs locaux',
   'app.loading': 'Chargement…',
   'app.skipToContent': 'Aller au contenu',
+  'app.loadFailed': 'Cabas n’a pas pu ouvrir les données.',
+  'app.pageTitle': '{page} — Cabas',
 
   'nav.label': 'Navigation principale',
   'nav.producers': 'Producteurs',
@@ -38,6 +43,9 @@ export const fr = {
   'common.none': '—',
   'common.retry': 'Réessayer',
   'common.error': 'Une erreur est survenue.',
+  'common.actions': 'Actions',
+  'common.required': 'obligatoire',
+  'form.issueLine': '{field} : {message}',
 
   'producers.title': 'Producteurs',
   'producers.new': 'Nouveau producteur',
@@ -66,6 +74,14 @@ export const fr = {
   'producers.archiveConfirm': 'Archiver « {name} » ? Il ne sera plus proposé, mais son historique reste consultable.',
   'producers.archivedOn': 'Archivé le {date}',
   'producers.km': '{km} km',
+  'producers.list': 'Liste des producteurs',
+  'producers.noArchived': 'Aucun producteur archivé.',
+  'producers.column.contact': 'Contact',
+  'producers.column.distance': 'Distance',
+  'producers.editLabel': 'Modifier {name}',
+  'producers.archiveLabel': 'Archiver {name}',
+  'producers.restoreLabel': 'Restaurer {name}',
+  'producers.archiveTitle': 'Archiver ce producteur ?',
 
   'warning.duplicateProducerName': 'Un autre producteur s’appelle déjà « {name} ». Vérifiez qu’il ne s’agit pas d’un doublon.',
 
@@ -90,6 +106,7 @@ export const fr = {
   'settings.data': 'Données',
   'settings.dataDir': 'Dossier des données',
   'settings.dataDirHelp': 'Pour utiliser un autre dossier, lancez Cabas avec --data-dir=<dossier> ou la variable CABAS_DATA_DIR.',
+  'settings.currencyOption': '{code} — {name}',
 
   'backups.title': 'Sauvegardes',
   'backups.help': 'Une sauvegarde est faite chaque jour à l’ouverture ; les 14 dernières sont gardées.',
@@ -105,6 +122,14 @@ export const fr = {
   'backups.kind.pre-restore': 'avant restauration',
   'backups.unreadable': 'illisible',
   'backups.files': '{count} fichier(s)',
+  'backups.list': 'Sauvegardes disponibles',
+  'backups.column.date': 'Date',
+  'backups.column.kind': 'Type',
+  'backups.column.files': 'Fichiers',
+  'backups.creating': 'Sauvegarde en cours…',
+  'backups.restoring': 'Restauration…',
+  'backups.restoreLabel': 'Restaurer la sauvegarde du {date}',
+  'backups.restoreTitle': 'Restaurer cette sauvegarde ?',
 
   'recovery.title': 'Un fichier de données est abîmé',
   'recovery.body': 'Cabas n’a pas pu lire le fichier {file}. Rien n’a été modifié : le fichier est laissé tel quel et une copie sera gardée dans le dossier « damaged ».',

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import { isLocalDate, LOCAL_TIME } from '../distributions/calendar';
-import { id, instant, text } from './fields';
-
-export const localDate = z.string().refine(isLocalDate, { message: 'validation.date' });
-export const localTime = z.string().regex(LOCAL_TIME, { message: 'validation.time' });
+import { id, instant, localDate, localTime, text } from './fields';
 
 /**
  * One weekly sale. The pickup day and hours are local to the relay; the
@@ -41,6 +37,8 @@ export const offerSchema = z.strictObject({
   productId: id,
   quantity: z.number().int().min(0).max(100_000).nullable(),
   priceCents: z.number().int().min(0).max(10_000_000).nullable(),
+  /** Taken out of the sale (product archived, or the producer stopped offering it); kept for history. */
+  withdrawnAt: instant.nullable(),
   updatedAt: instant,
 });
 export type Offer = z.infer<typeof offerSchema>;

@@ -3,6 +3,7 @@
  * (see shared/contract/validation-issues.ts), so a refusal reads well in both languages.
  */
 import { z } from 'zod';
+import { isLocalDate, LOCAL_TIME } from '../distributions/calendar';
 
 export const id = z.uuid({ message: 'validation.id' });
 
@@ -31,3 +32,7 @@ export const instant = z.iso.datetime({ message: 'validation.instant' });
 
 export const language = z.enum(['fr', 'en']);
 export type Language = z.infer<typeof language>;
+
+/** A calendar day of the relay ("2026-03-27") and a wall-clock time ("17:00"). */
+export const localDate = z.string().refine(isLocalDate, { message: 'validation.date' });
+export const localTime = z.string().regex(LOCAL_TIME, { message: 'validation.time' });

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { language, requiredText, text } from './fields';
+import { DEFAULT_ORDERING_WINDOW } from '../distributions/schedule';
+import { DEFAULT_CATEGORIES } from './product';
+import { language, localTime, requiredText, text } from './fields';
+import { fold } from '../text/normalise';
 
 /** Countries whose VAT rates are built in (catalogue issue); the relay's country picks the choices. */
 export const country = z.enum(['BE', 'FR']);
@@ -28,6 +31,25 @@ export const relaySettingsSchema = z.strictObject({
   hostCommissionBp: basisPoints,
   serviceFeeBp: basisPoints,
   timeZone: z.string().trim().min(1).max(64).refine(isTimeZone, { message: 'validation.timeZone' }),
+  /** The product categories offered in the catalogue, editable by the organiser. */
+  categories: z
+    .array(requiredText(60))
+    .min(1, { message: 'validation.required' })
+    .max(60)
+    .refine((names) => new Set(names.map(fold)).size === names.length, { message: 'validation.duplicateCategory' }),
+  /** When ordering opens and closes, relative to the pickup day: the default for new distributions. */
+  orderingWindow: z.strictObject({
+    opensDaysBefore: z.number().int({ message: 'validation.integer' }).min(0).max(60),
+    opensAt: localTime,
+    closesDaysBefore: z.number().int({ message: 'validation.integer' }).min(0).max(60),
+    closesAt: localTime,
+  }),
+  /** The usual pickup: weekday (0 = Sunday) and time window, proposed when planning. */
+  defaultPickup: z.strictObject({
+    weekday: z.number().int().min(0).max(6),
+    start: localTime,
+    end: localTime,
+  }),
 });
 export type RelaySettings = z.infer<typeof relaySettingsSchema>;
 
@@ -41,6 +63,9 @@ export const DEFAULT_RELAY_SETTINGS: RelaySettings = {
   hostCommissionBp: 835,
   serviceFeeBp: 1165,
   timeZone: 'Europe/Brussels',
+  categories: [...DEFAULT_CATEGORIES],
+  orderingWindow: DEFAULT_ORDERING_WINDOW,
+  defaultPickup: { weekday: 5, start: '17:00', end: '19:00' },
 };
 
 export const relaySettingsPatchSchema = relaySettingsSchema.partial();

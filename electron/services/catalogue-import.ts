@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { UserError } from '../../shared/contract/errors';
+import { catalogueRows } from '../../shared/catalogue/export';
+import { planCatalogueImport, type ImportPlan } from '../../shared/catalogue/import-plan';
+import { parseCsv } from '../../shared/csv/parse';
+import { writeCsv } from '../../shared/csv/write';
+import type { Store, Transaction } from '../store/store';
+import { readRelay } from './relay';
+
+function planFor(source: Store | Transaction, contentBase64: string): ImportPlan {
+  const bytes = Buffer.from(contentBase64, 'base64');
+  if (bytes.length === 0) throw new UserError('import.emptyFile');
+  return planCatalogueImport(
+    parseCsv(new Uint8Array(bytes)),
+    { producers: source.all('producer'), products: source.all('product') },
+    readRelay(source).country,
+  );
+}
+
+export function catalogueImportService(store: () => Store, now: () => Date) {
+  return {
+    /** Reads the file and says what would happen to every row; writes nothing. */
+    'catalogue.previewImport': async ({ contentBase64 }: { contentBase64: string }) => planFor(store(), contentBase64),
+
+    /** Writes the rows without issues, exactly as the preview planned them (recomputed inside the write). */
+    'catalogue.import': ({ contentBase64 }: { contentBase64: string }) =>
+      store().transact((tx) => {
+        const plan = planFor(tx, contentBase64);
+        if (plan.fileIssues.length > 0) throw new UserError(plan.fileIssues[0]!.key, plan.fileIssues[0]!.params);
+        const at = now().toISOString();
+        const producerIds = new Map<string, string>();
+        for (const write of plan.writes.producers) {
+          const current = write.existingId ? tx.get('producer', write.existingId) : undefined;
+          const producer = current
+            ? tx.put('producer', { ...current, ...write.fields, updatedAt: at })
+            : tx.put('producer', {
+                businessName: '', contactName: '', email: '', phone: '', address: '', distanceKm: null, notes: '',
+                ...write.fields, id: randomUUID(), archivedAt: null, createdAt: at, updatedAt: at,
+              });
+          producerIds.set(write.key, producer.id);
+        }
+        for (const write of plan.writes.products) {
+          const producerId = producerIds.get(write.producerKey)!;
+          const current = write.existingId ? tx.get('product', write.existingId) : undefined;
+          if (current) tx.put('product', { ...current, ...write.fields, updatedAt: at });
+          else tx.put('product', { ...write.fields, producerId, id: randomUUID(), archivedAt: null, createdAt: at, updatedAt: at });
+        }
+        return plan.counts;
+      }),
+
+    'catalogue.exportCsv': async () => {
+      const source = store();
+      return { fileName: 'catalogue.csv', content: writeCsv(catalogueRows(source.all('producer'), source.all('product'))) };
+    },
+  };
+}

@@ -1,0 +1,299 @@
+import { DEFAULT_RELAY_SETTINGS } from '../../shared/model/relay';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../shared/contract/errors';
+import type { ChangeRecord } from '../../shared/model/change';
+import { parseTimestamp } from '../../shared/sync/hlc';
+import { envelope, manualClock, producerRecord, writeDataFile } from '../testing/fixtures';
+import { readJson, snapshotFolder, useTempDirs } from '../testing/temp-dir';
+import { openStore, type Store, type StoreOptions } from './store';
+
+const tempDir = useTempDirs();
+
+async function ready(options: StoreOptions): Promise<Store> {
+  const opened = await openStore(options);
+  if (opened.state !== 'ready') throw new Error(`expected a ready store, got ${JSON.stringify(opened.problem)}`);
+  return opened.store;
+}
+
+async function producersOnDisk(dataDir: string): Promise<unknown[]> {
+  const file = (await readJson(join(dataDir, 'producers.json'))) as { records: { producer: unknown[] } };
+  return file.records.producer;
+}
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+
+describe('opening a data folder', () => {
+  it('starts empty and ready in a new folder', async () => {
+    const dataDir = join(await tempDir(), 'new', 'folder');
+    const store = await ready({ dataDir });
+    expect(store.all('producer')).toEqual([]);
+    expect(store.deviceId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('keeps the same device id across reopenings', async () => {
+    const dataDir = await tempDir();
+    const first = await ready({ dataDir });
+    const second = await ready({ dataDir });
+    expect(second.deviceId).toBe(first.deviceId);
+  });
+
+  it('ignores a stale temp file of an interrupted write and loads the last good state', async () => {
+    const dataDir = await tempDir();
+    const good = producerRecord({ name: 'Ferme du Bois' });
+    await writeDataFile(dataDir, 'producers.json', envelope({ producer: [good] }));
+    await writeFile(join(dataDir, 'producers.json.3fa9c2d41b7e.tmp'), '{"format":"cabas","version":1,"rec');
+    const store = await ready({ dataDir });
+    expect(store.all('producer')).toEqual([good]);
+  });
+});
+
+describe('committing a change', () => {
+  it('has the change on disk by the time the promise resolves, and a reopening sees it', async () => {
+    const dataDir = await tempDir();
+    const store = await ready({ dataDir });
+    const producer = producerRecord({ name: 'Les Jardins de Marie', distanceKm: 12.5 });
+    await store.transact((tx) => tx.put('producer', producer));
+    // Read straight after the await: the promise is the acknowledgement that the change is durable.
+    expect(await producersOnDisk(dataDir)).toEqual([producer]);
+
+    const reopened = await ready({ dataDir });
+    expect(reopened.all('producer')).toEqual([producer]);
+    expect(reopened.get('producer', producer.id)).toEqual(producer);
+  });
+
+  it('a crash between fsync and rename keeps the previous file, leaves memory as it was and reports error.storeWrite', async () => {
+    const dataDir = await tempDir();
+    let crash = false;
+    const store = await ready({
+      dataDir,
+      writeHooks: {
+        beforeRename: () => {
+          if (crash) throw new Error('power cut');
+        },
+      },
+    });
+    const first = producerRecord({ name: 'Ferme A' });
+    await store.transact((tx) => tx.put('producer', first));
+    const before = await readFile(join(dataDir, 'producers.json'), 'utf8');
+    const heard: ChangeRecord[][] = [];
+    store.onChange((changes) => heard.push([...changes]));
+
+    crash = true;
+    const failed = store.transact((tx) => tx.put('producer', { ...first, name: 'Ferme A renamed' }));
+    await expect(failed).rejects.toBeInstanceOf(UserError);
+    await expect(failed).rejects.toMatchObject({ key: 'error.storeWrite', params: { detail: 'power cut' } });
+
+    expect(await readFile(join(dataDir, 'producers.json'), 'utf8')).toBe(before);
+    expect(store.all('producer')).toEqual([first]);
+    expect(heard).toEqual([]);
+    expect((await readdir(dataDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+    crash = false;
+    const reopened = await ready({ dataDir });
+    expect(reopened.all('producer')).toEqual([first]);
+    // The store still works after the failed write.
+    await store.transact((tx) => tx.put('producer', { ...first, name: 'Ferme A bis' }));
+    expect(await producersOnDisk(dataDir)).toEqual([{ ...first, name: 'Ferme A bis' }]);
+  });
+
+  it('changes nothing when the work throws', async () => {
+    const dataDir = await tempDir();
+    const store = await ready({ dataDir });
+    const failed = store.transact((tx) => {
+      tx.put('producer', producerRecord());
+      throw new UserError('error.producerNotFound');
+    });
+    await expect(failed).rejects.toMatchObject({ key: 'error.producerNotFound' });
+    expect(store.all('producer')).toEqual([]);
+    expect(await readdir(dataDir)).not.toContain('producers.json');
+  });
+
+  it('refuses a record that breaks its schema before anything reaches the disk', async () => {
+    const dataDir = await tempDir();
+    const store = await ready({ dataDir });
+    await expect(store.transact((tx) => tx.put('producer', producerRecord({ distanceKm: -3 })))).rejects.toThrow();
+    expect(store.all('producer')).toEqual([]);
+    expect(await readdir(dataDir)).not.toContain('producers.json');
+  });
+
+  it('rewrites only the file of the changed entity', async () => {
+    const dataDir = await tempDir();
+    const written: string[] = [];
+    const store = await ready({ dataDir, writeHooks: { beforeRename: (temp) => void written.push(temp) } });
+    await store.transact((tx) => tx.put('producer', producerRecord()));
+    written.length = 0;
+    await store.transact((tx) =>
+      tx.put('relay', { ...DEFAULT_RELAY_SETTINGS, id: 'relay', name: 'Relais de la Gare' }),
+    );
+    expect(written.map((temp) => temp.slice(dataDir.length + 1).replace(/\.[0-9a-f]{12}\.tmp$/, ''))).toEqual(['relay.json']);
+  });
+});
+
+describe('change records (store.onChange)', () => {
+  it('emits one record per changed entity with only the changed fields, an increasing clock and the device id', async () => {
+    const dataDir = await tempDir();
+    const clock = manualClock(new Date('2026-03-02T09:00:00.000Z'));
+    const store = await ready({ dataDir, now: clock.now });
+    const heard: ChangeRecord[][] = [];
+    store.onChange((changes) => heard.push([...changes]));
+
+    const a = producerRecord({ name: 'A' });
+    const b = producerRecord({ name: 'B' });
+    await store.transact((tx) => {
+      tx.put('producer', a);
+      tx.put('producer', b);
+    });
+    expect(heard).toHaveLength(1);
+    expect(heard[0]!.map((change) => change.entityId).sort()).toEqual([a.id, b.id].sort());
+    for (const change of heard[0]!) {
+      expect(change.entity).toBe('producer');
+      expect(change.device).toBe(store.deviceId);
+      // A new record: every field is part of the change.
+      expect(Object.keys(change.fields).sort()).toEqual(Object.keys(a).sort());
+    }
+
+    // The wall clock even goes backwards: timestamps must still increase.
+    clock.advance(-60_000);
+    await store.transact((tx) => tx.put('producer', { ...a, phone: '+32 470 12 34 56', updatedAt: '2026-03-02T09:05:00.000Z' }));
+    expect(heard).toHaveLength(2);
+    expect(heard[1]).toEqual([
+      {
+        at: expect.any(String),
+        device: store.deviceId,
+        entity: 'producer',
+        entityId: a.id,
+        fields: { phone: '+32 470 12 34 56', updatedAt: '2026-03-02T09:05:00.000Z' },
+      },
+    ]);
+
+    const stamps = heard.flat().map((change) => change.at);
+    expect([...stamps].sort()).toEqual(stamps);
+    expect(new Set(stamps).size).toBe(stamps.length);
+    for (const at of stamps) expect(parseTimestamp(at).device).toBe(store.deviceId);
+  });
+
+  it('a transaction that changes nothing emits nothing and writes no file', async () => {
+    const dataDir = await tempDir();
+    let renames = 0;
+    const store = await ready({ dataDir, writeHooks: { beforeRename: () => void renames++ } });
+    const a = producerRecord();
+    await store.transact((tx) => tx.put('producer', a));
+    expect(renames).toBe(1);
+    const before = await snapshotFolder(dataDir);
+    const heard: ChangeRecord[][] = [];
+    store.onChange((changes) => heard.push([...changes]));
+
+    const result = await store.transact((tx) => {
+      tx.put('producer', { ...a });
+      return 'same';
+    });
+    await store.transact(() => 'nothing staged');
+
+    expect(result).toBe('same');
+    expect(heard).toEqual([]);
+    expect(renames).toBe(1);
+    expect(await snapshotFolder(dataDir)).toEqual(before);
+  });
+
+  it('stops calling a listener once it unsubscribes', async () => {
+    const store = await ready({ dataDir: await tempDir() });
+    let calls = 0;
+    const unsubscribe = store.onChange(() => void calls++);
+    await store.transact((tx) => tx.put('producer', producerRecord()));
+    unsubscribe();
+    await store.transact((tx) => tx.put('producer', producerRecord()));
+    expect(calls).toBe(1);
+  });
+});
+
+describe('concurrent transactions', () => {
+  it('runs them one at a time: 50 concurrent creations are all persisted', async () => {
+    const dataDir = await tempDir();
+    const store = await ready({ dataDir });
+    const records = Array.from({ length: 50 }, (_, i) => producerRecord({ name: `Producteur ${String(i).padStart(2, '0')}` }));
+    await Promise.all(records.map((record) => store.transact((tx) => tx.put('producer', record))));
+    expect(store.all('producer').sort(byName)).toEqual(records);
+    expect(((await producersOnDisk(dataDir)) as { name: string }[]).sort(byName)).toEqual(records);
+  });
+
+  it('a rule checked inside a transaction still holds when the next one runs (no lost update)', async () => {
+    const dataDir = await tempDir();
+    const store = await ready({ dataDir });
+    const counter = producerRecord({ notes: '0' });
+    await store.transact((tx) => tx.put('producer', counter));
+    // Each increment reads, yields to the event loop, then writes: unserialised, most would be lost.
+    const increment = () =>
+      store.transact(async (tx) => {
+        const current = Number(tx.get('producer', counter.id)!.notes);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        tx.put('producer', { ...tx.get('producer', counter.id)!, notes: String(current + 1) });
+      });
+    await Promise.all(Array.from({ length: 20 }, increment));
+    expect(store.get('producer', counter.id)!.notes).toBe('20');
+    expect(((await ready({ dataDir })).get('producer', counter.id))!.notes).toBe('20');
+  });
+
+  it('a failing transaction does not block the ones queued after it', async () => {
+    const store = await ready({ dataDir: await tempDir() });
+    const failing = store.transact(() => {
+      throw new Error('boom');
+    });
+    const next = store.transact((tx) => tx.put('producer', producerRecord({ name: 'after' })));
+    await expect(failing).rejects.toThrow('boom');
+    await expect(next).resolves.toMatchObject({ name: 'after' });
+  });
+});
+
+describe('a damaged data file', () => {
+  const good = producerRecord({ name: 'Ferme du Bois' });
+  const goodText = envelope({ producer: [good] });
+
+  const damages: { name: string; contents: string; reason: string }[] = [
+    { name: 'truncated JSON', contents: goodText.slice(0, Math.floor(goodText.length / 2)), reason: 'invalidJson' },
+    { name: 'an empty file', contents: '', reason: 'invalidJson' },
+    { name: 'invalid JSON', contents: '{"format":"cabas",,}', reason: 'invalidJson' },
+    { name: 'a negative distance', contents: envelope({ producer: [{ ...good, distanceKm: -1 }] }), reason: 'schema' },
+    {
+      name: 'a producer without a name',
+      contents: envelope({ producer: [Object.fromEntries(Object.entries(good).filter(([key]) => key !== 'name'))] }),
+      reason: 'schema',
+    },
+    { name: 'an unknown kind of record', contents: envelope({ tractor: [{ id: 'x' }] }), reason: 'schema' },
+    { name: 'not a Cabas file', contents: JSON.stringify({ hello: 'world' }), reason: 'schema' },
+    { name: 'a newer format version', contents: envelope({ producer: [good] }, 99), reason: 'newerVersion' },
+    {
+      // A newer Cabas may lay its records out differently: it must still read as "update Cabas", not as damage.
+      name: 'a newer format version with another layout',
+      contents: JSON.stringify({ format: 'cabas', version: 2, records: { producer: { byId: {} } } }),
+      reason: 'newerVersion',
+    },
+  ];
+
+  for (const damage of damages) {
+    it(`${damage.name} → recovery naming the file (${damage.reason}), and its bytes are left untouched`, async () => {
+      const dataDir = await tempDir();
+      await writeDataFile(dataDir, 'relay.json', envelope({}));
+      await writeDataFile(dataDir, 'producers.json', damage.contents);
+      const before = await snapshotFolder(dataDir);
+
+      const opened = await openStore({ dataDir });
+
+      expect(opened.state).toBe('recovery');
+      if (opened.state !== 'recovery') return;
+      expect(opened.problem.file).toBe('producers.json');
+      expect(opened.problem.reason).toBe(damage.reason);
+      expect(opened.problem.detail).not.toBe('');
+      // Nothing written: no device file, no backup of the damaged state, no repair.
+      expect(await snapshotFolder(dataDir)).toEqual(before);
+    });
+  }
+
+  it('names a damaged file in a sub-folder by its relative path', async () => {
+    const dataDir = await tempDir();
+    await writeDataFile(dataDir, 'distributions/2026-w10.json', '{');
+    const opened = await openStore({ dataDir });
+    expect(opened).toMatchObject({ state: 'recovery', problem: { file: 'distributions/2026-w10.json', reason: 'invalidJson' } });
+  });
+});

@@ -1,0 +1,68 @@
+/** Records and data files as a test would find them on disk. */
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Producer } from '../../shared/model/producer';
+import { createDispatch, type Dispatch } from '../dispatch';
+import { createHandlers } from '../services';
+import { Workspace } from '../store/workspace';
+import type { StoreOptions } from '../store/store';
+
+export function producerRecord(overrides: Partial<Producer> = {}): Producer {
+  const at = '2026-03-02T09:00:00.000Z';
+  return {
+    id: randomUUID(),
+    name: 'Ferme de l’Églantier',
+    businessName: '',
+    contactName: '',
+    email: '',
+    phone: '',
+    address: '',
+    distanceKm: null,
+    notes: '',
+    archivedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
+
+/** A data file's text, in the envelope the store writes. */
+export function envelope(records: Record<string, unknown[]>, version = 1): string {
+  return `${JSON.stringify({ format: 'cabas', version, records }, null, 1)}\n`;
+}
+
+export async function writeDataFile(dataDir: string, path: string, contents: string): Promise<void> {
+  await mkdir(dirname(join(dataDir, path)), { recursive: true });
+  await writeFile(join(dataDir, path), contents);
+}
+
+/** A settable clock for the store and the services. */
+export function manualClock(start: Date) {
+  let current = start.getTime();
+  return {
+    now: () => new Date(current),
+    set: (date: Date) => {
+      current = date.getTime();
+    },
+    advance: (ms: number) => {
+      current += ms;
+    },
+  };
+}
+
+export interface TestBackend {
+  workspace: Workspace;
+  dispatch: Dispatch;
+}
+
+/** The backend as Electron and the host wire it, with the store options a test needs. */
+export async function openTestBackend(options: StoreOptions): Promise<TestBackend> {
+  const workspace = await Workspace.open(options);
+  const dispatch = createDispatch({
+    handlers: createHandlers(workspace, options.now),
+    inRecovery: () => workspace.inRecovery,
+    log: () => undefined,
+  });
+  return { workspace, dispatch };
+}

@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import type { RelaySettings } from '../../../shared/model/relay';
+import { useReadyApp } from '../app/ready-app-context';
+import { StatusMessage, type Notice } from '../forms/StatusMessage';
+import { useI18n } from '../i18n/i18n-context';
+import { PageHeading } from '../shell/PageHeading';
+import { BackupsSection } from './BackupsSection';
+import { DataFolder } from './DataFolder';
+import { RelaySettingsForm } from './RelaySettingsForm';
+import './settings.css';
+
+export function SettingsPage() {
+  const { t } = useI18n();
+  const { relay, status, relaySaved, reload } = useReadyApp();
+  const [notice, setNotice] = useState<Notice | null>(null);
+  // A restore brings back other settings: a fresh form shows them instead of what was being typed.
+  const [formGeneration, setFormGeneration] = useState(0);
+
+  const saved = (next: RelaySettings) => {
+    relaySaved(next);
+    setNotice({ key: 'settings.saved' });
+  };
+
+  const restored = async (next: Notice) => {
+    await reload();
+    setFormGeneration((current) => current + 1);
+    setNotice(next);
+  };
+
+  return (
+    <>
+      <PageHeading>{t('settings.title')}</PageHeading>
+      <StatusMessage notice={notice} />
+      <div className="panel">
+        <RelaySettingsForm key={formGeneration} relay={relay} onSaved={saved} />
+      </div>
+      <DataFolder dataDir={status.dataDir} />
+      <BackupsSection onNotice={setNotice} onRestored={restored} />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * The settings form edits text; percentages are typed the organiser's way
+ * ("8,35") and sent as basis points (835). A percentage that cannot be read
+ * is refused here, because it cannot be sent at all.
+ */
+import type { FieldIssue } from '../../../shared/contract/errors';
+import { formatPercent, parsePercent } from '../../../shared/i18n/format';
+import type { Language } from '../../../shared/model/fields';
+import type { RelaySettings } from '../../../shared/model/relay';
+
+export const SETTINGS_FIELDS = ['name', 'address', 'country', 'currency', 'language', 'timeZone', 'hostCommission', 'serviceFee'] as const;
+export type SettingsFieldName = (typeof SETTINGS_FIELDS)[number];
+
+export type SettingsText = Omit<RelaySettings, 'hostCommissionBp' | 'serviceFeeBp'> & {
+  hostCommission: string;
+  serviceFee: string;
+};
+
+/** The contract's names for the two rates, so server issues land on the right field. */
+export const PATH_TO_FIELD: Record<string, SettingsFieldName> = {
+  hostCommissionBp: 'hostCommission',
+  serviceFeeBp: 'serviceFee',
+};
+
+export function settingsText(language: Language, relay: RelaySettings): SettingsText {
+  const { hostCommissionBp, serviceFeeBp, ...rest } = relay;
+  return { ...rest, hostCommission: formatPercent(language, hostCommissionBp), serviceFee: formatPercent(language, serviceFeeBp) };
+}
+
+export type ReadSettings = { ok: true; settings: RelaySettings } | { ok: false; issues: FieldIssue[] };
+
+export function readSettingsText(text: SettingsText): ReadSettings {
+  const { hostCommission, serviceFee, ...rest } = text;
+  const hostCommissionBp = parsePercent(hostCommission);
+  const serviceFeeBp = parsePercent(serviceFee);
+  const issues: FieldIssue[] = [];
+  if (hostCommissionBp === null) issues.push({ path: 'hostCommission', key: 'validation.percent' });
+  if (serviceFeeBp === null) issues.push({ path: 'serviceFee', key: 'validation.percent' });
+  if (hostCommissionBp === null || serviceFeeBp === null) return { ok: false, issues };
+  return { ok: true, settings: { ...rest, hostCommissionBp, serviceFeeBp } };
+}

@@ -1,0 +1,52 @@
+import type { MouseEvent } from 'react';
+import { useReadyApp } from '../app/ready-app-context';
+import { useI18n } from '../i18n/i18n-context';
+import { ProducersPage } from '../producers/ProducersPage';
+import { SettingsPage } from '../settings/SettingsPage';
+import type { AreaId } from './areas';
+import { AppNav } from './AppNav';
+import { PageFocusContext } from './page-focus';
+import { SoonPage } from './SoonPage';
+import { useHashRoute } from './use-hash-route';
+import './shell.css';
+
+const MAIN_ID = 'main';
+
+function Page({ area }: { area: AreaId }) {
+  if (area === 'producers') return <ProducersPage />;
+  if (area === 'settings') return <SettingsPage />;
+  return <SoonPage area={area} />;
+}
+
+/** A plain `#main` link would be read as a route; move the focus by hand instead. */
+function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault();
+  document.getElementById(MAIN_ID)?.focus();
+}
+
+export function Shell() {
+  const { t } = useI18n();
+  const { relay } = useReadyApp();
+  const route = useHashRoute();
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href={`#${MAIN_ID}`} onClick={skipToMain}>
+        {t('app.skipToContent')}
+      </a>
+      <header className="shell-header">
+        <p className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </p>
+        <p className="relay-name">{relay.name}</p>
+      </header>
+      <AppNav current={route.area} />
+      <main id={MAIN_ID} tabIndex={-1} className="shell-main">
+        <PageFocusContext value={route.navigated}>
+          <Page key={route.area} area={route.area} />
+        </PageFocusContext>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * Hash routing (`#/producers`): it survives a reload, needs no server
+ * rewrite in the browser host and works from file:// in Electron.
+ */
+import { useEffect, useState } from 'react';
+import { areaFromHash, areaHref, DEFAULT_AREA, type AreaId } from './areas';
+
+export interface Route {
+  area: AreaId;
+  /** False on the first screen after start-up, so focus is only moved when the organiser navigates. */
+  navigated: boolean;
+}
+
+export function useHashRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => ({ area: areaFromHash(window.location.hash) ?? DEFAULT_AREA, navigated: false }));
+
+  useEffect(() => {
+    // Give the address a real route, without adding a history entry.
+    if (areaFromHash(window.location.hash) === null) {
+      history.replaceState(null, '', window.location.pathname + window.location.search + areaHref(DEFAULT_AREA));
+    }
+    const follow = () => {
+      const area = areaFromHash(window.location.hash);
+      if (area) setRoute({ area, navigated: true });
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+
+  return route;
+}

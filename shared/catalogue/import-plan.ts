@@ -1,0 +1,222 @@
+/**
+ * Importing producers and products from a spreadsheet. The plan is computed
+ * from the parsed file and the current catalogue, shown row by row in the
+ * preview, and computed again inside the write so that what is written is
+ * exactly what the plan says. Rows are matched by name (accents and case
+ * ignored), so importing the same file twice updates instead of duplicating.
+ */
+import type { MessageKey } from '../i18n/messages';
+import type { MessageParams } from '../contract/errors';
+import type { CsvTable } from '../csv/parse';
+import { parseCentsCell, parseDecimalCell } from '../csv/parse';
+import { optionalEmail, optionalPhone } from '../model/fields';
+import type { Producer, ProducerFields } from '../model/producer';
+import { SALE_UNITS, VAT_RATES, type Product, type ProductFields, type SaleUnit } from '../model/product';
+import type { Country } from '../model/relay';
+import { fold } from '../text/normalise';
+import { findSameProduct } from './rules';
+
+export const IMPORT_COLUMNS = {
+  producer: ['producteur', 'producer', 'nom du producteur', 'nom producteur'],
+  businessName: ['ferme', 'entreprise', 'farm', 'business', 'exploitation'],
+  contactName: ['contact', 'personne de contact', 'contact person'],
+  email: ['email', 'e-mail', 'courriel', 'mail'],
+  phone: ['telephone', 'tel', 'phone', 'gsm', 'portable'],
+  address: ['adresse', 'address'],
+  distanceKm: ['distance', 'distance km', 'distance (km)', 'km'],
+  product: ['produit', 'product', 'nom du produit', 'article'],
+  category: ['categorie', 'category', 'rayon'],
+  unit: ['unite', 'unit', 'unite de vente'],
+  packDescription: ['conditionnement', 'pack', 'description', 'format'],
+  price: ['prix', 'prix ttc', 'price', 'prix (eur)', 'prix eur'],
+  vat: ['tva', 'vat', 'taux tva', 'tva (%)', 'tva %'],
+  defaultStock: ['stock', 'stock par defaut', 'default stock', 'stock hebdomadaire'],
+} as const;
+export type ImportColumn = keyof typeof IMPORT_COLUMNS;
+
+const UNIT_ALIASES: Record<string, SaleUnit> = {
+  kg: 'kg', kilo: 'kg', kilogramme: 'kg',
+  piece: 'piece', pieces: 'piece', pc: 'piece', pce: 'piece', unite: 'piece', 'la piece': 'piece',
+  botte: 'botte', bottes: 'botte',
+  l: 'litre', litre: 'litre', litres: 'litre', liter: 'litre',
+  barquette: 'barquette', barquettes: 'barquette',
+  sachet: 'sachet', sachets: 'sachet',
+  douzaine: 'douzaine', dz: 'douzaine',
+  pot: 'pot', pots: 'pot',
+  bouteille: 'bouteille', bouteilles: 'bouteille', btl: 'bouteille',
+  colis: 'colis',
+};
+for (const unit of SALE_UNITS) UNIT_ALIASES[unit] = unit;
+
+export interface ImportIssue {
+  column: ImportColumn | null;
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+export type ImportAction = 'create' | 'update' | 'unchanged';
+
+export interface ImportRowPlan {
+  line: number;
+  producerName: string;
+  producerAction: ImportAction | null;
+  productName: string;
+  productAction: ImportAction | null;
+  issues: ImportIssue[];
+}
+
+/** What the write does, in order; `producerKey` ties a product to a producer created in the same import. */
+export interface ImportWrites {
+  producers: { key: string; existingId: string | null; fields: Partial<ProducerFields> & { name: string } }[];
+  products: { producerKey: string; existingId: string | null; fields: Omit<ProductFields, 'producerId'> }[];
+}
+
+export interface ImportPlan {
+  columns: Partial<Record<ImportColumn, number>>;
+  unknownHeaders: string[];
+  fileIssues: ImportIssue[];
+  rows: ImportRowPlan[];
+  counts: { producersCreated: number; producersUpdated: number; productsCreated: number; productsUpdated: number; rowsWithIssues: number };
+  writes: ImportWrites;
+}
+
+function mapColumns(header: readonly string[]): { columns: ImportPlan['columns']; unknownHeaders: string[] } {
+  const columns: ImportPlan['columns'] = {};
+  const unknownHeaders: string[] = [];
+  header.forEach((title, index) => {
+    const folded = fold(title);
+    const match = (Object.keys(IMPORT_COLUMNS) as ImportColumn[]).find((column) =>
+      (IMPORT_COLUMNS[column] as readonly string[]).includes(folded),
+    );
+    if (match && columns[match] === undefined) columns[match] = index;
+    else if (folded !== '') unknownHeaders.push(title);
+  });
+  return { columns, unknownHeaders };
+}
+
+function differs<T extends object>(current: T, wanted: Partial<T>): boolean {
+  return (Object.keys(wanted) as (keyof T)[]).some((key) => JSON.stringify(current[key]) !== JSON.stringify(wanted[key]));
+}
+
+export function planCatalogueImport(
+  table: Pick<CsvTable, 'header' | 'rows' | 'errors'>,
+  existing: { producers: readonly Producer[]; products: readonly Product[] },
+  country: Country,
+): ImportPlan {
+  const { columns, unknownHeaders } = mapColumns(table.header);
+  const fileIssues: ImportIssue[] = [];
+  if (columns.producer === undefined) fileIssues.push({ column: 'producer', key: 'import.missingColumn', params: { column: 'producteur' } });
+  const plan: ImportPlan = {
+    columns,
+    unknownHeaders,
+    fileIssues,
+    rows: [],
+    counts: { producersCreated: 0, producersUpdated: 0, productsCreated: 0, productsUpdated: 0, rowsWithIssues: 0 },
+    writes: { producers: [], products: [] },
+  };
+  for (const error of table.errors) {
+    plan.rows.push({ line: error.line, producerName: '', producerAction: null, productName: '', productAction: null, issues: [{ column: null, key: error.key }] });
+  }
+  if (fileIssues.length > 0) return plan;
+
+  const producersByKey = new Map(existing.producers.map((producer) => [fold(producer.name), producer]));
+  const plannedProducers = new Map<string, ImportWrites['producers'][number]>();
+  const plannedProducts = new Set<string>();
+
+  for (const row of table.rows) {
+    const cell = (column: ImportColumn) => {
+      const index = columns[column];
+      return index === undefined ? undefined : (row.cells[index] ?? '').trim();
+    };
+    const issues: ImportIssue[] = [];
+    const producerName = cell('producer') ?? '';
+    const productName = cell('product') ?? '';
+    if (producerName === '') issues.push({ column: 'producer', key: 'validation.required' });
+
+    // Producer fields: only the columns present in the file are written, so a short file never blanks data.
+    const producerFields: Partial<ProducerFields> & { name: string } = { name: producerName };
+    for (const column of ['businessName', 'contactName', 'address'] as const) {
+      const value = cell(column);
+      if (value !== undefined && value !== '') producerFields[column] = value;
+    }
+    const email = cell('email');
+    if (email) {
+      if (optionalEmail.safeParse(email).success) producerFields.email = email;
+      else issues.push({ column: 'email', key: 'validation.email' });
+    }
+    const phone = cell('phone');
+    if (phone) {
+      if (optionalPhone.safeParse(phone).success) producerFields.phone = phone;
+      else issues.push({ column: 'phone', key: 'validation.phone' });
+    }
+    const distance = cell('distanceKm');
+    if (distance) {
+      const km = parseDecimalCell(distance);
+      if (km === null || km < 0 || km > 20_000) issues.push({ column: 'distanceKm', key: 'validation.notNegative' });
+      else producerFields.distanceKm = km;
+    }
+
+    let product: Omit<ProductFields, 'producerId'> | null = null;
+    if (productName !== '') {
+      const unitText = fold(cell('unit') ?? '');
+      const unit = UNIT_ALIASES[unitText];
+      if (!unit) issues.push({ column: 'unit', key: 'import.unknownUnit', params: { unit: cell('unit') ?? '' } });
+      const price = parseCentsCell(cell('price') ?? '');
+      if (price === null) issues.push({ column: 'price', key: 'import.badPrice', params: { price: cell('price') ?? '' } });
+      const vatText = (cell('vat') ?? '').replace('%', '').trim();
+      const vatPercent = vatText === '' ? null : parseDecimalCell(vatText);
+      const vatRateBp = vatPercent === null ? null : Math.round(vatPercent * 100);
+      if (vatRateBp === null || !VAT_RATES[country].includes(vatRateBp)) {
+        issues.push({ column: 'vat', key: 'import.badVat', params: { vat: cell('vat') ?? '', rates: VAT_RATES[country].map((bp) => bp / 100).join(' / ') } });
+      }
+      const stockText = cell('defaultStock') ?? '';
+      const stock = stockText === '' ? null : parseDecimalCell(stockText);
+      if (stock !== null && (!Number.isInteger(stock) || stock < 0 || stock > 100_000)) {
+        issues.push({ column: 'defaultStock', key: 'validation.wholeUnits' });
+      }
+      const category = cell('category') || 'autre';
+      if (unit && price !== null && vatRateBp !== null) {
+        product = { name: productName, category, unit, packDescription: cell('packDescription') ?? '', priceCents: price, vatRateBp, defaultStock: stock };
+      }
+    }
+
+    const key = fold(producerName);
+    const existingProducer = producersByKey.get(key);
+    const rowPlan: ImportRowPlan = { line: row.line, producerName, producerAction: null, productName, productAction: null, issues };
+    plan.rows.push(rowPlan);
+    if (issues.length > 0) {
+      plan.counts.rowsWithIssues++;
+      continue;
+    }
+
+    const planned = plannedProducers.get(key);
+    if (planned) {
+      Object.assign(planned.fields, producerFields);
+      rowPlan.producerAction = 'unchanged';
+    } else {
+      const write = { key, existingId: existingProducer?.id ?? null, fields: producerFields };
+      plannedProducers.set(key, write);
+      plan.writes.producers.push(write);
+      rowPlan.producerAction = !existingProducer ? 'create' : differs(existingProducer, producerFields) ? 'update' : 'unchanged';
+      if (rowPlan.producerAction === 'create') plan.counts.producersCreated++;
+      if (rowPlan.producerAction === 'update') plan.counts.producersUpdated++;
+    }
+
+    if (product) {
+      const productKey = `${key}\u0000${fold(product.name)}`;
+      if (plannedProducts.has(productKey)) {
+        rowPlan.issues.push({ column: 'product', key: 'import.duplicateRow', params: { name: product.name } });
+        plan.counts.rowsWithIssues++;
+        continue;
+      }
+      plannedProducts.add(productKey);
+      const current = existingProducer ? findSameProduct(existing.products, existingProducer.id, product.name) : undefined;
+      plan.writes.products.push({ producerKey: key, existingId: current?.id ?? null, fields: product });
+      rowPlan.productAction = !current ? 'create' : differs(current, product) ? 'update' : 'unchanged';
+      if (rowPlan.productAction === 'create') plan.counts.productsCreated++;
+      if (rowPlan.productAction === 'update') plan.counts.productsUpdated++;
+    }
+  }
+  plan.rows.sort((a, b) => a.line - b.line);
+  return plan;
+}

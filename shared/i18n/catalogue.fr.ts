@@ -1,0 +1,30 @@
+/** Messages of the catalogue, distributions and stock (issue 3), French. */
+export const catalogueFr = {
+  'error.stockBelowOrdered': '{ordered} déjà commandé(s) pour « {product} » : le stock ne peut pas descendre sous {ordered} (demandé : {quantity}).',
+  'error.productNotFound': 'Ce produit n’existe pas.',
+  'error.producerArchived': 'Le producteur « {name} » est archivé : restaurez-le d’abord.',
+  'error.productArchived': 'Le produit « {name} » est archivé et ne peut pas être mis en vente.',
+  'error.distributionNotFound': 'Cette distribution n’existe pas.',
+  'error.distributionFinished': 'La distribution du {date} est terminée ou annulée : son stock ne peut plus changer.',
+  'error.windowOpensAfterClose': 'Les commandes doivent ouvrir avant de fermer.',
+  'error.windowClosesAfterPickup': 'Les commandes doivent fermer avant le début du retrait.',
+  'error.seriesEmpty': 'Cette série ne contient aucune date.',
+  'error.distributionNotOpen': 'Les commandes de cette distribution ne sont pas ouvertes.',
+  'error.distributionCancelled': 'Cette distribution est annulée.',
+  'error.reopenNeedsClosing': 'La date de fermeture est passée : choisissez une nouvelle date de fermeture des commandes.',
+  'error.cancelHasOrders': 'Cette distribution a {count} commande(s). Confirmez l’annulation.',
+
+  'validation.wholeUnits': 'Entrez un nombre entier d’unités de vente.',
+  'validation.date': 'Date invalide (AAAA-MM-JJ).',
+  'validation.time': 'Heure invalide (HH:MM).',
+  'validation.endBeforeStart': 'La fin doit être après le début.',
+  'validation.seriesLength': 'Indiquez un nombre de semaines ou une date de fin.',
+
+  'csv.unclosedQuote': 'Guillemet ouvert jamais refermé : la ligne n’a pas pu être lue.',
+  'import.missingColumn': 'Colonne obligatoire absente : « {column} ».',
+  'import.unknownUnit': 'Unité inconnue : « {unit} ».',
+  'import.badPrice': 'Prix invalide : « {price} » (exemple : 2,50).',
+  'import.badVat': 'Taux de TVA invalide : « {vat} » (possibles : {rates}).',
+  'import.duplicateRow': 'Le produit « {name} » apparaît deux fois pour ce producteur ; seule la première ligne est prise.',
+  'import.emptyFile': 'Le fichier est vide.',
+} as const;
