@@ -1,8 +1,14 @@
 import { catalogueEn } from './catalogue.en';
+import { catalogueUiEn } from './catalogue-ui.en';
+import { distributionsUiEn } from './distributions-ui.en';
+import { stockUiEn } from './stock-ui.en';
 import type { Dictionary } from './messages';
 
 export const en: Dictionary = {
   ...catalogueEn,
+  ...catalogueUiEn,
+  ...distributionsUiEn,
+  ...stockUiEn,
   'app.name': 'Cabas',
   'app.tagline': 'Local producers relay',
   'app.loading': 'Loading…',

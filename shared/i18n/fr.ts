@@ -4,9 +4,15 @@
  * `{name}` placeholders are filled by `translate`.
  */
 import { catalogueFr } from './catalogue.fr';
+import { catalogueUiFr } from './catalogue-ui.fr';
+import { distributionsUiFr } from './distributions-ui.fr';
+import { stockUiFr } from './stock-ui.fr';
 
 export const fr = {
   ...catalogueFr,
+  ...catalogueUiFr,
+  ...distributionsUiFr,
+  ...stockUiFr,
   'app.name': 'Cabas',
   'app.tagline': 'Relais de producteurs locaux',
   'app.loading': 'Chargement…',

@@ -1,7 +1,11 @@
 import type { MouseEvent } from 'react';
 import { useReadyApp } from '../app/ready-app-context';
 import { useI18n } from '../i18n/i18n-context';
+import { CataloguePage } from '../catalogue/CataloguePage';
+import { DistributionsPage } from '../distributions/DistributionsPage';
+import { PrintPage } from '../print/PrintPage';
 import { ProducersPage } from '../producers/ProducersPage';
+import { StockPage } from '../stock/StockPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import type { AreaId } from './areas';
 import { AppNav } from './AppNav';
@@ -12,10 +16,23 @@ import './shell.css';
 
 const MAIN_ID = 'main';
 
-function Page({ area }: { area: AreaId }) {
-  if (area === 'producers') return <ProducersPage />;
-  if (area === 'settings') return <SettingsPage />;
-  return <SoonPage area={area} />;
+function Page({ area, path }: { area: AreaId; path: string[] }) {
+  switch (area) {
+    case 'producers':
+      return <ProducersPage />;
+    case 'catalogue':
+      return <CataloguePage />;
+    case 'distributions':
+      return <DistributionsPage path={path} />;
+    case 'stock':
+      return <StockPage path={path} />;
+    case 'print':
+      return <PrintPage path={path} />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <SoonPage area={area} />;
+  }
 }
 
 /** A plain `#main` link would be read as a route; move the focus by hand instead. */
@@ -44,7 +61,7 @@ export function Shell() {
       <AppNav current={route.area} />
       <main id={MAIN_ID} tabIndex={-1} className="shell-main">
         <PageFocusContext value={route.navigated}>
-          <Page key={route.area} area={route.area} />
+          <Page key={route.area} area={route.area} path={route.path} />
         </PageFocusContext>
       </main>
     </div>

@@ -7,12 +7,13 @@ import type { MessageKey } from '../../../shared/i18n/messages';
 
 export const AREAS = [
   { id: 'producers', label: 'nav.producers', ready: true },
-  { id: 'catalogue', label: 'nav.catalogue', ready: false },
-  { id: 'distributions', label: 'nav.distributions', ready: false },
+  { id: 'catalogue', label: 'nav.catalogue', ready: true },
+  { id: 'distributions', label: 'nav.distributions', ready: true },
+  { id: 'stock', label: 'nav.stock', ready: true },
   { id: 'members', label: 'nav.members', ready: false },
   { id: 'orders', label: 'nav.orders', ready: false },
   { id: 'pickup', label: 'nav.pickup', ready: false },
-  { id: 'print', label: 'nav.print', ready: false },
+  { id: 'print', label: 'nav.print', ready: true },
   { id: 'sync', label: 'nav.sync', ready: false },
   { id: 'settings', label: 'nav.settings', ready: true },
 ] as const satisfies readonly { id: string; label: MessageKey; ready: boolean }[];
@@ -22,8 +23,9 @@ export type AreaId = Area['id'];
 
 export const DEFAULT_AREA: AreaId = 'producers';
 
-export function areaHref(id: AreaId): string {
-  return `#/${id}`;
+/** `areaHref('distributions', id)` → `#/distributions/<id>`: an area and the path inside it. */
+export function areaHref(id: AreaId, ...path: string[]): string {
+  return `#/${[id, ...path.map(encodeURIComponent)].join('/')}`;
 }
 
 /** `#/settings` → 'settings'; anything else (empty, the host's `#token=…`, a typo) → null. */
@@ -31,6 +33,11 @@ export function areaFromHash(hash: string): AreaId | null {
   const match = /^#\/([\w-]+)/.exec(hash);
   const found = match ? AREAS.find((area) => area.id === match[1]) : undefined;
   return found?.id ?? null;
+}
+
+/** The segments after the area: `#/distributions/abc/offers` → ['abc', 'offers']. */
+export function pathFromHash(hash: string): string[] {
+  return hash.replace(/^#\/[\w-]+\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
 }
 
 export function areaById(id: AreaId): Area {

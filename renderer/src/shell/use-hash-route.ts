@@ -3,16 +3,22 @@
  * rewrite in the browser host and works from file:// in Electron.
  */
 import { useEffect, useState } from 'react';
-import { areaFromHash, areaHref, DEFAULT_AREA, type AreaId } from './areas';
+import { areaFromHash, areaHref, DEFAULT_AREA, pathFromHash, type AreaId } from './areas';
 
 export interface Route {
   area: AreaId;
+  /** What follows the area in the address, e.g. a distribution id. */
+  path: string[];
   /** False on the first screen after start-up, so focus is only moved when the organiser navigates. */
   navigated: boolean;
 }
 
 export function useHashRoute(): Route {
-  const [route, setRoute] = useState<Route>(() => ({ area: areaFromHash(window.location.hash) ?? DEFAULT_AREA, navigated: false }));
+  const [route, setRoute] = useState<Route>(() => ({
+    area: areaFromHash(window.location.hash) ?? DEFAULT_AREA,
+    path: pathFromHash(window.location.hash),
+    navigated: false,
+  }));
 
   useEffect(() => {
     // Give the address a real route, without adding a history entry.
@@ -21,7 +27,7 @@ export function useHashRoute(): Route {
     }
     const follow = () => {
       const area = areaFromHash(window.location.hash);
-      if (area) setRoute({ area, navigated: true });
+      if (area) setRoute({ area, path: pathFromHash(window.location.hash), navigated: true });
     };
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
