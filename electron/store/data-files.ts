@@ -8,6 +8,13 @@ import { migrateFile, type FormatSpec } from './migrations';
 /** Folders and files inside the data folder that are not relay data. */
 export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'backup.json']);
 
+/**
+ * The paths entities.ts writes (data-files.test.ts checks every entity's file
+ * matches). Anything else in the folder — a file another program left, an
+ * editor's backup — is not relay data and must not send the app into recovery.
+ */
+export const DATA_FILE = /^(relay|producers|products)\.json$|^distributions\/[0-9a-f-]{36}\.json$/;
+
 /** Relative paths (always with `/`) of the data files under `folder`. */
 export async function listDataFiles(folder: string): Promise<string[]> {
   const found: string[] = [];
@@ -24,7 +31,10 @@ export async function listDataFiles(folder: string): Promise<string[]> {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
       // Temp files of an interrupted write end in `.tmp`, so they are never read as data.
-      else if (entry.isFile() && entry.name.endsWith('.json')) found.push(relative(folder, path).split(sep).join('/'));
+      else if (entry.isFile()) {
+        const file = relative(folder, path).split(sep).join('/');
+        if (DATA_FILE.test(file)) found.push(file);
+      }
     }
   }
   await walk(folder);
