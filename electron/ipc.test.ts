@@ -1,9 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import type { WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { operationNames } from '../shared/contract/operations';
+import { contract, operationNames } from '../shared/contract/operations';
 import type { Dispatch } from './dispatch';
-import { isRendererPage, registerIpc, UNAUTHORIZED } from './ipc';
+import { allowedFromPrintWindow, isRendererPage, registerIpc, UNAUTHORIZED } from './ipc';
 import { INVOKE_CHANNEL } from './ipc-channel';
 import { BrowserWindow, FakeWebFrameMain, invokeEvent, ipcMain, resetFakeElectron, type FakeInvokeEvent } from './testing/fake-electron';
 
@@ -15,7 +15,7 @@ interface Call {
   payload: unknown;
 }
 
-function setUp() {
+function setUp(printContents: BrowserWindow['webContents'][] = []) {
   const calls: Call[] = [];
   const dispatch: Dispatch = async (name, payload) => {
     calls.push({ name, payload });
@@ -27,6 +27,7 @@ function setUp() {
     dispatch,
     rendererPage: RENDERER_PAGE,
     mainWebContents: () => mainWindow?.webContents as unknown as WebContents | undefined,
+    isPrintContents: (contents) => printContents.includes(contents as unknown as BrowserWindow['webContents']),
   });
   const call = (event: FakeInvokeEvent, name: unknown, input: unknown = {}) => ipcMain.invoke(INVOKE_CHANNEL, event, name, input);
   return {
@@ -110,6 +111,49 @@ describe('registerIpc', () => {
 
   it('refuses with the i18n key the renderer shows', () => {
     expect(UNAUTHORIZED).toEqual({ ok: false, error: { key: 'error.unauthorized' } });
+  });
+});
+
+describe('a hidden print window (print.ts)', () => {
+  async function printWindow() {
+    const print = new BrowserWindow();
+    await print.loadFile(RENDERER_PAGE, { hash: '/print/catalogue/abc/producer' });
+    return print;
+  }
+
+  it('may read everything the print page needs', async () => {
+    const print = await printWindow();
+    const { calls, call } = setUp([print.webContents]);
+    for (const name of ['app.status', 'relay.get', 'distributions.get', 'offers.forDistribution', 'print.available']) {
+      await expect(call(invokeEvent(print.webContents), name)).resolves.toEqual({ ok: true, value: { reached: name } });
+    }
+    expect(calls).toHaveLength(5);
+  });
+
+  it('may not change data or start a print of its own', async () => {
+    const print = await printWindow();
+    const { calls, call } = setUp([print.webContents]);
+    const refused = operationNames.filter((name) => !allowedFromPrintWindow(name));
+    expect(refused).toEqual(expect.arrayContaining(['producers.create', 'offers.saveMany', 'backups.restore', 'print.pdf', 'print.native']));
+    expect(refused.every((name) => contract[name].mutates || name.startsWith('print.'))).toBe(true);
+    for (const name of refused) {
+      await expect(call(invokeEvent(print.webContents), name)).resolves.toEqual(UNAUTHORIZED);
+    }
+    await expect(call(invokeEvent(print.webContents), 'no.such.operation')).resolves.toEqual(UNAUTHORIZED);
+    expect(calls).toEqual([]);
+  });
+
+  it('is refused once print.ts no longer owns it, from another page, or from an embedded frame', async () => {
+    const print = await printWindow();
+    const stranger = await printWindow();
+    const { calls, call } = setUp([print.webContents]);
+    await expect(call(invokeEvent(stranger.webContents), 'relay.get')).resolves.toEqual(UNAUTHORIZED);
+    const elsewhere = new FakeWebFrameMain('https://evil.example/#/print/catalogue/abc');
+    await expect(call(invokeEvent(print.webContents, elsewhere), 'relay.get')).resolves.toEqual(UNAUTHORIZED);
+    const embedded = new FakeWebFrameMain(RENDERER_URL, print.webContents.mainFrame);
+    await expect(call(invokeEvent(print.webContents, embedded), 'relay.get')).resolves.toEqual(UNAUTHORIZED);
+    await expect(call(invokeEvent(print.webContents, null), 'relay.get')).resolves.toEqual(UNAUTHORIZED);
+    expect(calls).toEqual([]);
   });
 });
 

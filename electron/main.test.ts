@@ -3,7 +3,7 @@
  * folder: lifecycle, where things are stored, and that every operation of the
  * contract goes from the window through IPC to the real services.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -68,6 +68,35 @@ describe('main', () => {
       expect(outcome.ok || !['error.unauthorized', 'error.unknownOperation', 'error.internal'].includes(outcome.error!.key), name).toBe(true);
     }
     await expect(call('app.status')).resolves.toMatchObject({ ok: true, value: { state: 'ready', dataDir } });
+  });
+
+  it('exports the weekly catalogue to PDF from a hidden print window that may read but not write', async () => {
+    const { fake, window, call } = await launchWithWindow();
+    const created = (await call('distributions.create', { pickupDate: '2027-01-08', pickupStart: '17:00', pickupEnd: '19:00' })) as {
+      value: { id: string };
+    };
+    const id = created.value.id;
+    const target = join(root, 'catalogue.pdf');
+    fake.dialog.saveAnswer = { canceled: false, filePath: target };
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const fromPrintWindow: unknown[] = [];
+    fake.pageBehaviour.executeJavaScript = async (contents) => {
+      const ask = (name: string, input: unknown) => fake.ipcMain.invoke(INVOKE_CHANNEL, fake.invokeEvent(contents), name, input);
+      fromPrintWindow.push(await ask('distributions.get', { id }), await ask('producers.create', { name: 'Intrus' }));
+      return 'ready';
+    };
+
+    await expect(call('print.pdf', { view: 'catalogue', id })).resolves.toEqual({ ok: true, value: { saved: true, path: target } });
+    await expect(readFile(target, 'utf8')).resolves.toContain('%PDF');
+    expect(fromPrintWindow[0]).toMatchObject({ ok: true, value: { id } });
+    expect(fromPrintWindow[1]).toEqual({ ok: false, error: { key: 'error.unauthorized' } });
+    // The save dialog belongs to the main window, and the print window is gone.
+    expect(fake.dialog.saveDialogs[0]!.parent).toBe(window);
+    expect(fake.BrowserWindow.getAllWindows()).toEqual([window]);
+    await expect(call('print.pdf', { view: 'catalogue', id: '7f9c1c1e-0000-4000-8000-000000000000' })).resolves.toEqual({
+      ok: false,
+      error: { key: 'error.distributionNotFound' },
+    });
   });
 
   it('keeps the data in Electron’s usual app folder, and moves Chromium’s profile and the machine settings out of it', async () => {

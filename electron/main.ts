@@ -9,6 +9,7 @@ import { openBackend } from './backend';
 import { resolveDataDir } from './data-folder';
 import { registerIpc } from './ipc';
 import { machineDir, openMachineSettings } from './machine-settings';
+import { electronPrinting } from './print';
 import { hardenApp, hardenSession } from './security';
 import { appFiles, createMainWindow } from './window';
 
@@ -41,10 +42,22 @@ if (app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
-  const { dispatch } = await openBackend(dataDir);
-  const settings = openMachineSettings();
   const files = appFiles(app.getAppPath());
-  registerIpc({ dispatch, rendererPage: files.rendererPage, mainWebContents: () => mainWindow?.webContents });
+  // Print windows get the same hardening as every web contents (hardenApp); print.ts never imports electron itself.
+  const printing = electronPrinting({
+    BrowserWindow,
+    files,
+    documentsDir: app.getPath('documents'),
+    showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+  });
+  const { dispatch } = await openBackend(dataDir, undefined, printing.adapter);
+  const settings = openMachineSettings();
+  registerIpc({
+    dispatch,
+    rendererPage: files.rendererPage,
+    mainWebContents: () => mainWindow?.webContents,
+    isPrintContents: (contents) => printing.owns(contents),
+  });
 
   const openWindow = () => {
     mainWindow = createMainWindow(files, settings);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../backend';
 import { snapshotFolder, useTempDirs } from '../testing/temp-dir';
-import { CALL_PREFIX, startHost, type RunningHost } from './server';
+import { CALL_PREFIX, MAX_BODY_BYTES, startHost, type RunningHost } from './server';
 
 const tempDir = useTempDirs();
 const SECRET = 'the-secret-outside-the-static-folder';
@@ -124,10 +124,10 @@ describe('the browser host API', () => {
     expect(await snapshotFolder(dataDir)).toEqual(before);
   });
 
-  it('refuses a body over 1 MiB, writes nothing, and keeps serving', async () => {
+  it('refuses a body over the limit, writes nothing, and keeps serving', async () => {
     const { host, dataDir } = await startTestHost();
     const before = await snapshotFolder(dataDir);
-    const huge = JSON.stringify({ name: 'Ferme', notes: 'x'.repeat(2 * 1024 * 1024) });
+    const huge = JSON.stringify({ name: 'Ferme', notes: 'x'.repeat(MAX_BODY_BYTES + 1) });
     // A keep-alive client, as a browser is: the refused request must not spoil the connection for the next call.
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
@@ -135,6 +135,7 @@ describe('the browser host API', () => {
       // Straight after, as a busy screen would: no pause for the socket to be noticed closed.
       const next = await send(host, { path: `${CALL_PREFIX}app.status`, headers: auth(host), body: '{}', agent });
       expect(reply.status).toBe(413);
+      expect(JSON.parse(reply.body)).toEqual({ ok: false, error: { key: 'error.tooLarge' } });
       expect(next.status).toBe(200);
       expect(await snapshotFolder(dataDir)).toEqual(before);
     } finally {

@@ -13,7 +13,8 @@ import type { Dispatch } from '../dispatch';
 import { CONTENT_SECURITY_POLICY } from '../content-security-policy';
 
 export const CALL_PREFIX = '/api/call/';
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Room for the largest payload of the contract (a spreadsheet of up to 8 MB as base64) and its JSON wrapping. */
+export const MAX_BODY_BYTES = 9 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -110,7 +111,7 @@ export async function startHost({ dispatch, staticDir, port = 0, token = randomB
     if (body === null) {
       // The rest of the body is never read: close the connection so the client cannot reuse a socket left mid-request.
       response.setHeader('Connection', 'close');
-      return send(response, 413, refusal('error.invalidInput'));
+      return send(response, 413, refusal('error.tooLarge'));
     }
     let payload: unknown;
     try {

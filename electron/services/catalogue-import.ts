@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../../shared/contract/errors';
 import { catalogueRows } from '../../shared/catalogue/export';
-import { planCatalogueImport, type ImportPlan } from '../../shared/catalogue/import-plan';
+import { differs, IMPORTED_PRODUCT_DEFAULTS, planCatalogueImport, type ImportPlan } from '../../shared/catalogue/import-plan';
 import { parseCsv } from '../../shared/csv/parse';
 import { writeCsv } from '../../shared/csv/write';
 import type { Store, Transaction } from '../store/store';
@@ -31,8 +31,9 @@ export function catalogueImportService(store: () => Store, now: () => Date) {
         const producerIds = new Map<string, string>();
         for (const write of plan.writes.producers) {
           const current = write.existingId ? tx.get('producer', write.existingId) : undefined;
+          // An unchanged row is not a change: no new updatedAt, no file rewritten.
           const producer = current
-            ? tx.put('producer', { ...current, ...write.fields, updatedAt: at })
+            ? differs(current, write.fields) ? tx.put('producer', { ...current, ...write.fields, updatedAt: at }) : current
             : tx.put('producer', {
                 businessName: '', contactName: '', email: '', phone: '', address: '', distanceKm: null, notes: '',
                 ...write.fields, id: randomUUID(), archivedAt: null, createdAt: at, updatedAt: at,
@@ -42,8 +43,11 @@ export function catalogueImportService(store: () => Store, now: () => Date) {
         for (const write of plan.writes.products) {
           const producerId = producerIds.get(write.producerKey)!;
           const current = write.existingId ? tx.get('product', write.existingId) : undefined;
-          if (current) tx.put('product', { ...current, ...write.fields, updatedAt: at });
-          else tx.put('product', { ...write.fields, producerId, id: randomUUID(), archivedAt: null, createdAt: at, updatedAt: at });
+          if (current) {
+            if (differs(current, write.fields)) tx.put('product', { ...current, ...write.fields, updatedAt: at });
+          } else {
+            tx.put('product', { ...IMPORTED_PRODUCT_DEFAULTS, ...write.fields, producerId, id: randomUUID(), archivedAt: null, createdAt: at, updatedAt: at });
+          }
         }
         return plan.counts;
       }),

@@ -9,6 +9,7 @@ import type { DistributionView } from '../../shared/catalogue/views';
 import { localInstant, type LocalDate, type LocalTime } from '../../shared/distributions/calendar';
 import { distributionStatus, orderingWindow, seriesDates, type SeriesPlan } from '../../shared/distributions/schedule';
 import type { Distribution } from '../../shared/model/distribution';
+import { distributionFile } from '../store/entities';
 import type { Store, Transaction } from '../store/store';
 import { orderCount } from './ordered';
 import { readRelay } from './relay';
@@ -41,7 +42,7 @@ export function isFinished(distribution: Distribution, now: Date, timeZone: stri
 }
 
 export function distributionView(source: Store | Transaction, distribution: Distribution, now: Date, timeZone: string): DistributionView {
-  const offerCount = source.all('offer').filter((offer) => offer.distributionId === distribution.id && offer.withdrawnAt === null).length;
+  const offerCount = source.inFile('offer', distributionFile(distribution.id)).filter((offer) => offer.withdrawnAt === null).length;
   return {
     ...distribution,
     status: distributionStatus(distribution, now, timeZone),
@@ -125,6 +126,10 @@ export function distributionsService(store: () => Store, now: () => Date) {
       change(id, (distribution, tx) => {
         const { timeZone } = readRelay(tx);
         const next = { ...distribution, ...changes };
+        // The contract compares the two times only when both are sent; one alone is checked against the stored other.
+        if (next.pickupEnd <= next.pickupStart) {
+          throw new UserError('error.invalidInput', undefined, [{ path: 'changes.pickupEnd', key: 'validation.endBeforeStart' }]);
+        }
         const opensAt = changes.opens ? localInstant(changes.opens.date, changes.opens.time, timeZone) : distribution.opensAt;
         const closesAt = changes.closes ? localInstant(changes.closes.date, changes.closes.time, timeZone) : distribution.closesAt;
         checkWindow(next.pickupDate, next.pickupStart, opensAt, closesAt, timeZone);

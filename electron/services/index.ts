@@ -10,8 +10,13 @@ import { productsService } from './products';
 import { distributionsService } from './distributions';
 import { offersService } from './offers';
 import { catalogueImportService } from './catalogue-import';
+import { browserPrinting, printService, type PrintAdapter } from './print';
 
-export function createHandlers(workspace: Workspace, now: () => Date = () => new Date()): Handlers {
+export function createHandlers(
+  workspace: Workspace,
+  now: () => Date = () => new Date(),
+  print: PrintAdapter = browserPrinting,
+): Handlers {
   const store = () => workspace.store;
   return {
     'app.status': async () => workspace.status(),
@@ -21,6 +26,7 @@ export function createHandlers(workspace: Workspace, now: () => Date = () => new
     ...distributionsService(store, now),
     ...offersService(store, now),
     ...catalogueImportService(store, now),
+    ...printService(store, print),
     'backups.list': () => workspace.listBackups(),
     'backups.create': () => workspace.backupNow(),
     'backups.restore': ({ id }) => workspace.restore(id),

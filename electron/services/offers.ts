@@ -8,6 +8,7 @@ import type { OfferRow, StockCell, StockGrid } from '../../shared/catalogue/view
 import type { Distribution, Offer } from '../../shared/model/distribution';
 import { checkOfferQuantity, offerPrice, remaining } from '../../shared/offers/stock';
 import { compareText } from '../../shared/text/normalise';
+import { distributionFile } from '../store/entities';
 import type { Store, Transaction } from '../store/store';
 import { distributionView, existingDistribution, isFinished } from './distributions';
 import { orderedByProduct } from './ordered';
@@ -23,7 +24,7 @@ export interface OfferEntry {
 }
 
 export function offersOf(source: Store | Transaction, distributionId: string): Offer[] {
-  return source.all('offer').filter((offer) => offer.distributionId === distributionId);
+  return source.inFile('offer', distributionFile(distributionId));
 }
 
 function findOffer(source: Store | Transaction, distributionId: string, productId: string): Offer | undefined {
@@ -51,6 +52,9 @@ function applyEntry(tx: Transaction, entry: OfferEntry, at: Date): void {
     return;
   }
   if (product.archivedAt !== null) throw new UserError('error.productArchived', { name: product.name });
+  // An archived producer sells nothing, as products.restore already holds.
+  const producer = tx.get('producer', product.producerId);
+  if (producer && producer.archivedAt !== null) throw new UserError('error.producerArchived', { name: producer.name });
   checkOfferQuantity(entry.quantity, ordered, product.name);
   tx.put('offer', {
     id: current?.id ?? randomUUID(),

@@ -1,14 +1,22 @@
 /**
- * How much of each offer is already ordered. Orders arrive with the orders
- * feature (issue 4); until then nothing is ordered, and every stock rule reads
- * its figures from here so that they apply unchanged once orders exist.
+ * What is sold in a distribution, read from its own file only (the store's
+ * file index), so a stock check costs the same in the fifth year as in the
+ * first week. Every stock rule reads its figures from here.
  */
+import type { Order } from '../../shared/model/order';
+import { isActive, orderedByProduct as sumOrdered } from '../../shared/orders/totals';
+import { distributionFile } from '../store/entities';
 import type { Store, Transaction } from '../store/store';
 
-export function orderedByProduct(_source: Store | Transaction, _distributionId: string): Map<string, number> {
-  return new Map();
+export function ordersOf(source: Store | Transaction, distributionId: string): Order[] {
+  return source.inFile('order', distributionFile(distributionId));
 }
 
-export function orderCount(_source: Store | Transaction, _distributionId: string): number {
-  return 0;
+export function orderedByProduct(source: Store | Transaction, distributionId: string): Map<string, number> {
+  return sumOrdered(ordersOf(source, distributionId));
+}
+
+/** Active orders: what "cancel a distribution with orders" asks about. */
+export function orderCount(source: Store | Transaction, distributionId: string): number {
+  return ordersOf(source, distributionId).filter(isActive).length;
 }

@@ -9,9 +9,16 @@ import type { EntityKind } from '../../shared/model/change';
 import { distributionSchema, offerSchema } from '../../shared/model/distribution';
 import { producerSchema } from '../../shared/model/producer';
 import { productSchema } from '../../shared/model/product';
+import { memberSchema } from '../../shared/model/member';
+import { orderSchema } from '../../shared/model/order';
 import { DEFAULT_RELAY_SETTINGS, relaySettingsSchema } from '../../shared/model/relay';
 
 export const RELAY_ID = 'relay';
+
+/** A distribution and everything sold in it (offers, orders) share one file. */
+export function distributionFile(distributionId: string): string {
+  return `distributions/${distributionId}.json`;
+}
 
 /**
  * Settings added after the first format (categories, ordering window, usual
@@ -27,8 +34,10 @@ export const entities = {
   relay: { schema: relayRecordSchema, fileOf: () => 'relay.json' },
   producer: { schema: producerSchema, fileOf: () => 'producers.json' },
   product: { schema: productSchema, fileOf: () => 'products.json' },
-  distribution: { schema: distributionSchema, fileOf: (record: { id: string }) => `distributions/${record.id}.json` },
-  offer: { schema: offerSchema, fileOf: (record: { distributionId: string }) => `distributions/${record.distributionId}.json` },
+  member: { schema: memberSchema, fileOf: () => 'members.json' },
+  distribution: { schema: distributionSchema, fileOf: (record: { id: string }) => distributionFile(record.id) },
+  offer: { schema: offerSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
+  order: { schema: orderSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
 } as const satisfies Record<EntityKind, { schema: z.ZodType<{ id: string }>; fileOf: (record: never) => string }>;
 
 export type EntityOf<K extends EntityKind> = z.infer<(typeof entities)[K]['schema']>;

@@ -1,4 +1,7 @@
-import { DEFAULT_RELAY_SETTINGS } from '../../shared/model/relay';
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { DEFAULT_RELAY_SETTINGS, type RelaySettings } from '../../shared/model/relay';
+import type { Distribution, Offer } from '../../shared/model/distribution';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +10,7 @@ import type { ChangeRecord } from '../../shared/model/change';
 import { parseTimestamp } from '../../shared/sync/hlc';
 import { envelope, manualClock, producerRecord, writeDataFile } from '../testing/fixtures';
 import { readJson, snapshotFolder, useTempDirs } from '../testing/temp-dir';
+import { call, openApp } from '../testing/service-calls';
 import { openStore, type Store, type StoreOptions } from './store';
 
 const tempDir = useTempDirs();
@@ -292,8 +296,105 @@ describe('a damaged data file', () => {
 
   it('names a damaged file in a sub-folder by its relative path', async () => {
     const dataDir = await tempDir();
-    await writeDataFile(dataDir, 'distributions/2026-w10.json', '{');
+    const file = 'distributions/0b7f6f0e-6c1a-4d8e-9a51-3c2b7d9e1f00.json';
+    await writeDataFile(dataDir, file, '{');
     const opened = await openStore({ dataDir });
-    expect(opened).toMatchObject({ state: 'recovery', problem: { file: 'distributions/2026-w10.json', reason: 'invalidJson' } });
+    expect(opened).toMatchObject({ state: 'recovery', problem: { file, reason: 'invalidJson' } });
   });
 });
+
+describe('one file per distribution (the file index)', () => {
+  const at = '2026-03-02T09:00:00.000Z';
+  const distributionRecord = (pickupDate: string): Distribution => ({
+    id: randomUUID(), pickupDate, pickupStart: '17:00', pickupEnd: '19:00',
+    opensAt: '2026-03-01T08:00:00.000Z', closesAt: '2026-03-05T22:59:00.000Z', closedEarlyAt: null, cancelledAt: null,
+    seriesId: null, notes: '', createdAt: at, updatedAt: at,
+  });
+  const offerRecord = (distributionId: string, productId: string, quantity: number | null): Offer => ({
+    id: randomUUID(), distributionId, productId, quantity, priceCents: null, withdrawnAt: null, updatedAt: at,
+  });
+  const relative = (dataDir: string, temp: string) => temp.slice(dataDir.length + 1).split('\\').join('/').replace(/\.[0-9a-f]{12}\.tmp$/, '');
+
+  type FileRecords = { records: { distribution?: { id: string }[]; offer?: Offer[] } };
+
+  it('after many offer changes across distributions, each write touches only its distribution’s file, which holds exactly its own records', async () => {
+    const step = fc.record({
+      distribution: fc.nat({ max: 2 }),
+      product: fc.nat({ max: 3 }),
+      quantity: fc.option(fc.nat({ max: 50 }), { nil: null }),
+      alsoIn: fc.option(fc.nat({ max: 2 }), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 20 }), async (steps) => {
+        const dataDir = await tempDir();
+        const written: string[] = [];
+        const store = await ready({ dataDir, writeHooks: { beforeRename: (temp) => void written.push(relative(dataDir, temp)) } });
+        const distributions = ['2026-03-06', '2026-03-13', '2026-03-20'].map(distributionRecord);
+        const products = Array.from({ length: 4 }, () => randomUUID());
+        await store.transact((tx) => distributions.forEach((d) => tx.put('distribution', d)));
+
+        for (const { distribution, product, quantity, alsoIn } of steps) {
+          written.length = 0;
+          const find = (d: number) =>
+            store.all('offer').find((offer) => offer.distributionId === distributions[d]!.id && offer.productId === products[product]);
+          const touched = new Set([distribution, ...(alsoIn === undefined ? [] : [alsoIn])]);
+          const changed = [...touched].filter((d) => find(d)?.quantity !== quantity);
+          await store.transact((tx) => {
+            for (const d of touched) {
+              const current = find(d);
+              tx.put('offer', current ? { ...current, quantity } : offerRecord(distributions[d]!.id, products[product]!, quantity));
+            }
+          });
+          // Exactly the files of the distributions whose offers changed; a change to nothing writes nothing.
+          expect(written.sort()).toEqual(changed.map((d) => `distributions/${distributions[d]!.id}.json`).sort());
+        }
+
+        for (const distribution of distributions) {
+          const file = (await readJson(join(dataDir, 'distributions', `${distribution.id}.json`))) as FileRecords;
+          expect(file.records.distribution).toEqual([distribution]);
+          const own = store.all('offer').filter((offer) => offer.distributionId === distribution.id);
+          expect(byIdOf(file.records.offer ?? [])).toEqual(byIdOf(own));
+        }
+        const again = await ready({ dataDir });
+        expect(byIdOf(again.all('offer'))).toEqual(byIdOf(store.all('offer')));
+        expect(byIdOf(again.all('distribution'))).toEqual(byIdOf(distributions));
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
+
+describe('a relay file from before the catalogue settings', () => {
+  const oldRelay = {
+    id: 'relay', name: 'Relais de la Gare', address: 'Rue de la Gare 1', country: 'FR', currency: 'EUR', language: 'fr',
+    hostCommissionBp: 900, serviceFeeBp: 1100, timeZone: 'Europe/Paris',
+  };
+
+  it('still opens, with the default categories, ordering window and usual pickup', async () => {
+    const dataDir = await tempDir();
+    await writeDataFile(dataDir, 'relay.json', envelope({ relay: [oldRelay] }));
+    const store = await ready({ dataDir });
+    expect(store.get('relay', 'relay')).toEqual({
+      ...oldRelay,
+      categories: DEFAULT_RELAY_SETTINGS.categories,
+      orderingWindow: DEFAULT_RELAY_SETTINGS.orderingWindow,
+      defaultPickup: DEFAULT_RELAY_SETTINGS.defaultPickup,
+    });
+  });
+
+  it('relay.update of one field keeps the other settings and never blanks the categories', async () => {
+    const dataDir = await tempDir();
+    await writeDataFile(dataDir, 'relay.json', envelope({ relay: [oldRelay] }));
+    const app = await openApp(dataDir);
+    const saved = await call<RelaySettings>(app, 'relay.update', { name: 'Relais du Marché' });
+    expect(saved).toMatchObject({ name: 'Relais du Marché', country: 'FR', hostCommissionBp: 900, categories: DEFAULT_RELAY_SETTINGS.categories });
+
+    await call(app, 'relay.update', { categories: ['légumes', 'fromages'] });
+    await call(app, 'relay.update', { hostCommissionBp: 850 });
+    const onDisk = (await readJson(join(dataDir, 'relay.json'))) as { records: { relay: RelaySettings[] } };
+    expect(onDisk.records.relay[0]).toMatchObject({ name: 'Relais du Marché', hostCommissionBp: 850, categories: ['légumes', 'fromages'], timeZone: 'Europe/Paris' });
+    expect((await ready({ dataDir })).get('relay', 'relay')?.categories).toEqual(['légumes', 'fromages']);
+  });
+});
+
+const byIdOf = <T extends { id: string }>(records: readonly T[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));

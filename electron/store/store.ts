@@ -75,10 +75,25 @@ export async function openStore(options: StoreOptions): Promise<OpenResult> {
   return { state: 'ready', store };
 }
 
+/** Which records each file holds: path → kind → ids. */
+type FileIndex = Map<string, Map<EntityKind, Set<string>>>;
+
 export class Transaction {
   readonly staged = new Map<string, Staged>();
 
-  constructor(private readonly tables: Tables) {}
+  constructor(
+    private readonly tables: Tables,
+    private readonly fileIndex: FileIndex,
+  ) {}
+
+  /** The records of one kind held by one file (e.g. the offers of one distribution), staged changes included. */
+  inFile<K extends EntityKind>(kind: K, path: string): EntityOf<K>[] {
+    const ids = new Set(this.fileIndex.get(path)?.get(kind));
+    for (const { kind: stagedKind, record } of this.staged.values()) {
+      if (stagedKind === kind && fileOf(kind, record as never) === path) ids.add(record.id);
+    }
+    return [...ids].map((id) => this.get(kind, id)!);
+  }
 
   get<K extends EntityKind>(kind: K, id: string): EntityOf<K> | undefined {
     const staged = this.staged.get(`${kind}:${id}`);
@@ -143,7 +158,7 @@ export class Store {
         if (this.successor === null) throw new UserError('error.recoveryMode');
         return this.successor.transact(work);
       }
-      const tx = new Transaction(this.tables);
+      const tx = new Transaction(this.tables, this.fileIndex);
       const result = await work(tx);
       const changes = this.changesOf(tx);
       if (changes.length > 0) {
@@ -211,7 +226,12 @@ export class Store {
   }
 
   /** Which records each file holds, so writing a file never scans years of other files' records. */
-  private readonly fileIndex = new Map<string, Map<EntityKind, Set<string>>>();
+  private readonly fileIndex: FileIndex = new Map();
+
+  /** The records of one kind held by one file, without scanning the others. */
+  inFile<K extends EntityKind>(kind: K, path: string): EntityOf<K>[] {
+    return [...(this.fileIndex.get(path)?.get(kind) ?? [])].map((id) => this.tables[kind].get(id)!);
+  }
 
   indexAll(): void {
     this.fileIndex.clear();

@@ -31,19 +31,57 @@ type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny
 
 let nextWebContentsId = 1;
 
+/**
+ * How the pages in fake windows behave, for the print glue: what a script run
+ * in the page returns, the PDF bytes Chromium would make, whether the system
+ * print dialog ends in a print or a cancel. Reset by `resetFakeElectron()`.
+ */
+export const pageBehaviour = {
+  executeJavaScript: (_contents: FakeWebContents, _code: string): unknown => undefined,
+  pdf: Buffer.from('%PDF-1.7 fake'),
+  printSucceeds: true,
+};
+
 export class FakeWebContents extends EventEmitter {
   readonly id = nextWebContentsId++;
   mainFrame = new FakeWebFrameMain('about:blank');
   windowOpenHandler: WindowOpenHandler | undefined;
   loadedFile: string | undefined;
+  loadedHash: string | undefined;
+  destroyed = false;
+  readonly scripts: string[] = [];
+  readonly pdfOptions: Electron.PrintToPDFOptions[] = [];
+  readonly printOptions: Electron.WebContentsPrintOptions[] = [];
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
   }
 
-  async loadFile(path: string): Promise<void> {
+  async loadFile(path: string, options: { hash?: string } = {}): Promise<void> {
     this.loadedFile = path;
-    this.mainFrame = new FakeWebFrameMain(pathToFileURL(path).href);
+    this.loadedHash = options.hash;
+    this.mainFrame = new FakeWebFrameMain(pathToFileURL(path).href + (options.hash === undefined ? '' : `#${options.hash}`));
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  async executeJavaScript(code: string): Promise<unknown> {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.scripts.push(code);
+    return pageBehaviour.executeJavaScript(this, code);
+  }
+
+  async printToPDF(options: Electron.PrintToPDFOptions): Promise<Buffer> {
+    this.pdfOptions.push(options);
+    return Buffer.from(pageBehaviour.pdf);
+  }
+
+  print(options: Electron.WebContentsPrintOptions, callback: (success: boolean, failureReason: string) => void): void {
+    this.printOptions.push(options);
+    const success = pageBehaviour.printSucceeds;
+    setImmediate(() => callback(success, success ? '' : 'Print job canceled'));
   }
 
   /** The page tries to navigate (a link, `location.href = …`); true when nothing stopped it. */
@@ -204,8 +242,17 @@ export class BrowserWindow extends EventEmitter {
     return windows.filter((window) => !window.destroyed);
   }
 
-  loadFile(path: string): Promise<void> {
-    return this.webContents.loadFile(path);
+  loadFile(path: string, options?: { hash?: string }): Promise<void> {
+    return this.webContents.loadFile(path, options);
+  }
+
+  /** Closes at once, without 'close' (as Electron's destroy()). */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+    if (BrowserWindow.getAllWindows().length === 0) app.emit('window-all-closed');
   }
 
   getNormalBounds(): Rectangle {
@@ -334,8 +381,17 @@ export const screen = {
 };
 export const dialog = {
   errorBoxes: [] as { title: string; content: string }[],
+  saveDialogs: [] as { parent: unknown; options: Electron.SaveDialogOptions }[],
+  /** What the next save dialogs answer; the default is the user pressing Cancel. */
+  saveAnswer: { canceled: true, filePath: '' } as Electron.SaveDialogReturnValue,
   showErrorBox(title: string, content: string): void {
     dialog.errorBoxes.push({ title, content });
+  },
+  /** As Electron's: (options) or (parentWindow, options). */
+  async showSaveDialog(...args: [Electron.SaveDialogOptions] | [unknown, Electron.SaveDialogOptions]): Promise<Electron.SaveDialogReturnValue> {
+    const [parent, options] = args.length === 1 ? [undefined, args[0]] : args;
+    dialog.saveDialogs.push({ parent, options });
+    return { ...dialog.saveAnswer };
   },
 };
 
@@ -348,6 +404,7 @@ export function resetFakeElectron(): void {
     ['userData', '/fake/userData'],
     ['appData', '/fake/appData'],
     ['temp', '/fake/temp'],
+    ['documents', '/fake/documents'],
   ]);
   app.appPath = '/fake/app';
   app.locale = 'fr-BE';
@@ -365,6 +422,11 @@ export function resetFakeElectron(): void {
   shell.opened.length = 0;
   screen.displays = ONE_SCREEN.map((display) => ({ workArea: { ...display.workArea } }));
   dialog.errorBoxes.length = 0;
+  dialog.saveDialogs.length = 0;
+  dialog.saveAnswer = { canceled: true, filePath: '' };
+  pageBehaviour.executeJavaScript = () => undefined;
+  pageBehaviour.pdf = Buffer.from('%PDF-1.7 fake');
+  pageBehaviour.printSucceeds = true;
   windows = [];
 }
 

@@ -9,9 +9,11 @@ import type { MessageKey } from '../i18n/messages';
 import type { MessageParams } from '../contract/errors';
 import type { CsvTable } from '../csv/parse';
 import { parseCentsCell, parseDecimalCell } from '../csv/parse';
+import { toFieldIssues } from '../contract/validation-issues';
+import { restoreCell } from '../csv/write';
 import { optionalEmail, optionalPhone } from '../model/fields';
-import type { Producer, ProducerFields } from '../model/producer';
-import { SALE_UNITS, VAT_RATES, type Product, type ProductFields, type SaleUnit } from '../model/product';
+import { producerDraftSchema, type Producer, type ProducerFields } from '../model/producer';
+import { productPatchSchema, SALE_UNITS, VAT_RATES, type Product, type ProductFields, type SaleUnit } from '../model/product';
 import type { Country } from '../model/relay';
 import { fold } from '../text/normalise';
 import { findSameProduct } from './rules';
@@ -65,10 +67,25 @@ export interface ImportRowPlan {
   issues: ImportIssue[];
 }
 
+/**
+ * A product as a row gives it: the required columns always, the optional ones
+ * (category, pack, default stock) only when the file has them, so that a file
+ * without them never blanks an existing product.
+ */
+export type ImportedProductFields = Pick<ProductFields, 'name' | 'unit' | 'priceCents' | 'vatRateBp'> &
+  Partial<Omit<ProductFields, 'producerId'>>;
+
+/** What a new product gets for the optional columns a file leaves out. */
+export const IMPORTED_PRODUCT_DEFAULTS: Pick<ProductFields, 'category' | 'packDescription' | 'defaultStock'> = {
+  category: 'autre',
+  packDescription: '',
+  defaultStock: null,
+};
+
 /** What the write does, in order; `producerKey` ties a product to a producer created in the same import. */
 export interface ImportWrites {
   producers: { key: string; existingId: string | null; fields: Partial<ProducerFields> & { name: string } }[];
-  products: { producerKey: string; existingId: string | null; fields: Omit<ProductFields, 'producerId'> }[];
+  products: { producerKey: string; existingId: string | null; fields: ImportedProductFields }[];
 }
 
 export interface ImportPlan {
@@ -94,7 +111,8 @@ function mapColumns(header: readonly string[]): { columns: ImportPlan['columns']
   return { columns, unknownHeaders };
 }
 
-function differs<T extends object>(current: T, wanted: Partial<T>): boolean {
+/** True when a write would change one of the fields it names. */
+export function differs<T extends object>(current: T, wanted: Partial<T>): boolean {
   return (Object.keys(wanted) as (keyof T)[]).some((key) => JSON.stringify(current[key]) !== JSON.stringify(wanted[key]));
 }
 
@@ -116,17 +134,20 @@ export function planCatalogueImport(
   };
   for (const error of table.errors) {
     plan.rows.push({ line: error.line, producerName: '', producerAction: null, productName: '', productAction: null, issues: [{ column: null, key: error.key }] });
+    plan.counts.rowsWithIssues++;
   }
   if (fileIssues.length > 0) return plan;
 
   const producersByKey = new Map(existing.producers.map((producer) => [fold(producer.name), producer]));
   const plannedProducers = new Map<string, ImportWrites['producers'][number]>();
+  const producerActions = new Map<string, ImportAction>();
   const plannedProducts = new Set<string>();
 
   for (const row of table.rows) {
     const cell = (column: ImportColumn) => {
       const index = columns[column];
-      return index === undefined ? undefined : (row.cells[index] ?? '').trim();
+      // A cell Cabas neutralised on export ("'=…") reads back as it was, so export → import is a no-op.
+      return index === undefined ? undefined : restoreCell((row.cells[index] ?? '').trim());
     };
     const issues: ImportIssue[] = [];
     const producerName = cell('producer') ?? '';
@@ -156,7 +177,7 @@ export function planCatalogueImport(
       else producerFields.distanceKm = km;
     }
 
-    let product: Omit<ProductFields, 'producerId'> | null = null;
+    let product: ImportedProductFields | null = null;
     if (productName !== '') {
       const unitText = fold(cell('unit') ?? '');
       const unit = UNIT_ALIASES[unitText];
@@ -174,14 +195,30 @@ export function planCatalogueImport(
       if (stock !== null && (!Number.isInteger(stock) || stock < 0 || stock > 100_000)) {
         issues.push({ column: 'defaultStock', key: 'validation.wholeUnits' });
       }
-      const category = cell('category') || 'autre';
       if (unit && price !== null && vatRateBp !== null) {
-        product = { name: productName, category, unit, packDescription: cell('packDescription') ?? '', priceCents: price, vatRateBp, defaultStock: stock };
+        product = { name: productName, unit, priceCents: price, vatRateBp };
+        const category = cell('category');
+        if (category) product.category = category;
+        const packDescription = cell('packDescription');
+        if (packDescription !== undefined) product.packDescription = packDescription;
+        if (columns.defaultStock !== undefined) product.defaultStock = stock;
       }
+    }
+    // The limits of the models (lengths, the highest price): a row that passes here is one the store accepts.
+    if (issues.length === 0) {
+      const producerCheck = producerDraftSchema.safeParse(producerFields);
+      if (!producerCheck.success) issues.push(...columnIssues(producerCheck.error, PRODUCER_COLUMNS));
+      const productCheck = product ? productPatchSchema.shape.changes.safeParse(product) : undefined;
+      if (productCheck && !productCheck.success) issues.push(...columnIssues(productCheck.error, PRODUCT_COLUMNS));
     }
 
     const key = fold(producerName);
     const existingProducer = producersByKey.get(key);
+    const productKey = product ? `${key}\u0000${fold(product.name)}` : null;
+    // Checked before anything of the row is planned: a refused row writes none of its cells.
+    if (product && issues.length === 0 && plannedProducts.has(productKey!)) {
+      issues.push({ column: 'product', key: 'import.duplicateRow', params: { name: product.name } });
+    }
     const rowPlan: ImportRowPlan = { line: row.line, producerName, producerAction: null, productName, productAction: null, issues };
     plan.rows.push(rowPlan);
     if (issues.length > 0) {
@@ -191,25 +228,27 @@ export function planCatalogueImport(
 
     const planned = plannedProducers.get(key);
     if (planned) {
-      Object.assign(planned.fields, producerFields);
-      rowPlan.producerAction = 'unchanged';
+      // The first row names the producer; later rows may add the details it left empty.
+      const { name: _name, ...details } = producerFields;
+      Object.assign(planned.fields, details);
+      const nowChanges = existingProducer !== undefined && differs(existingProducer, planned.fields);
+      rowPlan.producerAction = producerActions.get(key) === 'unchanged' && nowChanges ? 'update' : 'unchanged';
+      if (rowPlan.producerAction === 'update') {
+        producerActions.set(key, 'update');
+        plan.counts.producersUpdated++;
+      }
     } else {
       const write = { key, existingId: existingProducer?.id ?? null, fields: producerFields };
       plannedProducers.set(key, write);
       plan.writes.producers.push(write);
       rowPlan.producerAction = !existingProducer ? 'create' : differs(existingProducer, producerFields) ? 'update' : 'unchanged';
+      producerActions.set(key, rowPlan.producerAction);
       if (rowPlan.producerAction === 'create') plan.counts.producersCreated++;
       if (rowPlan.producerAction === 'update') plan.counts.producersUpdated++;
     }
 
     if (product) {
-      const productKey = `${key}\u0000${fold(product.name)}`;
-      if (plannedProducts.has(productKey)) {
-        rowPlan.issues.push({ column: 'product', key: 'import.duplicateRow', params: { name: product.name } });
-        plan.counts.rowsWithIssues++;
-        continue;
-      }
-      plannedProducts.add(productKey);
+      plannedProducts.add(productKey!);
       const current = existingProducer ? findSameProduct(existing.products, existingProducer.id, product.name) : undefined;
       plan.writes.products.push({ producerKey: key, existingId: current?.id ?? null, fields: product });
       rowPlan.productAction = !current ? 'create' : differs(current, product) ? 'update' : 'unchanged';
@@ -219,4 +258,15 @@ export function planCatalogueImport(
   }
   plan.rows.sort((a, b) => a.line - b.line);
   return plan;
+}
+
+const PRODUCER_COLUMNS: Record<string, ImportColumn> = {
+  name: 'producer', businessName: 'businessName', contactName: 'contactName', email: 'email', phone: 'phone', address: 'address', distanceKm: 'distanceKm',
+};
+const PRODUCT_COLUMNS: Record<string, ImportColumn> = {
+  name: 'product', category: 'category', unit: 'unit', packDescription: 'packDescription', priceCents: 'price', vatRateBp: 'vat', defaultStock: 'defaultStock',
+};
+
+function columnIssues(error: Parameters<typeof toFieldIssues>[0], columns: Record<string, ImportColumn>): ImportIssue[] {
+  return toFieldIssues(error).map(({ path, key, params }) => ({ column: columns[path.split('.')[0]!] ?? null, key, ...(params ? { params } : {}) }));
 }

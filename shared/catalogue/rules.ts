@@ -31,8 +31,3 @@ export function findSameProduct(products: Iterable<Product>, producerId: string,
   }
   return undefined;
 }
-
-/** VAT-exclusive amount of a VAT-inclusive price, rounded half-up to the cent. */
-export function priceExcludingVat(priceCents: number, vatRateBp: number): number {
-  return Math.round((priceCents * 10_000) / (10_000 + vatRateBp));
-}

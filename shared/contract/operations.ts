@@ -61,6 +61,17 @@ const offerEntry = z.strictObject({
   withdraw: z.boolean().optional(),
 });
 
+/**
+ * A print view to render in a hidden window (Electron): which sheet, of which
+ * record, laid out how. The renderer shows the same view at `#/print/<view>/<id>/<groupBy>`.
+ */
+export const printJobSchema = z.strictObject({
+  view: z.enum(['catalogue']),
+  id,
+  options: z.strictObject({ groupBy: z.enum(['producer', 'category']).default('producer') }).default({ groupBy: 'producer' }),
+});
+export type PrintJob = z.output<typeof printJobSchema>;
+
 /** A spreadsheet sent as base64 bytes, so its encoding (UTF-8 or Windows-1252) is detected from the bytes. */
 const csvFile = z.strictObject({ contentBase64: z.base64().max(8_000_000) });
 
@@ -125,6 +136,12 @@ export const contract = {
   'catalogue.previewImport': operation<ImportPlan>()(csvFile, { mutates: false }),
   'catalogue.import': operation<ImportPlan['counts']>()(csvFile, { mutates: true }),
   'catalogue.exportCsv': operation<{ fileName: string; content: string }>()(none, { mutates: false }),
+
+  /** What this host can do itself; the browser host can do neither, and the page falls back to window.print(). */
+  'print.available': operation<{ pdf: boolean; native: boolean }>()(none, { mutates: false }),
+  /** Asks where to save, then writes the PDF; `saved: false` when the organiser cancels. */
+  'print.pdf': operation<{ saved: boolean; path?: string }>()(printJobSchema, { mutates: false }),
+  'print.native': operation<{ printed: boolean }>()(printJobSchema, { mutates: false }),
 
   'backups.list': operation<BackupInfo[]>()(none, { mutates: false, inRecovery: true }),
   'backups.create': operation<BackupInfo>()(none, { mutates: true }),

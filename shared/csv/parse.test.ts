@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCentsCell, parseCsv, parseCsvText, parseDecimalCell } from './parse';
-import { writeCsv } from './write';
+import { neutraliseCell, restoreCell, writeCsv } from './write';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 /** Windows-1252 bytes for the few accented letters the tests use. */
@@ -37,10 +37,27 @@ describe('reading CSV files as organisers have them', () => {
     ]);
   });
 
-  it('reports a quote that is never closed, with its line, instead of swallowing the file', () => {
+  it('reports a quote that is never closed, with its line, and reads the rows after it', () => {
     const table = parseCsvText('nom;prix\nCarottes;2\n"Poireaux;3\nNavets;4\n');
-    expect(table.rows).toEqual([{ line: 2, cells: ['Carottes', '2'] }]);
+    expect(table.rows).toEqual([
+      { line: 2, cells: ['Carottes', '2'] },
+      { line: 4, cells: ['Navets', '4'] },
+    ]);
     expect(table.errors).toEqual([{ line: 3, key: 'csv.unclosedQuote' }]);
+  });
+
+  it('recovers after a quoted line break and CRLF endings, keeping line numbers', () => {
+    const table = parseCsvText('nom;notes\r\n"A";"deux\r\nlignes"\r\nB;"jamais fermé\r\nC;x\r\nE;y');
+    expect(table.rows).toEqual([
+      { line: 2, cells: ['A', 'deux\r\nlignes'] },
+      { line: 5, cells: ['C', 'x'] },
+      { line: 6, cells: ['E', 'y'] },
+    ]);
+    expect(table.errors).toEqual([{ line: 4, key: 'csv.unclosedQuote' }]);
+  });
+
+  it('reports an unclosed quote on the last line', () => {
+    expect(parseCsvText('a;b\n1;"2').errors).toEqual([{ line: 2, key: 'csv.unclosedQuote' }]);
   });
 
   it('skips blank lines and reads a last line without a newline', () => {
@@ -67,6 +84,13 @@ describe('writing CSV', () => {
       ['=HYPERLINK("http://x")', '+33 6', '-2', '@SUM(A1)', 'Carottes', '-1,50'],
     ]);
     expect(csv).toBe('\uFEFF"\'=HYPERLINK(""http://x"")";\'+33 6;-2;\'@SUM(A1);Carottes;-1,50\r\n');
+  });
+
+  it('reading back undoes the neutralisation, and only it', () => {
+    for (const value of ['=SUM(A1)', '+32 81 22 33 44', '-Promo', '@home', '-1,50', 'Carottes', "'quoted", "l'été"]) {
+      expect(restoreCell(neutraliseCell(value))).toBe(value);
+    }
+    expect(restoreCell("'ok")).toBe("'ok");
   });
 
   it('round-trips through the reader', () => {

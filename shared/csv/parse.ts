@@ -55,6 +55,8 @@ export function parseCsvText(input: string, separator: ',' | ';' = detectSeparat
   let rowLine = 1;
   let quoted = false;
   let cellWasQuoted = false;
+  let quoteStart = 0;
+  let quoteLine = 1;
 
   const endCell = () => {
     cells.push(cellWasQuoted ? cell : cell.trim());
@@ -67,35 +69,58 @@ export function parseCsvText(input: string, separator: ',' | ';' = detectSeparat
     cells = [];
   };
 
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') {
-        quoted = false;
+  const scan = (from: number) => {
+    for (let i = from; i < text.length; i++) {
+      const char = text[i]!;
+      if (quoted) {
+        if (char === '"' && text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else if (char === '"') {
+          quoted = false;
+        } else {
+          if (char === '\n') line++;
+          cell += char;
+        }
+      } else if (char === '"' && cell.trim() === '') {
+        quoted = true;
+        cellWasQuoted = true;
+        cell = '';
+        quoteStart = i;
+        quoteLine = line;
+      } else if (char === separator) {
+        endCell();
+      } else if (char === '\r' || char === '\n') {
+        if (char === '\r' && text[i + 1] === '\n') i++;
+        endRow();
+        line++;
+        rowLine = line;
       } else {
-        if (char === '\n') line++;
         cell += char;
       }
-    } else if (char === '"' && cell.trim() === '') {
-      quoted = true;
-      cellWasQuoted = true;
-      cell = '';
-    } else if (char === separator) {
-      endCell();
-    } else if (char === '\r' || char === '\n') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      endRow();
-      line++;
-      rowLine = line;
-    } else {
-      cell += char;
     }
+  };
+
+  let start = 0;
+  for (;;) {
+    scan(start);
+    if (!quoted) {
+      if (cell !== '' || cells.length > 0) endRow();
+      break;
+    }
+    // A quote never closed: the row is reported and dropped, and reading goes on at the line
+    // after the one where that quote opened, so one stray quote does not hide the rest of the file.
+    errors.push({ line: rowLine, key: 'csv.unclosedQuote' });
+    const lineBreak = /\r\n|\r|\n/.exec(text.slice(quoteStart));
+    if (!lineBreak) break;
+    start = quoteStart + lineBreak.index + lineBreak[0].length;
+    line = quoteLine + 1;
+    rowLine = line;
+    cells = [];
+    cell = '';
+    quoted = false;
+    cellWasQuoted = false;
   }
-  if (quoted) errors.push({ line: rowLine, key: 'csv.unclosedQuote' });
-  else if (cell !== '' || cells.length > 0) endRow();
 
   const [headerRow, ...rows] = records;
   return { separator, header: headerRow?.cells ?? [], rows, errors };

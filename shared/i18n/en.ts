@@ -2,6 +2,7 @@ import { catalogueEn } from './catalogue.en';
 import { catalogueUiEn } from './catalogue-ui.en';
 import { distributionsUiEn } from './distributions-ui.en';
 import { stockUiEn } from './stock-ui.en';
+import { ordersEn } from './orders.en';
 import type { Dictionary } from './messages';
 
 export const en: Dictionary = {
@@ -9,6 +10,7 @@ export const en: Dictionary = {
   ...catalogueUiEn,
   ...distributionsUiEn,
   ...stockUiEn,
+  ...ordersEn,
   'app.name': 'Cabas',
   'app.tagline': 'Local producers relay',
   'app.loading': 'Loading…',
@@ -155,6 +157,7 @@ export const en: Dictionary = {
   'error.unauthorized': 'Access denied.',
   'error.internal': 'Internal error: {detail}',
   'error.network': 'Cabas is not answering. What you typed is kept on screen; try again.',
+  'error.tooLarge': 'This file is too large to send (8 MB at most).',
 
   'validation.required': 'This field is required.',
   'validation.type': 'Unexpected kind of value (expected: {expected}).',

@@ -7,12 +7,14 @@ import { catalogueFr } from './catalogue.fr';
 import { catalogueUiFr } from './catalogue-ui.fr';
 import { distributionsUiFr } from './distributions-ui.fr';
 import { stockUiFr } from './stock-ui.fr';
+import { ordersFr } from './orders.fr';
 
 export const fr = {
   ...catalogueFr,
   ...catalogueUiFr,
   ...distributionsUiFr,
   ...stockUiFr,
+  ...ordersFr,
   'app.name': 'Cabas',
   'app.tagline': 'Relais de producteurs locaux',
   'app.loading': 'Chargement…',
@@ -159,6 +161,7 @@ export const fr = {
   'error.unauthorized': 'Accès refusé.',
   'error.internal': 'Erreur interne : {detail}',
   'error.network': 'Cabas ne répond pas. Vos saisies sont conservées à l’écran ; réessayez.',
+  'error.tooLarge': 'Ce fichier est trop gros pour être envoyé (8 Mo au plus).',
 
   'validation.required': 'Ce champ est obligatoire.',
   'validation.type': 'Type de valeur inattendu (attendu : {expected}).',

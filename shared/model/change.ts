@@ -3,7 +3,7 @@
  * read it. A change names an entity and the fields it sets (per-field, so a
  * merge can keep the latest writer of each field).
  */
-export type EntityKind = 'relay' | 'producer' | 'product' | 'distribution' | 'offer';
+export type EntityKind = 'relay' | 'producer' | 'product' | 'member' | 'distribution' | 'offer' | 'order';
 
 export interface ChangeRecord {
   /** Hybrid logical clock timestamp (shared/sync/hlc.ts); unique and ordered across devices. */

@@ -1,4 +1,202 @@
-/** Placeholder until the screen lands; replaced by its feature's own page. */
+import { useEffect, useMemo, useState } from 'react';
+import type { AppError } from '../../../shared/contract/errors';
+import { formatMoney } from '../../../shared/i18n/format';
+import type { Product } from '../../../shared/model/product';
+import { useReadyApp } from '../app/ready-app-context';
+import { call } from '../client';
+import { ConfirmDialog } from '../dialog/ConfirmDialog';
+import { PageError } from '../forms/PageError';
+import { StatusMessage, type Notice } from '../forms/StatusMessage';
+import { useI18n } from '../i18n/i18n-context';
+import { areaHref } from '../shell/areas';
+import { PageHeading } from '../shell/PageHeading';
+import { CatalogueToolbar, type CatalogueFilter } from './CatalogueToolbar';
+import { CategoriesDialog } from './CategoriesDialog';
+import { categoryChoices } from './categories';
+import { CsvExport } from './CsvExport';
+import { CsvImport } from './CsvImport';
+import { ProductDialog } from './ProductDialog';
+import { readPrice, readStock } from './product-draft';
+import { ProductTable } from './ProductTable';
+import { useCatalogueData, useProductList } from './use-catalogue';
+// The toolbar and segmented filter look the same as on the producers screen.
+import '../producers/producers.css';
+import './catalogue.css';
+
+type Editing = { product?: Product } | null;
+
 export function CataloguePage() {
-  return null;
+  const { t, language } = useI18n();
+  const { relay } = useReadyApp();
+  const [filter, setFilter] = useState<CatalogueFilter>({ query: '', producerId: '', category: '', archived: 'active' });
+  const [version, setVersion] = useState(0);
+  const list = useProductList(
+    {
+      query: filter.query,
+      producerId: filter.producerId || undefined,
+      category: filter.category || undefined,
+      archived: filter.archived,
+    },
+    version,
+  );
+  const data = useCatalogueData(version);
+
+  const [editing, setEditing] = useState<Editing>(null);
+  const [archiving, setArchiving] = useState<Product | null>(null);
+  const [categoriesOpen, setCategoriesOpen] = useState(false);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [actionError, setActionError] = useState<AppError | null>(null);
+
+  const changed = (next: Notice) => {
+    setNotice(next);
+    setActionError(null);
+    setVersion((current) => current + 1);
+  };
+
+  const producers = data.producers;
+  const producerNames = useMemo(() => new Map((producers ?? []).map((producer) => [producer.id, producer.name])), [producers]);
+  const hasActiveProducer = (producers ?? []).some((producer) => producer.archivedAt === null);
+  const categories = useMemo(() => categoryChoices(relay.categories, data.products), [relay.categories, data.products]);
+
+  async function archive(product: Product) {
+    setBusyId(product.id);
+    const outcome = await call('products.archive', { id: product.id });
+    setBusyId(null);
+    setArchiving(null);
+    if (outcome.ok) changed({ key: 'catalogue.archivedDone', params: { name: product.name } });
+    else setActionError(outcome.error);
+  }
+
+  async function restore(product: Product) {
+    setBusyId(product.id);
+    const outcome = await call('products.restore', { id: product.id });
+    setBusyId(null);
+    if (outcome.ok) changed({ key: 'catalogue.restoredDone', params: { name: product.name } });
+    else setActionError(outcome.error);
+  }
+
+  async function savePrice(product: Product, text: string): Promise<AppError | null> {
+    const priceCents = readPrice(text);
+    if (priceCents === null) return { key: 'catalogue.priceUnreadable' };
+    const outcome = await call('products.update', { id: product.id, changes: { priceCents } });
+    if (!outcome.ok) return outcome.error;
+    const price = formatMoney(language, outcome.value.priceCents, relay.currency);
+    changed({ key: 'catalogue.priceSaved', params: { name: product.name, price } });
+    return null;
+  }
+
+  async function saveStock(product: Product, text: string): Promise<AppError | null> {
+    const read = readStock(text);
+    if (!read.ok) return { key: 'validation.number' };
+    const outcome = await call('products.update', { id: product.id, changes: { defaultStock: read.value } });
+    if (!outcome.ok) return outcome.error;
+    const stock = outcome.value.defaultStock ?? t('catalogue.stockNone');
+    changed({ key: 'catalogue.stockSaved', params: { name: product.name, stock } });
+    return null;
+  }
+
+  const products = list.products;
+  // Archiving or restoring can take away the row whose button had the focus: land on the heading, not on <body>.
+  useEffect(() => {
+    if (version > 0 && document.activeElement === document.body) document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [products, version]);
+
+  return (
+    <>
+      <div className="page-head">
+        <PageHeading>{t('catalogue.title')}</PageHeading>
+        <div className="catalogue-actions">
+          <button type="button" className="button button-primary" onClick={() => setEditing({})} disabled={!hasActiveProducer}>
+            {t('catalogue.new')}
+          </button>
+          <button type="button" className="button" onClick={() => setCategoriesOpen(true)}>
+            {t('catalogue.categories.open')}
+          </button>
+          <CsvImport onNotice={setNotice} onError={setActionError} onImported={changed} />
+          <CsvExport onNotice={setNotice} onError={setActionError} />
+        </div>
+      </div>
+      <StatusMessage notice={notice} />
+      <PageError error={actionError ?? list.error} />
+      {producers !== null && producers.length === 0 ? (
+        <div className="empty-state catalogue-no-producers">
+          <p>{t('catalogue.noProducers')}</p>
+          <a className="button" href={areaHref('producers')}>
+            {t('catalogue.goToProducers')}
+          </a>
+        </div>
+      ) : (
+        <>
+          {producers !== null && !hasActiveProducer && <p className="catalogue-note">{t('catalogue.noActiveProducer')}</p>}
+          <CatalogueToolbar
+            filter={filter}
+            onFilter={(change) => setFilter((current) => ({ ...current, ...change }))}
+            producers={producers ?? []}
+            categories={categories}
+          />
+          <p className="list-count" aria-live="polite">
+            {products && t('catalogue.count', { count: products.length })}
+          </p>
+          {products === null ? (
+            <p className="muted">{t('app.loading')}</p>
+          ) : products.length === 0 ? (
+            <p className="empty-state">{emptyText(filter, t)}</p>
+          ) : (
+            <ProductTable
+              products={products}
+              producerName={(producerId) => producerNames.get(producerId) ?? ''}
+              busyId={busyId}
+              onEdit={(product) => setEditing({ product })}
+              onArchive={setArchiving}
+              onRestore={(product) => void restore(product)}
+              onSavePrice={savePrice}
+              onSaveStock={saveStock}
+            />
+          )}
+        </>
+      )}
+      {editing && (
+        <ProductDialog
+          product={editing.product}
+          producers={producers ?? []}
+          producerId={filter.producerId}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            setEditing(null);
+            changed(saved);
+          }}
+        />
+      )}
+      {archiving && (
+        <ConfirmDialog
+          title={t('catalogue.archiveTitle')}
+          body={t('catalogue.archiveConfirm', { name: archiving.name })}
+          confirmLabel={t('common.archive')}
+          busy={busyId === archiving.id}
+          onConfirm={() => void archive(archiving)}
+          onCancel={() => setArchiving(null)}
+        />
+      )}
+      {categoriesOpen && (
+        <CategoriesDialog
+          products={data.products}
+          onChanged={(next) => {
+            // A renamed or removed category may be the one the list is filtered on.
+            setFilter((current) => ({ ...current, category: '' }));
+            changed(next);
+          }}
+          onClose={() => setCategoriesOpen(false)}
+        />
+      )}
+    </>
+  );
+}
+
+/** An empty list says why it is empty, and what to do when there is nothing yet. */
+function emptyText(filter: CatalogueFilter, t: ReturnType<typeof useI18n>['t']): string {
+  if (filter.query.trim() !== '') return t('catalogue.noMatch', { query: filter.query.trim() });
+  if (filter.producerId !== '' || filter.category !== '') return t('catalogue.noMatchFilters');
+  if (filter.archived === 'archived') return t('catalogue.noArchived');
+  return t('catalogue.empty');
 }

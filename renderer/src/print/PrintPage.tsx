@@ -1,4 +1,16 @@
-/** Placeholder until the screen lands; replaced by its feature's own page. */
-export function PrintPage({ path: _path }: { path: string[] }) {
-  return null;
+import { CataloguePrint } from './CataloguePrint';
+import { isGroupBy } from './catalogue-sections';
+import { PrintIndex } from './PrintIndex';
+import './print.css';
+
+/**
+ * The print area: `#/print` lists what can be printed;
+ * `#/print/catalogue/<distributionId>[/producer|/category]` is one document's preview.
+ */
+export function PrintPage({ path }: { path: string[] }) {
+  const [view, id, groupBy] = path;
+  if (view === 'catalogue' && id) {
+    return <CataloguePrint key={id} distributionId={id} initialGroupBy={isGroupBy(groupBy) ? groupBy : 'producer'} />;
+  }
+  return <PrintIndex />;
 }

@@ -1,4 +1,67 @@
-/** Placeholder until the screen lands; replaced by its feature's own page. */
-export function StockPage({ path: _path }: { path: string[] }) {
-  return null;
+import { useEffect, useState } from 'react';
+import type { Producer } from '../../../shared/model/producer';
+import { call } from '../client';
+import { StatusMessage, type Notice } from '../forms/StatusMessage';
+import { useI18n } from '../i18n/i18n-context';
+import { areaHref } from '../shell/areas';
+import { PageHeading } from '../shell/PageHeading';
+import { StockEditor } from './StockEditor';
+import './stock.css';
+
+/**
+ * Producers' stock, made for producers at the organiser's machine: pick a
+ * producer (kept in the address, `#/stock/<producerId>`, so a reload or a
+ * bookmark lands on the same grid), then type the stock of the coming weeks.
+ */
+export function StockPage({ path }: { path: string[] }) {
+  const { t } = useI18n();
+  const producerId = path[0] ?? '';
+  const [producers, setProducers] = useState<Producer[] | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void call('producers.list', { archived: 'active' }).then((outcome) => {
+      if (live) setProducers(outcome.ok ? outcome.value : []);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <>
+      <div className="page-head">
+        <PageHeading>{t('stock.title')}</PageHeading>
+      </div>
+      <p className="muted">{t('stock.intro')}</p>
+      <StatusMessage notice={notice} />
+      <div className="toolbar">
+        <div className="field stock-producer-field">
+          <label htmlFor="stock-producer">{t('stock.producer')}</label>
+          <select
+            id="stock-producer"
+            value={producerId}
+            // The address is the state: the unsaved-changes guard can hold this move like any other.
+            onChange={(event) => {
+              setNotice(null);
+              window.location.hash = event.target.value ? areaHref('stock', event.target.value) : areaHref('stock');
+            }}
+          >
+            <option value="">{t('stock.chooseProducer')}</option>
+            {producers?.map((producer) => (
+              <option key={producer.id} value={producer.id}>
+                {producer.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {producerId ? (
+        <StockEditor key={producerId} producerId={producerId} onNotice={setNotice} />
+      ) : (
+        producers?.length === 0 && <p className="empty-state">{t('stock.noProducers')}</p>
+      )}
+    </>
+  );
 }

@@ -1,0 +1,178 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { addDays, format, getDay } from 'date-fns';
+import { fr } from 'date-fns/locale';
+import { test, expect } from './fixtures';
+import type { HostProcess } from './support/host-process';
+
+/** The host's API, as the organiser's other screens would have used it: the set-up, not what is tested. */
+function api(request: APIRequestContext, host: HostProcess) {
+  return async <T>(name: string, data: unknown): Promise<T> => {
+    const response = await request.post(`${host.url}api/call/${name}`, { data, headers: { Authorization: `Bearer ${host.token}` } });
+    const outcome = await response.json();
+    expect(outcome.ok, `${name}: ${JSON.stringify(outcome)}`).toBe(true);
+    return outcome.value as T;
+  };
+}
+
+/** A producer with carrots (default stock 20) and leeks (default 8), and three weekly distributions from two weeks on. */
+async function plan(request: APIRequestContext, host: HostProcess) {
+  const call = api(request, host);
+  const { producer } = await call<{ producer: { id: string } }>('producers.create', { name: 'Ferme du Bois' });
+  await call('producers.create', { name: 'Verger Martin' });
+  const product = { producerId: producer.id, category: 'légumes', vatRateBp: 600 };
+  await call('products.create', { ...product, name: 'Carottes', unit: 'kg', priceCents: 250, defaultStock: 20 });
+  await call('products.create', { ...product, name: 'Poireaux', unit: 'botte', priceCents: 300, defaultStock: 8 });
+  // Relative to today, so the three columns are always "the next distributions".
+  const first = addDays(new Date(), 14);
+  const distributions = await call<{ id: string; pickupDate: string }[]>('distributions.createSeries', {
+    from: format(first, 'yyyy-MM-dd'),
+    weekday: getDay(first),
+    weeks: 3,
+    pickupStart: '17:00',
+    pickupEnd: '19:00',
+  });
+  // Column headings and cell names say the day as "ven. 4 déc.".
+  const days = distributions.map((distribution) => format(new Date(`${distribution.pickupDate}T12:00`), 'EEE d MMM', { locale: fr }));
+  return { producerId: producer.id, distributions, days };
+}
+
+const cell = (app: Page, product: string, day: string) => app.getByRole('textbox', { name: `${product} — ${day}`, exact: true });
+
+async function openStock(app: Page) {
+  await app.getByRole('navigation').getByRole('link', { name: 'Stocks' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Stocks' })).toBeVisible();
+  await app.getByLabel('Producteur').selectOption({ label: 'Ferme du Bois' });
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+test.describe('a producer enters the stock of the coming weeks', () => {
+  test('types two products × three weeks with the keyboard, copies last week, fills the default stock, saves and finds it all after a restart', async ({
+    app,
+    host,
+    request,
+    dataDir,
+    restartHost,
+  }) => {
+    const { producerId, distributions, days } = await plan(request, host);
+    const [d1, d2, d3] = days as [string, string, string];
+    await openStock(app);
+    await expect(app).toHaveURL(new RegExp(`#/stock/${producerId}$`));
+
+    // Week 1, down the column: Enter moves down like a spreadsheet; * means unlimited.
+    await cell(app, 'Carottes', d1).focus();
+    await app.keyboard.type('12');
+    await app.keyboard.press('Enter');
+    await expect(cell(app, 'Poireaux', d1)).toBeFocused();
+    await app.keyboard.type('*');
+    // Enter at the foot of a column goes on to the top of the next one.
+    await app.keyboard.press('Enter');
+    await expect(cell(app, 'Carottes', d2)).toBeFocused();
+    await expect(cell(app, 'Poireaux', d1)).toHaveValue('illimité');
+    await expect(app.getByText('commandé : 0 · reste : 12')).toBeVisible();
+
+    // Week 2: copy week 1, then change two cells with the arrows (typing replaces the cell).
+    await app.getByRole('button', { name: `Copier la semaine précédente dans la colonne du ${d2}` }).press('Enter');
+    await expect(app.getByRole('status')).toHaveText(`${d2} : 2 cases copiées de la semaine précédente.`);
+    await expect(cell(app, 'Carottes', d2)).toHaveValue('12');
+    await expect(cell(app, 'Poireaux', d2)).toHaveValue('illimité');
+    await cell(app, 'Carottes', d1).focus();
+    await app.keyboard.press('ArrowRight');
+    await expect(cell(app, 'Carottes', d2)).toBeFocused();
+    await app.keyboard.type('10');
+    await app.keyboard.press('ArrowDown');
+    await expect(cell(app, 'Poireaux', d2)).toBeFocused();
+    await app.keyboard.type('6');
+    await app.keyboard.press('ArrowUp');
+    await expect(cell(app, 'Carottes', d2)).toBeFocused();
+    await app.keyboard.press('ArrowLeft');
+    await expect(cell(app, 'Carottes', d1)).toBeFocused();
+
+    // Week 3: the catalogue's default stock, then Tab in reading order and one correction.
+    await app.getByRole('button', { name: `Remplir avec le stock par défaut la colonne du ${d3}` }).press('Enter');
+    await expect(app.getByRole('status')).toHaveText('2 cases vides remplies avec le stock par défaut.');
+    await expect(cell(app, 'Carottes', d3)).toHaveValue('20');
+    await expect(cell(app, 'Poireaux', d3)).toHaveValue('8');
+    await cell(app, 'Poireaux', d2).focus();
+    await app.keyboard.press('Tab');
+    await expect(cell(app, 'Poireaux', d3)).toBeFocused();
+    await app.keyboard.type('3');
+    await expect(app.getByText('6 cases modifiées')).toBeVisible();
+    await expect(cell(app, 'Poireaux', d3)).toHaveAccessibleDescription(/modifié/);
+
+    // Tab from the last cell reaches Enregistrer.
+    await app.keyboard.press('Tab');
+    await expect(app.getByRole('button', { name: 'Enregistrer' })).toBeFocused();
+    await app.keyboard.press('Enter');
+    await expect(app.getByRole('status')).toHaveText('Stocks enregistrés : 6 cases');
+    await expect(app.getByText('6 cases modifiées')).toHaveCount(0);
+
+    const expected: [string, string, string][] = [
+      ['Carottes', d1, '12'],
+      ['Poireaux', d1, 'illimité'],
+      ['Carottes', d2, '10'],
+      ['Poireaux', d2, '6'],
+      ['Carottes', d3, '20'],
+      ['Poireaux', d3, '3'],
+    ];
+    const offersOnDisk = async (id: string) =>
+      JSON.parse(await readFile(join(dataDir, 'distributions', `${id}.json`), 'utf8')).records.offer as { quantity: number | null }[];
+    expect((await offersOnDisk(distributions[0]!.id)).map((offer) => offer.quantity).sort()).toEqual([12, null]);
+
+    // The address keeps the producer: a reload lands on the same grid.
+    await app.reload();
+    for (const [product, day, value] of expected) await expect(cell(app, product, day)).toHaveValue(value);
+
+    await restartHost();
+    await openStock(app);
+    for (const [product, day, value] of expected) await expect(cell(app, product, day)).toHaveValue(value);
+    expect(await seriousViolations(app)).toEqual([]);
+  });
+
+  test('a typo is pointed at and nothing is saved; leaving with unsaved stock asks first', async ({ app, host, request, dataDir }) => {
+    const { distributions, days } = await plan(request, host);
+    const [d1] = days as [string];
+    await openStock(app);
+
+    await cell(app, 'Carottes', d1).focus();
+    await app.keyboard.type('2,5');
+    await app.keyboard.press('Enter');
+    await app.keyboard.type('4');
+    await app.getByRole('button', { name: 'Enregistrer' }).press('Enter');
+    const alert = app.getByRole('alert');
+    await expect(alert).toContainText('Certaines cases ne sont pas valides : corrigez-les, rien n’a été enregistré.');
+    await expect(alert).toContainText(`Carottes — ${d1} : Entrez un nombre entier d’unités de vente.`);
+    await expect(cell(app, 'Carottes', d1)).toHaveAttribute('aria-invalid', 'true');
+    await expect(cell(app, 'Poireaux', d1)).toHaveValue('4');
+    const file = join(dataDir, 'distributions', `${distributions[0]!.id}.json`);
+    const offers = async () => JSON.parse(await readFile(file, 'utf8')).records.offer ?? [];
+    expect(await offers()).toEqual([]);
+    expect(await seriousViolations(app)).toEqual([]);
+
+    // The menu is held back while stock is unsaved.
+    await app.getByRole('navigation').getByRole('link', { name: 'Producteurs' }).click();
+    const leave = app.getByRole('dialog', { name: 'Quitter sans enregistrer ?' });
+    await expect(leave).toBeVisible();
+    await leave.getByRole('button', { name: 'Annuler' }).press('Enter');
+    await expect(app.getByRole('heading', { level: 1, name: 'Stocks' })).toBeVisible();
+    await expect(cell(app, 'Carottes', d1)).toHaveValue('2,5');
+
+    // Escape puts the cell back as saved (empty); then the save goes through.
+    await cell(app, 'Carottes', d1).press('Escape');
+    await expect(cell(app, 'Carottes', d1)).toHaveValue('');
+    await app.getByRole('button', { name: 'Enregistrer' }).press('Enter');
+    await expect(app.getByRole('status')).toHaveText('Stocks enregistrés : 1 case');
+    expect((await offers()).map((offer: { quantity: number }) => offer.quantity)).toEqual([4]);
+
+    await app.getByRole('navigation').getByRole('link', { name: 'Producteurs' }).click();
+    await expect(app.getByRole('heading', { level: 1, name: 'Producteurs' })).toBeVisible();
+  });
+});

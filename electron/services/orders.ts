@@ -1,0 +1,130 @@
+/**
+ * Members' orders for a distribution. Every change that takes stock reads
+ * what is ordered and writes the order inside one transaction, so two calls
+ * racing for the last unit cannot both win: the store runs transactions one
+ * at a time and the second sees the first's line.
+ */
+import { randomUUID } from 'node:crypto';
+import { UserError } from '../../shared/contract/errors';
+import { isOrderingOpen } from '../../shared/distributions/schedule';
+import type { Order, OrderLine } from '../../shared/model/order';
+import { canSell, offerPrice, remaining } from '../../shared/offers/stock';
+import { isActive, nextBasketNumber } from '../../shared/orders/totals';
+import type { Store, Transaction } from '../store/store';
+import { existingDistribution, isFinished } from './distributions';
+import { offersOf } from './offers';
+import { ordersOf, orderedByProduct } from './ordered';
+import { readRelay } from './relay';
+
+function existingOrder(tx: Store | Transaction, id: string): Order {
+  const order = tx.get('order', id);
+  if (!order) throw new UserError('error.orderNotFound');
+  return order;
+}
+
+/**
+ * Orders change only while ordering is open, or for an order the organiser
+ * recorded as late — and never once the distribution is over or cancelled.
+ */
+function checkEditable(tx: Transaction, order: Pick<Order, 'distributionId' | 'late' | 'cancelledAt'>, at: Date): void {
+  const distribution = existingDistribution(tx, order.distributionId);
+  const { timeZone } = readRelay(tx);
+  if (isFinished(distribution, at, timeZone)) throw new UserError('error.distributionFinished', { date: distribution.pickupDate });
+  if (!order.late && !isOrderingOpen(distribution, at, timeZone)) throw new UserError('error.orderingClosed');
+  if (order.cancelledAt !== null) throw new UserError('error.orderCancelled');
+}
+
+/** Refuses when `extra` more units of the product would oversell its offer; the message says what is left. */
+function checkStock(tx: Transaction, distributionId: string, productId: string, extra: number): { priceCents: number; name: string; vatRateBp: number } {
+  const product = tx.get('product', productId);
+  if (!product) throw new UserError('error.productNotFound');
+  const offer = offersOf(tx, distributionId).find((o) => o.productId === productId && o.withdrawnAt === null);
+  if (!offer) throw new UserError('error.notOffered', { product: product.name });
+  const ordered = orderedByProduct(tx, distributionId).get(productId) ?? 0;
+  if (extra > 0 && !canSell(offer, ordered, extra)) {
+    throw new UserError('error.outOfStock', { product: product.name, remaining: remaining(offer, ordered) ?? 0, wanted: extra });
+  }
+  return { priceCents: offerPrice(offer, product), name: product.name, vatRateBp: product.vatRateBp };
+}
+
+export function ordersService(store: () => Store, now: () => Date) {
+  const stamp = () => now().toISOString();
+
+  const edit = (orderId: string, change: (order: Order, tx: Transaction) => Partial<Order>) =>
+    store().transact((tx) => {
+      const order = existingOrder(tx, orderId);
+      checkEditable(tx, order, now());
+      return tx.put('order', { ...order, ...change(order, tx), updatedAt: stamp() });
+    });
+
+  return {
+    /** Opens the member's order for the distribution, creating it if needed (one order per member and distribution). */
+    'orders.open': ({ distributionId, memberId, late }: { distributionId: string; memberId: string; late: boolean }) =>
+      store().transact((tx) => {
+        const member = tx.get('member', memberId);
+        if (!member) throw new UserError('error.memberNotFound');
+        const existing = ordersOf(tx, distributionId).find((order) => order.memberId === memberId);
+        if (existing) {
+          if (late && !existing.late) return tx.put('order', { ...existing, late: true, updatedAt: stamp() });
+          return existing;
+        }
+        if (member.archivedAt !== null) throw new UserError('error.memberArchived', { name: member.name });
+        const order: Order = {
+          id: randomUUID(),
+          distributionId,
+          memberId,
+          basketNumber: nextBasketNumber(ordersOf(tx, distributionId)),
+          lines: [],
+          note: '',
+          late,
+          cancelledAt: null,
+          createdAt: stamp(),
+          updatedAt: stamp(),
+        };
+        checkEditable(tx, order, now());
+        return tx.put('order', order);
+      }),
+
+    /** Adds units of a product; a product already in the order keeps its line and its frozen price. */
+    'orders.addLine': ({ orderId, productId, quantity }: { orderId: string; productId: string; quantity: number }) =>
+      edit(orderId, (order, tx) => {
+        const { priceCents, name, vatRateBp } = checkStock(tx, order.distributionId, productId, quantity);
+        const existing = order.lines.find((line) => line.productId === productId);
+        if (existing) {
+          return { lines: order.lines.map((line) => (line === existing ? { ...line, quantity: line.quantity + quantity } : line)) };
+        }
+        const line: OrderLine = { id: randomUUID(), productId, productName: name, quantity, unitPriceCents: priceCents, vatRateBp, addedAt: stamp() };
+        return { lines: [...order.lines, line] };
+      }),
+
+    'orders.setLineQuantity': ({ orderId, lineId, quantity }: { orderId: string; lineId: string; quantity: number }) =>
+      edit(orderId, (order, tx) => {
+        const line = order.lines.find((candidate) => candidate.id === lineId);
+        if (!line) throw new UserError('error.lineNotFound');
+        checkStock(tx, order.distributionId, line.productId, quantity - line.quantity);
+        return { lines: order.lines.map((candidate) => (candidate === line ? { ...line, quantity } : candidate)) };
+      }),
+
+    'orders.removeLine': ({ orderId, lineId }: { orderId: string; lineId: string }) =>
+      edit(orderId, (order) => {
+        if (!order.lines.some((line) => line.id === lineId)) throw new UserError('error.lineNotFound');
+        return { lines: order.lines.filter((line) => line.id !== lineId) };
+      }),
+
+    'orders.setNote': ({ orderId, note }: { orderId: string; note: string }) => edit(orderId, () => ({ note })),
+
+    /** Cancelling gives the stock back at once; the order and its basket number stay, for history. */
+    'orders.cancel': ({ orderId }: { orderId: string }) =>
+      edit(orderId, () => ({ cancelledAt: stamp() })),
+
+    /** Restoring takes the stock again, so it is refused if another member has bought it meanwhile. */
+    'orders.restore': ({ orderId }: { orderId: string }) =>
+      store().transact((tx) => {
+        const order = existingOrder(tx, orderId);
+        if (isActive(order)) return order;
+        checkEditable(tx, { ...order, cancelledAt: null }, now());
+        for (const line of order.lines) checkStock(tx, order.distributionId, line.productId, line.quantity);
+        return tx.put('order', { ...order, cancelledAt: null, updatedAt: stamp() });
+      }),
+  };
+}

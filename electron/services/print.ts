@@ -1,0 +1,49 @@
+/**
+ * Printing behind the contract. The services only know a PrintAdapter: in
+ * Electron it renders the print view in a hidden window (electron/print.ts);
+ * the browser host has none, and the page prints itself with window.print(),
+ * whose dialog can also save as PDF. Like Actual's platform modules, the
+ * choice is made once at start-up, not tested at every call.
+ */
+import { UserError } from '../../shared/contract/errors';
+import type { PrintJob } from '../../shared/contract/operations';
+import type { Language } from '../../shared/model/fields';
+import type { Store } from '../store/store';
+import { existingDistribution } from './distributions';
+import { readRelay } from './relay';
+
+/** A job checked against the data, with what the save dialog proposes. */
+export interface PrintRequest {
+  job: PrintJob;
+  /** "catalogue-2026-12-04.pdf": safe as a file name on every system. */
+  fileName: string;
+  /** The relay's language, for the save dialog. */
+  language: Language;
+}
+
+export interface PrintAdapter {
+  available(): { pdf: boolean; native: boolean };
+  pdf(request: PrintRequest): Promise<{ saved: boolean; path?: string }>;
+  native(request: PrintRequest): Promise<{ printed: boolean }>;
+}
+
+/** The browser host: nothing to print with on this side. */
+export const browserPrinting: PrintAdapter = {
+  available: () => ({ pdf: false, native: false }),
+  pdf: () => Promise.reject(new UserError('error.printUnavailable')),
+  native: () => Promise.reject(new UserError('error.printUnavailable')),
+};
+
+export function printService(store: () => Store, adapter: PrintAdapter) {
+  // A missing distribution is refused here, before any window opens.
+  const request = (job: PrintJob): PrintRequest => {
+    const source = store();
+    const distribution = existingDistribution(source, job.id);
+    return { job, fileName: `${job.view}-${distribution.pickupDate}.pdf`, language: readRelay(source).language };
+  };
+  return {
+    'print.available': async () => adapter.available(),
+    'print.pdf': (job: PrintJob) => adapter.pdf(request(job)),
+    'print.native': (job: PrintJob) => adapter.native(request(job)),
+  };
+}

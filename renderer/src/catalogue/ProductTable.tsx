@@ -1,0 +1,137 @@
+import type { AppError } from '../../../shared/contract/errors';
+import { formatMoney } from '../../../shared/i18n/format';
+import type { Product } from '../../../shared/model/product';
+import { useReadyApp } from '../app/ready-app-context';
+import { useI18n } from '../i18n/i18n-context';
+import { InlineEdit } from './InlineEdit';
+import { priceText, stockText } from './product-draft';
+import { UNIT_LABELS, vatLabel } from './product-labels';
+
+interface ProductTableProps {
+  products: Product[];
+  producerName: (producerId: string) => string;
+  onEdit: (product: Product) => void;
+  onArchive: (product: Product) => void;
+  onRestore: (product: Product) => void;
+  onSavePrice: (product: Product, text: string) => Promise<AppError | null>;
+  onSaveStock: (product: Product, text: string) => Promise<AppError | null>;
+  busyId: string | null;
+}
+
+/**
+ * One row per product. Price and default stock are edited in place, the rest
+ * in the dialog. Every button's accessible name carries the product's name
+ * ("Modifier Carottes"), so tabbing through the table says which row it is on.
+ */
+export function ProductTable(props: ProductTableProps) {
+  const { products, producerName, onEdit, onArchive, onRestore, onSavePrice, onSaveStock, busyId } = props;
+  const { t, language } = useI18n();
+  const { relay } = useReadyApp();
+  return (
+    <div className="table-frame">
+      <table className="table product-table">
+        <caption className="visually-hidden">{t('catalogue.list')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('catalogue.column.product')}</th>
+            <th scope="col">{t('catalogue.column.producer')}</th>
+            <th scope="col">{t('catalogue.column.category')}</th>
+            <th scope="col">{t('catalogue.column.unit')}</th>
+            <th scope="col" className="numeric">
+              {t('catalogue.column.price')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('catalogue.column.vat')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('catalogue.column.stock')}
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">{t('common.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {products.map((product) => {
+            const archived = product.archivedAt !== null;
+            const name = product.name;
+            return (
+              <tr key={product.id} className={archived ? 'row-archived' : undefined}>
+                <th scope="row">
+                  <span className="product-name">{name}</span>
+                  {archived && <span className="badge product-archived">{t('catalogue.archivedBadge')}</span>}
+                </th>
+                <td>{producerName(product.producerId)}</td>
+                <td>{product.category}</td>
+                <td>
+                  <span className="product-unit">{t(UNIT_LABELS[product.unit])}</span>
+                  {product.packDescription && <span className="product-pack">{product.packDescription}</span>}
+                </td>
+                <td className="numeric editable">
+                  <InlineEdit
+                    display={formatMoney(language, product.priceCents, relay.currency)}
+                    editLabel={t('catalogue.inline.editPrice', { name })}
+                    inputLabel={t('catalogue.inline.priceLabel', { name })}
+                    initialText={priceText(language, product.priceCents)}
+                    inputMode="decimal"
+                    onSave={(text) => onSavePrice(product, text)}
+                  />
+                </td>
+                <td className="numeric">{vatLabel(t, language, product.vatRateBp)}</td>
+                <td className="numeric editable">
+                  <InlineEdit
+                    display={
+                      product.defaultStock === null ? (
+                        <>
+                          <span aria-hidden="true">{t('common.none')}</span>
+                          <span className="visually-hidden">{t('catalogue.inline.noStock')}</span>
+                        </>
+                      ) : (
+                        product.defaultStock
+                      )
+                    }
+                    editLabel={t('catalogue.inline.editStock', { name })}
+                    inputLabel={t('catalogue.inline.stockLabel', { name })}
+                    initialText={stockText(product.defaultStock)}
+                    inputMode="numeric"
+                    onSave={(text) => onSaveStock(product, text)}
+                  />
+                </td>
+                <td className="row-actions">
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-label={t('catalogue.editLabel', { name })}
+                    onClick={() => onEdit(product)}
+                  >
+                    {t('common.edit')}
+                  </button>
+                  {archived ? (
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={t('catalogue.restoreLabel', { name })}
+                      disabled={busyId === product.id}
+                      onClick={() => onRestore(product)}
+                    >
+                      {t('common.restore')}
+                    </button>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={t('catalogue.archiveLabel', { name })}
+                      onClick={() => onArchive(product)}
+                    >
+                      {t('common.archive')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

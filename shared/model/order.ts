@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { id, instant, text } from './fields';
+
+/**
+ * One line of an order. The unit price and VAT rate are frozen when the line
+ * is added: a later price change in the catalogue or the offer never changes
+ * what a member was told. The product name is kept too, for the printed history.
+ */
+export const orderLineSchema = z.strictObject({
+  id,
+  productId: id,
+  productName: z.string().max(120),
+  quantity: z.number().int().min(1).max(10_000),
+  unitPriceCents: z.number().int().min(0).max(10_000_000),
+  vatRateBp: z.number().int().min(0).max(10_000),
+  addedAt: instant,
+});
+export type OrderLine = z.infer<typeof orderLineSchema>;
+
+export const orderSchema = z.strictObject({
+  id,
+  distributionId: id,
+  memberId: id,
+  /** Stable and unique within the distribution; never reused, even after a cancellation. */
+  basketNumber: z.number().int().min(1).max(100_000),
+  lines: z.array(orderLineSchema).max(500),
+  note: text(2000),
+  /** Recorded by the organiser outside the ordering window. */
+  late: z.boolean(),
+  cancelledAt: instant.nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type Order = z.infer<typeof orderSchema>;
