@@ -10,6 +10,8 @@ import { productsService } from './products';
 import { distributionsService } from './distributions';
 import { offersService } from './offers';
 import { catalogueImportService } from './catalogue-import';
+import { membersService } from './members';
+import { ordersService } from './orders';
 import { browserPrinting, printService, type PrintAdapter } from './print';
 
 export function createHandlers(
@@ -26,6 +28,8 @@ export function createHandlers(
     ...distributionsService(store, now),
     ...offersService(store, now),
     ...catalogueImportService(store, now),
+    ...membersService(store, now),
+    ...ordersService(store, now),
     ...printService(store, print),
     'backups.list': () => workspace.listBackups(),
     'backups.create': () => workspace.backupNow(),

@@ -9,7 +9,8 @@ import { UserError } from '../../shared/contract/errors';
 import { isOrderingOpen } from '../../shared/distributions/schedule';
 import type { Order, OrderLine } from '../../shared/model/order';
 import { canSell, offerPrice, remaining } from '../../shared/offers/stock';
-import { isActive, nextBasketNumber } from '../../shared/orders/totals';
+import { isActive, nextBasketNumber, orderTotal } from '../../shared/orders/totals';
+import type { OrderView } from '../../shared/orders/views';
 import type { Store, Transaction } from '../store/store';
 import { existingDistribution, isFinished } from './distributions';
 import { offersOf } from './offers';
@@ -57,7 +58,27 @@ export function ordersService(store: () => Store, now: () => Date) {
       return tx.put('order', { ...order, ...change(order, tx), updatedAt: stamp() });
     });
 
+  const view = (source: Store | Transaction, order: Order): OrderView => {
+    const member = source.get('member', order.memberId);
+    return {
+      order,
+      member: { id: order.memberId, name: member?.name ?? '?', phone: member?.phone ?? '', email: member?.email ?? '' },
+      totalCents: orderTotal(order),
+    };
+  };
+
   return {
+    'orders.list': async ({ distributionId, includeCancelled }: { distributionId: string; includeCancelled: boolean }) => {
+      const source = store();
+      existingDistribution(source, distributionId);
+      return ordersOf(source, distributionId)
+        .filter((order) => includeCancelled || isActive(order))
+        .map((order) => view(source, order))
+        .sort((a, b) => a.order.basketNumber - b.order.basketNumber);
+    },
+
+    'orders.get': async ({ orderId }: { orderId: string }) => view(store(), existingOrder(store(), orderId)),
+
     /** Opens the member's order for the distribution, creating it if needed (one order per member and distribution). */
     'orders.open': ({ distributionId, memberId, late }: { distributionId: string; memberId: string; late: boolean }) =>
       store().transact((tx) => {

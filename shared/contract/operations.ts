@@ -4,6 +4,9 @@
  * browser host and the renderer client are all derived from this table.
  */
 import { z } from 'zod';
+import { memberDraftSchema, memberPatchSchema, type Member } from '../model/member';
+import type { Order } from '../model/order';
+import type { OrderView } from '../orders/views';
 import { operation } from './define';
 import { id } from '../model/fields';
 import { archivedFilterSchema, producerDraftSchema, producerPatchSchema, type Producer } from '../model/producer';
@@ -16,6 +19,13 @@ import { localDate, localTime, text } from '../model/fields';
 import { MAX_SERIES_LENGTH } from '../distributions/schedule';
 
 const none = z.strictObject({});
+
+/** Whole sale units; 10 000 caps a typo, not a real basket. */
+const orderQuantity = z
+  .number({ message: 'validation.number' })
+  .int({ message: 'validation.wholeUnits' })
+  .min(1, { message: 'validation.min' })
+  .max(10_000, { message: 'validation.tooBig' });
 
 const localMoment = z.strictObject({ date: localDate, time: localTime });
 
@@ -142,6 +152,34 @@ export const contract = {
   /** Asks where to save, then writes the PDF; `saved: false` when the organiser cancels. */
   'print.pdf': operation<{ saved: boolean; path?: string }>()(printJobSchema, { mutates: false }),
   'print.native': operation<{ printed: boolean }>()(printJobSchema, { mutates: false }),
+
+  'members.list': operation<Member[]>()(
+    z.strictObject({ query: z.string().max(200).optional(), archived: archivedFilterSchema.default('active') }),
+    { mutates: false },
+  ),
+  'members.create': operation<Member>()(memberDraftSchema, { mutates: true }),
+  'members.update': operation<Member>()(memberPatchSchema, { mutates: true }),
+  'members.archive': operation<Member>()(z.strictObject({ id }), { mutates: true }),
+  'members.restore': operation<Member>()(z.strictObject({ id }), { mutates: true }),
+
+  'orders.list': operation<OrderView[]>()(
+    z.strictObject({ distributionId: id, includeCancelled: z.boolean().default(true) }),
+    { mutates: false },
+  ),
+  'orders.get': operation<OrderView>()(z.strictObject({ orderId: id }), { mutates: false }),
+  /** Opens the member's order (one per member and distribution); `late` records it outside the ordering window. */
+  'orders.open': operation<Order>()(
+    z.strictObject({ distributionId: id, memberId: id, late: z.boolean().default(false) }),
+    { mutates: true },
+  ),
+  'orders.addLine': operation<Order>()(z.strictObject({ orderId: id, productId: id, quantity: orderQuantity }), { mutates: true }),
+  'orders.setLineQuantity': operation<Order>()(z.strictObject({ orderId: id, lineId: id, quantity: orderQuantity }), {
+    mutates: true,
+  }),
+  'orders.removeLine': operation<Order>()(z.strictObject({ orderId: id, lineId: id }), { mutates: true }),
+  'orders.setNote': operation<Order>()(z.strictObject({ orderId: id, note: text(2000) }), { mutates: true }),
+  'orders.cancel': operation<Order>()(z.strictObject({ orderId: id }), { mutates: true }),
+  'orders.restore': operation<Order>()(z.strictObject({ orderId: id }), { mutates: true }),
 
   'backups.list': operation<BackupInfo[]>()(none, { mutates: false, inRecovery: true }),
   'backups.create': operation<BackupInfo>()(none, { mutates: true }),
