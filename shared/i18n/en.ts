@@ -3,6 +3,8 @@ import { catalogueUiEn } from './catalogue-ui.en';
 import { distributionsUiEn } from './distributions-ui.en';
 import { stockUiEn } from './stock-ui.en';
 import { ordersEn } from './orders.en';
+import { membersUiEn } from './members-ui.en';
+import { ordersUiEn } from './orders-ui.en';
 import type { Dictionary } from './messages';
 
 export const en: Dictionary = {
@@ -11,6 +13,8 @@ export const en: Dictionary = {
   ...distributionsUiEn,
   ...stockUiEn,
   ...ordersEn,
+  ...membersUiEn,
+  ...ordersUiEn,
   'app.name': 'Cabas',
   'app.tagline': 'Local producers relay',
   'app.loading': 'Loading…',

@@ -8,6 +8,8 @@ import { catalogueUiFr } from './catalogue-ui.fr';
 import { distributionsUiFr } from './distributions-ui.fr';
 import { stockUiFr } from './stock-ui.fr';
 import { ordersFr } from './orders.fr';
+import { membersUiFr } from './members-ui.fr';
+import { ordersUiFr } from './orders-ui.fr';
 
 export const fr = {
   ...catalogueFr,
@@ -15,6 +17,8 @@ export const fr = {
   ...distributionsUiFr,
   ...stockUiFr,
   ...ordersFr,
+  ...membersUiFr,
+  ...ordersUiFr,
   'app.name': 'Cabas',
   'app.tagline': 'Relais de producteurs locaux',
   'app.loading': 'Chargement…',

@@ -4,6 +4,8 @@ import { useI18n } from '../i18n/i18n-context';
 import { CataloguePage } from '../catalogue/CataloguePage';
 import { DistributionsPage } from '../distributions/DistributionsPage';
 import { PrintPage } from '../print/PrintPage';
+import { MembersPage } from '../members/MembersPage';
+import { OrdersPage } from '../orders/OrdersPage';
 import { ProducersPage } from '../producers/ProducersPage';
 import { StockPage } from '../stock/StockPage';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -24,6 +26,10 @@ function Page({ area, path }: { area: AreaId; path: string[] }) {
       return <CataloguePage />;
     case 'distributions':
       return <DistributionsPage path={path} />;
+    case 'members':
+      return <MembersPage />;
+    case 'orders':
+      return <OrdersPage path={path} />;
     case 'stock':
       return <StockPage path={path} />;
     case 'print':
