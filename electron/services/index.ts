@@ -12,6 +12,7 @@ import { offersService } from './offers';
 import { catalogueImportService } from './catalogue-import';
 import { membersService } from './members';
 import { ordersService } from './orders';
+import { settlementService } from './settlement';
 import { browserPrinting, printService, type PrintAdapter } from './print';
 
 export function createHandlers(
@@ -30,6 +31,7 @@ export function createHandlers(
     ...catalogueImportService(store, now),
     ...membersService(store, now),
     ...ordersService(store, now),
+    ...settlementService(store),
     ...printService(store, print),
     'backups.list': () => workspace.listBackups(),
     'backups.create': () => workspace.backupNow(),

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { memberDraftSchema, memberPatchSchema, type Member } from '../model/member';
 import type { Order } from '../model/order';
 import type { OrderView } from '../orders/views';
+import type { DistributionSettlement } from '../settlement/distribution';
 import { operation } from './define';
 import { id } from '../model/fields';
 import { archivedFilterSchema, producerDraftSchema, producerPatchSchema, type Producer } from '../model/producer';
@@ -180,6 +181,13 @@ export const contract = {
   'orders.setNote': operation<Order>()(z.strictObject({ orderId: id, note: text(2000) }), { mutates: true }),
   'orders.cancel': operation<Order>()(z.strictObject({ orderId: id }), { mutates: true }),
   'orders.restore': operation<Order>()(z.strictObject({ orderId: id }), { mutates: true }),
+
+  'settlement.forDistribution': operation<DistributionSettlement>()(z.strictObject({ distributionId: id }), {
+    mutates: false,
+  }),
+  'settlement.exportCsv': operation<{ fileName: string; content: string }>()(z.strictObject({ distributionId: id }), {
+    mutates: false,
+  }),
 
   'backups.list': operation<BackupInfo[]>()(none, { mutates: false, inRecovery: true }),
   'backups.create': operation<BackupInfo>()(none, { mutates: true }),
