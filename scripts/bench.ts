@@ -1,0 +1,197 @@
+/**
+ * `npm run bench` — the season benchmark (issue 4). Builds a realistic relay
+ * (per year: 40 producers, 400 products, 300 members, 50 distributions of
+ * ~150 orders × 6 lines) in the real store format, then measures in one run:
+ *   - one durable change (orders.addLine through the real dispatch: checked,
+ *     written with fsync, acknowledged) at 1 week, 1 year and 5 years of history;
+ *   - cold open of the store (first open of the day takes the daily backup; the
+ *     second open of the day does not);
+ *   - the same change against one conf file holding everything (the naive baseline).
+ * Prints a table with the ratios. Targets: 5 years < 2× 1 week; 5 years > 20× faster than naive.
+ * Options: --samples=N (default 40), --naive-samples=N (default 8), --keep (keep the folders).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Conf from 'conf';
+import type { Distribution, Offer } from '../shared/model/distribution';
+import type { Member } from '../shared/model/member';
+import type { Order, OrderLine } from '../shared/model/order';
+import type { Producer } from '../shared/model/producer';
+import type { Product } from '../shared/model/product';
+import { openBackend } from '../electron/backend';
+import { flagValue } from '../electron/data-folder';
+import { distributionFile } from '../electron/store/entities';
+import { serialiseFile } from '../electron/store/envelope';
+
+const argv = process.argv.slice(2);
+const SAMPLES = Number(flagValue(argv, '--samples') ?? 40);
+const NAIVE_SAMPLES = Number(flagValue(argv, '--naive-samples') ?? 8);
+const KEEP = argv.includes('--keep');
+
+const DAY = 24 * 3600 * 1000;
+const now = Date.now();
+const iso = (ms: number) => new Date(ms).toISOString();
+const dateOf = (ms: number) => iso(ms).slice(0, 10);
+
+interface Relay {
+  producers: Producer[];
+  products: Product[];
+  members: Member[];
+  distributions: { distribution: Distribution; offers: Offer[]; orders: Order[] }[];
+}
+
+/** A deterministic pseudo-random sequence, so every run builds the same relay. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+function buildRelay(distributionCount: number): Relay {
+  const rand = random(42);
+  const stamp = iso(now - 6 * 365 * DAY);
+  const producers: Producer[] = Array.from({ length: 40 }, (_, i) => ({
+    id: randomUUID(), name: `Producteur ${i + 1}`, businessName: `Ferme ${i + 1}`, contactName: 'Contact', email: `p${i}@example.be`,
+    phone: '+32 81 00 00 00', address: 'Rue de la Gare 1, 5030 Gembloux', distanceKm: Math.round(rand() * 60), notes: '',
+    archivedAt: null, createdAt: stamp, updatedAt: stamp,
+  }));
+  const products: Product[] = Array.from({ length: 400 }, (_, i) => ({
+    id: randomUUID(), producerId: producers[i % 40]!.id, name: `Produit ${i + 1}`, category: 'légumes', unit: 'kg',
+    packDescription: 'sachet de 500 g', priceCents: 100 + Math.round(rand() * 2000), vatRateBp: 600, defaultStock: 20,
+    archivedAt: null, createdAt: stamp, updatedAt: stamp,
+  }));
+  const members: Member[] = Array.from({ length: 300 }, (_, i) => ({
+    id: randomUUID(), name: `Membre ${i + 1}`, email: `m${i}@example.be`, phone: '+32 470 00 00 00', notes: '',
+    preferredPickupTime: null, archivedAt: null, createdAt: stamp, updatedAt: stamp,
+  }));
+  const distributions: Relay['distributions'] = [];
+  for (let d = 0; d < distributionCount; d++) {
+    // The last distribution is this week's, open for ordering now; the others are weekly before it.
+    const pickup = now + 2 * DAY - (distributionCount - 1 - d) * 7 * DAY;
+    const distribution: Distribution = {
+      id: randomUUID(), pickupDate: dateOf(pickup), pickupStart: '17:00', pickupEnd: '19:00',
+      opensAt: iso(pickup - 6 * DAY), closesAt: iso(pickup - DAY), closedEarlyAt: null, cancelledAt: null,
+      seriesId: null, notes: '', createdAt: stamp, updatedAt: stamp,
+    };
+    const offered = products.filter(() => rand() < 0.5);
+    const offers: Offer[] = offered.map((product) => ({
+      id: randomUUID(), distributionId: distribution.id, productId: product.id, quantity: null, priceCents: null, withdrawnAt: null,
+      updatedAt: stamp,
+    }));
+    const orders: Order[] = Array.from({ length: 150 }, (_, o) => {
+      const lines: OrderLine[] = [];
+      const used = new Set<string>();
+      while (lines.length < 6) {
+        const product = offered[Math.floor(rand() * offered.length)]!;
+        if (used.has(product.id)) continue;
+        used.add(product.id);
+        lines.push({
+          id: randomUUID(), productId: product.id, productName: product.name, quantity: 1 + Math.floor(rand() * 3),
+          unitPriceCents: product.priceCents, vatRateBp: product.vatRateBp, addedAt: stamp,
+        });
+      }
+      return {
+        id: randomUUID(), distributionId: distribution.id, memberId: members[o]!.id, basketNumber: o + 1, lines, note: '',
+        late: false, cancelledAt: null, createdAt: stamp, updatedAt: stamp,
+      };
+    });
+    distributions.push({ distribution, offers, orders });
+  }
+  return { producers, products, members, distributions };
+}
+
+/** Writes the relay exactly as the store would (one file per distribution). */
+async function writeStoreFormat(dataDir: string, relay: Relay): Promise<void> {
+  await mkdir(join(dataDir, 'distributions'), { recursive: true });
+  await writeFile(join(dataDir, 'producers.json'), serialiseFile({ producer: relay.producers }));
+  await writeFile(join(dataDir, 'products.json'), serialiseFile({ product: relay.products }));
+  await writeFile(join(dataDir, 'members.json'), serialiseFile({ member: relay.members }));
+  for (const { distribution, offers, orders } of relay.distributions) {
+    await writeFile(join(dataDir, distributionFile(distribution.id)), serialiseFile({ distribution: [distribution], offer: offers, order: orders }));
+  }
+}
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+async function measureStore(label: string, distributionCount: number) {
+  const dataDir = await mkdtemp(join(tmpdir(), `cabas-bench-${label}-`));
+  const relay = buildRelay(distributionCount);
+  await writeStoreFormat(dataDir, relay);
+
+  let started = performance.now();
+  await openBackend(dataDir);
+  const coldOpenWithBackup = performance.now() - started;
+  started = performance.now();
+  const { dispatch } = await openBackend(dataDir);
+  const coldOpen = performance.now() - started;
+
+  const current = relay.distributions.at(-1)!;
+  const samples: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const order = current.orders[i % current.orders.length]!;
+    const offer = current.offers[(i * 7) % current.offers.length]!;
+    const t0 = performance.now();
+    const outcome = await dispatch('orders.addLine', { orderId: order.id, productId: offer.productId, quantity: 1 });
+    samples.push(performance.now() - t0);
+    if (!outcome.ok) throw new Error(`addLine refused: ${JSON.stringify(outcome.error)}`);
+  }
+  if (!KEEP) await rm(dataDir, { recursive: true, force: true });
+  return { label, relay, coldOpenWithBackup, coldOpen, ...stats(samples) };
+}
+
+async function measureNaive(relay: Relay) {
+  const cwd = await mkdtemp(join(tmpdir(), 'cabas-bench-naive-'));
+  const conf = new Conf<Record<string, unknown>>({ cwd, configName: 'cabas', projectName: 'cabas-bench' });
+  const orders: Record<string, Order> = {};
+  for (const { orders: list } of relay.distributions) for (const order of list) orders[order.id] = order;
+  conf.store = {
+    producers: relay.producers,
+    products: relay.products,
+    members: relay.members,
+    distributions: relay.distributions.map(({ distribution, offers }) => ({ distribution, offers })),
+    orders,
+  };
+  const current = relay.distributions.at(-1)!;
+  const samples: number[] = [];
+  for (let i = 0; i < NAIVE_SAMPLES; i++) {
+    const order = current.orders[i % current.orders.length]!;
+    const t0 = performance.now();
+    const lines = conf.get(`orders.${order.id}.lines`) as OrderLine[];
+    conf.set(`orders.${order.id}.lines`, [...lines, { ...lines[0]!, id: randomUUID(), quantity: 1 }]);
+    samples.push(performance.now() - t0);
+  }
+  if (!KEEP) await rm(cwd, { recursive: true, force: true });
+  return stats(samples);
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const results = [];
+for (const [label, count] of [['1 week', 1], ['1 year', 50], ['5 years', 250]] as const) {
+  process.stdout.write(`building and measuring ${label} (${count} distributions)…\n`);
+  results.push(await measureStore(label, count));
+}
+process.stdout.write('measuring the naive single conf file at 5 years…\n');
+const naive = await measureNaive(results.at(-1)!.relay);
+
+const week = results[0]!;
+const fiveYears = results.at(-1)!;
+console.log('\n| history | distributions | orders | add a line: median | p95 | cold open (1st of day, with backup) | cold open |');
+console.log('|---|---|---|---|---|---|---|');
+for (const result of results) {
+  const orders = result.relay.distributions.reduce((sum, d) => sum + d.orders.length, 0);
+  console.log(`| ${result.label} | ${result.relay.distributions.length} | ${orders} | ${ms(result.median)} | ${ms(result.p95)} | ${ms(result.coldOpenWithBackup)} | ${ms(result.coldOpen)} |`);
+}
+console.log(`| naive single conf file, 5 years | 250 | ${250 * 150} | ${ms(naive.median)} | ${ms(naive.p95)} | | |`);
+const growth = fiveYears.median / week.median;
+const speedup = naive.median / fiveYears.median;
+console.log(`\n5 years vs 1 week (median): ${growth.toFixed(2)}× (target < 2×) ${growth < 2 ? 'OK' : 'MISSED'}`);
+console.log(`naive vs store at 5 years (median): ${speedup.toFixed(1)}× faster (target > 20×) ${speedup > 20 ? 'OK' : 'MISSED'}`);
