@@ -5,6 +5,7 @@ import { stockUiEn } from './stock-ui.en';
 import { ordersEn } from './orders.en';
 import { membersUiEn } from './members-ui.en';
 import { ordersUiEn } from './orders-ui.en';
+import { settlementUiEn } from './settlement-ui.en';
 import type { Dictionary } from './messages';
 
 export const en: Dictionary = {
@@ -15,6 +16,7 @@ export const en: Dictionary = {
   ...ordersEn,
   ...membersUiEn,
   ...ordersUiEn,
+  ...settlementUiEn,
   'app.name': 'Cabas',
   'app.tagline': 'Local producers relay',
   'app.loading': 'Loading…',

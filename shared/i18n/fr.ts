@@ -10,6 +10,7 @@ import { stockUiFr } from './stock-ui.fr';
 import { ordersFr } from './orders.fr';
 import { membersUiFr } from './members-ui.fr';
 import { ordersUiFr } from './orders-ui.fr';
+import { settlementUiFr } from './settlement-ui.fr';
 
 export const fr = {
   ...catalogueFr,
@@ -19,6 +20,7 @@ export const fr = {
   ...ordersFr,
   ...membersUiFr,
   ...ordersUiFr,
+  ...settlementUiFr,
   'app.name': 'Cabas',
   'app.tagline': 'Relais de producteurs locaux',
   'app.loading': 'Chargement…',

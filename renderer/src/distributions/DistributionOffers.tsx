@@ -37,6 +37,9 @@ export function DistributionOffers({ distributionId, offers }: DistributionOffer
           <a className="button button-small" href={areaHref('print', 'catalogue', distributionId)}>
             {t('distributions.printCatalogue')}
           </a>
+          <a className="button button-small" href={areaHref('distributions', distributionId, 'bilan')}>
+            {t('settlement.link')}
+          </a>
         </p>
       </div>
       {offers === null ? (

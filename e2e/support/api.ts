@@ -1,0 +1,30 @@
+/**
+ * Setting up a relay through the host's real API, as another screen would,
+ * so a spec can start where its story starts (e.g. with orders to settle).
+ */
+import { expect, type APIRequestContext } from '@playwright/test';
+import type { HostInfo } from './host-process';
+
+export function api(request: APIRequestContext, host: HostInfo) {
+  return async function call<T = unknown>(name: string, data: object): Promise<T> {
+    const response = await request.post(`${host.url}api/call/${name}`, { data, headers: { Authorization: `Bearer ${host.token}` } });
+    const outcome = await response.json();
+    expect(outcome, `${name} ${JSON.stringify(data)}`).toMatchObject({ ok: true });
+    return outcome.value as T;
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const localDate = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+
+/** A distribution whose ordering is open now (real clock): opened yesterday, closes in two days, pickup in three. */
+export function openDistributionDraft(now = new Date()) {
+  const day = (offset: number) => localDate(new Date(now.getTime() + offset * 24 * 3600 * 1000));
+  return {
+    pickupDate: day(3),
+    pickupStart: '17:00',
+    pickupEnd: '19:00',
+    opens: { date: day(-1), time: '09:00' },
+    closes: { date: day(2), time: '23:59' },
+  };
+}

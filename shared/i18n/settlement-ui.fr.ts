@@ -1,0 +1,23 @@
+/** UI texts of the settlement (bilan), French (spread into fr.ts). */
+export const settlementUiFr = {
+  'settlement.title': 'Bilan du {day}',
+  'settlement.link': 'Bilan de la distribution',
+  'settlement.back': 'Retour à la distribution',
+  'settlement.rates': 'Commission du relais {host} % · frais de service {fee} % · arrondi au centime supérieur à partir d’un demi-centime, une fois par total de producteur.',
+  'settlement.empty': 'Aucune vente dans cette distribution pour l’instant.',
+  'settlement.producer': 'Producteur',
+  'settlement.product': 'Produit',
+  'settlement.quantity': 'Quantité',
+  'settlement.gross': 'Ventes TTC',
+  'settlement.vat': 'dont TVA',
+  'settlement.vatRate': 'TVA {rate} %',
+  'settlement.commission': 'Commission relais',
+  'settlement.serviceFee': 'Frais de service',
+  'settlement.owed': 'Dû au producteur',
+  'settlement.total': 'Total de la distribution',
+  'settlement.exportCsv': 'Exporter en CSV',
+  'settlement.print': 'Imprimer les bilans',
+  'settlement.sheetTitle': 'Bilan producteur — {producer}',
+  'settlement.caption': 'Bilan par producteur',
+  'settlement.details': 'Détail par produit',
+} as const;
