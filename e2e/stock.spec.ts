@@ -23,7 +23,7 @@ async function plan(request: APIRequestContext, host: HostProcess) {
   const { producer } = await call<{ producer: { id: string } }>('producers.create', { name: 'Ferme du Bois' });
   await call('producers.create', { name: 'Verger Martin' });
   const product = { producerId: producer.id, category: 'légumes', vatRateBp: 600 };
-  await call('products.create', { ...product, name: 'Carottes', unit: 'kg', priceCents: 250, defaultStock: 20 });
+  const carrots = await call<{ id: string }>('products.create', { ...product, name: 'Carottes', unit: 'kg', priceCents: 250, defaultStock: 20 });
   await call('products.create', { ...product, name: 'Poireaux', unit: 'botte', priceCents: 300, defaultStock: 8 });
   // Relative to today, so the three columns are always "the next distributions".
   const first = addDays(new Date(), 14);
@@ -36,7 +36,7 @@ async function plan(request: APIRequestContext, host: HostProcess) {
   });
   // Column headings and cell names say the day as "ven. 4 déc.".
   const days = distributions.map((distribution) => format(new Date(`${distribution.pickupDate}T12:00`), 'EEE d MMM', { locale: fr }));
-  return { producerId: producer.id, distributions, days };
+  return { producerId: producer.id, carrotsId: carrots.id, distributions, days, call };
 }
 
 const cell = (app: Page, product: string, day: string) => app.getByRole('textbox', { name: `${product} — ${day}`, exact: true });
@@ -174,5 +174,45 @@ test.describe('a producer enters the stock of the coming weeks', () => {
 
     await app.getByRole('navigation').getByRole('link', { name: 'Producteurs' }).click();
     await expect(app.getByRole('heading', { level: 1, name: 'Producteurs' })).toBeVisible();
+  });
+
+  test('lowering the stock below what members already ordered is refused with the quantity ordered, and nothing typed is lost', async ({
+    app,
+    host,
+    request,
+  }) => {
+    const { producerId, carrotsId, distributions, days, call } = await plan(request, host);
+    const [d1, d2] = days as [string, string];
+    const distributionId = distributions[0]!.id;
+    // Five kilos of carrots on sale, and Anne has taken three (a late order, the week is not open yet).
+    await call('offers.saveMany', { entries: [{ distributionId, productId: carrotsId, quantity: 5 }] });
+    const member = await call<{ id: string }>('members.create', { name: 'Anne Dupont' });
+    const order = await call<{ id: string }>('orders.open', { distributionId, memberId: member.id, late: true });
+    await call('orders.addLine', { orderId: order.id, productId: carrotsId, quantity: 3 });
+    await openStock(app);
+    await expect(cell(app, 'Carottes', d1)).toHaveAccessibleDescription('commandé : 3 · reste : 2');
+
+    await cell(app, 'Carottes', d1).focus();
+    await app.keyboard.type('2');
+    await app.keyboard.press('ArrowRight');
+    await app.keyboard.type('9');
+    await app.getByRole('button', { name: 'Enregistrer' }).press('Enter');
+    await expect(app.getByRole('alert')).toHaveText(
+      '3 déjà commandé(s) pour « Carottes » : le stock ne peut pas descendre sous 3 (demandé : 2).',
+    );
+    await expect(cell(app, 'Carottes', d1)).toHaveAttribute('aria-invalid', 'true');
+    await expect(cell(app, 'Carottes', d1)).toHaveValue('2');
+    await expect(cell(app, 'Carottes', d2)).toHaveValue('9');
+
+    // All or nothing: the week after was not saved either.
+    const grid = await call<{ cells: { quantity: number | null }[] }>('offers.stockGrid', { producerId });
+    expect(grid.cells.map((saved) => saved.quantity)).toEqual([5]);
+
+    await cell(app, 'Carottes', d1).focus();
+    await app.keyboard.type('3');
+    await expect(cell(app, 'Carottes', d1)).not.toHaveAttribute('aria-invalid');
+    await app.getByRole('button', { name: 'Enregistrer' }).press('Enter');
+    await expect(app.getByRole('status')).toHaveText('Stocks enregistrés : 2 cases');
+    await expect(cell(app, 'Carottes', d1)).toHaveAccessibleDescription('commandé : 3 · reste : 0');
   });
 });
