@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { machineSettingsIn, type MachineSettings } from './machine-settings';
-import { BrowserWindow, resetFakeElectron, screen } from './testing/fake-electron';
+import { BrowserWindow, dialog, FakeEvent, resetFakeElectron, screen } from './testing/fake-electron';
 import { appFiles, createMainWindow } from './window';
 
 vi.mock('electron-store', () => import('./testing/fake-electron-store'));
@@ -44,6 +44,20 @@ describe('createMainWindow', () => {
 
   it('loads the built renderer page from disk', () => {
     expect(open().webContents.loadedFile).toBe(files.rendererPage);
+  });
+
+  it('asks before closing over unsaved typing, and closes only if the organiser says so', () => {
+    const window = open();
+    dialog.messageBoxAnswer = 1; // Rester / Stay
+    const stay = new FakeEvent();
+    window.webContents.emit('will-prevent-unload', stay);
+    expect(stay.defaultPrevented).toBe(false);
+    expect(dialog.messageBoxes[0]?.parent).toBe(window);
+
+    dialog.messageBoxAnswer = 0; // Quitter sans enregistrer / Leave without saving
+    const leave = new FakeEvent();
+    window.webContents.emit('will-prevent-unload', leave);
+    expect(leave.defaultPrevented).toBe(true);
   });
 
   it('stays hidden until painted', () => {

@@ -4,7 +4,7 @@
  * machine settings, and is saved again when it closes.
  */
 import { join } from 'node:path';
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, dialog, screen } from 'electron';
 import type { MachineSettings } from './machine-settings';
 
 export interface AppFiles {
@@ -49,6 +49,18 @@ export function createMainWindow(files: AppFiles, settings: MachineSettings): Br
   mainWindow.once('ready-to-show', () => mainWindow.show());
   // The normal bounds, not the maximised ones, so un-maximising next time restores a sensible size.
   mainWindow.on('close', () => settings.saveWindowState({ ...mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() }));
+  // A screen with unsaved typing (the stock grid) asks before unloading; Electron would otherwise
+  // silently refuse to close, leaving the organiser with a window that ignores the close button.
+  mainWindow.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(mainWindow, {
+      type: 'question',
+      buttons: ['Quitter sans enregistrer / Leave without saving', 'Rester / Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Des modifications ne sont pas enregistrées. / Some changes are not saved.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   mainWindow.loadFile(files.rendererPage).catch((error: unknown) => console.error('Cabas: could not load the app page', error));
   return mainWindow;
 }

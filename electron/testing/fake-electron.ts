@@ -384,6 +384,13 @@ export const dialog = {
   saveDialogs: [] as { parent: unknown; options: Electron.SaveDialogOptions }[],
   /** What the next save dialogs answer; the default is the user pressing Cancel. */
   saveAnswer: { canceled: true, filePath: '' } as Electron.SaveDialogReturnValue,
+  messageBoxes: [] as { parent: unknown; options: Electron.MessageBoxSyncOptions }[],
+  /** The button index the next message boxes answer. */
+  messageBoxAnswer: 0,
+  showMessageBoxSync(parent: unknown, options: Electron.MessageBoxSyncOptions): number {
+    dialog.messageBoxes.push({ parent, options });
+    return dialog.messageBoxAnswer;
+  },
   showErrorBox(title: string, content: string): void {
     dialog.errorBoxes.push({ title, content });
   },
@@ -422,6 +429,8 @@ export function resetFakeElectron(): void {
   shell.opened.length = 0;
   screen.displays = ONE_SCREEN.map((display) => ({ workArea: { ...display.workArea } }));
   dialog.errorBoxes.length = 0;
+  dialog.messageBoxes.length = 0;
+  dialog.messageBoxAnswer = 0;
   dialog.saveDialogs.length = 0;
   dialog.saveAnswer = { canceled: true, filePath: '' };
   pageBehaviour.executeJavaScript = () => undefined;
