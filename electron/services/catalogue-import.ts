@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { UserError } from '../../shared/contract/errors';
 import { catalogueRows } from '../../shared/catalogue/export';
-import { differs, IMPORTED_PRODUCT_DEFAULTS, planCatalogueImport, type ImportPlan } from '../../shared/catalogue/import-plan';
-import { parseCsv } from '../../shared/csv/parse';
+import { IMPORTED_PRODUCT_DEFAULTS, planCatalogueImport, type ImportPlan } from '../../shared/catalogue/import-plan';
+import { differs } from '../../shared/csv/columns';
 import { writeCsv } from '../../shared/csv/write';
 import type { Store, Transaction } from '../store/store';
+import { readUploadedCsv, refuseFileIssues } from './csv-upload';
 import { readRelay } from './relay';
 
 function planFor(source: Store | Transaction, contentBase64: string): ImportPlan {
-  const bytes = Buffer.from(contentBase64, 'base64');
-  if (bytes.length === 0) throw new UserError('import.emptyFile');
   return planCatalogueImport(
-    parseCsv(new Uint8Array(bytes)),
+    readUploadedCsv(contentBase64),
     { producers: source.all('producer'), products: source.all('product') },
     readRelay(source).country,
   );
@@ -26,7 +24,7 @@ export function catalogueImportService(store: () => Store, now: () => Date) {
     'catalogue.import': ({ contentBase64 }: { contentBase64: string }) =>
       store().transact((tx) => {
         const plan = planFor(tx, contentBase64);
-        if (plan.fileIssues.length > 0) throw new UserError(plan.fileIssues[0]!.key, plan.fileIssues[0]!.params);
+        refuseFileIssues(plan);
         const at = now().toISOString();
         const producerIds = new Map<string, string>();
         for (const write of plan.writes.producers) {

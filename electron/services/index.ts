@@ -11,6 +11,7 @@ import { distributionsService } from './distributions';
 import { offersService } from './offers';
 import { catalogueImportService } from './catalogue-import';
 import { membersService } from './members';
+import { membersImportService } from './members-import';
 import { ordersService } from './orders';
 import { settlementService } from './settlement';
 import { browserPrinting, printService, type PrintAdapter } from './print';
@@ -30,6 +31,7 @@ export function createHandlers(
     ...offersService(store, now),
     ...catalogueImportService(store, now),
     ...membersService(store, now),
+    ...membersImportService(store, now),
     ...ordersService(store, now),
     ...settlementService(store),
     ...printService(store, print),

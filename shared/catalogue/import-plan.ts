@@ -5,12 +5,9 @@
  * exactly what the plan says. Rows are matched by name (accents and case
  * ignored), so importing the same file twice updates instead of duplicating.
  */
-import type { MessageKey } from '../i18n/messages';
-import type { MessageParams } from '../contract/errors';
+import { cellReader, columnIssues, differs, mapColumns, unreadableRows, type ImportAction, type ImportIssue as CsvImportIssue } from '../csv/columns';
 import type { CsvTable } from '../csv/parse';
 import { parseCentsCell, parseDecimalCell } from '../csv/parse';
-import { toFieldIssues } from '../contract/validation-issues';
-import { restoreCell } from '../csv/write';
 import { optionalEmail, optionalPhone } from '../model/fields';
 import { producerDraftSchema, type Producer, type ProducerFields } from '../model/producer';
 import { productPatchSchema, SALE_UNITS, VAT_RATES, type Product, type ProductFields, type SaleUnit } from '../model/product';
@@ -50,13 +47,8 @@ const UNIT_ALIASES: Record<string, SaleUnit> = {
 };
 for (const unit of SALE_UNITS) UNIT_ALIASES[unit] = unit;
 
-export interface ImportIssue {
-  column: ImportColumn | null;
-  key: MessageKey;
-  params?: MessageParams;
-}
-
-export type ImportAction = 'create' | 'update' | 'unchanged';
+export type ImportIssue = CsvImportIssue<ImportColumn>;
+export type { ImportAction };
 
 export interface ImportRowPlan {
   line: number;
@@ -97,31 +89,12 @@ export interface ImportPlan {
   writes: ImportWrites;
 }
 
-function mapColumns(header: readonly string[]): { columns: ImportPlan['columns']; unknownHeaders: string[] } {
-  const columns: ImportPlan['columns'] = {};
-  const unknownHeaders: string[] = [];
-  header.forEach((title, index) => {
-    const folded = fold(title);
-    const match = (Object.keys(IMPORT_COLUMNS) as ImportColumn[]).find((column) =>
-      (IMPORT_COLUMNS[column] as readonly string[]).includes(folded),
-    );
-    if (match && columns[match] === undefined) columns[match] = index;
-    else if (folded !== '') unknownHeaders.push(title);
-  });
-  return { columns, unknownHeaders };
-}
-
-/** True when a write would change one of the fields it names. */
-export function differs<T extends object>(current: T, wanted: Partial<T>): boolean {
-  return (Object.keys(wanted) as (keyof T)[]).some((key) => JSON.stringify(current[key]) !== JSON.stringify(wanted[key]));
-}
-
 export function planCatalogueImport(
   table: Pick<CsvTable, 'header' | 'rows' | 'errors'>,
   existing: { producers: readonly Producer[]; products: readonly Product[] },
   country: Country,
 ): ImportPlan {
-  const { columns, unknownHeaders } = mapColumns(table.header);
+  const { columns, unknownHeaders } = mapColumns(table.header, IMPORT_COLUMNS);
   const fileIssues: ImportIssue[] = [];
   if (columns.producer === undefined) fileIssues.push({ column: 'producer', key: 'import.missingColumn', params: { column: 'producteur' } });
   const plan: ImportPlan = {
@@ -132,8 +105,8 @@ export function planCatalogueImport(
     counts: { producersCreated: 0, producersUpdated: 0, productsCreated: 0, productsUpdated: 0, rowsWithIssues: 0 },
     writes: { producers: [], products: [] },
   };
-  for (const error of table.errors) {
-    plan.rows.push({ line: error.line, producerName: '', producerAction: null, productName: '', productAction: null, issues: [{ column: null, key: error.key }] });
+  for (const { line, issues } of unreadableRows(table)) {
+    plan.rows.push({ line, producerName: '', producerAction: null, productName: '', productAction: null, issues });
     plan.counts.rowsWithIssues++;
   }
   if (fileIssues.length > 0) return plan;
@@ -144,11 +117,7 @@ export function planCatalogueImport(
   const plannedProducts = new Set<string>();
 
   for (const row of table.rows) {
-    const cell = (column: ImportColumn) => {
-      const index = columns[column];
-      // A cell Cabas neutralised on export ("'=…") reads back as it was, so export → import is a no-op.
-      return index === undefined ? undefined : restoreCell((row.cells[index] ?? '').trim());
-    };
+    const cell = cellReader(row, columns);
     const issues: ImportIssue[] = [];
     const producerName = cell('producer') ?? '';
     const productName = cell('product') ?? '';
@@ -266,7 +235,3 @@ const PRODUCER_COLUMNS: Record<string, ImportColumn> = {
 const PRODUCT_COLUMNS: Record<string, ImportColumn> = {
   name: 'product', category: 'category', unit: 'unit', packDescription: 'packDescription', priceCents: 'price', vatRateBp: 'vat', defaultStock: 'defaultStock',
 };
-
-function columnIssues(error: Parameters<typeof toFieldIssues>[0], columns: Record<string, ImportColumn>): ImportIssue[] {
-  return toFieldIssues(error).map(({ path, key, params }) => ({ column: columns[path.split('.')[0]!] ?? null, key, ...(params ? { params } : {}) }));
-}

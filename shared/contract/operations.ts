@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { memberDraftSchema, memberPatchSchema, type Member } from '../model/member';
+import type { MemberImportPlan } from '../members/import-plan';
 import type { Order } from '../model/order';
 import type { OrderView } from '../orders/views';
 import type { DistributionSettlement } from '../settlement/distribution';
@@ -162,6 +163,8 @@ export const contract = {
   'members.update': operation<Member>()(memberPatchSchema, { mutates: true }),
   'members.archive': operation<Member>()(z.strictObject({ id }), { mutates: true }),
   'members.restore': operation<Member>()(z.strictObject({ id }), { mutates: true }),
+  'members.previewImport': operation<MemberImportPlan>()(csvFile, { mutates: false }),
+  'members.import': operation<MemberImportPlan['counts']>()(csvFile, { mutates: true }),
 
   'orders.list': operation<OrderView[]>()(
     z.strictObject({ distributionId: id, includeCancelled: z.boolean().default(true) }),

@@ -1,12 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import { formatMoney } from '../../../shared/i18n/format';
 import type { Product } from '../../../shared/model/product';
 import { useReadyApp } from '../app/ready-app-context';
 import { call } from '../client';
-import { ConfirmDialog } from '../dialog/ConfirmDialog';
+import { ArchiveConfirm } from '../forms/ArchiveConfirm';
 import { PageError } from '../forms/PageError';
-import { StatusMessage, type Notice } from '../forms/StatusMessage';
+import { StatusMessage } from '../forms/StatusMessage';
+import { useArchiveFlow } from '../forms/use-archive-flow';
+import { useHeadingFocusAfterChange, usePageChanges } from '../forms/use-page-changes';
 import { useI18n } from '../i18n/i18n-context';
 import { areaHref } from '../shell/areas';
 import { PageHeading } from '../shell/PageHeading';
@@ -29,7 +31,7 @@ export function CataloguePage() {
   const { t, language } = useI18n();
   const { relay } = useReadyApp();
   const [filter, setFilter] = useState<CatalogueFilter>({ query: '', producerId: '', category: '', archived: 'active' });
-  const [version, setVersion] = useState(0);
+  const { version, notice, setNotice, actionError, setActionError, changed } = usePageChanges();
   const list = useProductList(
     {
       query: filter.query,
@@ -42,39 +44,20 @@ export function CataloguePage() {
   const data = useCatalogueData(version);
 
   const [editing, setEditing] = useState<Editing>(null);
-  const [archiving, setArchiving] = useState<Product | null>(null);
   const [categoriesOpen, setCategoriesOpen] = useState(false);
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [actionError, setActionError] = useState<AppError | null>(null);
 
-  const changed = (next: Notice) => {
-    setNotice(next);
-    setActionError(null);
-    setVersion((current) => current + 1);
-  };
+  const archiving = useArchiveFlow<Product>({
+    archive: (product) => call('products.archive', { id: product.id }),
+    restore: (product) => call('products.restore', { id: product.id }),
+    notices: { archived: 'catalogue.archivedDone', restored: 'catalogue.restoredDone' },
+    onChanged: changed,
+    onError: setActionError,
+  });
 
   const producers = data.producers;
   const producerNames = useMemo(() => new Map((producers ?? []).map((producer) => [producer.id, producer.name])), [producers]);
   const hasActiveProducer = (producers ?? []).some((producer) => producer.archivedAt === null);
   const categories = useMemo(() => categoryChoices(relay.categories, data.products), [relay.categories, data.products]);
-
-  async function archive(product: Product) {
-    setBusyId(product.id);
-    const outcome = await call('products.archive', { id: product.id });
-    setBusyId(null);
-    setArchiving(null);
-    if (outcome.ok) changed({ key: 'catalogue.archivedDone', params: { name: product.name } });
-    else setActionError(outcome.error);
-  }
-
-  async function restore(product: Product) {
-    setBusyId(product.id);
-    const outcome = await call('products.restore', { id: product.id });
-    setBusyId(null);
-    if (outcome.ok) changed({ key: 'catalogue.restoredDone', params: { name: product.name } });
-    else setActionError(outcome.error);
-  }
 
   async function savePrice(product: Product, text: string): Promise<AppError | null> {
     const priceCents = readPrice(text);
@@ -97,10 +80,7 @@ export function CataloguePage() {
   }
 
   const products = list.products;
-  // Archiving or restoring can take away the row whose button had the focus: land on the heading, not on <body>.
-  useEffect(() => {
-    if (version > 0 && document.activeElement === document.body) document.querySelector<HTMLElement>('main h1')?.focus();
-  }, [products, version]);
+  useHeadingFocusAfterChange(products, version);
 
   return (
     <>
@@ -146,10 +126,10 @@ export function CataloguePage() {
             <ProductTable
               products={products}
               producerName={(producerId) => producerNames.get(producerId) ?? ''}
-              busyId={busyId}
+              busyId={archiving.busyId}
               onEdit={(product) => setEditing({ product })}
-              onArchive={setArchiving}
-              onRestore={(product) => void restore(product)}
+              onArchive={archiving.ask}
+              onRestore={archiving.restore}
               onSavePrice={savePrice}
               onSaveStock={saveStock}
             />
@@ -168,16 +148,7 @@ export function CataloguePage() {
           }}
         />
       )}
-      {archiving && (
-        <ConfirmDialog
-          title={t('catalogue.archiveTitle')}
-          body={t('catalogue.archiveConfirm', { name: archiving.name })}
-          confirmLabel={t('common.archive')}
-          busy={busyId === archiving.id}
-          onConfirm={() => void archive(archiving)}
-          onCancel={() => setArchiving(null)}
-        />
-      )}
+      <ArchiveConfirm flow={archiving} title="catalogue.archiveTitle" body="catalogue.archiveConfirm" />
       {categoriesOpen && (
         <CategoriesDialog
           products={data.products}

@@ -1,12 +1,6 @@
-import type { MessageKey } from '../../../shared/i18n/messages';
 import type { ArchivedFilter, Producer } from '../../../shared/model/producer';
+import { ArchivedChoice, SearchField } from '../forms/ListFilters';
 import { useI18n } from '../i18n/i18n-context';
-
-const ARCHIVED_FILTERS: { value: ArchivedFilter; label: MessageKey }[] = [
-  { value: 'active', label: 'catalogue.filter.active' },
-  { value: 'archived', label: 'catalogue.filter.archivedOnly' },
-  { value: 'all', label: 'catalogue.filter.all' },
-];
 
 export interface CatalogueFilter {
   query: string;
@@ -29,17 +23,13 @@ export function CatalogueToolbar({ filter, onFilter, producers, categories }: Ca
   const { t } = useI18n();
   return (
     <div className="toolbar catalogue-toolbar">
-      <div className="toolbar-search">
-        <label htmlFor="catalogue-search">{t('catalogue.searchLabel')}</label>
-        <input
-          id="catalogue-search"
-          type="search"
-          value={filter.query}
-          placeholder={t('catalogue.searchPlaceholder')}
-          autoComplete="off"
-          onChange={(event) => onFilter({ query: event.target.value })}
-        />
-      </div>
+      <SearchField
+        id="catalogue-search"
+        label={t('catalogue.searchLabel')}
+        placeholder={t('catalogue.searchPlaceholder')}
+        value={filter.query}
+        onChange={(query) => onFilter({ query })}
+      />
       <div className="toolbar-select">
         <label htmlFor="catalogue-producer">{t('catalogue.filter.producer')}</label>
         <select id="catalogue-producer" value={filter.producerId} onChange={(event) => onFilter({ producerId: event.target.value })}>
@@ -62,23 +52,13 @@ export function CatalogueToolbar({ filter, onFilter, producers, categories }: Ca
           ))}
         </select>
       </div>
-      <fieldset className="segmented">
-        <legend>{t('catalogue.filter.archived')}</legend>
-        <div className="segmented-options">
-          {ARCHIVED_FILTERS.map((option) => (
-            <label key={option.value}>
-              <input
-                type="radio"
-                name="catalogue-archived"
-                value={option.value}
-                checked={filter.archived === option.value}
-                onChange={() => onFilter({ archived: option.value })}
-              />
-              <span>{t(option.label)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ArchivedChoice
+        name="catalogue-archived"
+        legend={t('catalogue.filter.archived')}
+        labels={{ active: t('catalogue.filter.active'), archived: t('catalogue.filter.archivedOnly'), all: t('catalogue.filter.all') }}
+        value={filter.archived}
+        onChange={(archived) => onFilter({ archived })}
+      />
     </div>
   );
 }

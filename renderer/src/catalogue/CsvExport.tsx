@@ -3,7 +3,7 @@ import type { AppError } from '../../../shared/contract/errors';
 import { call } from '../client';
 import type { Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
-import { downloadText } from './file-bytes';
+import { downloadText } from '../import/file-bytes';
 
 interface CsvExportProps {
   onNotice: (notice: Notice) => void;

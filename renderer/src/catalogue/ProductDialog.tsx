@@ -8,8 +8,8 @@ import { call } from '../client';
 import { Dialog } from '../dialog/Dialog';
 import { ErrorSummary } from '../forms/ErrorSummary';
 import { Field, type ControlProps } from '../forms/Field';
-import { focusFirstInvalid, issuesFor } from '../forms/field-issues';
-import { SaveButton } from '../forms/SaveButton';
+import { fieldOfPath, focusFirstInvalid, issuesFor } from '../forms/field-issues';
+import { FormActions } from '../forms/FormActions';
 import type { Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
 import { sameCategory } from './categories';
@@ -137,7 +137,13 @@ export function ProductDialog({ product, producers, producerId, onSaved, onClose
         <h2 id={titleId} className="dialog-title">
           {product ? t('catalogue.edit') : t('catalogue.new')}
         </h2>
-        <ErrorSummary error={error} labelFor={(path) => labelForPath(path, prefix, labelOf)} />
+        <ErrorSummary
+          error={error}
+          labelFor={(path) => {
+            const name = fieldOfPath(path, PRODUCT_FIELDS, prefix);
+            return name && labelOf(name);
+          }}
+        />
         <div className="form-grid">
           <div className="form-wide">
             {product
@@ -242,18 +248,8 @@ export function ProductDialog({ product, producers, producerId, onSaved, onClose
             )}
           </div>
         </div>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <SaveButton busy={busy} />
-        </div>
+        <FormActions busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );
-}
-
-function labelForPath(path: string, prefix: string, labelOf: (name: ProductFieldName) => string): string | undefined {
-  const name = PRODUCT_FIELDS.find((field) => field === path.slice(path.startsWith(prefix) ? prefix.length : 0));
-  return name ? labelOf(name) : undefined;
 }

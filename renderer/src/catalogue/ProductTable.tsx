@@ -2,10 +2,13 @@ import type { AppError } from '../../../shared/contract/errors';
 import { formatMoney } from '../../../shared/i18n/format';
 import type { Product } from '../../../shared/model/product';
 import { useReadyApp } from '../app/ready-app-context';
+import { RowActions } from '../forms/RowActions';
 import { useI18n } from '../i18n/i18n-context';
 import { InlineEdit } from './InlineEdit';
 import { priceText, stockText } from './product-draft';
 import { UNIT_LABELS, vatLabel } from './product-labels';
+
+const ROW_LABELS = { edit: 'catalogue.editLabel', archive: 'catalogue.archiveLabel', restore: 'catalogue.restoreLabel' } as const;
 
 interface ProductTableProps {
   products: Product[];
@@ -97,36 +100,15 @@ export function ProductTable(props: ProductTableProps) {
                     onSave={(text) => onSaveStock(product, text)}
                   />
                 </td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="button button-small"
-                    aria-label={t('catalogue.editLabel', { name })}
-                    onClick={() => onEdit(product)}
-                  >
-                    {t('common.edit')}
-                  </button>
-                  {archived ? (
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-label={t('catalogue.restoreLabel', { name })}
-                      disabled={busyId === product.id}
-                      onClick={() => onRestore(product)}
-                    >
-                      {t('common.restore')}
-                    </button>
-                  ) : (
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-label={t('catalogue.archiveLabel', { name })}
-                      onClick={() => onArchive(product)}
-                    >
-                      {t('common.archive')}
-                    </button>
-                  )}
-                </td>
+                <RowActions
+                  name={name}
+                  archived={archived}
+                  busy={busyId === product.id}
+                  labels={ROW_LABELS}
+                  onEdit={() => onEdit(product)}
+                  onArchive={() => onArchive(product)}
+                  onRestore={() => onRestore(product)}
+                />
               </tr>
             );
           })}

@@ -26,3 +26,9 @@ export function focusFirstInvalid(form: string, fields: readonly string[], byFie
   const first = fields.find((field) => byField[field]);
   if (first) document.getElementById(fieldId(form, first))?.focus();
 }
+
+/** The field a refusal's path names (`email`, or `changes.email` for an edit), if it is one of the form's. */
+export function fieldOfPath<F extends string>(path: string, fields: readonly F[], prefix = ''): F | undefined {
+  const name = path.startsWith(prefix) ? path.slice(prefix.length) : path;
+  return fields.find((field) => field === name);
+}
