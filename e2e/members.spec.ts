@@ -1,6 +1,6 @@
+import { seriousViolations } from './support/axe';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
@@ -21,13 +21,6 @@ async function storedMembers(dataDir: string): Promise<StoredMember[]> {
 async function openMembers(app: Page) {
   await app.getByRole('link', { name: 'Membres', exact: true }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Membres' })).toBeVisible();
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 async function chooseCsv(app: Page, file: string) {

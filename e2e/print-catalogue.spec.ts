@@ -1,6 +1,7 @@
+import { seriousViolations } from './support/axe';
+import { api } from './support/api';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { addDays, format, getDay } from 'date-fns';
 import { fr } from 'date-fns/locale';
@@ -9,15 +10,6 @@ import type { HostProcess } from './support/host-process';
 
 const RELAY = 'Relais de la Gare';
 const ZOE = '<b>Zoé & "Léa"</b>';
-
-function api(request: APIRequestContext, host: HostProcess) {
-  return async <T>(name: string, data: unknown): Promise<T> => {
-    const response = await request.post(`${host.url}api/call/${name}`, { data, headers: { Authorization: `Bearer ${host.token}` } });
-    const outcome = await response.json();
-    expect(outcome.ok, `${name}: ${JSON.stringify(outcome)}`).toBe(true);
-    return outcome.value as T;
-  };
-}
 
 interface Offered {
   producer: string;
@@ -82,11 +74,6 @@ async function printToPdf(app: Page, dir: string, name: string) {
     // Narrow and non-breaking spaces (as in "2,50 €") read as plain spaces.
     execFileSync('pdftotext', ['-layout', '-f', String(first), '-l', String(last), path, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f]/g, ' ');
   return { pages, text, all: () => text(1, pages) };
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id);
 }
 
 const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);

@@ -1,6 +1,7 @@
+import { seriousViolations } from './support/axe';
+import { api } from './support/api';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { addDays, format, getDay } from 'date-fns';
 import { fr } from 'date-fns/locale';
@@ -8,15 +9,6 @@ import { test, expect } from './fixtures';
 import type { HostProcess } from './support/host-process';
 
 /** The host's API, as the organiser's other screens would have used it: the set-up, not what is tested. */
-function api(request: APIRequestContext, host: HostProcess) {
-  return async <T>(name: string, data: unknown): Promise<T> => {
-    const response = await request.post(`${host.url}api/call/${name}`, { data, headers: { Authorization: `Bearer ${host.token}` } });
-    const outcome = await response.json();
-    expect(outcome.ok, `${name}: ${JSON.stringify(outcome)}`).toBe(true);
-    return outcome.value as T;
-  };
-}
-
 /** A producer with carrots (default stock 20) and leeks (default 8), and three weekly distributions from two weeks on. */
 async function plan(request: APIRequestContext, host: HostProcess) {
   const call = api(request, host);
@@ -45,13 +37,6 @@ async function openStock(app: Page) {
   await app.getByRole('navigation').getByRole('link', { name: 'Stocks' }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Stocks' })).toBeVisible();
   await app.getByLabel('Producteur').selectOption({ label: 'Ferme du Bois' });
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 test.describe('a producer enters the stock of the coming weeks', () => {
