@@ -1,7 +1,6 @@
 import { seriousViolations } from './support/axe';
 import { api } from './support/api';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { lines, printToPdf } from './support/pdf';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { addDays, format, getDay } from 'date-fns';
 import { fr } from 'date-fns/locale';
@@ -62,21 +61,6 @@ async function openCatalogue(app: Page, longDay: string) {
   await app.getByRole('link', { name: `Catalogue de la semaine du ${longDay}` }).click();
   await expect(app.locator('[data-print-state="ready"]')).toBeVisible();
 }
-
-/** The page as paper: print media, A4 from the page's own @page rule, then the PDF's text per page. */
-async function printToPdf(app: Page, dir: string, name: string) {
-  const path = join(dir, `${name}.pdf`);
-  await app.emulateMedia({ media: 'print' });
-  await app.pdf({ path, preferCSSPageSize: true, printBackground: true });
-  await app.emulateMedia({ media: 'screen' });
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
-  const text = (first: number, last = first) =>
-    // Narrow and non-breaking spaces (as in "2,50 €") read as plain spaces.
-    execFileSync('pdftotext', ['-layout', '-f', String(first), '-l', String(last), path, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f]/g, ' ');
-  return { pages, text, all: () => text(1, pages) };
-}
-
-const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
 
 test.describe('the weekly catalogue printed as an order form', () => {
   test('has the relay and pickup day, products by producer with their prices, and prints every text literally', async ({ app, host, request, dataDir }) => {

@@ -123,6 +123,19 @@ describe('exporting a PDF', () => {
     });
   });
 
+  it('loads the sheet’s own route and titles the save dialog after it', async () => {
+    const folder = await tempDir();
+    dialog.saveAnswer = { canceled: false, filePath: join(folder, 'emargement.pdf') };
+    pageBecomes('ready', 0);
+    const job: PrintJob = { view: 'pickup', id: randomUUID(), options: { groupBy: 'producer', layout: 'slips' } };
+    await printing({ BrowserWindow: recordingWindows() }).adapter.pdf({ job, fileName: 'fiches-panier-2026-12-04.pdf', language: 'fr' });
+    expect(allWindowsEver[0]!.webContents.loadedHash).toBe(`/print/pickup/${job.id}/slips`);
+    expect(dialog.saveDialogs[0]!.options).toMatchObject({
+      title: 'Exporter la liste d’émargement en PDF',
+      defaultPath: join('/home/anne/Documents', 'fiches-panier-2026-12-04.pdf'),
+    });
+  });
+
   it('adds .pdf when the name typed has no extension', async () => {
     const folder = await tempDir();
     dialog.saveAnswer = { canceled: false, filePath: join(folder, 'catalogue') };
@@ -221,6 +234,14 @@ describe('printing on paper', () => {
 describe('printHash', () => {
   it('is the renderer route of the job, with the id encoded', () => {
     expect(printHash({ view: 'catalogue', id: 'a/b', options: { groupBy: 'producer' } })).toBe('/print/catalogue/a%2Fb/producer');
+  });
+
+  it('follows each sheet’s route: the pickup sheet with its layout (the list by default), the others with none', () => {
+    const options = { groupBy: 'producer' } as const;
+    expect(printHash({ view: 'pickup', id: 'd1', options })).toBe('/print/pickup/d1/list');
+    expect(printHash({ view: 'pickup', id: 'd1', options: { ...options, layout: 'slips' } })).toBe('/print/pickup/d1/slips');
+    expect(printHash({ view: 'delivery', id: 'd1', options })).toBe('/print/delivery/d1');
+    expect(printHash({ view: 'summary', id: 'd1', options })).toBe('/print/summary/d1');
   });
 
   it('says it can print in Electron', () => {

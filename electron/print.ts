@@ -1,6 +1,6 @@
 /**
  * Printing in Electron (DESIGN.md, Printing): the print view is the renderer's
- * own page at `#/print/<view>/<id>/<groupBy>`, loaded in a hidden window that
+ * own page at `#/print/<view>/<id>[/<option>]`, loaded in a hidden window that
  * is as locked down as the main one, then exported with printToPDF or sent to
  * the system print dialog. The same page is the on-screen preview, and what
  * Playwright turns into a PDF in the tests.
@@ -18,7 +18,7 @@ import { writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { UserError } from '../shared/contract/errors';
 import type { PrintJob } from '../shared/contract/operations';
-import { translate } from '../shared/i18n/messages';
+import { translate, type MessageKey } from '../shared/i18n/messages';
 import type { PrintAdapter, PrintRequest } from './services/print';
 import type { AppFiles } from './window';
 
@@ -75,8 +75,18 @@ export function printWindowPreferences(preload: string): Electron.WebPreferences
 
 /** The page's route, without the '#': the same address the print preview has on screen. */
 export function printHash(job: PrintJob): string {
-  return `/print/${job.view}/${encodeURIComponent(job.id)}/${job.options.groupBy}`;
+  const route = `/print/${job.view}/${encodeURIComponent(job.id)}`;
+  if (job.view === 'catalogue') return `${route}/${job.options.groupBy}`;
+  if (job.view === 'pickup') return `${route}/${job.options.layout ?? 'list'}`;
+  return route;
 }
+
+const SAVE_DIALOG_TITLES = {
+  catalogue: 'print.saveDialogTitle',
+  pickup: 'sheets.saveDialogTitle.pickup',
+  delivery: 'sheets.saveDialogTitle.delivery',
+  summary: 'sheets.saveDialogTitle.summary',
+} as const satisfies Record<PrintJob['view'], MessageKey>;
 
 /**
  * The print page marks its sheet with data-print-state="loading" | "ready" |
@@ -156,7 +166,7 @@ export function electronPrinting(deps: PrintDeps): ElectronPrinting {
     async pdf({ job, fileName, language }: PrintRequest) {
       // Ask first: the organiser sees the dialog at once, and a cancel costs no rendering.
       const choice = await deps.showSaveDialog({
-        title: translate(language, 'print.saveDialogTitle'),
+        title: translate(language, SAVE_DIALOG_TITLES[job.view]),
         defaultPath: deps.documentsDir ? join(deps.documentsDir, fileName) : fileName,
         filters: [{ name: 'PDF', extensions: ['pdf'] }],
         properties: ['createDirectory', 'showOverwriteConfirmation'],

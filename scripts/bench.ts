@@ -92,12 +92,13 @@ function buildRelay(distributionCount: number): Relay {
         used.add(product.id);
         lines.push({
           id: randomUUID(), productId: product.id, productName: product.name, quantity: 1 + Math.floor(rand() * 3),
-          unitPriceCents: product.priceCents, vatRateBp: product.vatRateBp, addedAt: stamp,
+          unitPriceCents: product.priceCents, vatRateBp: product.vatRateBp, addedAt: stamp, missing: null,
         });
       }
       return {
         id: randomUUID(), distributionId: distribution.id, memberId: members[o]!.id, basketNumber: o + 1, lines, note: '',
-        late: false, cancelledAt: null, createdAt: stamp, updatedAt: stamp,
+        late: false, cancelledAt: null, slotId: null, slotPinned: false, slotOverride: false, collectedAt: null, noShowAt: null,
+        createdAt: stamp, updatedAt: stamp,
       };
     });
     distributions.push({ distribution, offers, orders });

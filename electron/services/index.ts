@@ -14,6 +14,8 @@ import { membersService } from './members';
 import { membersImportService } from './members-import';
 import { ordersService } from './orders';
 import { settlementService } from './settlement';
+import { slotsService } from './slots';
+import { checkinService } from './checkin';
 import { browserPrinting, printService, type PrintAdapter } from './print';
 
 export function createHandlers(
@@ -33,6 +35,8 @@ export function createHandlers(
     ...membersService(store, now),
     ...membersImportService(store, now),
     ...ordersService(store, now),
+    ...slotsService(store, now),
+    ...checkinService(store, now),
     ...settlementService(store),
     ...printService(store, print),
     'backups.list': () => workspace.listBackups(),

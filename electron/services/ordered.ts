@@ -4,7 +4,8 @@
  * first week. Every stock rule reads its figures from here.
  */
 import type { Order } from '../../shared/model/order';
-import { isActive, orderedByProduct as sumOrdered } from '../../shared/orders/totals';
+import { isActive, orderTotal, orderedByProduct as sumOrdered } from '../../shared/orders/totals';
+import type { OrderView } from '../../shared/orders/views';
 import { distributionFile } from '../store/entities';
 import type { Store, Transaction } from '../store/store';
 
@@ -19,4 +20,14 @@ export function orderedByProduct(source: Store | Transaction, distributionId: st
 /** Active orders: what "cancel a distribution with orders" asks about. */
 export function orderCount(source: Store | Transaction, distributionId: string): number {
   return ordersOf(source, distributionId).filter(isActive).length;
+}
+
+/** An order with its member and total, as the screens list it. */
+export function orderView(source: Store | Transaction, order: Order): OrderView {
+  const member = source.get('member', order.memberId);
+  return {
+    order,
+    member: { id: order.memberId, name: member?.name ?? '?', phone: member?.phone ?? '', email: member?.email ?? '' },
+    totalCents: orderTotal(order),
+  };
 }

@@ -7,17 +7,17 @@
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../../shared/contract/errors';
 import { isOrderingOpen } from '../../shared/distributions/schedule';
-import type { Order, OrderLine } from '../../shared/model/order';
+import { ORDER_DEFAULTS, ORDER_LINE_DEFAULTS, type Order, type OrderLine } from '../../shared/model/order';
 import { canSell, offerPrice, remaining } from '../../shared/offers/stock';
-import { isActive, nextBasketNumber, orderTotal } from '../../shared/orders/totals';
-import type { OrderView } from '../../shared/orders/views';
+import { isActive, nextBasketNumber } from '../../shared/orders/totals';
 import type { Store, Transaction } from '../store/store';
 import { existingDistribution, isFinished } from './distributions';
 import { offersOf } from './offers';
-import { ordersOf, orderedByProduct } from './ordered';
+import { orderView, ordersOf, orderedByProduct } from './ordered';
 import { readRelay } from './relay';
+import { slotFor, slotOnRestore } from './slots';
 
-function existingOrder(tx: Store | Transaction, id: string): Order {
+export function existingOrder(tx: Store | Transaction, id: string): Order {
   const order = tx.get('order', id);
   if (!order) throw new UserError('error.orderNotFound');
   return order;
@@ -58,26 +58,17 @@ export function ordersService(store: () => Store, now: () => Date) {
       return tx.put('order', { ...order, ...change(order, tx), updatedAt: stamp() });
     });
 
-  const view = (source: Store | Transaction, order: Order): OrderView => {
-    const member = source.get('member', order.memberId);
-    return {
-      order,
-      member: { id: order.memberId, name: member?.name ?? '?', phone: member?.phone ?? '', email: member?.email ?? '' },
-      totalCents: orderTotal(order),
-    };
-  };
-
   return {
     'orders.list': async ({ distributionId, includeCancelled }: { distributionId: string; includeCancelled: boolean }) => {
       const source = store();
       existingDistribution(source, distributionId);
       return ordersOf(source, distributionId)
         .filter((order) => includeCancelled || isActive(order))
-        .map((order) => view(source, order))
+        .map((order) => orderView(source, order))
         .sort((a, b) => a.order.basketNumber - b.order.basketNumber);
     },
 
-    'orders.get': async ({ orderId }: { orderId: string }) => view(store(), existingOrder(store(), orderId)),
+    'orders.get': async ({ orderId }: { orderId: string }) => orderView(store(), existingOrder(store(), orderId)),
 
     /** Opens the member's order for the distribution, creating it if needed (one order per member and distribution). */
     'orders.open': ({ distributionId, memberId, late }: { distributionId: string; memberId: string; late: boolean }) =>
@@ -99,11 +90,13 @@ export function ordersService(store: () => Store, now: () => Date) {
           note: '',
           late,
           cancelledAt: null,
+          ...ORDER_DEFAULTS,
           createdAt: stamp(),
           updatedAt: stamp(),
         };
         checkEditable(tx, order, now());
-        return tx.put('order', order);
+        // Once the distribution has slots, a new order takes one at once (the member's preferred time, or the nearest with room).
+        return tx.put('order', { ...order, slotId: slotFor(tx, distributionId, member.preferredPickupTime) });
       }),
 
     /** Adds units of a product; a product already in the order keeps its line and its frozen price. */
@@ -114,7 +107,16 @@ export function ordersService(store: () => Store, now: () => Date) {
         if (existing) {
           return { lines: order.lines.map((line) => (line === existing ? { ...line, quantity: line.quantity + quantity } : line)) };
         }
-        const line: OrderLine = { id: randomUUID(), productId, productName: name, quantity, unitPriceCents: priceCents, vatRateBp, addedAt: stamp() };
+        const line: OrderLine = {
+          id: randomUUID(),
+          productId,
+          productName: name,
+          quantity,
+          unitPriceCents: priceCents,
+          vatRateBp,
+          addedAt: stamp(),
+          ...ORDER_LINE_DEFAULTS,
+        };
         return { lines: [...order.lines, line] };
       }),
 
@@ -138,14 +140,17 @@ export function ordersService(store: () => Store, now: () => Date) {
     'orders.cancel': ({ orderId }: { orderId: string }) =>
       edit(orderId, () => ({ cancelledAt: stamp() })),
 
-    /** Restoring takes the stock again, so it is refused if another member has bought it meanwhile. */
+    /**
+     * Restoring takes the stock again, so it is refused if another member has bought it meanwhile.
+     * Its slot is kept if it still has room; otherwise it takes one as a new order would.
+     */
     'orders.restore': ({ orderId }: { orderId: string }) =>
       store().transact((tx) => {
         const order = existingOrder(tx, orderId);
         if (isActive(order)) return order;
         checkEditable(tx, { ...order, cancelledAt: null }, now());
         for (const line of order.lines) checkStock(tx, order.distributionId, line.productId, line.quantity);
-        return tx.put('order', { ...order, cancelledAt: null, updatedAt: stamp() });
+        return tx.put('order', { ...order, ...slotOnRestore(tx, order), cancelledAt: null, updatedAt: stamp() });
       }),
   };
 }

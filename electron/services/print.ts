@@ -7,6 +7,7 @@
  */
 import { UserError } from '../../shared/contract/errors';
 import type { PrintJob } from '../../shared/contract/operations';
+import { translate, type MessageKey } from '../../shared/i18n/messages';
 import type { Language } from '../../shared/model/fields';
 import type { Store } from '../store/store';
 import { existingDistribution } from './distributions';
@@ -15,7 +16,7 @@ import { readRelay } from './relay';
 /** A job checked against the data, with what the save dialog proposes. */
 export interface PrintRequest {
   job: PrintJob;
-  /** "catalogue-2026-12-04.pdf": safe as a file name on every system. */
+  /** "catalogue-2026-12-04.pdf", "emargement-2026-12-04.pdf": safe as a file name on every system. */
   fileName: string;
   /** The relay's language, for the save dialog. */
   language: Language;
@@ -34,12 +35,19 @@ export const browserPrinting: PrintAdapter = {
   native: () => Promise.reject(new UserError('error.printUnavailable')),
 };
 
+/** What the saved file is called, in the relay's language ("emargement-2026-12-04.pdf"); the dictionaries keep these to safe ASCII. */
+function fileNameKey(job: PrintJob): MessageKey {
+  if (job.view === 'pickup') return job.options.layout === 'slips' ? 'sheets.fileName.slips' : 'sheets.fileName.pickup';
+  return `sheets.fileName.${job.view}`;
+}
+
 export function printService(store: () => Store, adapter: PrintAdapter) {
   // A missing distribution is refused here, before any window opens.
   const request = (job: PrintJob): PrintRequest => {
     const source = store();
     const distribution = existingDistribution(source, job.id);
-    return { job, fileName: `${job.view}-${distribution.pickupDate}.pdf`, language: readRelay(source).language };
+    const { language } = readRelay(source);
+    return { job, fileName: `${translate(language, fileNameKey(job))}-${distribution.pickupDate}.pdf`, language };
   };
   return {
     'print.available': async () => adapter.available(),

@@ -1,8 +1,8 @@
 /**
  * Which entity lives in which file. One change rewrites one small file, so its
  * cost does not grow with years of history: settings apart, the catalogue
- * apart, and one file per distribution holding its offers (and, later, its
- * orders and slots).
+ * apart, and one file per distribution holding its offers, orders and
+ * pickup slots.
  */
 import { z } from 'zod';
 import type { EntityKind } from '../../shared/model/change';
@@ -10,12 +10,13 @@ import { distributionSchema, offerSchema } from '../../shared/model/distribution
 import { producerSchema } from '../../shared/model/producer';
 import { productSchema } from '../../shared/model/product';
 import { memberSchema } from '../../shared/model/member';
-import { orderSchema } from '../../shared/model/order';
+import { ORDER_DEFAULTS, ORDER_LINE_DEFAULTS, orderSchema } from '../../shared/model/order';
+import { pickupSlotSchema } from '../../shared/model/slot';
 import { DEFAULT_RELAY_SETTINGS, relaySettingsSchema } from '../../shared/model/relay';
 
 export const RELAY_ID = 'relay';
 
-/** A distribution and everything sold in it (offers, orders) share one file. */
+/** A distribution and everything sold in it (offers, orders, pickup slots) share one file. */
 export function distributionFile(distributionId: string): string {
   return `distributions/${distributionId}.json`;
 }
@@ -30,6 +31,26 @@ export const relayRecordSchema = z.preprocess(
   relaySettingsSchema.extend({ id: z.literal(RELAY_ID) }),
 );
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * Orders written before pickup slots and check-in (issue 5) load with no slot,
+ * not collected, and no line missing. The defaults are filled here, on the
+ * stored record, and not with `.default()` in the schema: zod 4 applies
+ * defaults inside `.partial()`, so a patch derived from it would reset them.
+ */
+export const orderRecordSchema = z.preprocess(
+  (stored) =>
+    isRecord(stored)
+      ? {
+          ...ORDER_DEFAULTS,
+          ...stored,
+          lines: Array.isArray(stored.lines) ? stored.lines.map((line) => (isRecord(line) ? { ...ORDER_LINE_DEFAULTS, ...line } : line)) : stored.lines,
+        }
+      : stored,
+  orderSchema,
+);
+
 export const entities = {
   relay: { schema: relayRecordSchema, fileOf: () => 'relay.json' },
   producer: { schema: producerSchema, fileOf: () => 'producers.json' },
@@ -37,7 +58,8 @@ export const entities = {
   member: { schema: memberSchema, fileOf: () => 'members.json' },
   distribution: { schema: distributionSchema, fileOf: (record: { id: string }) => distributionFile(record.id) },
   offer: { schema: offerSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
-  order: { schema: orderSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
+  order: { schema: orderRecordSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
+  slot: { schema: pickupSlotSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
 } as const satisfies Record<EntityKind, { schema: z.ZodType<{ id: string }>; fileOf: (record: never) => string }>;
 
 export type EntityOf<K extends EntityKind> = z.infer<(typeof entities)[K]['schema']>;

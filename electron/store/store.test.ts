@@ -212,6 +212,43 @@ describe('change records (store.onChange)', () => {
   });
 });
 
+describe('removing a record without history (a pickup slot)', () => {
+  it('takes it out of its file and of memory, says so in one change record, and a reopening no longer finds it', async () => {
+    const dataDir = await tempDir();
+    const store = await ready({ dataDir });
+    const distributionId = randomUUID();
+    const at = '2026-03-02T09:00:00.000Z';
+    const slot = (start: string, end: string) => ({ id: randomUUID(), distributionId, start, end, capacity: 8, createdAt: at, updatedAt: at });
+    const [kept, dropped] = [slot('17:00', '17:30'), slot('17:30', '18:00')];
+    await store.transact((tx) => {
+      tx.put('slot', kept);
+      tx.put('slot', dropped);
+    });
+    const heard: ChangeRecord[][] = [];
+    store.onChange((changes) => heard.push([...changes]));
+
+    await store.transact((tx) => {
+      tx.remove('slot', dropped.id);
+      // Inside the transaction it is already gone.
+      expect(tx.get('slot', dropped.id)).toBeUndefined();
+      expect(tx.inFile('slot', `distributions/${distributionId}.json`)).toEqual([kept]);
+    });
+    expect(store.get('slot', dropped.id)).toBeUndefined();
+    expect(store.inFile('slot', `distributions/${distributionId}.json`)).toEqual([kept]);
+    expect(heard).toEqual([[expect.objectContaining({ entity: 'slot', entityId: dropped.id, fields: {}, removed: true })]]);
+    const file = (await readJson(join(dataDir, 'distributions', `${distributionId}.json`))) as { records: { slot: unknown[] } };
+    expect(file.records.slot).toEqual([kept]);
+    expect((await ready({ dataDir })).all('slot')).toEqual([kept]);
+
+    // Made and removed in one transaction: nothing to write, nothing to say.
+    await store.transact((tx) => {
+      const brief = tx.put('slot', slot('18:00', '18:30'));
+      tx.remove('slot', brief.id);
+    });
+    expect(heard).toHaveLength(1);
+  });
+});
+
 describe('concurrent transactions', () => {
   it('runs them one at a time: 50 concurrent creations are all persisted', async () => {
     const dataDir = await tempDir();

@@ -31,7 +31,16 @@ export interface StoreOptions {
 export type OpenResult = { state: 'ready'; store: Store } | { state: 'recovery'; problem: StoreProblem };
 
 type Tables = { [K in EntityKind]: Map<string, EntityOf<K>> };
-type Staged = { kind: EntityKind; record: { id: string } };
+/** A record to write, or (`removed`) to take out of its file; `record` is then its last state, which names the file. */
+type Staged = { kind: EntityKind; record: { id: string }; removed?: true };
+
+/**
+ * The only kinds a transaction may remove outright. Records with history
+ * (producers, products, members, orders…) are archived or cancelled instead;
+ * an empty pickup slot has none, and a removed slot must not linger on the
+ * sheets or in its distribution's file.
+ */
+export type RemovableKind = Extract<EntityKind, 'slot'>;
 export type ChangeListener = (changes: readonly ChangeRecord[]) => void;
 
 const deviceSchema = z.object({ deviceId: z.uuid() });
@@ -92,18 +101,21 @@ export class Transaction {
     for (const { kind: stagedKind, record } of this.staged.values()) {
       if (stagedKind === kind && fileOf(kind, record as never) === path) ids.add(record.id);
     }
-    return [...ids].map((id) => this.get(kind, id)!);
+    return [...ids].flatMap((id) => this.get(kind, id) ?? []);
   }
 
   get<K extends EntityKind>(kind: K, id: string): EntityOf<K> | undefined {
     const staged = this.staged.get(`${kind}:${id}`);
+    if (staged?.removed) return undefined;
     return (staged?.record as EntityOf<K> | undefined) ?? this.tables[kind].get(id);
   }
 
   all<K extends EntityKind>(kind: K): EntityOf<K>[] {
     const merged = new Map(this.tables[kind]);
-    for (const { kind: stagedKind, record } of this.staged.values()) {
-      if (stagedKind === kind) merged.set(record.id, record as EntityOf<K>);
+    for (const { kind: stagedKind, record, removed } of this.staged.values()) {
+      if (stagedKind !== kind) continue;
+      if (removed) merged.delete(record.id);
+      else merged.set(record.id, record as EntityOf<K>);
     }
     return [...merged.values()];
   }
@@ -113,6 +125,12 @@ export class Transaction {
     const valid = entities[kind].schema.parse(record) as EntityOf<K>;
     this.staged.set(`${kind}:${valid.id}`, { kind, record: valid });
     return valid;
+  }
+
+  /** Stages taking a record out of its file; removing what does not exist does nothing. */
+  remove(kind: RemovableKind, id: string): void {
+    const record = this.get(kind, id);
+    if (record) this.staged.set(`${kind}:${id}`, { kind, record, removed: true });
   }
 }
 
@@ -198,8 +216,14 @@ export class Store {
 
   private changesOf(tx: Transaction): ChangeRecord[] {
     const changes: ChangeRecord[] = [];
-    for (const { kind, record } of tx.staged.values()) {
+    for (const { kind, record, removed } of tx.staged.values()) {
       const before = this.tables[kind].get(record.id) as Record<string, unknown> | undefined;
+      if (removed) {
+        // Put and removed in the same transaction: it never reached the disk, nothing to say.
+        if (before) changes.push({ at: this.clock.tick(), device: this.deviceId, entity: kind, entityId: record.id, fields: {}, removed: true });
+        else tx.staged.delete(`${kind}:${record.id}`);
+        continue;
+      }
       const fields: Record<string, unknown> = {};
       for (const [field, value] of Object.entries(record)) {
         if (JSON.stringify(before?.[field]) !== JSON.stringify(value)) fields[field] = value;
@@ -233,6 +257,10 @@ export class Store {
     return [...(this.fileIndex.get(path)?.get(kind) ?? [])].map((id) => this.tables[kind].get(id)!);
   }
 
+  private removeFromIndex(kind: EntityKind, record: { id: string }): void {
+    this.fileIndex.get(fileOf(kind, record as never))?.get(kind)?.delete(record.id);
+  }
+
   indexAll(): void {
     this.fileIndex.clear();
     for (const kind of entityKinds) {
@@ -255,14 +283,19 @@ export class Store {
       if (fileOf(kind, record as never) === path) ids.set(kind, (ids.get(kind) ?? new Set()).add(record.id));
     }
     for (const kind of entityKinds) {
-      const inFile = [...(ids.get(kind) ?? [])].map((id) => tx.get(kind, id)!);
+      const inFile = [...(ids.get(kind) ?? [])].flatMap((id) => tx.get(kind, id) ?? []);
       if (inFile.length > 0) records[kind] = inFile;
     }
     return records as FileRecords;
   }
 
   private apply(tx: Transaction): void {
-    for (const { kind, record } of tx.staged.values()) {
+    for (const { kind, record, removed } of tx.staged.values()) {
+      if (removed) {
+        this.tables[kind].delete(record.id);
+        this.removeFromIndex(kind, record);
+        continue;
+      }
       (this.tables[kind] as Map<string, unknown>).set(record.id, record);
       this.addToIndex(kind, record);
     }

@@ -19,6 +19,10 @@ import type { DistributionView, OfferRow, StockGrid } from '../catalogue/views';
 import { productDraftSchema, productPatchSchema, stockQuantity, priceCents, type Product } from '../model/product';
 import { localDate, localTime, text } from '../model/fields';
 import { MAX_SERIES_LENGTH } from '../distributions/schedule';
+import { slotCapacity, slotFields } from '../model/slot';
+import { MAX_SLOT_MINUTES, MIN_SLOT_MINUTES } from '../slots/generate';
+import type { SlotView } from '../slots/views';
+import type { CheckinDay } from '../checkin/day';
 
 const none = z.strictObject({});
 
@@ -38,6 +42,21 @@ function pickupOrder(value: { pickupStart?: string; pickupEnd?: string; changes?
     ctx.addIssue({ code: 'custom', path: value.changes ? ['changes', 'pickupEnd'] : ['pickupEnd'], message: 'validation.endBeforeStart' });
   }
 }
+
+/** A slot must end after it starts (when both are given; slots.update checks the merged slot too). */
+function slotOrder(value: { start?: string; end?: string; changes?: { start?: string; end?: string } }, ctx: z.RefinementCtx): void {
+  const { start, end } = value.changes ?? value;
+  if (start !== undefined && end !== undefined && end <= start) {
+    ctx.addIssue({ code: 'custom', path: value.changes ? ['changes', 'end'] : ['end'], message: 'validation.endBeforeStart' });
+  }
+}
+
+/** Slot length in minutes: 15, 20, 30 as buttons, or any whole number in between. */
+const slotMinutes = z
+  .number({ message: 'validation.number' })
+  .int({ message: 'validation.integer' })
+  .min(MIN_SLOT_MINUTES, { message: 'validation.min' })
+  .max(MAX_SLOT_MINUTES, { message: 'validation.max' });
 
 const distributionFields = z.strictObject({
   pickupDate: localDate,
@@ -75,12 +94,21 @@ const offerEntry = z.strictObject({
 
 /**
  * A print view to render in a hidden window (Electron): which sheet, of which
- * record, laid out how. The renderer shows the same view at `#/print/<view>/<id>/<groupBy>`.
+ * record, laid out how. The renderer shows the same view at `#/print/<view>/<id>[/<option>]`
+ * (electron/print.ts, printHash): the catalogue's grouping, the pickup sheet's layout.
  */
+export const PRINT_VIEWS = ['catalogue', 'pickup', 'delivery', 'summary'] as const;
+export const PICKUP_LAYOUTS = ['list', 'slips'] as const;
 export const printJobSchema = z.strictObject({
-  view: z.enum(['catalogue']),
+  view: z.enum(PRINT_VIEWS),
   id,
-  options: z.strictObject({ groupBy: z.enum(['producer', 'category']).default('producer') }).default({ groupBy: 'producer' }),
+  options: z
+    .strictObject({
+      groupBy: z.enum(['producer', 'category']).default('producer'),
+      /** The pickup sheet: a compact list, or one slip per member to staple on the bag. */
+      layout: z.enum(PICKUP_LAYOUTS).optional(),
+    })
+    .default({ groupBy: 'producer' }),
 });
 export type PrintJob = z.output<typeof printJobSchema>;
 
@@ -184,6 +212,37 @@ export const contract = {
   'orders.setNote': operation<Order>()(z.strictObject({ orderId: id, note: text(2000) }), { mutates: true }),
   'orders.cancel': operation<Order>()(z.strictObject({ orderId: id }), { mutates: true }),
   'orders.restore': operation<Order>()(z.strictObject({ orderId: id }), { mutates: true }),
+
+  'slots.list': operation<SlotView[]>()(z.strictObject({ distributionId: id }), { mutates: false }),
+  /** Cuts the pickup window into slots; replaces the distribution's slots, refused once they hold orders. */
+  'slots.generate': operation<SlotView[]>()(
+    z.strictObject({ distributionId: id, minutes: slotMinutes, capacity: slotCapacity }),
+    { mutates: true },
+  ),
+  'slots.add': operation<SlotView>()(slotFields.extend({ distributionId: id }).superRefine(slotOrder), { mutates: true }),
+  'slots.update': operation<SlotView>()(z.strictObject({ id, changes: slotFields.partial() }).superRefine(slotOrder), { mutates: true }),
+  /** A slot with orders is removed only with `moveTo`: the slot that takes them (beyond its room only with `override`). */
+  'slots.remove': operation<{ moved: number; slots: SlotView[] }>()(
+    z.strictObject({ id, moveTo: id.nullable().default(null), override: z.boolean().default(false) }),
+    { mutates: true },
+  ),
+  'slots.rebalance': operation<{ moved: number; slots: SlotView[] }>()(z.strictObject({ distributionId: id }), { mutates: true }),
+  /** Every active order without a slot gets one; `withoutSlot` lists those left over because every slot is full. */
+  'orders.assignSlots': operation<{ assigned: number; withoutSlot: OrderView[] }>()(z.strictObject({ distributionId: id }), {
+    mutates: true,
+  }),
+  /** Moved by hand: the order is pinned; a full slot takes it only with `override`, which then shows on the order. */
+  'orders.moveToSlot': operation<Order>()(z.strictObject({ orderId: id, slotId: id, override: z.boolean().default(false) }), {
+    mutates: true,
+  }),
+
+  'checkin.day': operation<CheckinDay>()(z.strictObject({ distributionId: id }), { mutates: false }),
+  'checkin.collect': operation<Order>()(z.strictObject({ orderId: id }), { mutates: true }),
+  /** Back to "expected": clears collected and no-show. */
+  'checkin.undo': operation<Order>()(z.strictObject({ orderId: id }), { mutates: true }),
+  'checkin.markMissing': operation<Order>()(z.strictObject({ orderId: id, lineId: id, note: text(500) }), { mutates: true }),
+  'checkin.clearMissing': operation<Order>()(z.strictObject({ orderId: id, lineId: id }), { mutates: true }),
+  'checkin.noShow': operation<Order>()(z.strictObject({ orderId: id }), { mutates: true }),
 
   'settlement.forDistribution': operation<DistributionSettlement>()(z.strictObject({ distributionId: id }), {
     mutates: false,

@@ -6,6 +6,8 @@ import { ordersEn } from './orders.en';
 import { membersUiEn } from './members-ui.en';
 import { ordersUiEn } from './orders-ui.en';
 import { settlementUiEn } from './settlement-ui.en';
+import { pickupEn } from './pickup.en';
+import { sheetsEn } from './sheets.en';
 import type { Dictionary } from './messages';
 
 export const en: Dictionary = {
@@ -17,6 +19,8 @@ export const en: Dictionary = {
   ...membersUiEn,
   ...ordersUiEn,
   ...settlementUiEn,
+  ...pickupEn,
+  ...sheetsEn,
   'app.name': 'Cabas',
   'app.tagline': 'Local producers relay',
   'app.loading': 'Loading…',

@@ -11,6 +11,8 @@ import { ordersFr } from './orders.fr';
 import { membersUiFr } from './members-ui.fr';
 import { ordersUiFr } from './orders-ui.fr';
 import { settlementUiFr } from './settlement-ui.fr';
+import { pickupFr } from './pickup.fr';
+import { sheetsFr } from './sheets.fr';
 
 export const fr = {
   ...catalogueFr,
@@ -21,6 +23,8 @@ export const fr = {
   ...membersUiFr,
   ...ordersUiFr,
   ...settlementUiFr,
+  ...pickupFr,
+  ...sheetsFr,
   'app.name': 'Cabas',
   'app.tagline': 'Relais de producteurs locaux',
   'app.loading': 'Chargement…',

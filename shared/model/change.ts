@@ -3,7 +3,7 @@
  * read it. A change names an entity and the fields it sets (per-field, so a
  * merge can keep the latest writer of each field).
  */
-export type EntityKind = 'relay' | 'producer' | 'product' | 'member' | 'distribution' | 'offer' | 'order';
+export type EntityKind = 'relay' | 'producer' | 'product' | 'member' | 'distribution' | 'offer' | 'order' | 'slot';
 
 export interface ChangeRecord {
   /** Hybrid logical clock timestamp (shared/sync/hlc.ts); unique and ordered across devices. */
@@ -13,4 +13,6 @@ export interface ChangeRecord {
   entityId: string;
   /** The fields set by this change, with their new values. */
   fields: Record<string, unknown>;
+  /** The record was taken out (only records without history, e.g. an empty pickup slot); `fields` is then empty. */
+  removed?: true;
 }

@@ -14,6 +14,8 @@ export const orderLineSchema = z.strictObject({
   unitPriceCents: z.number().int().min(0).max(10_000_000),
   vatRateBp: z.number().int().min(0).max(10_000),
   addedAt: instant,
+  /** Found missing at pickup: the line is refunded (left out of the producer's sales in the settlement). */
+  missing: z.strictObject({ note: text(500), at: instant }).nullable(),
 });
 export type OrderLine = z.infer<typeof orderLineSchema>;
 
@@ -28,7 +30,21 @@ export const orderSchema = z.strictObject({
   /** Recorded by the organiser outside the ordering window. */
   late: z.boolean(),
   cancelledAt: instant.nullable(),
+  /** The pickup slot; null until one is given (no slots yet, or all full). */
+  slotId: id.nullable(),
+  /** Placed by hand: "rebalance" never moves it. */
+  slotPinned: z.boolean(),
+  /** Placed in a full slot by the organiser's explicit override; the screens and sheets show it. */
+  slotOverride: z.boolean(),
+  /** Checked off at the counter on distribution day. */
+  collectedAt: instant.nullable(),
+  /** Not collected by the end of the pickup, marked by the organiser. */
+  noShowAt: instant.nullable(),
   createdAt: instant,
   updatedAt: instant,
 });
 export type Order = z.infer<typeof orderSchema>;
+
+/** What an order or a line written before slots and check-in existed (issue 5) takes when it loads. */
+export const ORDER_DEFAULTS = { slotId: null, slotPinned: false, slotOverride: false, collectedAt: null, noShowAt: null } as const;
+export const ORDER_LINE_DEFAULTS = { missing: null } as const;

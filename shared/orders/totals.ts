@@ -9,6 +9,11 @@ export function orderTotal(order: Pick<Order, 'lines'>): number {
   return order.lines.reduce((sum, line) => sum + lineTotal(line), 0);
 }
 
+/** What a member is refunded: the lines found missing at pickup. */
+export function missingTotal(order: Pick<Order, 'lines'>): number {
+  return order.lines.reduce((sum, line) => sum + (line.missing ? lineTotal(line) : 0), 0);
+}
+
 export function isActive(order: Pick<Order, 'cancelledAt'>): boolean {
   return order.cancelledAt === null;
 }

@@ -3,9 +3,14 @@
  * the VAT in it, the relay's commission and service fee, and what the
  * producer is owed — from the active orders' lines, with the rounding rule
  * of fees.ts applied once per producer total.
+ *
+ * A line flagged missing at pickup is refunded to the member: it is not a
+ * sale, so it is left out of the producer's gross sales (and so of the fees
+ * and of what the producer is owed), and reported apart as `missingCents`
+ * so the organiser sees what was refunded.
  */
 import type { Order } from '../model/order';
-import { isActive } from '../orders/totals';
+import { isActive, lineTotal } from '../orders/totals';
 import { compareText } from '../text/normalise';
 import { settle, type FeeRates, type ProducerSettlement, type VatShare } from './fees';
 
@@ -19,13 +24,16 @@ export interface SettlementProductLine {
 export interface ProducerSettlementRow extends ProducerSettlement {
   producerId: string;
   producerName: string;
+  /** What was sold (missing lines left out). */
   products: SettlementProductLine[];
+  /** Refunded to members: the producer's lines found missing at pickup, not in `grossCents`. */
+  missingCents: number;
 }
 
 export interface DistributionSettlement {
   rates: FeeRates;
   producers: ProducerSettlementRow[];
-  totals: Omit<ProducerSettlement, 'vat'> & { vat: VatShare[] };
+  totals: Omit<ProducerSettlement, 'vat'> & { vat: VatShare[]; missingCents: number };
 }
 
 export function settleDistribution(
@@ -44,7 +52,8 @@ export function settleDistribution(
     }
   }
   const producers = [...byProducer.entries()]
-    .map(([producerId, { name, lines }]): ProducerSettlementRow => {
+    .map(([producerId, { name, lines: all }]): ProducerSettlementRow => {
+      const lines = all.filter((line) => !line.missing);
       const products = new Map<string, SettlementProductLine>();
       for (const line of lines) {
         const product = products.get(line.productId) ?? { productId: line.productId, productName: line.productName, quantity: 0, grossCents: 0 };
@@ -57,6 +66,7 @@ export function settleDistribution(
         producerName: name,
         products: [...products.values()].sort((a, b) => compareText(a.productName, b.productName)),
         ...settle(lines, rates),
+        missingCents: all.filter((line) => line.missing).reduce((total, line) => total + lineTotal(line), 0),
       };
     })
     .sort((a, b) => compareText(a.producerName, b.producerName));
@@ -78,6 +88,7 @@ export function settleDistribution(
       hostCommissionCents: sum((row) => row.hostCommissionCents),
       serviceFeeCents: sum((row) => row.serviceFeeCents),
       owedCents: sum((row) => row.owedCents),
+      missingCents: sum((row) => row.missingCents),
       vat: [...vatByRate.values()].sort((a, b) => a.vatRateBp - b.vatRateBp),
     },
   };

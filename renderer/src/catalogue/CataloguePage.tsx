@@ -21,8 +21,6 @@ import { ProductDialog } from './ProductDialog';
 import { readPrice, readStock } from './product-draft';
 import { ProductTable } from './ProductTable';
 import { useCatalogueData, useProductList } from './use-catalogue';
-// The toolbar and segmented filter look the same as on the producers screen.
-import '../producers/producers.css';
 import './catalogue.css';
 
 type Editing = { product?: Product } | null;

@@ -8,7 +8,7 @@ import { call } from '../client';
 import { Dialog } from '../dialog/Dialog';
 import { ErrorSummary } from '../forms/ErrorSummary';
 import { Field, type ControlProps } from '../forms/Field';
-import { fieldOfPath, focusFirstInvalid, issuesFor } from '../forms/field-issues';
+import { focusFirstInvalid, issuesFor, labelForPath } from '../forms/field-issues';
 import { FormActions } from '../forms/FormActions';
 import type { Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
@@ -137,13 +137,7 @@ export function ProductDialog({ product, producers, producerId, onSaved, onClose
         <h2 id={titleId} className="dialog-title">
           {product ? t('catalogue.edit') : t('catalogue.new')}
         </h2>
-        <ErrorSummary
-          error={error}
-          labelFor={(path) => {
-            const name = fieldOfPath(path, PRODUCT_FIELDS, prefix);
-            return name && labelOf(name);
-          }}
-        />
+        <ErrorSummary error={error} labelFor={labelForPath(PRODUCT_FIELDS, labelOf, prefix)} />
         <div className="form-grid">
           <div className="form-wide">
             {product

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type { DistributionView } from '../../../shared/catalogue/views';
 import { isLocalDate, LOCAL_TIME } from '../../../shared/distributions/calendar';
 import type { AppError } from '../../../shared/contract/errors';
@@ -8,9 +8,10 @@ import { call } from '../client';
 import { Dialog } from '../dialog/Dialog';
 import { ErrorSummary } from '../forms/ErrorSummary';
 import { Field } from '../forms/Field';
-import { focusFirstInvalid, issuesFor } from '../forms/field-issues';
-import { SaveButton } from '../forms/SaveButton';
+import { focusFirstInvalid, issuesFor, labelForPath } from '../forms/field-issues';
+import { FormActions } from '../forms/FormActions';
 import type { Notice } from '../forms/StatusMessage';
+import { submitOnCtrlEnter } from '../forms/submit-on-ctrl-enter';
 import { useI18n } from '../i18n/i18n-context';
 import { longDay, shortDay } from '../stock/day-label';
 import {
@@ -156,7 +157,7 @@ export function DistributionDialog({ distribution, today, onSaved, onClose }: Di
         <h2 id={titleId} className="dialog-title">
           {distribution ? t('distributions.edit') : t('distributions.new')}
         </h2>
-        <ErrorSummary error={error} labelFor={(path) => labelForPath(path, prefix, t)} />
+        <ErrorSummary error={error} labelFor={labelForPath(DISTRIBUTION_FIELDS, (name) => t(LABELS[name]), prefix)} />
         <fieldset className="form-section">
           <legend>{t('distributions.pickupLegend')}</legend>
           <div className="form-grid distribution-grid">
@@ -193,26 +194,8 @@ export function DistributionDialog({ distribution, today, onSaved, onClose }: Di
           </div>
         </fieldset>
         {field('notes')}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <SaveButton busy={busy} />
-        </div>
+        <FormActions busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );
-}
-
-function labelForPath(path: string, prefix: string, t: (key: MessageKey) => string): string | undefined {
-  const name = DISTRIBUTION_FIELDS.find((field) => field === path.slice(path.startsWith(prefix) ? prefix.length : 0));
-  return name ? t(LABELS[name]) : undefined;
-}
-
-/** In the notes, Enter makes a new line; Ctrl+Enter (⌘+Enter) still saves, as in every other field. */
-function submitOnCtrlEnter(event: KeyboardEvent<HTMLTextAreaElement>) {
-  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-    event.preventDefault();
-    event.currentTarget.form?.requestSubmit();
-  }
 }

@@ -7,7 +7,7 @@ import { call } from '../client';
 import { Dialog } from '../dialog/Dialog';
 import { ErrorSummary } from '../forms/ErrorSummary';
 import { Field, type ControlProps } from '../forms/Field';
-import { focusFirstInvalid, issuesFor } from '../forms/field-issues';
+import { focusFirstInvalid, issuesFor, labelForPath } from '../forms/field-issues';
 import type { Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
 import { longDay } from '../stock/day-label';
@@ -125,7 +125,7 @@ export function SeriesDialog({ today, onSaved, onClose }: SeriesDialogProps) {
         <h2 id={titleId} className="dialog-title">
           {t('distributions.series.title')}
         </h2>
-        <ErrorSummary error={error} labelFor={(path) => labelForPath(path, t)} />
+        <ErrorSummary error={error} labelFor={labelForPath(SERIES_FIELDS, (name) => t(LABELS[name]))} />
         <div className="form-grid distribution-grid">
           {field('weekday', (props) => (
             <select {...props} name="weekday" value={text.weekday} onChange={(event) => edit('weekday', event.target.value)}>
@@ -174,9 +174,4 @@ export function SeriesDialog({ today, onSaved, onClose }: SeriesDialogProps) {
       </form>
     </Dialog>
   );
-}
-
-function labelForPath(path: string, t: (key: MessageKey) => string): string | undefined {
-  const name = SERIES_FIELDS.find((field) => field === path);
-  return name ? t(LABELS[name]) : undefined;
 }

@@ -1,4 +1,5 @@
 import type { ArchivedFilter } from '../../../shared/model/producer';
+import './list-page.css';
 
 interface SearchFieldProps {
   id: string;

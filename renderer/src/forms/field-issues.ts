@@ -8,8 +8,7 @@ import type { AppError, FieldIssue } from '../../../shared/contract/errors';
 export function issuesFor<F extends string>(error: AppError | null, fields: readonly F[], prefix = ''): Partial<Record<F, FieldIssue>> {
   const byField: Partial<Record<F, FieldIssue>> = {};
   for (const issue of error?.issues ?? []) {
-    const path = issue.path.startsWith(prefix) ? issue.path.slice(prefix.length) : issue.path;
-    const field = fields.find((name) => name === path);
+    const field = fieldOfPath(issue.path, fields, prefix);
     // The first issue of a field is the one to fix first.
     if (field && !byField[field]) byField[field] = issue;
   }
@@ -31,4 +30,12 @@ export function focusFirstInvalid(form: string, fields: readonly string[], byFie
 export function fieldOfPath<F extends string>(path: string, fields: readonly F[], prefix = ''): F | undefined {
   const name = path.startsWith(prefix) ? path.slice(prefix.length) : path;
   return fields.find((field) => field === name);
+}
+
+/** An ErrorSummary's `labelFor`: the visible label of the field a path names, undefined for a path outside the form. */
+export function labelForPath<F extends string>(fields: readonly F[], label: (field: F) => string, prefix = ''): (path: string) => string | undefined {
+  return (path) => {
+    const field = fieldOfPath(path, fields, prefix);
+    return field && label(field);
+  };
 }

@@ -14,8 +14,6 @@ import { MemberDialog } from './MemberDialog';
 import { MembersImport } from './MembersImport';
 import { MemberTable } from './MemberTable';
 import { useMemberList } from './use-member-list';
-// The toolbar and segmented filter look the same as on the producers screen.
-import '../producers/producers.css';
 import './members.css';
 
 type Editing = { member?: Member } | null;

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../../shared/i18n/messages';
 import { PageError } from '../forms/PageError';
 import { useI18n } from '../i18n/i18n-context';
 import { StatusBadge } from '../distributions/StatusBadge';
@@ -6,6 +7,15 @@ import { useToday } from '../distributions/use-today';
 import { areaHref } from '../shell/areas';
 import { PageHeading } from '../shell/PageHeading';
 import { longDay } from '../stock/day-label';
+
+/** What each distribution can print, in the order of its week: the catalogue before, the sheets of the day after. */
+const DOCUMENTS = [
+  { path: ['catalogue'], name: 'print.catalogue', link: 'print.catalogueLink' },
+  { path: ['summary'], name: 'sheets.summary', link: 'sheets.summaryLink' },
+  { path: ['delivery'], name: 'sheets.delivery', link: 'sheets.deliveryLink' },
+  { path: ['pickup', 'list'], name: 'sheets.pickup', link: 'sheets.pickupLink' },
+  { path: ['pickup', 'slips'], name: 'sheets.slips', link: 'sheets.slipsLink' },
+] as const satisfies readonly { path: readonly [string, ...string[]]; name: MessageKey; link: MessageKey }[];
 
 /** `#/print`: the coming distributions (and the last two weeks), each with the documents it can print. */
 export function PrintIndex() {
@@ -47,9 +57,15 @@ export function PrintIndex() {
                       <StatusBadge status={distribution.status} />
                     </td>
                     <td>
-                      <a href={areaHref('print', 'catalogue', distribution.id)} aria-label={t('print.catalogueLink', { day })}>
-                        {t('print.catalogue')}
-                      </a>
+                      <ul className="print-documents">
+                        {DOCUMENTS.map((document) => (
+                          <li key={document.path.join('/')}>
+                            <a href={areaHref('print', document.path[0], distribution.id, ...document.path.slice(1))} aria-label={t(document.link, { day })}>
+                              {t(document.name)}
+                            </a>
+                          </li>
+                        ))}
+                      </ul>
                     </td>
                   </tr>
                 );

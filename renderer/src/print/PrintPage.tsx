@@ -1,16 +1,30 @@
 import { CataloguePrint } from './CataloguePrint';
 import { isGroupBy } from './catalogue-sections';
+import { DistributionSheetPrint, isPickupLayout } from './DistributionSheetPrint';
 import { PrintIndex } from './PrintIndex';
 import './print.css';
+import './sheets.css';
 
 /**
- * The print area: `#/print` lists what can be printed;
- * `#/print/catalogue/<distributionId>[/producer|/category]` is one document's preview.
+ * The print area: `#/print` lists what can be printed; one document's preview is
+ * `#/print/catalogue/<distributionId>[/producer|/category]`,
+ * `#/print/pickup/<distributionId>[/list|/slips]`, `#/print/delivery/<distributionId>`
+ * or `#/print/summary/<distributionId>`.
  */
 export function PrintPage({ path }: { path: string[] }) {
-  const [view, id, groupBy] = path;
-  if (view === 'catalogue' && id) {
-    return <CataloguePrint key={id} distributionId={id} initialGroupBy={isGroupBy(groupBy) ? groupBy : 'producer'} />;
+  const [view, id, option] = path;
+  if (!id) return <PrintIndex />;
+  switch (view) {
+    case 'catalogue':
+      return <CataloguePrint key={id} distributionId={id} initialGroupBy={isGroupBy(option) ? option : 'producer'} />;
+    case 'pickup': {
+      const layout = isPickupLayout(option) ? option : 'list';
+      return <DistributionSheetPrint key={`${view}/${id}/${layout}`} view={view} distributionId={id} initialLayout={layout} />;
+    }
+    case 'delivery':
+    case 'summary':
+      return <DistributionSheetPrint key={`${view}/${id}`} view={view} distributionId={id} />;
+    default:
+      return <PrintIndex />;
   }
-  return <PrintIndex />;
 }

@@ -1,15 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
-import type { PrintJob } from '../../../shared/contract/operations';
+import type { InputOf } from '../../../shared/contract/operations';
 import { call } from '../client';
 import type { Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
-import { GROUPINGS, type GroupBy } from './catalogue-sections';
 
 interface PrintToolbarProps {
-  job: PrintJob;
-  groupBy: GroupBy;
-  onGroupBy: (groupBy: GroupBy) => void;
+  /** The print job as sent: options may be left to the contract's defaults. */
+  job: InputOf<'print.pdf'>;
+  /** The sheet's own layout choices (PrintChoice), before the actions. */
+  children?: ReactNode;
   /** True until the sheet is ready to print. */
   disabled: boolean;
   onNotice: (notice: Notice) => void;
@@ -17,8 +17,6 @@ interface PrintToolbarProps {
 }
 
 type Availability = { pdf: boolean; native: boolean };
-
-const GROUP_LABELS = { producer: 'print.groupBy.producer', category: 'print.groupBy.category' } as const;
 
 /** Lets the page take the browser's dialog before the status message is drawn. */
 const browserPrint = () => requestAnimationFrame(() => window.print());
@@ -29,7 +27,7 @@ const browserPrint = () => requestAnimationFrame(() => window.print());
  * there is nothing behind them, so both open the browser's print dialog, whose
  * "Save as PDF" printer does the export.
  */
-export function PrintToolbar({ job, groupBy, onGroupBy, disabled, onNotice, onError }: PrintToolbarProps) {
+export function PrintToolbar({ job, children, disabled, onNotice, onError }: PrintToolbarProps) {
   const { t } = useI18n();
   const [available, setAvailable] = useState<Availability | null>(null);
   const [busy, setBusy] = useState(false);
@@ -74,17 +72,7 @@ export function PrintToolbar({ job, groupBy, onGroupBy, disabled, onNotice, onEr
 
   return (
     <div className="toolbar print-toolbar">
-      <fieldset className="segmented">
-        <legend>{t('print.groupBy')}</legend>
-        <div className="segmented-options">
-          {GROUPINGS.map((value) => (
-            <label key={value}>
-              <input type="radio" name="print-group-by" value={value} checked={groupBy === value} onChange={() => onGroupBy(value)} />
-              <span>{t(GROUP_LABELS[value])}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      {children}
       <div className="print-actions">
         <button type="button" className="button button-primary" onClick={() => void printNow()} disabled={disabled || busy}>
           {t('print.print')}

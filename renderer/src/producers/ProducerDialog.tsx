@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import type { MessageKey } from '../../../shared/i18n/messages';
 import type { Producer } from '../../../shared/model/producer';
@@ -7,9 +7,10 @@ import { call } from '../client';
 import { Dialog } from '../dialog/Dialog';
 import { ErrorSummary } from '../forms/ErrorSummary';
 import { Field, type ControlProps } from '../forms/Field';
-import { focusFirstInvalid, issuesFor } from '../forms/field-issues';
-import { SaveButton } from '../forms/SaveButton';
+import { focusFirstInvalid, issuesFor, labelForPath } from '../forms/field-issues';
+import { FormActions } from '../forms/FormActions';
 import type { Notice } from '../forms/StatusMessage';
+import { submitOnCtrlEnter } from '../forms/submit-on-ctrl-enter';
 import { useI18n } from '../i18n/i18n-context';
 import {
   changedFields,
@@ -109,7 +110,7 @@ export function ProducerDialog({ producer, onSaved, onClose }: ProducerDialogPro
         <h2 id={titleId} className="dialog-title">
           {producer ? t('producers.edit') : t('producers.new')}
         </h2>
-        <ErrorSummary error={error} labelFor={(path) => labelForPath(path, prefix, t)} />
+        <ErrorSummary error={error} labelFor={labelForPath(PRODUCER_FIELDS, (name) => t(LABELS[name]), prefix)} />
         <div className="form-grid">
           <div className="form-wide">
             {field('name', {
@@ -138,12 +139,7 @@ export function ProducerDialog({ producer, onSaved, onClose }: ProducerDialogPro
             </Field>
           </div>
         </div>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <SaveButton busy={busy} />
-        </div>
+        <FormActions busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -159,16 +155,3 @@ const INPUT_HINTS: Partial<Record<ProducerFieldName, Record<string, string>>> = 
   address: { autoComplete: 'street-address' },
   distanceKm: { inputMode: 'decimal', autoComplete: 'off' },
 };
-
-function labelForPath(path: string, prefix: string, t: (key: MessageKey) => string): string | undefined {
-  const name = PRODUCER_FIELDS.find((field) => field === path.slice(path.startsWith(prefix) ? prefix.length : 0));
-  return name ? t(LABELS[name]) : undefined;
-}
-
-/** In the notes, Enter makes a new line; Ctrl+Enter (⌘+Enter) still saves, as in every other field. */
-function submitOnCtrlEnter(event: KeyboardEvent<HTMLTextAreaElement>) {
-  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-    event.preventDefault();
-    event.currentTarget.form?.requestSubmit();
-  }
-}

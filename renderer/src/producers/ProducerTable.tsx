@@ -1,8 +1,11 @@
 import type { Producer } from '../../../shared/model/producer';
 import { formatDay } from '../../../shared/i18n/format';
 import { isArchived } from '../../../shared/producers/rules';
+import { RowActions } from '../forms/RowActions';
 import { formatDecimal } from '../i18n/format-number';
 import { useI18n } from '../i18n/i18n-context';
+
+const ROW_LABELS = { edit: 'producers.editLabel', archive: 'producers.archiveLabel', restore: 'producers.restoreLabel' } as const;
 
 interface ProducerTableProps {
   producers: Producer[];
@@ -12,11 +15,7 @@ interface ProducerTableProps {
   busyId: string | null;
 }
 
-/**
- * One row per producer. Each action button's accessible name carries the
- * producer's name ("Modifier Ferme du Bois"), so a screen-reader user
- * tabbing through the buttons knows which row they are on.
- */
+/** One row per producer: the farm, who to call there, and how far away it is. */
 export function ProducerTable({ producers, onEdit, onArchive, onRestore, busyId }: ProducerTableProps) {
   const { t, language } = useI18n();
   const none = <span className="muted">{t('common.none')}</span>;
@@ -62,36 +61,15 @@ export function ProducerTable({ producers, onEdit, onArchive, onRestore, busyId 
                 <td className="numeric">
                   {producer.distanceKm === null ? none : t('producers.km', { km: formatDecimal(language, producer.distanceKm) })}
                 </td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="button button-small"
-                    aria-label={t('producers.editLabel', { name: producer.name })}
-                    onClick={() => onEdit(producer)}
-                  >
-                    {t('common.edit')}
-                  </button>
-                  {archived ? (
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-label={t('producers.restoreLabel', { name: producer.name })}
-                      disabled={busyId === producer.id}
-                      onClick={() => onRestore(producer)}
-                    >
-                      {t('common.restore')}
-                    </button>
-                  ) : (
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-label={t('producers.archiveLabel', { name: producer.name })}
-                      onClick={() => onArchive(producer)}
-                    >
-                      {t('common.archive')}
-                    </button>
-                  )}
-                </td>
+                <RowActions
+                  name={producer.name}
+                  archived={archived}
+                  busy={busyId === producer.id}
+                  labels={ROW_LABELS}
+                  onEdit={() => onEdit(producer)}
+                  onArchive={() => onArchive(producer)}
+                  onRestore={() => onRestore(producer)}
+                />
               </tr>
             );
           })}

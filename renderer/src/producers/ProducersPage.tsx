@@ -1,62 +1,40 @@
-import { useEffect, useState } from 'react';
-import type { AppError } from '../../../shared/contract/errors';
+import { useState } from 'react';
 import type { ArchivedFilter, Producer } from '../../../shared/model/producer';
 import { call } from '../client';
-import { ConfirmDialog } from '../dialog/ConfirmDialog';
+import { ArchiveConfirm } from '../forms/ArchiveConfirm';
+import { ArchivedChoice, SearchField } from '../forms/ListFilters';
 import { PageError } from '../forms/PageError';
-import { StatusMessage, type Notice } from '../forms/StatusMessage';
+import { StatusMessage } from '../forms/StatusMessage';
+import { useArchiveFlow } from '../forms/use-archive-flow';
+import { useHeadingFocusAfterChange, usePageChanges } from '../forms/use-page-changes';
 import { useI18n } from '../i18n/i18n-context';
 import { PageHeading } from '../shell/PageHeading';
 import { ProducerDialog } from './ProducerDialog';
 import { ProducersEmpty } from './ProducersEmpty';
-import { ProducersToolbar } from './ProducersToolbar';
 import { ProducerTable } from './ProducerTable';
 import { useProducerList } from './use-producer-list';
 import './producers.css';
 
 type Editing = { producer?: Producer } | null;
 
+/** The farms the relay buys from: found as you type, archived rather than deleted. */
 export function ProducersPage() {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [archived, setArchived] = useState<ArchivedFilter>('active');
-  const [version, setVersion] = useState(0);
+  const { version, notice, actionError, setActionError, changed } = usePageChanges();
   const list = useProducerList(query, archived, version);
-
   const [editing, setEditing] = useState<Editing>(null);
-  const [archiving, setArchiving] = useState<Producer | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [actionError, setActionError] = useState<AppError | null>(null);
-
-  const changed = (next: Notice) => {
-    setNotice(next);
-    setActionError(null);
-    setVersion((current) => current + 1);
-  };
-
-  async function archive(producer: Producer) {
-    setBusyId(producer.id);
-    const outcome = await call('producers.archive', { id: producer.id });
-    setBusyId(null);
-    setArchiving(null);
-    if (outcome.ok) changed({ key: 'producers.archivedDone', params: { name: producer.name } });
-    else setActionError(outcome.error);
-  }
-
-  async function restore(producer: Producer) {
-    setBusyId(producer.id);
-    const outcome = await call('producers.restore', { id: producer.id });
-    setBusyId(null);
-    if (outcome.ok) changed({ key: 'producers.restoredDone', params: { name: producer.name } });
-    else setActionError(outcome.error);
-  }
+  const archiving = useArchiveFlow<Producer>({
+    archive: (producer) => call('producers.archive', { id: producer.id }),
+    restore: (producer) => call('producers.restore', { id: producer.id }),
+    notices: { archived: 'producers.archivedDone', restored: 'producers.restoredDone' },
+    onChanged: changed,
+    onError: setActionError,
+  });
 
   const producers = list.producers;
-  // Archiving or restoring can take away the row whose button had the focus: land on the heading, not on <body>.
-  useEffect(() => {
-    if (version > 0 && document.activeElement === document.body) document.querySelector<HTMLElement>('main h1')?.focus();
-  }, [producers, version]);
+  useHeadingFocusAfterChange(producers, version);
 
   return (
     <>
@@ -68,7 +46,22 @@ export function ProducersPage() {
       </div>
       <StatusMessage notice={notice} />
       <PageError error={actionError ?? list.error} />
-      <ProducersToolbar query={query} onQuery={setQuery} archived={archived} onArchived={setArchived} />
+      <div className="toolbar">
+        <SearchField
+          id="producer-search"
+          label={t('producers.searchLabel')}
+          placeholder={t('producers.searchPlaceholder')}
+          value={query}
+          onChange={setQuery}
+        />
+        <ArchivedChoice
+          name="producer-archived"
+          legend={t('producers.filter')}
+          labels={{ active: t('producers.filter.active'), archived: t('producers.filter.archived'), all: t('producers.filter.all') }}
+          value={archived}
+          onChange={setArchived}
+        />
+      </div>
       <p className="list-count" aria-live="polite">
         {producers && t('producers.count', { count: producers.length })}
       </p>
@@ -79,10 +72,10 @@ export function ProducersPage() {
       ) : (
         <ProducerTable
           producers={producers}
-          busyId={busyId}
+          busyId={archiving.busyId}
           onEdit={(producer) => setEditing({ producer })}
-          onArchive={setArchiving}
-          onRestore={(producer) => void restore(producer)}
+          onArchive={archiving.ask}
+          onRestore={archiving.restore}
         />
       )}
       {editing && (
@@ -95,16 +88,7 @@ export function ProducersPage() {
           }}
         />
       )}
-      {archiving && (
-        <ConfirmDialog
-          title={t('producers.archiveTitle')}
-          body={t('producers.archiveConfirm', { name: archiving.name })}
-          confirmLabel={t('common.archive')}
-          busy={busyId === archiving.id}
-          onConfirm={() => void archive(archiving)}
-          onCancel={() => setArchiving(null)}
-        />
-      )}
+      <ArchiveConfirm flow={archiving} title="producers.archiveTitle" body="producers.archiveConfirm" />
     </>
   );
 }

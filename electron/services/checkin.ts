@@ -1,0 +1,71 @@
+/**
+ * Distribution day at the counter: checking members off, flagging an item
+ * missing (refunded in the settlement), marking no-shows at closing, and the
+ * day's picture. This happens after ordering has closed, so it does not go
+ * through the ordering-window check of orders.ts: only a cancelled
+ * distribution or a cancelled order refuses it.
+ */
+import { UserError } from '../../shared/contract/errors';
+import { checkinDay } from '../../shared/checkin/day';
+import { toLocal } from '../../shared/distributions/calendar';
+import type { Order, OrderLine } from '../../shared/model/order';
+import type { Store, Transaction } from '../store/store';
+import { existingDistribution } from './distributions';
+import { ordersOf } from './ordered';
+import { existingOrder } from './orders';
+import { readRelay } from './relay';
+import { slotsOf } from './slots';
+
+export function checkinService(store: () => Store, now: () => Date) {
+  const stamp = () => now().toISOString();
+
+  const change = (orderId: string, edit: (order: Order, tx: Transaction) => Partial<Order>) =>
+    store().transact((tx) => {
+      const order = existingOrder(tx, orderId);
+      if (existingDistribution(tx, order.distributionId).cancelledAt !== null) throw new UserError('error.distributionCancelled');
+      if (order.cancelledAt !== null) throw new UserError('error.orderCancelled');
+      return tx.put('order', { ...order, ...edit(order, tx), updatedAt: stamp() });
+    });
+
+  const setLine = (order: Order, lineId: string, missing: OrderLine['missing'] | ((line: OrderLine) => OrderLine['missing'])) => {
+    const line = order.lines.find((candidate) => candidate.id === lineId);
+    if (!line) throw new UserError('error.lineNotFound');
+    const flag = typeof missing === 'function' ? missing(line) : missing;
+    return { lines: order.lines.map((candidate) => (candidate === line ? { ...line, missing: flag } : candidate)) };
+  };
+
+  return {
+    /** Collected now; a member marked no-show who turns up after all is collected too. Collecting twice keeps the first time. */
+    'checkin.collect': ({ orderId }: { orderId: string }) =>
+      change(orderId, (order) => (order.collectedAt !== null ? {} : { collectedAt: stamp(), noShowAt: null })),
+
+    'checkin.undo': ({ orderId }: { orderId: string }) => change(orderId, () => ({ collectedAt: null, noShowAt: null })),
+
+    /** The line is refunded: the settlement leaves it out of the producer's sales. The first time it was flagged is kept. */
+    'checkin.markMissing': ({ orderId, lineId, note }: { orderId: string; lineId: string; note: string }) =>
+      change(orderId, (order) => setLine(order, lineId, (line) => ({ note, at: line.missing?.at ?? stamp() }))),
+
+    'checkin.clearMissing': ({ orderId, lineId }: { orderId: string; lineId: string }) =>
+      change(orderId, (order) => setLine(order, lineId, null)),
+
+    /** At closing; an order already collected is not a no-show (undo the pickup first). */
+    'checkin.noShow': ({ orderId }: { orderId: string }) =>
+      change(orderId, (order, tx) => {
+        if (order.collectedAt !== null) {
+          throw new UserError('error.orderCollected', { time: toLocal(order.collectedAt, readRelay(tx).timeZone).time });
+        }
+        return order.noShowAt !== null ? {} : { noShowAt: stamp() };
+      }),
+
+    'checkin.day': async ({ distributionId }: { distributionId: string }) => {
+      const source = store();
+      const distribution = existingDistribution(source, distributionId);
+      return checkinDay({
+        distribution,
+        orders: ordersOf(source, distributionId),
+        slots: slotsOf(source, distributionId),
+        memberOf: (memberId) => source.get('member', memberId),
+      });
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { formatMoney } from '../../../shared/i18n/format';
+import type { OrderView } from '../../../shared/orders/views';
+import { useReadyApp } from '../app/ready-app-context';
+import { useI18n } from '../i18n/i18n-context';
+import { areaHref } from '../shell/areas';
+
+/**
+ * Every order of the distribution by basket number. The member's name is the
+ * link to the order; late and cancelled orders say so in words, not only by
+ * colour, and a cancelled order's total is struck out (it counts for nothing).
+ */
+export function OrderTable({ orders }: { orders: OrderView[] }) {
+  const { t, language } = useI18n();
+  const { relay } = useReadyApp();
+  return (
+    <div className="table-frame">
+      <table className="table order-table">
+        <caption className="visually-hidden">{t('orders.list.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="numeric">
+              {t('orders.column.basket')}
+            </th>
+            <th scope="col">{t('orders.column.member')}</th>
+            <th scope="col" className="numeric">
+              {t('orders.column.lines')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('orders.column.total')}
+            </th>
+            <th scope="col">{t('orders.column.state')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orders.map(({ order, member, totalCents }) => {
+            const cancelled = order.cancelledAt !== null;
+            return (
+              <tr key={order.id} className={cancelled ? 'order-row-cancelled' : undefined}>
+                <td className="numeric order-basket">{order.basketNumber}</td>
+                <th scope="row">
+                  <a href={areaHref('orders', order.distributionId, order.id)}>{member.name}</a>
+                  {member.phone && <span className="order-contact-line">{member.phone}</span>}
+                </th>
+                <td className="numeric">{order.lines.length}</td>
+                <td className="numeric order-row-total">{formatMoney(language, totalCents, relay.currency)}</td>
+                <td>
+                  {order.late && <span className="order-badge order-badge-late">{t('orders.lateBadge')}</span>}
+                  {cancelled && <span className="order-badge order-badge-cancelled">{t('orders.cancelledBadge')}</span>}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { Fragment } from 'react';
+import { formatMoney } from '../../../shared/i18n/format';
+import type { RelaySettings } from '../../../shared/model/relay';
+import type { PickupGroup, PickupRow } from '../../../shared/sheets/pickup-sheet';
+import { useI18n } from '../i18n/i18n-context';
+import { ItemsByProducer } from './ItemsByProducer';
+import { RunningHead, SheetHead, useSheetWords } from './SheetHead';
+import type { SheetData } from './use-sheet-data';
+
+interface PickupSheetProps {
+  relay: RelaySettings;
+  distribution: SheetData['distribution'];
+  groups: readonly PickupGroup[];
+}
+
+const COLUMNS = 6;
+
+/**
+ * The pickup list (liste d'émargement), compact: one row per member, per slot
+ * then by name, with a box to tick when the bag is collected and room to sign.
+ * A member's row never breaks across pages (print.css); a slot's heading
+ * stays with its first member (its own tbody, which does not break either).
+ */
+export function PickupSheet({ relay, distribution, groups }: PickupSheetProps) {
+  const { t, language } = useI18n();
+  const words = useSheetWords(relay, distribution);
+
+  const row = (member: PickupRow) => (
+    <tr key={member.orderId} className="sheet-pickup-row">
+      <td className="sheet-basket">{member.basketNumber}</td>
+      <th scope="row" className="sheet-member">
+        <span className="sheet-member-name">{member.name}</span>
+        {member.phone && <span className="sheet-member-phone">{member.phone}</span>}
+        {member.slotOverride && <span className="sheet-member-note">{t('sheets.slotOverride')}</span>}
+        {member.note && <span className="sheet-member-note">{t('sheets.note', { note: member.note })}</span>}
+      </th>
+      <td>
+        <ItemsByProducer producers={member.producers} />
+      </td>
+      <td className="numeric sheet-total">{formatMoney(language, member.totalCents, relay.currency)}</td>
+      <td className="sheet-tick">
+        <span className="sheet-box" />
+      </td>
+      <td className="sheet-signature" />
+    </tr>
+  );
+
+  return (
+    <>
+      <SheetHead title={t('sheets.pickup.title')} relay={relay} pickupTime={words.pickupTime} />
+      {groups.length === 0 ? (
+        <p className="print-empty">{t('sheets.noOrders')}</p>
+      ) : (
+        <table className="print-table sheet-pickup">
+          <caption className="visually-hidden">{t('sheets.pickup.caption')}</caption>
+          <thead>
+            <RunningHead text={words.runningHead(t('sheets.pickup.title'))} columns={COLUMNS} />
+            <tr>
+              <th scope="col" className="sheet-basket">
+                {t('sheets.column.basket')}
+              </th>
+              <th scope="col" className="sheet-member">
+                {t('sheets.column.member')}
+              </th>
+              <th scope="col">{t('sheets.column.items')}</th>
+              <th scope="col" className="numeric">
+                {t('sheets.column.total')}
+              </th>
+              <th scope="col" className="sheet-tick">
+                {t('sheets.column.collected')}
+              </th>
+              <th scope="col" className="sheet-signature">
+                {t('sheets.column.signature')}
+              </th>
+            </tr>
+          </thead>
+          {groups.map((group) => (
+            <Fragment key={group.slot?.id ?? 'none'}>
+              <tbody className="print-section-start">
+                <tr className="print-section-heading">
+                  <th scope="colgroup" colSpan={COLUMNS}>
+                    {words.slotName(group.slot)} · {t('sheets.orderCount', { count: group.rows.length })}
+                  </th>
+                </tr>
+                {row(group.rows[0]!)}
+              </tbody>
+              {group.rows.length > 1 && <tbody>{group.rows.slice(1).map(row)}</tbody>}
+            </Fragment>
+          ))}
+        </table>
+      )}
+    </>
+  );
+}

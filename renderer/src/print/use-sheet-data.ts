@@ -1,0 +1,46 @@
+/**
+ * What the distribution sheets print from: the distribution, its offers (each
+ * product's producer, unit and pack), its active orders and its pickup slots,
+ * read once when the page opens.
+ */
+import { useEffect, useState } from 'react';
+import type { DistributionView, OfferRow } from '../../../shared/catalogue/views';
+import type { AppError } from '../../../shared/contract/errors';
+import type { OrderView } from '../../../shared/orders/views';
+import type { SlotView } from '../../../shared/slots/views';
+import { call } from '../client';
+import { useDistribution } from '../distributions/use-distribution';
+
+export interface SheetData {
+  distribution: DistributionView;
+  offers: OfferRow[];
+  orders: OrderView[];
+  slots: SlotView[];
+}
+
+export function useSheetData(distributionId: string): { data: SheetData | null; error: AppError | null } {
+  const { distribution, offers, error: distributionError } = useDistribution(distributionId);
+  const [orders, setOrders] = useState<OrderView[] | null>(null);
+  const [slots, setSlots] = useState<SlotView[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void call('orders.list', { distributionId, includeCancelled: false }).then((outcome) => {
+      if (!live) return;
+      if (outcome.ok) setOrders(outcome.value);
+      else setError((current) => current ?? outcome.error);
+    });
+    void call('slots.list', { distributionId }).then((outcome) => {
+      if (!live) return;
+      if (outcome.ok) setSlots(outcome.value);
+      else setError((current) => current ?? outcome.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [distributionId]);
+
+  const data = distribution && offers && orders && slots ? { distribution, offers, orders, slots } : null;
+  return { data, error: distributionError ?? error };
+}
