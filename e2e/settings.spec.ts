@@ -40,7 +40,7 @@ test.describe('relay settings', () => {
   });
 
   test('areas that are not built yet say so', async ({ app }) => {
-    await app.getByRole('link', { name: /Retraits/ }).click();
+    await app.getByRole('link', { name: /Synchronisation/ }).click();
     await expect(app.getByRole('heading', { level: 1 })).toContainText('pas encore disponible');
   });
 });

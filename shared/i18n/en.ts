@@ -6,6 +6,8 @@ import { ordersEn } from './orders.en';
 import { membersUiEn } from './members-ui.en';
 import { ordersUiEn } from './orders-ui.en';
 import { settlementUiEn } from './settlement-ui.en';
+import { checkinUiEn } from './checkin-ui.en';
+import { slotsUiEn } from './slots-ui.en';
 import { pickupEn } from './pickup.en';
 import { sheetsEn } from './sheets.en';
 import type { Dictionary } from './messages';
@@ -19,6 +21,8 @@ export const en: Dictionary = {
   ...membersUiEn,
   ...ordersUiEn,
   ...settlementUiEn,
+  ...checkinUiEn,
+  ...slotsUiEn,
   ...pickupEn,
   ...sheetsEn,
   'app.name': 'Cabas',

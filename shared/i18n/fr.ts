@@ -11,6 +11,8 @@ import { ordersFr } from './orders.fr';
 import { membersUiFr } from './members-ui.fr';
 import { ordersUiFr } from './orders-ui.fr';
 import { settlementUiFr } from './settlement-ui.fr';
+import { checkinUiFr } from './checkin-ui.fr';
+import { slotsUiFr } from './slots-ui.fr';
 import { pickupFr } from './pickup.fr';
 import { sheetsFr } from './sheets.fr';
 
@@ -23,6 +25,8 @@ export const fr = {
   ...membersUiFr,
   ...ordersUiFr,
   ...settlementUiFr,
+  ...checkinUiFr,
+  ...slotsUiFr,
   ...pickupFr,
   ...sheetsFr,
   'app.name': 'Cabas',

@@ -3,6 +3,7 @@ import { useReadyApp } from '../app/ready-app-context';
 import { useI18n } from '../i18n/i18n-context';
 import { CataloguePage } from '../catalogue/CataloguePage';
 import { DistributionsPage } from '../distributions/DistributionsPage';
+import { PickupPage } from '../pickup/PickupPage';
 import { PrintPage } from '../print/PrintPage';
 import { MembersPage } from '../members/MembersPage';
 import { OrdersPage } from '../orders/OrdersPage';
@@ -30,6 +31,8 @@ function Page({ area, path }: { area: AreaId; path: string[] }) {
       return <MembersPage />;
     case 'orders':
       return <OrdersPage path={path} />;
+    case 'pickup':
+      return <PickupPage path={path} />;
     case 'stock':
       return <StockPage path={path} />;
     case 'print':

@@ -12,7 +12,7 @@ export const AREAS = [
   { id: 'stock', label: 'nav.stock', ready: true },
   { id: 'members', label: 'nav.members', ready: true },
   { id: 'orders', label: 'nav.orders', ready: true },
-  { id: 'pickup', label: 'nav.pickup', ready: false },
+  { id: 'pickup', label: 'nav.pickup', ready: true },
   { id: 'print', label: 'nav.print', ready: true },
   { id: 'sync', label: 'nav.sync', ready: false },
   { id: 'settings', label: 'nav.settings', ready: true },

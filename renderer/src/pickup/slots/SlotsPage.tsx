@@ -1,0 +1,4 @@
+/** Placeholder until the screen lands. */
+export function SlotsPage({ distributionId: _distributionId }: { distributionId: string }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+/** UI texts of one feature, French (spread into fr.ts). */
+export const slotsUiFr = {
+} as const;
