@@ -36,7 +36,7 @@ test('the settlement shows what each producer is owed and exports it for the acc
   const summary = app.getByRole('table', { name: 'Bilan par producteur' });
   const bois = summary.getByRole('row', { name: /Ferme du Bois/ });
   // Sales 12,90 €, VAT 0,73 €, commission 8,35 % = 1,08 €, service fee 11,65 % = 1,50 €, owed 10,32 €.
-  await expect(bois.getByRole('cell')).toHaveText([/12,90/, /0,73/, /1,08/, /1,50/, /10,32/]);
+  await expect(bois.getByRole('cell')).toHaveText([/12,90/, /0,73/, /1,08/, /1,50/, /10,32/, /0,00/]);
   await expect(summary.getByRole('row', { name: /Boulangerie Martin/ })).toContainText('3,80');
   await expect(summary.getByRole('row', { name: /Total de la distribution/ })).toContainText('13,36');
 
@@ -45,8 +45,8 @@ test('the settlement shows what each producer is owed and exports it for the acc
   const file = await (await download).path();
   const table = parseCsv(new Uint8Array(await readFile(file)));
   expect(table.rows.map((row) => row.cells)).toEqual([
-    ['Boulangerie Martin', '3,80', '0,22', '0,32', '0,44', '3,04'],
-    ['Ferme du Bois', '12,90', '0,73', '1,08', '1,50', '10,32'],
-    ['TOTAL', '16,70', '0,95', '1,40', '1,94', '13,36'],
+    ['Boulangerie Martin', '3,80', '0,22', '0,32', '0,44', '3,04', '0,00'],
+    ['Ferme du Bois', '12,90', '0,73', '1,08', '1,50', '10,32', '0,00'],
+    ['TOTAL', '16,70', '0,95', '1,40', '1,94', '13,36', '0,00'],
   ]);
 });

@@ -15,6 +15,7 @@ export const settlementUiEn: Record<keyof typeof settlementUiFr, string> = {
   'settlement.vatRate': 'VAT {rate} %',
   'settlement.commission': 'Host commission',
   'settlement.serviceFee': 'Service fee',
+  'settlement.refunded': 'Refunded (missing items)',
   'settlement.owed': 'Owed to the producer',
   'settlement.total': 'Distribution total',
   'settlement.exportCsv': 'Export to CSV',

@@ -13,6 +13,7 @@ export const settlementUiFr = {
   'settlement.vatRate': 'TVA {rate} %',
   'settlement.commission': 'Commission relais',
   'settlement.serviceFee': 'Frais de service',
+  'settlement.refunded': 'Remboursé (manquants)',
   'settlement.owed': 'Dû au producteur',
   'settlement.total': 'Total de la distribution',
   'settlement.exportCsv': 'Exporter en CSV',

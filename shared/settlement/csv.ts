@@ -3,7 +3,7 @@ import { centsCell } from '../csv/write';
 import type { DistributionSettlement } from './distribution';
 
 export const SETTLEMENT_HEADER = [
-  'producteur', 'ventes TTC', 'dont TVA', 'commission relais', 'frais de service', 'dû au producteur',
+  'producteur', 'ventes TTC', 'dont TVA', 'commission relais', 'frais de service', 'dû au producteur', 'remboursé (manquants)',
 ];
 
 export function settlementRows(settlement: DistributionSettlement): string[][] {
@@ -17,6 +17,7 @@ export function settlementRows(settlement: DistributionSettlement): string[][] {
       centsCell(row.hostCommissionCents),
       centsCell(row.serviceFeeCents),
       centsCell(row.owedCents),
+      centsCell(row.missingCents),
     ]),
     [
       'TOTAL',
@@ -25,6 +26,7 @@ export function settlementRows(settlement: DistributionSettlement): string[][] {
       centsCell(settlement.totals.hostCommissionCents),
       centsCell(settlement.totals.serviceFeeCents),
       centsCell(settlement.totals.owedCents),
+      centsCell(settlement.totals.missingCents),
     ],
   ];
 }

@@ -47,9 +47,9 @@ describe('settlement of a distribution', () => {
 
     const table = parseCsv(new TextEncoder().encode(writeCsv(settlementRows(settlement))));
     expect(table.rows.map((row) => row.cells)).toEqual([
-      ['Boulangerie Martin', '3,80', '0,22', '0,32', '0,44', '3,04'],
-      ['Ferme du Bois', '12,90', '0,73', '1,08', '1,50', '10,32'],
-      ['TOTAL', '16,70', '0,95', '1,40', '1,94', '13,36'],
+      ['Boulangerie Martin', '3,80', '0,22', '0,32', '0,44', '3,04', '0,00'],
+      ['Ferme du Bois', '12,90', '0,73', '1,08', '1,50', '10,32', '0,00'],
+      ['TOTAL', '16,70', '0,95', '1,40', '1,94', '13,36', '0,00'],
     ]);
   });
 

@@ -88,6 +88,7 @@ export function SettlementPage({ distributionId }: { distributionId: string }) {
                     <th scope="col">{t('settlement.commission')}</th>
                     <th scope="col">{t('settlement.serviceFee')}</th>
                     <th scope="col">{t('settlement.owed')}</th>
+                    <th scope="col">{t('settlement.refunded')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -99,6 +100,7 @@ export function SettlementPage({ distributionId }: { distributionId: string }) {
                       <td>{money(row.hostCommissionCents)}</td>
                       <td>{money(row.serviceFeeCents)}</td>
                       <td>{money(row.owedCents)}</td>
+                      <td>{money(row.missingCents)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -110,6 +112,7 @@ export function SettlementPage({ distributionId }: { distributionId: string }) {
                     <td>{money(settlement.totals.hostCommissionCents)}</td>
                     <td>{money(settlement.totals.serviceFeeCents)}</td>
                     <td>{money(settlement.totals.owedCents)}</td>
+                    <td>{money(settlement.totals.missingCents)}</td>
                   </tr>
                 </tfoot>
               </table>
@@ -167,6 +170,12 @@ function ProducerSheet({ row, relayName, day, money }: { row: ProducerSettlement
         <dd>− {money(row.serviceFeeCents)}</dd>
         <dt className="sheet-owed">{t('settlement.owed')}</dt>
         <dd className="sheet-owed">{money(row.owedCents)}</dd>
+        {row.missingCents > 0 && (
+          <>
+            <dt>{t('settlement.refunded')}</dt>
+            <dd>{money(row.missingCents)}</dd>
+          </>
+        )}
       </dl>
     </section>
   );
