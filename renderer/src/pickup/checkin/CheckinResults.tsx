@@ -1,0 +1,81 @@
+import type { KeyboardEvent } from 'react';
+import type { CheckinDay, CheckinOrder } from '../../../../shared/checkin/day';
+import type { OrderLine } from '../../../../shared/model/order';
+import type { SheetOffer } from '../../../../shared/sheets/source';
+import { useI18n } from '../../i18n/i18n-context';
+import { CheckinOrderCard } from './CheckinOrderCard';
+
+interface CheckinResultsProps {
+  day: CheckinDay;
+  query: string;
+  /** What the search found, in its order (all the orders while it is empty). */
+  results: CheckinOrder[];
+  offers: readonly SheetOffer[];
+  busy: boolean;
+  money: (cents: number) => string;
+  timeOf: (instant: string) => string;
+  onCollect: (order: CheckinOrder) => void;
+  onUndo: (order: CheckinOrder) => void;
+  onMissing: (order: CheckinOrder, line: OrderLine) => void;
+  onFound: (order: CheckinOrder, line: OrderLine) => void;
+  /** Up from the first card, or Escape: back to the search. */
+  onLeave: () => void;
+}
+
+/** Up and down move between the cards' main buttons, so the whole list is usable without Tab through every line. */
+function moveBetweenCards(event: KeyboardEvent<HTMLElement>, onLeave: () => void) {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Escape') return;
+  const card = (event.target as HTMLElement).closest('[data-order-id]');
+  if (!card) return;
+  event.preventDefault();
+  if (event.key === 'Escape') return onLeave();
+  const primaries = [...event.currentTarget.querySelectorAll<HTMLElement>('[data-primary]')];
+  const index = primaries.findIndex((button) => card.contains(button));
+  const next = event.key === 'ArrowDown' ? index + 1 : index - 1;
+  if (next < 0) return onLeave();
+  primaries[Math.min(next, primaries.length - 1)]?.focus();
+}
+
+/**
+ * The orders at the counter: by slot (then name) while the search is empty;
+ * while searching, the matches alone, the exact basket number first.
+ */
+export function CheckinResults({ day, query, results, onLeave, ...card }: CheckinResultsProps) {
+  const { t } = useI18n();
+  const searching = query.trim() !== '';
+  const cards = (orders: CheckinOrder[]) => (
+    <ul className="checkin-cards">
+      {orders.map((order) => (
+        <CheckinOrderCard key={order.orderId} order={order} {...card} />
+      ))}
+    </ul>
+  );
+
+  return (
+    <div id="checkin-results" className="checkin-results" onKeyDown={(event) => moveBetweenCards(event, onLeave)}>
+      <p className="list-count" aria-live="polite">
+        {searching && (results.length === 0 ? t('checkin.noMatch', { query: query.trim() }) : t('checkin.results', { count: results.length }))}
+      </p>
+      {day.expected === 0 ? (
+        <p className="empty-state">{t('checkin.empty')}</p>
+      ) : searching ? (
+        cards(results)
+      ) : (
+        day.groups
+          .filter((group) => group.expected > 0)
+          .map((group) => {
+            const id = `checkin-slot-${group.slot?.id ?? 'none'}`;
+            return (
+              <section key={id} aria-labelledby={id} className="checkin-slot">
+                <h2 id={id} className="checkin-slot-title">
+                  {group.slot ? t('checkin.slot', { start: group.slot.start, end: group.slot.end }) : t('checkin.noSlot')}
+                  <span className="checkin-slot-count">{t('checkin.slotCount', { collected: group.collected, expected: group.expected })}</span>
+                </h2>
+                {cards(group.orders)}
+              </section>
+            );
+          })
+      )}
+    </div>
+  );
+}
