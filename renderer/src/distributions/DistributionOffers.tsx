@@ -40,6 +40,9 @@ export function DistributionOffers({ distributionId, offers }: DistributionOffer
           <a className="button button-small" href={areaHref('distributions', distributionId, 'bilan')}>
             {t('settlement.link')}
           </a>
+          <a className="button button-small" href={areaHref('pickup', distributionId, 'slots')}>
+            {t('slots.link')}
+          </a>
         </p>
       </div>
       {offers === null ? (
