@@ -52,10 +52,12 @@ export const sheetsEn: Record<keyof typeof sheetsFr, string> = {
   'sheets.delivery.toBring': 'To bring',
   'sheets.delivery.bagging': 'Per basket',
   'sheets.delivery.productTotal': '{product} — {quantity} in all',
+  'sheets.delivery.context': '{relay} · {day} · {producer}',
   'sheets.column.product': 'Product',
   'sheets.column.pack': 'Pack',
   'sheets.column.unit': 'Unit',
   'sheets.column.quantity': 'Quantity',
+  'sheets.column.quantityShort': 'Qty',
   'sheets.column.basketNumber': 'Basket no.',
 
   'sheets.summary.title': 'Distribution summary',

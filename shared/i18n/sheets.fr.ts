@@ -51,10 +51,12 @@ export const sheetsFr = {
   'sheets.delivery.toBring': 'À apporter',
   'sheets.delivery.bagging': 'Répartition par panier',
   'sheets.delivery.productTotal': '{product} — {quantity} au total',
+  'sheets.delivery.context': '{relay} · {day} · {producer}',
   'sheets.column.product': 'Produit',
   'sheets.column.pack': 'Conditionnement',
   'sheets.column.unit': 'Unité',
   'sheets.column.quantity': 'Quantité',
+  'sheets.column.quantityShort': 'Qté',
   'sheets.column.basketNumber': 'N° panier',
 
   'sheets.summary.title': 'Récapitulatif de la distribution',

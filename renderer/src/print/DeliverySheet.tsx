@@ -1,8 +1,10 @@
+import { Fragment } from 'react';
 import type { RelaySettings } from '../../../shared/model/relay';
 import type { DeliveryProduct, ProducerDelivery } from '../../../shared/sheets/delivery-sheet';
 import { UNKNOWN_PRODUCER } from '../../../shared/sheets/source';
 import { UNIT_LABELS } from '../catalogue/product-labels';
 import { useI18n } from '../i18n/i18n-context';
+import { shortDay } from '../stock/day-label';
 import { RunningHead, SheetHead, useSheetWords } from './SheetHead';
 import type { SheetData } from './use-sheet-data';
 
@@ -12,15 +14,32 @@ interface DeliverySheetProps {
   sheets: readonly ProducerDelivery[];
 }
 
+/** Three baskets to a row: a product in 200 baskets fits on two pages, not seven. */
+const BASKETS_PER_ROW = 3;
+const COLUMNS_PER_BASKET = 3;
+const SLOTS_IN_ROW = Array.from({ length: BASKETS_PER_ROW }, (_, index) => index);
+/**
+ * A product's share-out up to this many rows is kept on one page; a longer one
+ * could not be, and would only leave a page empty before it.
+ */
+const KEEP_WHOLE_ROWS = 36;
+
+function inRows<T>(items: readonly T[], size: number): T[][] {
+  const rows: T[][] = [];
+  for (let start = 0; start < items.length; start += size) rows.push(items.slice(start, start + size));
+  return rows;
+}
+
 /**
  * The producers' delivery sheets (bons de livraison), each producer from a new
  * page: what to bring, product by product, then how it is shared out between
- * the baskets. A product's share-out is one tbody that does not break across
- * pages, its heading row with it (print.css); the table heads repeat the
- * relay, the day and the producer on every page.
+ * the baskets, in basket-number order, three to a row. Each product's share-out
+ * is a table of its own whose head (the product, with the relay, the day and the
+ * producer) repeats on every page it runs onto, so its heading is never parted
+ * from its rows; one that fits on a page is not broken at all (print.css).
  */
 export function DeliverySheet({ relay, distribution, sheets }: DeliverySheetProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const words = useSheetWords(relay, distribution);
   const unit = (product: DeliveryProduct) => (product.unit ? t(UNIT_LABELS[product.unit]) : '');
 
@@ -38,6 +57,7 @@ export function DeliverySheet({ relay, distribution, sheets }: DeliverySheetProp
       {sheets.map((sheet) => {
         const producer = sheet.producerId === UNKNOWN_PRODUCER.id ? t('sheets.unknownProducer') : sheet.producerName;
         const runningHead = words.runningHead(t('sheets.delivery.sheet', { producer }));
+        const context = t('sheets.delivery.context', { relay: relay.name, day: shortDay(language, distribution.pickupDate), producer });
         return (
           <section key={sheet.producerId} className="sheet-producer" aria-label={t('sheets.delivery.title', { producer })}>
             <SheetHead title={t('sheets.delivery.title', { producer })} relay={relay} pickupTime={words.pickupTime} />
@@ -67,40 +87,59 @@ export function DeliverySheet({ relay, distribution, sheets }: DeliverySheetProp
                 ))}
               </tbody>
             </table>
-            <table className="print-table sheet-bagging">
-              <caption className="sheet-table-title">{t('sheets.delivery.bagging')}</caption>
-              <thead>
-                <RunningHead text={runningHead} columns={3} />
-                <tr>
-                  <th scope="col" className="sheet-basket">
-                    {t('sheets.column.basketNumber')}
-                  </th>
-                  <th scope="col">{t('sheets.column.member')}</th>
-                  <th scope="col" className="numeric">
-                    {t('sheets.column.quantity')}
-                  </th>
-                </tr>
-              </thead>
-              {sheet.products.map((product) => (
-                <tbody key={product.productId} className="sheet-keep">
-                  <tr className="print-section-heading">
-                    <th scope="colgroup" colSpan={3}>
-                      {t('sheets.delivery.productTotal', {
-                        product: [product.productName, product.packDescription || unit(product)].filter(Boolean).join(' · '),
-                        quantity: product.quantity,
-                      })}
-                    </th>
-                  </tr>
-                  {product.baskets.map((basket) => (
-                    <tr key={basket.orderId}>
-                      <td className="sheet-basket">{basket.basketNumber}</td>
-                      <th scope="row">{basket.name}</th>
-                      <td className="numeric sheet-quantity">{basket.quantity}</td>
+            <h3 className="sheet-table-title sheet-bagging-title">{t('sheets.delivery.bagging')}</h3>
+            {sheet.products.map((product) => {
+              const rows = inRows(product.baskets, BASKETS_PER_ROW);
+              return (
+                <table key={product.productId} className={`print-table sheet-bagging${rows.length <= KEEP_WHOLE_ROWS ? ' sheet-keep' : ''}`}>
+                  <colgroup>
+                    {SLOTS_IN_ROW.map((index) => (
+                      <Fragment key={index}>
+                        <col className="sheet-bagging-basket" />
+                        <col />
+                        <col className="sheet-bagging-quantity" />
+                      </Fragment>
+                    ))}
+                  </colgroup>
+                  <thead>
+                    <tr className="print-section-heading">
+                      <th scope="colgroup" colSpan={COLUMNS_PER_BASKET * BASKETS_PER_ROW}>
+                        <span className="sheet-bagging-context">{context}</span>
+                        {t('sheets.delivery.productTotal', {
+                          product: [product.productName, product.packDescription || unit(product)].filter(Boolean).join(' · '),
+                          quantity: product.quantity,
+                        })}
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              ))}
-            </table>
+                    <tr>
+                      {SLOTS_IN_ROW.map((index) => (
+                        <Fragment key={index}>
+                          <th scope="col">{t('sheets.column.basket')}</th>
+                          <th scope="col">{t('sheets.column.member')}</th>
+                          <th scope="col" className="numeric">
+                            {t('sheets.column.quantityShort')}
+                          </th>
+                        </Fragment>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((row) => (
+                      <tr key={row[0]!.orderId}>
+                        {row.map((basket) => (
+                          <Fragment key={basket.orderId}>
+                            <td className="sheet-basket">{basket.basketNumber}</td>
+                            <td className="sheet-bagging-member">{basket.name}</td>
+                            <td className="numeric sheet-quantity">{basket.quantity}</td>
+                          </Fragment>
+                        ))}
+                        {row.length < BASKETS_PER_ROW && <td colSpan={COLUMNS_PER_BASKET * (BASKETS_PER_ROW - row.length)} />}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              );
+            })}
           </section>
         );
       })}

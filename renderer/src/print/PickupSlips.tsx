@@ -30,7 +30,8 @@ export function PickupSlips({ relay, distribution, groups }: PickupSlipsProps) {
             <header className="sheet-slip-head">
               <p className="sheet-slip-basket">{t('sheets.slip.basket', { number: member.basketNumber })}</p>
               <p className="sheet-slip-relay">
-                {relay.name} — {words.pickupTime} — {words.slotName(group.slot)}
+                {relay.name} — {words.pickupTime}
+                {group.slot && ` — ${words.slotName(group.slot)}`}
               </p>
             </header>
             <p className="sheet-slip-member">
