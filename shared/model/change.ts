@@ -3,7 +3,8 @@
  * read it. A change names an entity and the fields it sets (per-field, so a
  * merge can keep the latest writer of each field).
  */
-export type EntityKind = 'relay' | 'producer' | 'product' | 'member' | 'distribution' | 'offer' | 'order' | 'slot';
+export const ENTITY_KINDS = ['relay', 'producer', 'product', 'member', 'distribution', 'offer', 'order', 'slot'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 export interface ChangeRecord {
   /** Hybrid logical clock timestamp (shared/sync/hlc.ts); unique and ordered across devices. */

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeRecord } from '../model/change';
+import { checksumOf, createBatch, parseBatch, serialiseBatch, SYNC_VERSION } from './envelope';
+import { HybridClock } from './hlc';
+
+const T0 = Date.UTC(2026, 10, 26, 10, 0, 0);
+const clock = new HybridClock('laptop-a', () => T0);
+const changes: ChangeRecord[] = [
+  { at: clock.tick(), device: 'laptop-a', entity: 'product', entityId: 'carrots', fields: { id: 'carrots', name: 'Carottes', unit: 'kg' } },
+  { at: clock.tick(), device: 'laptop-a', entity: 'offer', entityId: 'o-1', fields: { quantity: 12, note: 'été — « bio »' } },
+  { at: clock.tick(), device: 'laptop-a', entity: 'slot', entityId: 'slot-9', fields: {}, removed: true },
+];
+const text = serialiseBatch(createBatch('laptop-a', 3, changes));
+
+function withBatch(edit: (batch: Record<string, unknown>) => void): string {
+  const batch = JSON.parse(text) as Record<string, unknown>;
+  edit(batch);
+  return `${JSON.stringify(batch)}\n`;
+}
+
+describe('parseBatch', () => {
+  it('reads back what serialiseBatch wrote', () => {
+    expect(parseBatch(text)).toEqual({ ok: true, batch: { format: 'cabas-sync', version: 1, device: 'laptop-a', seq: 3, changes, checksum: checksumOf(changes) } });
+  });
+
+  it('waits for a half-written file: every truncation is incomplete, never a batch', () => {
+    for (let length = 0; length < text.length - 1; length++) {
+      expect(parseBatch(text.slice(0, length)), `cut at ${length}`).toMatchObject({ ok: false, error: 'incomplete' });
+    }
+  });
+
+  it('accepts the file whose final newline has not arrived yet, the checksum vouches for it', () => {
+    expect(parseBatch(text.slice(0, -1)).ok).toBe(true);
+  });
+
+  it('waits for a file whose changes do not match the checksum (copied out of order, or a zero-filled tail)', () => {
+    const altered = withBatch((batch) => ((batch.changes as ChangeRecord[])[1]!.fields.quantity = 13));
+    expect(parseBatch(altered)).toMatchObject({ ok: false, error: 'incomplete' });
+    expect(parseBatch(text.slice(0, 40) + '\0'.repeat(text.length - 40))).toMatchObject({ ok: false, error: 'incomplete' });
+  });
+
+  it('refuses a file from a newer format with a message, whatever else it holds', () => {
+    const newer = `${JSON.stringify({ format: 'cabas-sync', version: SYNC_VERSION + 1, pages: ['unknown shape'] })}\n`;
+    const result = parseBatch(newer);
+    expect(result).toMatchObject({ ok: false, error: 'newerFormat', version: 2, supported: 1 });
+    expect(result.ok === false && result.message).toMatch(/newer version of Cabas.*format 2.*up to 1/);
+  });
+
+  it('skips complete files that are not valid batches', () => {
+    const cases = [
+      'not json at all\n',
+      '{"format":"something-else","version":1}\n',
+      '{"format":"cabas-sync","version":0}\n',
+      withBatch((batch) => delete batch.seq),
+      withBatch((batch) => (batch.extra = true)),
+      withBatch((batch) => (batch.changes as ChangeRecord[]).push({ ...changes[0]!, entity: 'basket' as never })),
+    ];
+    for (const invalid of cases) expect(parseBatch(invalid), invalid).toMatchObject({ ok: false, error: 'invalid' });
+  });
+
+  it('refuses a change whose timestamp was not made by its own device (merge relies on it)', () => {
+    const forged = [{ ...changes[0]!, device: 'laptop-b' }];
+    expect(parseBatch(serialiseBatch(createBatch('laptop-b', 1, forged)))).toMatchObject({ ok: false, error: 'invalid' });
+    const garbled = [{ ...changes[0]!, at: 'yesterday' }];
+    expect(parseBatch(serialiseBatch(createBatch('laptop-a', 1, garbled)))).toMatchObject({ ok: false, error: 'invalid' });
+  });
+
+  it('keeps a "__proto__" field as data, with a matching checksum', () => {
+    const odd: ChangeRecord[] = [{ ...changes[1]!, fields: JSON.parse('{"__proto__":{"polluted":true}}') as Record<string, unknown> }];
+    const result = parseBatch(serialiseBatch(createBatch('laptop-a', 1, odd)));
+    expect(result.ok).toBe(true);
+    expect(result.ok && Object.keys(result.batch.changes[0]!.fields)).toEqual(['__proto__']);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * The file a device appends to a shared sync folder: one batch of its changes,
+ * with a checksum so that a file the sync tool (Syncthing, Dropbox, a USB copy)
+ * has only half copied is recognised and left for later rather than half read.
+ *
+ * One batch per file, compact JSON on a single line followed by a newline: the
+ * newline is written last, so a file that does not end with it is still arriving.
+ */
+import { z } from 'zod';
+import { ENTITY_KINDS, type ChangeRecord } from '../model/change';
+import { canonicalJson, fnv1a64 } from './canonical';
+import { parseTimestamp } from './hlc';
+
+export const SYNC_FORMAT = 'cabas-sync';
+export const SYNC_VERSION = 1;
+
+export interface SyncBatch {
+  format: typeof SYNC_FORMAT;
+  version: typeof SYNC_VERSION;
+  /** The device that wrote the file (each device writes only its own files). */
+  device: string;
+  /** The batch's place in that device's sequence, from 1. */
+  seq: number;
+  changes: ChangeRecord[];
+  /** fnv1a64 over the canonical JSON of `changes`. */
+  checksum: string;
+}
+
+export type ParsedBatch =
+  | { ok: true; batch: SyncBatch }
+  /** Truncated or checksum mismatch: most likely still being copied; read it again on the next sync. */
+  | { ok: false; error: 'incomplete'; message: string }
+  /** Written by a newer Cabas: refuse it and tell the user to update this copy. */
+  | { ok: false; error: 'newerFormat'; version: number; supported: typeof SYNC_VERSION; message: string }
+  /** Not a sync batch, or a complete one that breaks the format: skip it. */
+  | { ok: false; error: 'invalid'; message: string };
+
+
+const changeSchema = z.strictObject({
+  at: z.string(),
+  device: z.string().min(1),
+  entity: z.enum(ENTITY_KINDS),
+  entityId: z.string().min(1),
+  fields: z.record(z.string(), z.unknown()),
+  removed: z.literal(true).optional(),
+});
+
+/** Just enough to tell which format version wrote a file, whatever the rest of it looks like. */
+const headerSchema = z.object({ format: z.literal(SYNC_FORMAT), version: z.number().int().min(1) });
+
+const batchSchema = z.strictObject({
+  format: z.literal(SYNC_FORMAT),
+  version: z.literal(SYNC_VERSION),
+  device: z.string().min(1),
+  seq: z.number().int().min(1),
+  changes: z.array(changeSchema),
+  checksum: z.string().regex(/^[0-9a-f]{16}$/),
+});
+
+export function checksumOf(changes: readonly ChangeRecord[]): string {
+  return fnv1a64(canonicalJson(changes));
+}
+
+export function createBatch(device: string, seq: number, changes: ChangeRecord[]): SyncBatch {
+  return { format: SYNC_FORMAT, version: SYNC_VERSION, device, seq, changes, checksum: checksumOf(changes) };
+}
+
+export function serialiseBatch(batch: SyncBatch): string {
+  return `${JSON.stringify(batch)}\n`;
+}
+
+export function parseBatch(text: string): ParsedBatch {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return text.endsWith('\n')
+      ? { ok: false, error: 'invalid', message: 'not JSON' }
+      : { ok: false, error: 'incomplete', message: 'file is still being written or copied' };
+  }
+  // Look at the version before the shape: a newer format may look like anything.
+  const header = headerSchema.safeParse(data);
+  if (!header.success) return { ok: false, error: 'invalid', message: 'not a Cabas sync file' };
+  if (header.data.version > SYNC_VERSION) {
+    const { version } = header.data;
+    return {
+      ok: false,
+      error: 'newerFormat',
+      version,
+      supported: SYNC_VERSION,
+      message: `written by a newer version of Cabas (sync format ${version}, this copy reads up to ${SYNC_VERSION}): update this copy`,
+    };
+  }
+  const parsed = batchSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, error: 'invalid', message: z.prettifyError(parsed.error) };
+  // The validated input itself, not zod's rebuilt copy: JSON.parse keeps every key as data ("__proto__" included).
+  const batch = data as SyncBatch;
+  if (checksumOf(batch.changes) !== batch.checksum) {
+    return { ok: false, error: 'incomplete', message: 'checksum does not match: file is still being copied' };
+  }
+  for (const change of batch.changes) {
+    // Merge relies on timestamps being unique per device (merge.ts): the clock's device must be the change's.
+    const stamp = safeTimestamp(change.at);
+    if (stamp?.device !== change.device) return { ok: false, error: 'invalid', message: `bad timestamp ${change.at} for device ${change.device}` };
+  }
+  return { ok: true, batch };
+}
+
+function safeTimestamp(text: string) {
+  try {
+    return parseTimestamp(text);
+  } catch {
+    return undefined;
+  }
+}
