@@ -11,7 +11,8 @@ import { electronBinary } from './e2e/support/electron-binary';
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  timeout: 60_000,
+  // Generous: CI runs on 2 shared cores, and some specs build 200 orders or restart the host twice.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

@@ -43,7 +43,10 @@ export function startHostProcess(dataDir: string): Promise<HostProcess> {
         output: () => output,
         stop: async () => {
           if (child.exitCode === null) child.kill('SIGTERM');
+          // The host exits within about a second; a hung one must not hang the suite.
+          const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
           await exited;
+          clearTimeout(killer);
         },
       });
     };

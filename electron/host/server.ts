@@ -14,6 +14,8 @@ import { CONTENT_SECURITY_POLICY } from '../content-security-policy';
 
 export const CALL_PREFIX = '/api/call/';
 /** Room for the largest payload of the contract (a spreadsheet of up to 8 MB as base64) and its JSON wrapping. */
+const CLOSE_GRACE_MS = 1_000;
+
 export const MAX_BODY_BYTES = 9 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
@@ -160,6 +162,9 @@ export async function startHost({ dispatch, staticDir, port = 0, token = randomB
       new Promise((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        // A keep-alive connection that turns idle just after the call above would keep close()
+        // waiting for ever; in-flight calls get a grace period to finish their write, then go.
+        setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
       }),
   };
 }
