@@ -198,3 +198,35 @@ describe('products.archive and products.restore', () => {
     }
   });
 });
+
+describe('VAT rates follow the relay’s country', () => {
+  it('refuses a rate the country does not use, writing nothing; accepts it once the relay is in that country', async () => {
+    const app = await open();
+    const producer = await createProducer(app, 'Ferme du Bois');
+    const before = await snapshotFolder(app.dataDir);
+
+    // 10 % is a French rate; the relay is Belgian by default (0 / 6 / 12 / 21 %).
+    const refused = await refusal(app, 'products.create', { producerId: producer.id, ...carrots, vatRateBp: 1000 });
+    expect(refused).toEqual({
+      key: 'error.invalidInput',
+      issues: [{ path: 'vatRateBp', key: 'validation.vatRate', params: { rates: '0 / 6 / 12 / 21' } }],
+    });
+    expect(await snapshotFolder(app.dataDir)).toEqual(before);
+
+    await call(app, 'relay.update', { country: 'FR' });
+    const product = await call<Product>(app, 'products.create', { producerId: producer.id, ...carrots, vatRateBp: 1000 });
+    expect(product.vatRateBp).toBe(1000);
+  });
+
+  it('keeps a rate set before the country changed, but a new rate must be the country’s', async () => {
+    const app = await open();
+    const producer = await createProducer(app, 'Ferme du Bois');
+    const product = await createProduct(app, producer.id, { vatRateBp: 600 });
+    await call(app, 'relay.update', { country: 'FR' });
+
+    const repriced = await call<Product>(app, 'products.update', { id: product.id, changes: { priceCents: 300, vatRateBp: 600 } });
+    expect(repriced).toMatchObject({ priceCents: 300, vatRateBp: 600 });
+    const refused = await refusal(app, 'products.update', { id: product.id, changes: { vatRateBp: 1200 } });
+    expect(refused.issues).toEqual([{ path: 'vatRateBp', key: 'validation.vatRate', params: { rates: '0 / 5.5 / 10 / 20' } }]);
+  });
+});

@@ -1,14 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../../shared/contract/errors';
 import { filterProducts, type ProductQuery } from '../../shared/catalogue/rules';
-import type { Product, ProductFields } from '../../shared/model/product';
+import { VAT_RATES, type Product, type ProductFields } from '../../shared/model/product';
 import type { Store, Transaction } from '../store/store';
+import { readRelay } from './relay';
 import { withdrawFromFutureOffers } from './offers';
 
 export function existingProduct(tx: Store | Transaction, id: string): Product {
   const product = tx.get('product', id);
   if (!product) throw new UserError('error.productNotFound');
   return product;
+}
+
+/** A VAT rate must be one of the relay's country (BE 0/6/12/21 %, FR 0/5,5/10/20 %). */
+function checkVatRate(tx: Transaction, vatRateBp: number): void {
+  const { country } = readRelay(tx);
+  const rates = VAT_RATES[country];
+  if (!rates.includes(vatRateBp)) {
+    throw new UserError('error.invalidInput', undefined, [
+      { path: 'vatRateBp', key: 'validation.vatRate', params: { rates: rates.map((bp) => bp / 100).join(' / ') } },
+    ]);
+  }
 }
 
 function activeProducer(tx: Transaction, producerId: string): void {
@@ -25,12 +37,18 @@ export function productsService(store: () => Store, now: () => Date) {
     'products.create': (draft: ProductFields) =>
       store().transact((tx) => {
         activeProducer(tx, draft.producerId);
+        checkVatRate(tx, draft.vatRateBp);
         const at = stamp();
         return tx.put('product', { ...draft, id: randomUUID(), archivedAt: null, createdAt: at, updatedAt: at });
       }),
 
     'products.update': ({ id, changes }: { id: string; changes: Partial<Omit<ProductFields, 'producerId'>> }) =>
-      store().transact((tx) => tx.put('product', { ...existingProduct(tx, id), ...changes, updatedAt: stamp() })),
+      store().transact((tx) => {
+        const product = existingProduct(tx, id);
+        // A rate kept from before a change of country stays; a new rate must be one of the country's.
+        if (changes.vatRateBp !== undefined && changes.vatRateBp !== product.vatRateBp) checkVatRate(tx, changes.vatRateBp);
+        return tx.put('product', { ...product, ...changes, updatedAt: stamp() });
+      }),
 
     /** Archiving takes the product out of future offers; past offers and orders keep it. */
     'products.archive': ({ id }: { id: string }) =>

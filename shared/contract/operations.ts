@@ -19,6 +19,7 @@ import type { DistributionView, OfferRow, StockGrid } from '../catalogue/views';
 import { productDraftSchema, productPatchSchema, stockQuantity, priceCents, type Product } from '../model/product';
 import { localDate, localTime, text } from '../model/fields';
 import { MAX_SERIES_LENGTH } from '../distributions/schedule';
+import { LOCAL_TIME } from '../distributions/calendar';
 import { slotCapacity, slotFields } from '../model/slot';
 import { MAX_SLOT_MINUTES, MIN_SLOT_MINUTES } from '../slots/generate';
 import type { SlotView } from '../slots/views';
@@ -38,7 +39,9 @@ const localMoment = z.strictObject({ date: localDate, time: localTime });
 /** The pickup window must end after it starts (times compare as text: "09:00" < "17:30"). */
 function pickupOrder(value: { pickupStart?: string; pickupEnd?: string; changes?: { pickupStart?: string; pickupEnd?: string } }, ctx: z.RefinementCtx): void {
   const { pickupStart, pickupEnd } = value.changes ?? value;
-  if (pickupStart !== undefined && pickupEnd !== undefined && pickupEnd <= pickupStart) {
+  // An unreadable time already has its own issue; comparing it would only add a wrong one.
+  const readable = (time: string | undefined): time is string => time !== undefined && LOCAL_TIME.test(time);
+  if (readable(pickupStart) && readable(pickupEnd) && pickupEnd <= pickupStart) {
     ctx.addIssue({ code: 'custom', path: value.changes ? ['changes', 'pickupEnd'] : ['pickupEnd'], message: 'validation.endBeforeStart' });
   }
 }

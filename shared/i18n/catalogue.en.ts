@@ -16,6 +16,7 @@ export const catalogueEn: Record<keyof typeof catalogueFr, string> = {
   'error.reopenNeedsClosing': 'The closing time has passed: choose a new closing time for ordering.',
   'error.cancelHasOrders': 'This distribution has {count} order(s). Confirm the cancellation.',
 
+  'validation.vatRate': 'VAT rate not used in the relay’s country (possible: {rates} %).',
   'validation.wholeUnits': 'Enter a whole number of sale units.',
   'validation.date': 'Invalid date (YYYY-MM-DD).',
   'validation.time': 'Invalid time (HH:MM).',

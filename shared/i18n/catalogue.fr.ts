@@ -14,6 +14,7 @@ export const catalogueFr = {
   'error.reopenNeedsClosing': 'La date de fermeture est passée : choisissez une nouvelle date de fermeture des commandes.',
   'error.cancelHasOrders': 'Cette distribution a {count} commande(s). Confirmez l’annulation.',
 
+  'validation.vatRate': 'Taux de TVA non prévu pour le pays du relais (possibles : {rates} %).',
   'validation.wholeUnits': 'Entrez un nombre entier d’unités de vente.',
   'validation.date': 'Date invalide (AAAA-MM-JJ).',
   'validation.time': 'Heure invalide (HH:MM).',
