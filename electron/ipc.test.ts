@@ -1,5 +1,4 @@
 import { pathToFileURL } from 'node:url';
-import type { WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contract, operationNames } from '../shared/contract/operations';
 import type { Dispatch } from './dispatch';
@@ -26,7 +25,7 @@ function setUp(printContents: BrowserWindow['webContents'][] = []) {
   registerIpc({
     dispatch,
     rendererPage: RENDERER_PAGE,
-    mainWebContents: () => mainWindow?.webContents as unknown as WebContents | undefined,
+    mainWebContents: () => mainWindow?.webContents as unknown as Electron.WebContents | undefined,
     isPrintContents: (contents) => printContents.includes(contents as unknown as BrowserWindow['webContents']),
   });
   const call = (event: FakeInvokeEvent, name: unknown, input: unknown = {}) => ipcMain.invoke(INVOKE_CHANNEL, event, name, input);

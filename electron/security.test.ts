@@ -1,4 +1,3 @@
-import type { Session } from 'electron';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { hardenApp, hardenSession, isAllowedExternalUrl } from './security';
@@ -48,7 +47,7 @@ describe('hardenApp', () => {
 });
 
 describe('hardenSession', () => {
-  beforeEach(() => hardenSession(session.defaultSession as unknown as Session));
+  beforeEach(() => hardenSession(session.defaultSession as unknown as Electron.Session));
 
   it('denies every permission request and check', async () => {
     for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'hid']) {
