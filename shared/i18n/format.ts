@@ -1,5 +1,5 @@
 /** Dates and money for people: date-fns with the fr / en locales, Intl for currency. */
-import { format as formatDate } from 'date-fns';
+import { format as formatDate, parseISO } from 'date-fns';
 import { enGB, fr as frLocale } from 'date-fns/locale';
 import type { Language } from '../model/fields';
 
@@ -39,4 +39,19 @@ export function parseDecimal(text: string): number | null {
   const trimmed = text.trim().replace(',', '.');
   if (!/^-?\d+(\.\d+)?$/.test(trimmed)) return null;
   return Number(trimmed);
+}
+
+/**
+ * A distribution's day as people say it. Its date is a calendar day of the
+ * relay ("2026-12-04"), not an instant: parseISO reads it as local midnight,
+ * so no time zone can move it to the day before.
+ */
+/** "ven. 4 déc." / "Fri 4 Dec": column headings and accessible names. */
+export function shortDay(language: Language, date: string): string {
+  return formatDate(parseISO(date), 'EEE d MMM', { locale: locales[language] });
+}
+
+/** "vendredi 4 décembre 2026" / "Friday 4 December 2026": headings and printed sheets. */
+export function longDay(language: Language, date: string): string {
+  return formatDate(parseISO(date), 'EEEE d MMMM yyyy', { locale: locales[language] });
 }

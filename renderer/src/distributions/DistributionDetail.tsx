@@ -13,7 +13,7 @@ import { DistributionActions, type DistributionAction } from './DistributionActi
 import { DistributionDialog } from './DistributionDialog';
 import { DistributionFacts } from './DistributionFacts';
 import { DistributionOffers } from './DistributionOffers';
-import { longDay } from '../stock/day-label';
+import { longDay } from '../../../shared/i18n/format';
 import { pluralKey } from './plural';
 import { ReopenDialog } from './ReopenDialog';
 import { useDistribution } from './use-distribution';

@@ -13,7 +13,7 @@ import { FormActions } from '../forms/FormActions';
 import type { Notice } from '../forms/StatusMessage';
 import { submitOnCtrlEnter } from '../forms/submit-on-ctrl-enter';
 import { useI18n } from '../i18n/i18n-context';
-import { longDay, shortDay } from '../stock/day-label';
+import { longDay, shortDay } from '../../../shared/i18n/format';
 import {
   changesOf,
   distributionText,

@@ -1,6 +1,6 @@
 import type { DistributionView } from '../../../shared/catalogue/views';
 import { useI18n } from '../i18n/i18n-context';
-import { longDay } from '../stock/day-label';
+import { longDay } from '../../../shared/i18n/format';
 import { shortMoment } from './distribution-dates';
 import { pluralKey } from './plural';
 import { StatusBadge } from './StatusBadge';

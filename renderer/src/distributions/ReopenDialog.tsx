@@ -11,7 +11,7 @@ import { ErrorSummary } from '../forms/ErrorSummary';
 import { Field } from '../forms/Field';
 import { focusFirstInvalid, issuesFor } from '../forms/field-issues';
 import { useI18n } from '../i18n/i18n-context';
-import { longDay } from '../stock/day-label';
+import { longDay } from '../../../shared/i18n/format';
 
 const FORM = 'reopen';
 const FIELDS = ['closes.date', 'closes.time'] as const;

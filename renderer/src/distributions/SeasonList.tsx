@@ -2,7 +2,7 @@ import type { DistributionView } from '../../../shared/catalogue/views';
 import { useReadyApp } from '../app/ready-app-context';
 import { useI18n } from '../i18n/i18n-context';
 import { areaHref } from '../shell/areas';
-import { longDay } from '../stock/day-label';
+import { longDay } from '../../../shared/i18n/format';
 import { monthTitle, shortMoment } from './distribution-dates';
 import { pluralKey } from './plural';
 import { StatusBadge } from './StatusBadge';

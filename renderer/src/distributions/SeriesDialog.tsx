@@ -10,7 +10,7 @@ import { Field, type ControlProps } from '../forms/Field';
 import { focusFirstInvalid, issuesFor, labelForPath } from '../forms/field-issues';
 import type { Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
-import { longDay } from '../stock/day-label';
+import { longDay } from '../../../shared/i18n/format';
 import { weekdayName } from './distribution-dates';
 import { pluralKey } from './plural';
 import { SeriesPreview } from './SeriesPreview';

@@ -3,7 +3,7 @@ import type { LocalDate } from '../../../shared/distributions/calendar';
 import { orderingWindow } from '../../../shared/distributions/schedule';
 import { useReadyApp } from '../app/ready-app-context';
 import { useI18n } from '../i18n/i18n-context';
-import { longDay } from '../stock/day-label';
+import { longDay } from '../../../shared/i18n/format';
 import { shortMoment } from './distribution-dates';
 import { pluralKey } from './plural';
 

@@ -3,13 +3,13 @@
  * "sam. 21 mars 09:00". A pickup day is a calendar date of the relay and an
  * ordering moment is shown in the relay's time zone (not the machine's), so
  * a laptop set to another zone still shows the relay's own clock.
- * The day itself is said by stock/day-label.ts, as in the stock grid and the print views.
+ * The day itself is said by shared/i18n/format.ts (shortDay, longDay), as in the stock grid and the print views.
  */
 import { format, parseISO } from 'date-fns';
 import { enGB, fr } from 'date-fns/locale';
 import { toLocal, type LocalDate } from '../../../shared/distributions/calendar';
 import type { Language } from '../../../shared/model/fields';
-import { shortDay } from '../stock/day-label';
+import { shortDay } from '../../../shared/i18n/format';
 
 const locales = { fr, en: enGB } as const;
 

@@ -8,12 +8,12 @@ import { PageError } from '../forms/PageError';
 import { StatusMessage } from '../forms/StatusMessage';
 import { useArchiveFlow } from '../forms/use-archive-flow';
 import { useHeadingFocusAfterChange, usePageChanges } from '../forms/use-page-changes';
+import { useSearchedList } from '../forms/use-searched-list';
 import { useI18n } from '../i18n/i18n-context';
 import { PageHeading } from '../shell/PageHeading';
 import { MemberDialog } from './MemberDialog';
 import { MembersImport } from './MembersImport';
 import { MemberTable } from './MemberTable';
-import { useMemberList } from './use-member-list';
 import './members.css';
 
 type Editing = { member?: Member } | null;
@@ -24,7 +24,7 @@ export function MembersPage() {
   const [query, setQuery] = useState('');
   const [archived, setArchived] = useState<ArchivedFilter>('active');
   const { version, notice, setNotice, actionError, setActionError, changed } = usePageChanges();
-  const list = useMemberList(query, archived, version);
+  const list = useSearchedList('members.list', query, archived, version);
   const [editing, setEditing] = useState<Editing>(null);
   const archiving = useArchiveFlow<Member>({
     archive: (member) => call('members.archive', { id: member.id }),
@@ -34,7 +34,7 @@ export function MembersPage() {
     onError: setActionError,
   });
 
-  const members = list.members;
+  const members = list.items;
   useHeadingFocusAfterChange(members, version);
 
   return (

@@ -9,7 +9,7 @@ import { PageError } from '../forms/PageError';
 import { useI18n } from '../i18n/i18n-context';
 import { areaHref } from '../shell/areas';
 import { PageHeading } from '../shell/PageHeading';
-import { longDay } from '../stock/day-label';
+import { longDay } from '../../../shared/i18n/format';
 import { distributionsToChoose } from './distribution-choice';
 
 /** `#/orders`: which distribution to take orders for — the open ones first, each with its status. */

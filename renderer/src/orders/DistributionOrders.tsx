@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { OfferRow } from '../../../shared/catalogue/views';
-import { formatMoney } from '../../../shared/i18n/format';
+import { formatMoney, longDay } from '../../../shared/i18n/format';
 import { matchesOrderFilter, NO_FILTER, salesOf, type OrderFilter, type ProducerRef, type ProductRef } from '../../../shared/orders/sales';
 import type { OrderView } from '../../../shared/orders/views';
 import { useReadyApp } from '../app/ready-app-context';
@@ -11,7 +11,6 @@ import { PageError } from '../forms/PageError';
 import { useI18n } from '../i18n/i18n-context';
 import { areaHref } from '../shell/areas';
 import { PageHeading } from '../shell/PageHeading';
-import { longDay } from '../stock/day-label';
 import { NewOrderDialog } from './NewOrderDialog';
 import { OrdersFilters } from './OrdersFilters';
 import { OrderTable } from './OrderTable';

@@ -3,7 +3,7 @@ import { useReadyApp } from '../app/ready-app-context';
 import { useDistribution } from '../distributions/use-distribution';
 import { useI18n } from '../i18n/i18n-context';
 import { areaHref } from '../shell/areas';
-import { shortDay } from '../stock/day-label';
+import { shortDay } from '../../../shared/i18n/format';
 import { CatalogueSheet } from './CatalogueSheet';
 import { GROUPINGS, type GroupBy } from './catalogue-sections';
 import { PrintChoice } from './PrintChoice';

@@ -1,11 +1,10 @@
 import { Fragment } from 'react';
 import type { DistributionView, OfferRow } from '../../../shared/catalogue/views';
 import { toLocal } from '../../../shared/distributions/calendar';
-import { formatMoney } from '../../../shared/i18n/format';
+import { formatMoney, longDay } from '../../../shared/i18n/format';
 import type { RelaySettings } from '../../../shared/model/relay';
 import { UNIT_LABELS } from '../catalogue/product-labels';
 import { useI18n } from '../i18n/i18n-context';
-import { longDay } from '../stock/day-label';
 import { catalogueSections, type GroupBy } from './catalogue-sections';
 
 interface CatalogueSheetProps {

@@ -4,7 +4,7 @@ import type { DeliveryProduct, ProducerDelivery } from '../../../shared/sheets/d
 import { UNKNOWN_PRODUCER } from '../../../shared/sheets/source';
 import { UNIT_LABELS } from '../catalogue/product-labels';
 import { useI18n } from '../i18n/i18n-context';
-import { shortDay } from '../stock/day-label';
+import { shortDay } from '../../../shared/i18n/format';
 import { RunningHead, SheetHead, useSheetWords } from './SheetHead';
 import type { SheetData } from './use-sheet-data';
 

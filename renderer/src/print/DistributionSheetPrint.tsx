@@ -6,7 +6,7 @@ import { distributionSummary } from '../../../shared/sheets/summary';
 import { useReadyApp } from '../app/ready-app-context';
 import { useI18n } from '../i18n/i18n-context';
 import { areaHref } from '../shell/areas';
-import { shortDay } from '../stock/day-label';
+import { shortDay } from '../../../shared/i18n/format';
 import { DeliverySheet } from './DeliverySheet';
 import { PickupSheet } from './PickupSheet';
 import { PickupSlips } from './PickupSlips';

@@ -6,7 +6,7 @@ import { useDistributionList } from '../distributions/use-distribution-list';
 import { useToday } from '../distributions/use-today';
 import { areaHref } from '../shell/areas';
 import { PageHeading } from '../shell/PageHeading';
-import { longDay } from '../stock/day-label';
+import { longDay } from '../../../shared/i18n/format';
 
 /** What each distribution can print, in the order of its week: the catalogue before, the sheets of the day after. */
 const DOCUMENTS = [

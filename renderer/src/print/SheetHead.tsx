@@ -3,7 +3,7 @@ import type { DistributionView } from '../../../shared/catalogue/views';
 import type { RelaySettings } from '../../../shared/model/relay';
 import type { SheetSlot } from '../../../shared/sheets/source';
 import { useI18n } from '../i18n/i18n-context';
-import { longDay } from '../stock/day-label';
+import { longDay } from '../../../shared/i18n/format';
 
 /** The words every distribution sheet repeats: the pickup day and hours, and the running head of each page. */
 export function useSheetWords(relay: RelaySettings, distribution: DistributionView) {

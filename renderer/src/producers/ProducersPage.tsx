@@ -7,12 +7,12 @@ import { PageError } from '../forms/PageError';
 import { StatusMessage } from '../forms/StatusMessage';
 import { useArchiveFlow } from '../forms/use-archive-flow';
 import { useHeadingFocusAfterChange, usePageChanges } from '../forms/use-page-changes';
+import { useSearchedList } from '../forms/use-searched-list';
 import { useI18n } from '../i18n/i18n-context';
 import { PageHeading } from '../shell/PageHeading';
 import { ProducerDialog } from './ProducerDialog';
 import { ProducersEmpty } from './ProducersEmpty';
 import { ProducerTable } from './ProducerTable';
-import { useProducerList } from './use-producer-list';
 import './producers.css';
 
 type Editing = { producer?: Producer } | null;
@@ -23,7 +23,7 @@ export function ProducersPage() {
   const [query, setQuery] = useState('');
   const [archived, setArchived] = useState<ArchivedFilter>('active');
   const { version, notice, actionError, setActionError, changed } = usePageChanges();
-  const list = useProducerList(query, archived, version);
+  const list = useSearchedList('producers.list', query, archived, version);
   const [editing, setEditing] = useState<Editing>(null);
   const archiving = useArchiveFlow<Producer>({
     archive: (producer) => call('producers.archive', { id: producer.id }),
@@ -33,7 +33,7 @@ export function ProducersPage() {
     onError: setActionError,
   });
 
-  const producers = list.producers;
+  const producers = list.items;
   useHeadingFocusAfterChange(producers, version);
 
   return (

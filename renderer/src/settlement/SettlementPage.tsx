@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { DistributionView } from '../../../shared/catalogue/views';
 import type { AppError } from '../../../shared/contract/errors';
-import { formatMoney, formatPercent } from '../../../shared/i18n/format';
+import { formatMoney, formatPercent, longDay } from '../../../shared/i18n/format';
 import type { DistributionSettlement, ProducerSettlementRow } from '../../../shared/settlement/distribution';
 import { useReadyApp } from '../app/ready-app-context';
 import { call } from '../client';
@@ -15,7 +15,6 @@ import { useI18n } from '../i18n/i18n-context';
 import { downloadText } from '../import/file-bytes';
 import { areaHref } from '../shell/areas';
 import { PageHeading } from '../shell/PageHeading';
-import { longDay } from '../stock/day-label';
 import './settlement.css';
 
 const vatOf = (row: { vat: { vatCents: number }[] }) => row.vat.reduce((sum, share) => sum + share.vatCents, 0);

@@ -9,7 +9,7 @@ import { ErrorSummary } from '../forms/ErrorSummary';
 import { PageError } from '../forms/PageError';
 import type { Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
-import { shortDay } from './day-label';
+import { shortDay } from '../../../shared/i18n/format';
 import {
   cellKey,
   copyWeek,

@@ -1,11 +1,10 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { StockCell, StockGrid } from '../../../shared/catalogue/views';
-import { formatMoney } from '../../../shared/i18n/format';
+import { formatMoney, shortDay } from '../../../shared/i18n/format';
 import type { Product } from '../../../shared/model/product';
 import { UNIT_LABELS } from '../catalogue/product-labels';
 import { StatusBadge } from '../distributions/StatusBadge';
 import { useI18n } from '../i18n/i18n-context';
-import { shortDay } from './day-label';
 import { cellKey, cellState, type CellText, type Problem, type StockDraft } from './stock-draft';
 
 export type CellField = keyof CellText;

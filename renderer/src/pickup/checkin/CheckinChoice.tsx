@@ -6,7 +6,7 @@ import { PageError } from '../../forms/PageError';
 import { useI18n } from '../../i18n/i18n-context';
 import { areaHref } from '../../shell/areas';
 import { PageHeading } from '../../shell/PageHeading';
-import { longDay } from '../../stock/day-label';
+import { longDay } from '../../../../shared/i18n/format';
 import { distributionsForPickup } from './checkin-choice';
 
 /** `#/pickup`: which distribution's counter to open — today's first, then the next ones, then the last two weeks. */

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { CheckinOrder } from '../../../../shared/checkin/day';
 import type { AppError } from '../../../../shared/contract/errors';
 import { toLocal } from '../../../../shared/distributions/calendar';
-import { formatMoney } from '../../../../shared/i18n/format';
+import { formatMoney, longDay } from '../../../../shared/i18n/format';
 import type { Order, OrderLine } from '../../../../shared/model/order';
 import type { Outcome } from '../../../../shared/contract/errors';
 import { useReadyApp } from '../../app/ready-app-context';
@@ -13,7 +13,6 @@ import { StatusMessage, type Notice } from '../../forms/StatusMessage';
 import { useI18n } from '../../i18n/i18n-context';
 import { areaHref } from '../../shell/areas';
 import { PageHeading } from '../../shell/PageHeading';
-import { longDay } from '../../stock/day-label';
 import { CheckinCounters } from './CheckinCounters';
 import { CheckinResults } from './CheckinResults';
 import { ClosingList } from './ClosingList';

@@ -10,7 +10,7 @@ import { StatusMessage, type Notice } from '../../forms/StatusMessage';
 import { useI18n } from '../../i18n/i18n-context';
 import { areaHref } from '../../shell/areas';
 import { PageHeading } from '../../shell/PageHeading';
-import { longDay } from '../../stock/day-label';
+import { longDay } from '../../../../shared/i18n/format';
 import { GenerateSlots } from './GenerateSlots';
 import { MoveOrderDialog } from './MoveOrderDialog';
 import { RemoveSlotDialog } from './RemoveSlotDialog';
