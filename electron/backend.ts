@@ -1,17 +1,37 @@
-/** Opens the data folder and wires the services behind one dispatch; used by Electron and the browser host alike. */
+/** Opens the data folder and wires the services behind one dispatch; used by Electron, the browser host and the tests alike. */
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './services';
 import type { PrintAdapter } from './services/print';
+import type { StoreOptions } from './store/store';
 import { Workspace } from './store/workspace';
+import { Syncer } from './sync/syncer';
 
 export interface Backend {
   workspace: Workspace;
   dispatch: Dispatch;
+  syncer: Syncer;
 }
 
-/** `print` is Electron's hidden-window printing; the browser host leaves it out and prints from the page. */
-export async function openBackend(dataDir: string, log?: (error: unknown) => void, print?: PrintAdapter): Promise<Backend> {
-  const workspace = await Workspace.open({ dataDir });
-  const dispatch = createDispatch({ handlers: createHandlers(workspace, undefined, print), inRecovery: () => workspace.inRecovery, log });
-  return { workspace, dispatch };
+export interface BackendOptions extends Omit<StoreOptions, 'onCommit'> {
+  log?: (error: unknown) => void;
+  /** Electron's hidden-window printing; the browser host leaves it out and prints from the page. */
+  print?: PrintAdapter;
+}
+
+export async function openBackend(options: BackendOptions): Promise<Backend> {
+  const { log, print, ...storeOptions } = options;
+  // The store hands every committed change to the sync journal; the syncer reads the store back.
+  const late: { syncer?: Syncer } = {};
+  const workspace = await Workspace.open({ ...storeOptions, onCommit: (changes, origin) => late.syncer?.commit(changes, origin) ?? Promise.resolve() });
+  const ready = await Syncer.open(options.dataDir, () => workspace.store, options.now);
+  late.syncer = ready;
+  if (!workspace.inRecovery) ready.attach();
+  ready.schedule();
+  const dispatch = createDispatch({
+    handlers: createHandlers(workspace, options.now, print, ready),
+    inRecovery: () => workspace.inRecovery,
+    log,
+    refuses: (_name, mutates) => ready.refuses(mutates, _name),
+  });
+  return { workspace, dispatch, syncer: ready };
 }

@@ -7,7 +7,7 @@
 import type { Handlers } from '../shared/contract/api';
 import type { Outcome } from '../shared/contract/errors';
 import { UserError } from '../shared/contract/errors';
-import { contract, isOperationName } from '../shared/contract/operations';
+import { contract, isOperationName, type OperationName } from '../shared/contract/operations';
 import { toFieldIssues } from '../shared/contract/validation-issues';
 
 export interface DispatchContext {
@@ -15,11 +15,13 @@ export interface DispatchContext {
   inRecovery: () => boolean;
   /** Where unexpected failures go (the console in the host, a log file in Electron). */
   log?: (error: unknown) => void;
+  /** An operation this copy may not run (a producer's copy changes only its offers). */
+  refuses?: (name: OperationName, mutates: boolean) => boolean;
 }
 
 export type Dispatch = (name: unknown, payload: unknown) => Promise<Outcome<unknown>>;
 
-export function createDispatch({ handlers, inRecovery, log = console.error }: DispatchContext): Dispatch {
+export function createDispatch({ handlers, inRecovery, log = console.error, refuses = () => false }: DispatchContext): Dispatch {
   return async (name, payload) => {
     if (!isOperationName(name)) {
       return { ok: false, error: { key: 'error.unknownOperation', params: { name: String(name).slice(0, 80) } } };
@@ -32,6 +34,7 @@ export function createDispatch({ handlers, inRecovery, log = console.error }: Di
       return { ok: false, error: { key: 'error.invalidInput', issues: toFieldIssues(parsed.error) } };
     }
     if (inRecovery() && !operation.inRecovery) return { ok: false, error: { key: 'error.recoveryMode' } };
+    if (refuses(name, operation.mutates)) return { ok: false, error: { key: 'error.producerCopy' } };
     try {
       const handler = handlers[name] as (input: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };

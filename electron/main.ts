@@ -50,7 +50,7 @@ async function start(): Promise<void> {
     documentsDir: app.getPath('documents'),
     showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
   });
-  const { dispatch } = await openBackend(dataDir, undefined, printing.adapter);
+  const { dispatch } = await openBackend({ dataDir, print: printing.adapter });
   const settings = openMachineSettings();
   registerIpc({
     dispatch,

@@ -13,7 +13,7 @@ const dataDir = resolveDataDir(argv, process.env, defaultDataDir());
 const port = Number(flagValue(argv, '--port') ?? process.env.CABAS_PORT ?? 0);
 const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
-const { workspace, dispatch } = await openBackend(dataDir);
+const { workspace, dispatch } = await openBackend({ dataDir });
 const host = await startHost({ dispatch, staticDir, port });
 console.log(`Cabas data folder: ${dataDir}`);
 if (workspace.inRecovery) console.log('A data file is damaged: the app opens on the recovery screen.');

@@ -26,7 +26,7 @@ async function startTestHost() {
   await writeFile(join(staticDir, 'assets', 'app.js'), 'console.log("cabas")');
   await writeFile(join(root, 'secret.txt'), SECRET);
   await writeFile(join(root, 'package.json'), SECRET);
-  const backend = await openBackend(dataDir, () => undefined);
+  const backend = await openBackend({ dataDir, log: () => undefined });
   const host = await startHost({ dispatch: backend.dispatch, staticDir });
   running = host;
   return { host, dataDir, backend };

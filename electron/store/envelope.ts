@@ -15,8 +15,25 @@ export const envelopeVersionSchema = z.object({
   version: z.number().int().min(1),
 });
 
+const stampsSchema = z.record(z.string(), z.string());
+
+/**
+ * Beside the records, what sync needs to merge per field (shared/sync/stamps.ts):
+ * each record's field timestamps, and the records taken out (pickup slots) with
+ * the time of removal — a change from a copy that had not seen the removal must
+ * lose to it if older, and bring the record back whole if newer.
+ */
+export const syncSectionSchema = z.strictObject({
+  stamps: z.record(z.string(), z.record(z.string(), stampsSchema)).optional(),
+  removed: z
+    .record(z.string(), z.record(z.string(), z.strictObject({ at: z.string(), record: z.record(z.string(), z.unknown()).nullable(), stamps: stampsSchema })))
+    .optional(),
+});
+export type SyncSection = z.infer<typeof syncSectionSchema>;
+
 export const envelopeHeaderSchema = envelopeVersionSchema.extend({
   records: z.record(z.string(), z.array(z.unknown())),
+  sync: syncSectionSchema.optional(),
 });
 export type EnvelopeHeader = z.infer<typeof envelopeHeaderSchema>;
 
@@ -29,6 +46,7 @@ export const fileRecordsSchema = z.strictObject(
   ) as { [K in EntityKind]: z.ZodOptional<z.ZodArray<(typeof entities)[K]['schema']>> },
 );
 
-export function serialiseFile(records: FileRecords, version: number = FORMAT_VERSION): string {
-  return `${JSON.stringify({ format: FORMAT, version, records }, null, 1)}\n`;
+export function serialiseFile(records: FileRecords, version: number = FORMAT_VERSION, sync?: SyncSection): string {
+  const hasSync = sync !== undefined && (sync.stamps !== undefined || sync.removed !== undefined);
+  return `${JSON.stringify(hasSync ? { format: FORMAT, version, records, sync } : { format: FORMAT, version, records }, null, 1)}\n`;
 }

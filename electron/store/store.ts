@@ -14,11 +14,13 @@ import type { StoreProblem } from '../../shared/contract/results';
 import { UserError } from '../../shared/contract/errors';
 import type { ChangeRecord, EntityKind } from '../../shared/model/change';
 import { HybridClock } from '../../shared/sync/hlc';
+import { canonicalJson } from '../../shared/sync/canonical';
+import { compact, legacyStamp, stampedAt, stampOf, withFields, type Stamps } from '../../shared/sync/stamps';
 import { writeFileAtomic, type WriteHooks } from './atomic-write';
 import { createBackup, ensureDailyBackup } from './backups';
 import { readDataFolder } from './data-files';
 import { entities, entityKinds, fileOf, type EntityOf } from './entities';
-import { serialiseFile, type FileRecords } from './envelope';
+import { serialiseFile, type FileRecords, type SyncSection } from './envelope';
 import { currentFormat, type FormatSpec } from './migrations';
 
 export interface StoreOptions {
@@ -26,13 +28,45 @@ export interface StoreOptions {
   format?: FormatSpec;
   now?: () => Date;
   writeHooks?: WriteHooks;
+  /**
+   * Called with every committed batch of changes once its files are on disk and
+   * before the change is acknowledged: the sync journal. `origin` is null for a
+   * change made on this copy, or the sync folder a merged change came from.
+   */
+  onCommit?: (changes: readonly ChangeRecord[], origin: string | null) => Promise<void>;
 }
 
 export type OpenResult = { state: 'ready'; store: Store } | { state: 'recovery'; problem: StoreProblem };
 
 type Tables = { [K in EntityKind]: Map<string, EntityOf<K>> };
 /** A record to write, or (`removed`) to take out of its file; `record` is then its last state, which names the file. */
-type Staged = { kind: EntityKind; record: { id: string }; removed?: true };
+type Staged = { kind: EntityKind; record: { id: string }; removed?: true; stamps?: Stamps; grave?: Grave };
+
+/** A record taken out, kept so a later change from a copy that had not seen the removal can be judged. */
+export interface Grave {
+  at: string;
+  /** Its last state, or null while only the removal's time matters (the record is visible again). */
+  record: Record<string, unknown> | null;
+  stamps: Stamps;
+}
+
+/** Two copies wrote different values to the same field; `winner` is the one now held everywhere. */
+export interface FieldContest {
+  entity: EntityKind;
+  entityId: string;
+  field: string;
+  local: { value: unknown; at: string };
+  remote: { value: unknown; at: string };
+  winner: 'local' | 'remote';
+}
+
+export interface MergeResult {
+  /** Changes that made a difference here. */
+  applied: ChangeRecord[];
+  /** Changes whose record cannot be formed yet (its creation has not arrived): retry with the next ones. */
+  parked: ChangeRecord[];
+  contests: FieldContest[];
+}
 
 /**
  * The only kinds a transaction may remove outright. Records with history
@@ -68,21 +102,28 @@ export async function openStore(options: StoreOptions): Promise<OpenResult> {
     // The backup comes first: a migration that goes wrong must be undoable by hand.
     await createBackup(dataDir, 'pre-migration', now());
     for (const file of outdated) {
-      await writeFileAtomic(join(dataDir, file.path), serialiseFile(file.records, format.version), options.writeHooks);
+      await writeFileAtomic(join(dataDir, file.path), serialiseFile(file.records, format.version, file.sync), options.writeHooks);
     }
   }
 
   const tables = Object.fromEntries(entityKinds.map((kind) => [kind, new Map()])) as Tables;
+  const stamps = new Map<string, Stamps>();
+  const graves = new Map<string, Grave>();
   for (const file of read.files) {
     for (const kind of entityKinds) {
       for (const record of file.records[kind] ?? []) (tables[kind] as Map<string, unknown>).set(record.id, record);
+      for (const [id, stamp] of Object.entries(file.sync.stamps?.[kind] ?? {})) stamps.set(keyOf(kind, id), stamp);
+      for (const [id, grave] of Object.entries(file.sync.removed?.[kind] ?? {})) graves.set(keyOf(kind, id), grave);
     }
   }
-  const store = new Store(dataDir, await loadDeviceId(dataDir), tables, format, now, options.writeHooks);
+  const store = new Store(dataDir, await loadDeviceId(dataDir), tables, format, now, options, stamps, graves);
   store.indexAll();
   await store.backupIfNewDay();
   return { state: 'ready', store };
 }
+
+/** Distribution → product → quantity ordered, as published in the producers folder. */
+export type PublishedOrdered = Map<string, Map<string, number>>;
 
 /** Which records each file holds: path → kind → ids. */
 type FileIndex = Map<string, Map<EntityKind, Set<string>>>;
@@ -93,7 +134,13 @@ export class Transaction {
   constructor(
     private readonly tables: Tables,
     private readonly fileIndex: FileIndex,
+    private readonly published: PublishedOrdered = new Map(),
   ) {}
+
+  /** What the organisers' copies report as ordered in a distribution, per product (a producer's copy holds no orders). */
+  publishedOrdered(distributionId: string): ReadonlyMap<string, number> | undefined {
+    return this.published.get(distributionId);
+  }
 
   /** The records of one kind held by one file (e.g. the offers of one distribution), staged changes included. */
   inFile<K extends EntityKind>(kind: K, path: string): EntityOf<K>[] {
@@ -134,8 +181,14 @@ export class Transaction {
   }
 }
 
+function keyOf(kind: EntityKind, id: string): string {
+  return `${kind}:${id}`;
+}
+
 export class Store {
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly writeHooks?: WriteHooks;
+  private readonly onCommit?: StoreOptions['onCommit'];
   private readonly listeners = new Set<ChangeListener>();
   private readonly clock: HybridClock;
   private lastBackupDay = '';
@@ -148,9 +201,51 @@ export class Store {
     private readonly tables: Tables,
     private readonly format: FormatSpec,
     private readonly now: () => Date,
-    private readonly writeHooks?: WriteHooks,
+    options: Pick<StoreOptions, 'writeHooks' | 'onCommit'> = {},
+    /** Each record's field timestamps (shared/sync/stamps.ts), by `kind:id`. */
+    private readonly stamps = new Map<string, Stamps>(),
+    private readonly graves = new Map<string, Grave>(),
   ) {
+    this.writeHooks = options.writeHooks;
+    this.onCommit = options.onCommit;
     this.clock = new HybridClock(deviceId, () => now().getTime());
+    // The clock resumes after the latest change this copy holds, so a restart never reuses a timestamp.
+    let latest = '';
+    for (const stamp of stamps.values()) for (const at of Object.values(stamp)) if (at > latest) latest = at;
+    for (const grave of graves.values()) if (grave.at > latest) latest = grave.at;
+    if (latest !== '') this.clock.resume(latest);
+  }
+
+  /** The field timestamps of a record; fields written before sync existed count as this copy's, at the epoch. */
+  stampsOf(kind: EntityKind, id: string): Stamps | undefined {
+    const record = this.tables[kind].get(id) as Record<string, unknown> | undefined;
+    if (!record) return undefined;
+    const known = this.stamps.get(keyOf(kind, id));
+    return compact({ _: legacyStamp(this.deviceId), ...known }, Object.keys(record));
+  }
+
+  /** Records taken out, with their removal time: part of a copy's state for sync. */
+  removedRecords(): { kind: EntityKind; id: string; grave: Grave }[] {
+    return [...this.graves].map(([key, grave]) => {
+      const at = key.indexOf(':');
+      return { kind: key.slice(0, at) as EntityKind, id: key.slice(at + 1), grave };
+    });
+  }
+
+  private published: PublishedOrdered = new Map();
+
+  publishedOrdered(distributionId: string): ReadonlyMap<string, number> | undefined {
+    return this.published.get(distributionId);
+  }
+
+  /** A producer's copy: the ordered totals read from the producers folder, for its stock screen and stock rules. */
+  setPublishedOrdered(totals: Record<string, Record<string, number>>): void {
+    this.published = new Map(Object.entries(totals).map(([distributionId, byProduct]) => [distributionId, new Map(Object.entries(byProduct))]));
+  }
+
+  /** Moves the clock past a timestamp seen in another copy's changes (refused if that clock is too far ahead). */
+  receiveTime(at: string): void {
+    this.clock.receive(at);
   }
 
   get<K extends EntityKind>(kind: K, id: string): EntityOf<K> | undefined {
@@ -176,19 +271,109 @@ export class Store {
         if (this.successor === null) throw new UserError('error.recoveryMode');
         return this.successor.transact(work);
       }
-      const tx = new Transaction(this.tables, this.fileIndex);
+      const tx = new Transaction(this.tables, this.fileIndex, this.published);
       const result = await work(tx);
-      const changes = this.changesOf(tx);
-      if (changes.length > 0) {
-        await this.write(tx);
-        this.apply(tx);
-        for (const listener of this.listeners) listener(changes);
-        // The change is already on disk: a failed backup must not report it as failed (the
-        // organiser would type it again). The next change of the day tries the backup again.
-        await this.backupIfNewDay().catch(() => undefined);
-      }
+      await this.commit(tx, this.changesOf(tx), null);
       return result;
     });
+  }
+
+  private async commit(tx: Transaction, changes: ChangeRecord[], origin: string | null): Promise<void> {
+    if (changes.length === 0) return;
+    await this.write(tx);
+    this.apply(tx);
+    for (const listener of this.listeners) listener(changes);
+    await this.onCommit?.(changes, origin);
+    // The change is already on disk: a failed backup must not report it as failed (the
+    // organiser would type it again). The next change of the day tries the backup again.
+    await this.backupIfNewDay().catch(() => undefined);
+  }
+
+  /**
+   * Merges changes made on other copies, per field, last writer wins (the rules of
+   * shared/sync/merge.ts, applied to the store's records): a field takes a change only
+   * if the change is later than the write it holds; a removal hides the record unless
+   * a field was written after it. A record that the changes do not make whole and valid
+   * (its creation has not arrived yet, or a field from a newer version) is left as it
+   * is and its changes are handed back as `parked`, to be merged again with later ones.
+   */
+  merge(changes: readonly ChangeRecord[], origin: string): Promise<MergeResult> {
+    return this.exclusive(async () => {
+      if (this.successor !== undefined) {
+        if (this.successor === null) throw new UserError('error.recoveryMode');
+        return this.successor.merge(changes, origin);
+      }
+      const tx = new Transaction(this.tables, this.fileIndex, this.published);
+      const result: MergeResult = { applied: [], parked: [], contests: [] };
+      const byRecord = new Map<string, ChangeRecord[]>();
+      for (const change of changes) {
+        const key = keyOf(change.entity, change.entityId);
+        byRecord.set(key, [...(byRecord.get(key) ?? []), change]);
+      }
+      for (const [key, list] of byRecord) this.mergeRecord(tx, key, list, result);
+      for (const change of result.applied) this.clock.resume(change.at);
+      await this.commit(tx, result.applied, origin);
+      return result;
+    });
+  }
+
+  private mergeRecord(tx: Transaction, key: string, changes: ChangeRecord[], result: MergeResult): void {
+    const { entity: kind, entityId: id } = changes[0]!;
+    const current = this.tables[kind].get(id) as Record<string, unknown> | undefined;
+    const grave = this.graves.get(key);
+    const values: Record<string, unknown> = { ...(current ?? grave?.record ?? {}) };
+    const held = current ? this.stamps.get(key) : grave?.stamps;
+    const fallback = legacyStamp(this.deviceId);
+    const fieldAt: Record<string, string> = {};
+    for (const field of Object.keys(values)) fieldAt[field] = stampOf(held, field) ?? fallback;
+    let removedAt = grave?.at;
+    const applied: ChangeRecord[] = [];
+    const contests: FieldContest[] = [];
+    for (const change of changes) {
+      let useful = false;
+      if (change.removed && (removedAt === undefined || change.at > removedAt)) {
+        removedAt = change.at;
+        useful = true;
+      }
+      for (const [field, value] of Object.entries(change.fields)) {
+        const localAt = fieldAt[field];
+        const differs = localAt !== undefined && canonicalJson(values[field]) !== canonicalJson(value);
+        const remoteWins = localAt === undefined || change.at > localAt || (change.at === localAt && canonicalJson(value) > canonicalJson(values[field]));
+        if (differs && change.at !== localAt) {
+          contests.push({
+            entity: kind,
+            entityId: id,
+            field,
+            local: { value: values[field], at: localAt },
+            remote: { value, at: change.at },
+            winner: remoteWins ? 'remote' : 'local',
+          });
+        }
+        if (remoteWins && (localAt !== change.at || differs)) {
+          values[field] = value;
+          fieldAt[field] = change.at;
+          useful = true;
+        }
+      }
+      if (useful) applied.push(change);
+    }
+    // A change that lost every field still tells of a contest (the other copy's edit set aside).
+    result.contests.push(...contests);
+    if (applied.length === 0) return;
+    const visible = removedAt === undefined || Object.values(fieldAt).some((at) => at > removedAt);
+    const parsed = entities[kind].schema.safeParse(values);
+    if (!parsed.success) {
+      result.parked.push(...changes);
+      return;
+    }
+    const stamps = compact(fieldAt, Object.keys(values));
+    const record = parsed.data as { id: string };
+    if (visible) {
+      tx.staged.set(key, { kind, record, stamps, grave: removedAt === undefined ? undefined : { at: removedAt, record: null, stamps: {} } });
+    } else {
+      tx.staged.set(key, { kind, record, removed: true, grave: { at: removedAt!, record: values, stamps } });
+    }
+    result.applied.push(...applied);
   }
 
   /**
@@ -217,11 +402,15 @@ export class Store {
   private changesOf(tx: Transaction): ChangeRecord[] {
     const changes: ChangeRecord[] = [];
     for (const { kind, record, removed } of tx.staged.values()) {
+      const key = keyOf(kind, record.id);
       const before = this.tables[kind].get(record.id) as Record<string, unknown> | undefined;
       if (removed) {
         // Put and removed in the same transaction: it never reached the disk, nothing to say.
-        if (before) changes.push({ at: this.clock.tick(), device: this.deviceId, entity: kind, entityId: record.id, fields: {}, removed: true });
-        else tx.staged.delete(`${kind}:${record.id}`);
+        if (before) {
+          const at = this.clock.tick();
+          tx.staged.set(key, { kind, record, removed, grave: { at, record: before, stamps: this.stampsOf(kind, record.id) ?? {} } });
+          changes.push({ at, device: this.deviceId, entity: kind, entityId: record.id, fields: {}, removed: true });
+        } else tx.staged.delete(key);
         continue;
       }
       const fields: Record<string, unknown> = {};
@@ -232,7 +421,10 @@ export class Store {
         tx.staged.delete(`${kind}:${record.id}`);
         continue;
       }
-      changes.push({ at: this.clock.tick(), device: this.deviceId, entity: kind, entityId: record.id, fields });
+      const at = this.clock.tick();
+      const stamps = before ? withFields(this.stampsOf(kind, record.id), Object.keys(fields), at, Object.keys(record)) : stampedAt(at);
+      tx.staged.set(key, { kind, record, stamps, grave: this.graves.get(key) && { ...this.graves.get(key)!, record: null, stamps: {} } });
+      changes.push({ at, device: this.deviceId, entity: kind, entityId: record.id, fields });
     }
     return changes;
   }
@@ -242,7 +434,7 @@ export class Store {
     for (const { kind, record } of tx.staged.values()) touched.add(fileOf(kind, record as never));
     try {
       for (const path of touched) {
-        await writeFileAtomic(join(this.dataDir, path), serialiseFile(this.recordsOf(path, tx), this.format.version), this.writeHooks);
+        await writeFileAtomic(join(this.dataDir, path), serialiseFile(this.recordsOf(path, tx), this.format.version, this.syncOf(path, tx)), this.writeHooks);
       }
     } catch (error) {
       throw new UserError('error.storeWrite', { detail: (error as Error).message });
@@ -265,6 +457,14 @@ export class Store {
     this.fileIndex.clear();
     for (const kind of entityKinds) {
       for (const record of this.tables[kind].values()) this.addToIndex(kind, record);
+    }
+    this.graveIndex.clear();
+    for (const [key, grave] of this.graves) {
+      const kind = key.slice(0, key.indexOf(':')) as EntityKind;
+      const record = grave.record ?? this.tables[kind].get(key.slice(key.indexOf(':') + 1));
+      if (!record) continue;
+      const path = fileOf(kind, record as never);
+      this.graveIndex.set(path, (this.graveIndex.get(path) ?? new Set()).add(key));
     }
   }
 
@@ -289,13 +489,52 @@ export class Store {
     return records as FileRecords;
   }
 
+  /** The stamps of the records a file holds and the records taken out of it. */
+  private syncOf(path: string, tx: Transaction): SyncSection {
+    const stamps: Record<string, Record<string, Stamps>> = {};
+    const removed: NonNullable<SyncSection['removed']> = {};
+    const staged = (kind: EntityKind, id: string) => tx.staged.get(keyOf(kind, id));
+    const kinds = new Map<EntityKind, Set<string>>();
+    for (const [kind, ids] of this.fileIndex.get(path) ?? []) kinds.set(kind, new Set(ids));
+    for (const key of this.graveIndex.get(path) ?? []) {
+      const at = key.indexOf(':');
+      const kind = key.slice(0, at) as EntityKind;
+      kinds.set(kind, (kinds.get(kind) ?? new Set()).add(key.slice(at + 1)));
+    }
+    for (const { kind, record } of tx.staged.values()) {
+      if (fileOf(kind, record as never) === path) kinds.set(kind, (kinds.get(kind) ?? new Set()).add(record.id));
+    }
+    for (const [kind, ids] of kinds) {
+      for (const id of ids) {
+        const key = keyOf(kind, id);
+        const entry = staged(kind, id);
+        const grave = entry ? entry.grave : this.graves.get(key);
+        if (grave) (removed[kind] ??= {})[id] = grave;
+        if (entry?.removed) continue;
+        const stamp = entry ? entry.stamps : this.stamps.get(key);
+        if (stamp && (entry || this.tables[kind].has(id))) (stamps[kind] ??= {})[id] = stamp;
+      }
+    }
+    return { stamps, removed };
+  }
+
+  /** Which removed records each file keeps, as `kind:id`. */
+  private readonly graveIndex = new Map<string, Set<string>>();
+
   private apply(tx: Transaction): void {
-    for (const { kind, record, removed } of tx.staged.values()) {
+    for (const [key, { kind, record, removed, stamps, grave }] of tx.staged) {
+      const path = fileOf(kind, record as never);
+      if (grave) {
+        this.graves.set(key, grave);
+        this.graveIndex.set(path, (this.graveIndex.get(path) ?? new Set()).add(key));
+      }
       if (removed) {
         this.tables[kind].delete(record.id);
+        this.stamps.delete(key);
         this.removeFromIndex(kind, record);
         continue;
       }
+      if (stamps) this.stamps.set(key, stamps);
       (this.tables[kind] as Map<string, unknown>).set(record.id, record);
       this.addToIndex(kind, record);
     }

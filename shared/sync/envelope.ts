@@ -19,7 +19,7 @@ export interface SyncBatch {
   version: typeof SYNC_VERSION;
   /** The device that wrote the file (each device writes only its own files). */
   device: string;
-  /** The batch's place in that device's sequence, from 1. */
+  /** The batch's place in that device's sequence, from 1; a snapshot carries the last batch it stands for (0: none yet). */
   seq: number;
   changes: ChangeRecord[];
   /** fnv1a64 over the canonical JSON of `changes`. */
@@ -52,7 +52,7 @@ const batchSchema = z.strictObject({
   format: z.literal(SYNC_FORMAT),
   version: z.literal(SYNC_VERSION),
   device: z.string().min(1),
-  seq: z.number().int().min(1),
+  seq: z.number().int().min(0),
   changes: z.array(changeSchema),
   checksum: z.string().regex(/^[0-9a-f]{16}$/),
 });

@@ -62,6 +62,17 @@ export class HybridClock {
     this.last = this.bounded({ millis, counter, device: this.device });
   }
 
+  /**
+   * Continues after `text` without the drift check: a timestamp this copy already
+   * holds (its own, after a restart, or one it has merged) must never be reused.
+   */
+  resume(text: string): void {
+    const seen = parseTimestamp(text);
+    if (seen.millis > this.last.millis || (seen.millis === this.last.millis && seen.counter > this.last.counter)) {
+      this.last = { millis: seen.millis, counter: seen.counter, device: this.device };
+    }
+  }
+
   private bounded(timestamp: Timestamp): Timestamp {
     // 65 536 changes in one millisecond means the clock is stuck; move on one millisecond.
     return timestamp.counter > MAX_COUNTER ? { ...timestamp, millis: timestamp.millis + 1, counter: 0 } : timestamp;

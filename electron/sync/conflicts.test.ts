@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { DistributionView } from '../../shared/catalogue/views';
+import type { Member } from '../../shared/model/member';
+import type { Order } from '../../shared/model/order';
+import type { Product } from '../../shared/model/product';
+import type { OrderConflict, StockConflict, SyncConflict } from '../../shared/sync/conflicts';
+import type { OrderView } from '../../shared/orders/views';
+import { useTempDirs } from '../testing/temp-dir';
+import { call, createProducer, createProduct, openApp, refusal, type TestApp } from '../testing/service-calls';
+
+const tempDir = useTempDirs();
+const start = new Date('2026-03-04T09:00:00.000Z');
+
+async function relay(settings: (folder: string) => Record<string, unknown>[]) {
+  const folder = await tempDir();
+  const apps: TestApp[] = [];
+  for (const each of settings(folder)) {
+    const app = await openApp(await tempDir(), start);
+    await call(app, 'sync.saveSettings', { autoSyncMinutes: 0, ...each });
+    apps.push(app);
+  }
+  const [a] = apps as [TestApp];
+  const producer = await createProducer(a, 'Ferme du Bois');
+  const products: Product[] = [await createProduct(a, producer.id, { name: 'Carottes' }), await createProduct(a, producer.id, { name: 'Poireaux' })];
+  const distribution = await call<DistributionView>(a, 'distributions.create', { pickupDate: '2026-03-06', pickupStart: '17:00', pickupEnd: '19:00' });
+  for (const product of products) await call(a, 'offers.set', { distributionId: distribution.id, productId: product.id, quantity: 10 });
+  return { apps, producer, products, distribution };
+}
+
+const sync = (app: TestApp) => call(app, 'sync.now', {});
+const conflicts = (app: TestApp) => call<SyncConflict[]>(app, 'sync.conflicts', {});
+
+async function order(app: TestApp, distributionId: string, name: string, lines: [Product, number][]): Promise<Order> {
+  const member = await call<Member>(app, 'members.create', { name });
+  const opened = await call<Order>(app, 'orders.open', { distributionId, memberId: member.id });
+  let current = opened;
+  for (const [product, quantity] of lines) current = await call<Order>(app, 'orders.addLine', { orderId: opened.id, productId: product.id, quantity });
+  return current;
+}
+
+describe('conflicts a merge creates', () => {
+  it('the same order edited on two copies: the later edit is kept everywhere, the other is listed and can be taken back', async () => {
+    const { apps, products, distribution } = await relay((folder) => [{ teamFolder: folder }, { teamFolder: folder }]);
+    const [a, b] = apps as [TestApp, TestApp];
+    const placed = await order(a, distribution.id, 'Zoé Martin', [[products[0]!, 1]]);
+    await sync(a);
+    await sync(b);
+
+    // Offline on both: A adds leeks, B (a minute later) changes the carrots to 2.
+    a.clock.advance(60_000);
+    await call(a, 'orders.addLine', { orderId: placed.id, productId: products[1]!.id, quantity: 1 });
+    b.clock.advance(120_000);
+    await call(b, 'orders.setLineQuantity', { orderId: placed.id, lineId: placed.lines[0]!.id, quantity: 2 });
+    await sync(a);
+    await sync(b);
+    await sync(a);
+
+    for (const app of [a, b]) expect(app.workspace.store.get('order', placed.id)!.lines.map((line) => line.quantity)).toEqual([2]);
+    const [conflict] = (await conflicts(b)) as OrderConflict[];
+    expect(conflict).toMatchObject({ kind: 'orderEdited', orderId: placed.id, memberName: 'Zoé Martin', field: 'lines', basketNumber: placed.basketNumber });
+    expect((conflict!.other as Order['lines']).map((line) => [line.productName, line.quantity])).toEqual([['Carottes', 1], ['Poireaux', 1]]);
+
+    expect(await call(b, 'sync.resolveConflict', { conflictId: conflict!.id, action: 'useOther' })).toEqual([]);
+    await sync(b);
+    await sync(a);
+    for (const app of [a, b]) {
+      expect(app.workspace.store.get('order', placed.id)!.lines.map((line) => [line.productName, line.quantity])).toEqual([['Carottes', 1], ['Poireaux', 1]]);
+    }
+    expect((await refusal(b, 'sync.resolveConflict', { conflictId: conflict!.id, action: 'keep' })).key).toBe('error.conflictNotFound');
+  });
+
+  it('stock lowered by a producer below what the organiser sold offline is listed; raising the stock resolves it on every copy', async () => {
+    const { apps, producer, products, distribution } = await relay((folder) => [{ producersFolder: folder }, { producersFolder: folder, role: 'producer' }]);
+    const [a, p] = apps as [TestApp, TestApp];
+    await order(a, distribution.id, 'Zoé Martin', [[products[0]!, 3]]);
+    await sync(a);
+    await sync(p);
+    await call(p, 'sync.saveSettings', { producerId: producer.id });
+
+    await order(a, distribution.id, 'Marc Dubois', [[products[0]!, 4]]); // A does not sync: 7 ordered
+    p.clock.advance(60_000);
+    await call(p, 'offers.set', { distributionId: distribution.id, productId: products[0]!.id, quantity: 5 }); // P knows 3 ordered
+    await sync(p);
+    await sync(a);
+
+    const [conflict] = (await conflicts(a)) as StockConflict[];
+    expect(conflict).toMatchObject({ kind: 'stockOversold', productName: 'Carottes', producerName: 'Ferme du Bois', available: 5, ordered: 7 });
+    expect((await refusal(a, 'sync.resolveConflict', { conflictId: conflict!.id, action: 'useOther' })).key).toBe('error.conflictAction');
+    expect(await call(a, 'sync.resolveConflict', { conflictId: conflict!.id, action: 'raiseStock' })).toEqual([]);
+    await sync(a);
+    await sync(p);
+    expect(p.workspace.store.all('offer').find((offer) => offer.productId === products[0]!.id)?.quantity).toBe(7);
+  });
+
+  it('trimming orders back to the stock takes from the lines added last, never cancels an order', async () => {
+    const { apps, products, distribution } = await relay((folder) => [{ teamFolder: folder }, { teamFolder: folder }]);
+    const [a, b] = apps as [TestApp, TestApp];
+    await sync(a);
+    await sync(b);
+    // Two copies each sell within the 10 they know: 6 + 4 on A, then 5 on B → 15 ordered of 10.
+    const first = await order(a, distribution.id, 'Anne', [[products[0]!, 6]]);
+    a.clock.advance(1000);
+    const second = await order(a, distribution.id, 'Marc', [[products[0]!, 4]]);
+    b.clock.advance(5000);
+    const third = await order(b, distribution.id, 'Léa', [[products[0]!, 5], [products[1]!, 1]]);
+    await sync(a);
+    await sync(b);
+    await sync(a);
+
+    const [conflict] = (await conflicts(a)) as StockConflict[];
+    expect(conflict).toMatchObject({ available: 10, ordered: 15 });
+    expect(await call(a, 'sync.resolveConflict', { conflictId: conflict!.id, action: 'trimOrders' })).toEqual([]);
+    const views = await call<OrderView[]>(a, 'orders.list', { distributionId: distribution.id, includeCancelled: true });
+    const carrots = (orderId: string) => views.find((view) => view.order.id === orderId)!.order.lines.filter((line) => line.productId === products[0]!.id).reduce((sum, line) => sum + line.quantity, 0);
+    expect([carrots(first.id), carrots(second.id), carrots(third.id)]).toEqual([6, 4, 0]);
+    expect(views.every((view) => view.order.cancelledAt === null)).toBe(true);
+    expect(views.find((view) => view.order.id === third.id)!.order.lines.map((line) => line.productName)).toEqual(['Poireaux']);
+  });
+});

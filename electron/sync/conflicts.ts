@@ -1,0 +1,164 @@
+/**
+ * The conflicts list: oversold stock read from the data, and orders edited on
+ * two copies recorded at merge time (sync/conflicts.json, device-local: the
+ * organiser who synced and saw it resolves it).
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { UserError } from '../../shared/contract/errors';
+import { CONFLICT_FIELDS, type ConflictAction, type OrderConflict, type StockConflict, type SyncConflict } from '../../shared/sync/conflicts';
+import type { Order, OrderLine } from '../../shared/model/order';
+import { writeFileAtomic } from '../store/atomic-write';
+import type { FieldContest, Store } from '../store/store';
+import { orderedByProduct, ordersOf } from '../services/ordered';
+
+const recordedSchema = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  field: z.enum(CONFLICT_FIELDS),
+  kept: z.unknown(),
+  other: z.unknown(),
+  /** The timestamp of the set-aside write: the same conflict seen again is not listed twice. */
+  otherAt: z.string(),
+  detectedAt: z.string(),
+});
+type Recorded = z.infer<typeof recordedSchema>;
+
+export class ConflictBook {
+  private constructor(
+    private readonly path: string,
+    private recorded: Recorded[],
+  ) {}
+
+  static async open(path: string): Promise<ConflictBook> {
+    try {
+      const parsed = z.array(recordedSchema).safeParse(JSON.parse(await readFile(path, 'utf8')));
+      return new ConflictBook(path, parsed.success ? parsed.data : []);
+    } catch {
+      return new ConflictBook(path, []);
+    }
+  }
+
+  /** Keeps the contests that are two copies editing one order without seeing each other's change. */
+  async record(contests: readonly FieldContest[], concurrent: (contest: FieldContest) => boolean, now: Date): Promise<void> {
+    const added: Recorded[] = [];
+    for (const contest of contests) {
+      if (contest.entity !== 'order' || !(CONFLICT_FIELDS as readonly string[]).includes(contest.field) || !concurrent(contest)) continue;
+      const [kept, other] = contest.winner === 'remote' ? [contest.remote, contest.local] : [contest.local, contest.remote];
+      if (this.recorded.some((known) => known.orderId === contest.entityId && known.field === contest.field && known.otherAt === other.at)) continue;
+      added.push({
+        id: randomUUID(),
+        orderId: contest.entityId,
+        field: contest.field as Recorded['field'],
+        kept: kept.value,
+        other: other.value,
+        otherAt: other.at,
+        detectedAt: now.toISOString(),
+      });
+    }
+    if (added.length === 0) return;
+    await this.save([...this.recorded, ...added]);
+  }
+
+  list(store: Store, today: string): SyncConflict[] {
+    return [...stockConflicts(store, today), ...this.orderConflicts(store)];
+  }
+
+  private orderConflicts(store: Store): OrderConflict[] {
+    return this.recorded.flatMap((recorded) => {
+      const order = store.get('order', recorded.orderId);
+      const distribution = order && store.get('distribution', order.distributionId);
+      if (!order || !distribution) return [];
+      return [
+        {
+          id: recorded.id,
+          kind: 'orderEdited' as const,
+          distributionId: order.distributionId,
+          pickupDate: distribution.pickupDate,
+          orderId: order.id,
+          basketNumber: order.basketNumber,
+          memberName: (order.memberId && store.get('member', order.memberId)?.name) || '?',
+          field: recorded.field,
+          kept: order[recorded.field],
+          other: recorded.other,
+          detectedAt: recorded.detectedAt,
+        },
+      ];
+    });
+  }
+
+  /** Resolving an order conflict: keep what every copy holds, or put the set-aside version back (a new change, later than both). */
+  async resolveOrder(store: Store, conflictId: string, action: ConflictAction, now: Date): Promise<void> {
+    const recorded = this.recorded.find((known) => known.id === conflictId);
+    if (!recorded) throw new UserError('error.conflictNotFound');
+    if (action === 'useOther') {
+      await store.transact((tx) => {
+        const order = tx.get('order', recorded.orderId);
+        if (!order) throw new UserError('error.orderNotFound');
+        tx.put('order', { ...order, [recorded.field]: recorded.other as Order[typeof recorded.field], updatedAt: now.toISOString() });
+      });
+    } else if (action !== 'keep') throw new UserError('error.conflictAction');
+    await this.save(this.recorded.filter((known) => known !== recorded));
+  }
+
+  private async save(recorded: Recorded[]): Promise<void> {
+    await writeFileAtomic(this.path, `${JSON.stringify(recorded)}\n`);
+    this.recorded = recorded;
+  }
+}
+
+/** Offers whose orders exceed the stock, in distributions not cancelled and not long past. */
+export function stockConflicts(store: Store, today: string): StockConflict[] {
+  const conflicts: StockConflict[] = [];
+  for (const distribution of store.all('distribution')) {
+    if (distribution.cancelledAt !== null || distribution.pickupDate < today) continue;
+    const ordered = orderedByProduct(store, distribution.id);
+    for (const offer of store.inFile('offer', `distributions/${distribution.id}.json`)) {
+      const sold = ordered.get(offer.productId) ?? 0;
+      if (offer.quantity === null || sold <= offer.quantity) continue;
+      const product = store.get('product', offer.productId);
+      conflicts.push({
+        id: `stock:${offer.id}`,
+        kind: 'stockOversold',
+        distributionId: distribution.id,
+        pickupDate: distribution.pickupDate,
+        offerId: offer.id,
+        productId: offer.productId,
+        productName: product?.name ?? '?',
+        producerName: (product && store.get('producer', product.producerId)?.name) ?? '?',
+        available: offer.quantity,
+        ordered: sold,
+      });
+    }
+  }
+  return conflicts.sort((a, b) => a.pickupDate.localeCompare(b.pickupDate) || a.productName.localeCompare(b.productName));
+}
+
+/**
+ * Trimming orders back to the stock: the lines added last give way first
+ * (the sales made offline after the stock ran out), a line reduced or, when
+ * nothing of it is left, removed; a whole order is never cancelled here.
+ */
+export async function trimOrders(store: Store, offerId: string, now: Date): Promise<void> {
+  await store.transact((tx) => {
+    const offer = tx.get('offer', offerId);
+    if (!offer || offer.quantity === null) throw new UserError('error.conflictNotFound');
+    const orders = ordersOf(tx, offer.distributionId).filter((order) => order.cancelledAt === null);
+    const lines = orders.flatMap((order) => order.lines.filter((line) => line.productId === offer.productId).map((line) => ({ order, line })));
+    lines.sort((a, b) => b.line.addedAt.localeCompare(a.line.addedAt) || b.order.basketNumber - a.order.basketNumber);
+    let excess = lines.reduce((sum, { line }) => sum + line.quantity, 0) - offer.quantity;
+    const edits = new Map<string, Order>();
+    for (const { order, line } of lines) {
+      if (excess <= 0) break;
+      const current = edits.get(order.id) ?? order;
+      const cut = Math.min(excess, line.quantity);
+      excess -= cut;
+      const kept: OrderLine[] = current.lines.flatMap((candidate) =>
+        candidate.id !== line.id ? [candidate] : candidate.quantity - cut > 0 ? [{ ...candidate, quantity: candidate.quantity - cut }] : [],
+      );
+      edits.set(order.id, { ...current, lines: kept, updatedAt: now.toISOString() });
+    }
+    for (const order of edits.values()) tx.put('order', order);
+  });
+}

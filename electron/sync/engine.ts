@@ -1,0 +1,253 @@
+/**
+ * One sync with one folder: read what the other copies wrote since last time,
+ * merge it, then write what this copy has that the folder has not got.
+ *
+ * Reading a device's files stops at the first one still arriving (a half-copied
+ * batch, a gap left by a compaction whose snapshot has not arrived yet): the
+ * next sync takes it up from there, so nothing is skipped and nothing is read
+ * half. Writing: the first time, this copy's whole state as its snapshot; then
+ * one batch per sync with the journal entries the folder has not had (never the
+ * ones that came from it); every COMPACT_AFTER batches, a new snapshot replaces
+ * this copy's batches, so the folder does not grow without bound and a copy
+ * joining after a year reads one snapshot per device, not a year of changes.
+ */
+import { z } from 'zod';
+import type { ChangeRecord, EntityKind } from '../../shared/model/change';
+import { createBatch, parseBatch, serialiseBatch } from '../../shared/sync/envelope';
+import { MAX_DRIFT_MS, parseTimestamp } from '../../shared/sync/hlc';
+import { carries, PRODUCER_WRITES, type SyncLevel } from '../../shared/sync/levels';
+import type { SyncSettings } from '../../shared/sync/settings';
+import type { SyncProblem, SyncProgress } from '../../shared/sync/status';
+import { fnv1a64, canonicalJson } from '../../shared/sync/canonical';
+import { orderedByProduct } from '../../shared/orders/totals';
+import type { FieldContest, Store } from '../store/store';
+import { distributionFile } from '../store/entities';
+import { SyncFolder, type DeviceInfo } from './folder';
+import type { Journal } from './journal';
+import { stateChanges } from './snapshot';
+import { freshFolderState, type SyncState } from './state';
+
+export const COMPACT_AFTER = 20;
+
+export interface SyncContext {
+  store: Store;
+  journal: Journal;
+  settings: SyncSettings;
+  state: SyncState;
+  now: () => Date;
+  progress: (progress: SyncProgress) => void;
+}
+
+export interface FolderOutcome {
+  received: number;
+  sent: number;
+  problems: SyncProblem[];
+  contests: FieldContest[];
+}
+
+type Incoming = { device: string; info: DeviceInfo; changes: ChangeRecord[] };
+
+export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: string): Promise<FolderOutcome> {
+  const { store, journal, settings, state } = ctx;
+  const folder = new SyncFolder(path, level, store.deviceId);
+  let folderState = state.folders[level];
+  if (!folderState || folderState.path !== path) folderState = freshFolderState(path);
+  state.folders[level] = folderState;
+  const problems: SyncProblem[] = [];
+  const me: DeviceInfo = { role: settings.role, producerId: settings.producerId };
+  await folder.prepare(me);
+
+  // Read.
+  const devices = await folder.otherDevices();
+  const incoming: Incoming[] = [];
+  let filesDone = 0;
+  const plan = await Promise.all(devices.map(async ({ device }) => (await folder.batchSeqs(device)).filter((seq) => seq > (folderState.read[device]?.seq ?? 0))));
+  const filesTotal = plan.reduce((sum, seqs) => sum + seqs.length + 1, 0);
+  for (const [index, { device, info }] of devices.entries()) {
+    const read = folderState.read[device] ?? { seq: 0, snapshot: null };
+    const changes: ChangeRecord[] = [];
+    const tooFarAhead = (list: ChangeRecord[]) => list.some((change) => parseTimestamp(change.at).millis - ctx.now().getTime() > MAX_DRIFT_MS);
+    const snapshotText = await folder.readSnapshot(device);
+    if (snapshotText !== null) {
+      const snapshot = parseBatch(snapshotText);
+      if (snapshot.ok) {
+        if (snapshot.batch.checksum !== read.snapshot && snapshot.batch.seq >= read.seq) {
+          if (tooFarAhead(snapshot.batch.changes)) {
+            problems.push({ code: 'clockAhead', detail: device });
+            continue;
+          }
+          changes.push(...snapshot.batch.changes);
+          read.seq = snapshot.batch.seq;
+          read.snapshot = snapshot.batch.checksum;
+        }
+      } else problems.push(problemOf(snapshot, `${device}/snapshot.json`));
+    }
+    ctx.progress({ phase: 'reading', done: ++filesDone, total: filesTotal });
+    for (const seq of plan[index]!) {
+      if (seq <= read.seq) continue;
+      // A gap: batches were compacted into a snapshot this copy has not received yet.
+      if (seq !== read.seq + 1) {
+        problems.push({ code: 'waiting', detail: `${device}/snapshot.json` });
+        break;
+      }
+      const text = await folder.readBatch(device, seq);
+      const parsed = text === null ? null : parseBatch(text);
+      if (!parsed || (!parsed.ok && parsed.error === 'incomplete')) {
+        problems.push({ code: 'waiting', detail: `${device}/${seq}` });
+        break;
+      }
+      if (!parsed.ok) {
+        problems.push(problemOf(parsed, `${device}/${seq}`));
+        if (parsed.error === 'newerFormat') break;
+        read.seq = seq;
+        continue;
+      }
+      if (tooFarAhead(parsed.batch.changes)) {
+        problems.push({ code: 'clockAhead', detail: device });
+        break;
+      }
+      changes.push(...parsed.batch.changes);
+      read.seq = seq;
+      ctx.progress({ phase: 'reading', done: ++filesDone, total: filesTotal });
+    }
+    folderState.read[device] = read;
+    incoming.push({ device, info, changes });
+  }
+
+  // Merge.
+  const accepted: ChangeRecord[] = [...state.parked];
+  for (const { device, info, changes } of incoming) {
+    for (const change of changes) {
+      if (!carries(level, change.entity)) continue;
+      if (settings.role === 'organiser' && info.role === 'producer' && !producerMay(store, info, change)) {
+        problems.push({ code: 'refused', detail: `${device}: ${change.entity} ${change.entityId}` });
+        continue;
+      }
+      accepted.push(change);
+    }
+  }
+  ctx.progress({ phase: 'merging', done: 0, total: accepted.length });
+  const merged = accepted.length > 0 ? await store.merge(accepted, level) : { applied: [], parked: [], contests: [] };
+  state.parked = merged.parked;
+  if (settings.role === 'producer' && level === 'producers') readPublished(ctx, await latestOrdered(folder, devices));
+
+  // Write.
+  ctx.progress({ phase: 'writing', done: 0, total: 1 });
+  const keepIn = keeper(level, settings);
+  const keep = (kind: EntityKind, record: Record<string, unknown>) => keepIn(kind, record, store);
+  let sent = 0;
+  const onDisk = await folder.batchSeqs();
+  const nextSeq = Math.max(folderState.mySeq, onDisk.at(-1) ?? 0) + 1;
+  if (!folderState.snapshotWritten) {
+    const changes = stateChanges(store, keep);
+    await folder.writeSnapshot(serialiseBatch(createBatch(store.deviceId, nextSeq - 1, changes)));
+    folderState.mySeq = nextSeq - 1;
+    folderState.snapshotWritten = true;
+    folderState.exportedN = journal.head;
+    sent = changes.length;
+  } else {
+    const pending = pendingFor(ctx, level);
+    if (pending.length > 0) {
+      await folder.writeBatch(nextSeq, serialiseBatch(createBatch(store.deviceId, nextSeq, pending.map((entry) => entry.change))));
+      folderState.mySeq = nextSeq;
+      folderState.batchesSinceSnapshot += 1;
+      sent = pending.length;
+    }
+    folderState.exportedN = journal.head;
+    if (folderState.batchesSinceSnapshot >= COMPACT_AFTER) {
+      // The snapshot is in place before any batch goes, so a reader always finds one or the other.
+      await folder.writeSnapshot(serialiseBatch(createBatch(store.deviceId, folderState.mySeq, stateChanges(store, keep))));
+      await folder.removeBatchesUpTo(folderState.mySeq);
+      folderState.batchesSinceSnapshot = 0;
+    }
+  }
+  if (settings.role === 'organiser' && level === 'producers') await folder.writeOrdered(orderedFile(store, ctx.now()));
+  ctx.progress({ phase: 'writing', done: 1, total: 1 });
+  folderState.lastSyncAt = ctx.now().toISOString();
+  folderState.problems = problems;
+  return { received: merged.applied.length, sent, problems, contests: merged.contests };
+}
+
+function problemOf(parsed: { error: 'incomplete' | 'newerFormat' | 'invalid'; message: string }, file: string): SyncProblem {
+  if (parsed.error === 'incomplete') return { code: 'waiting', detail: file };
+  if (parsed.error === 'newerFormat') return { code: 'newerFormat', detail: file };
+  return { code: 'invalidFile', detail: `${file}: ${parsed.message}` };
+}
+
+/** What this copy sends to a folder: what the level carries; from a producer's copy, only its own offers. */
+function keeper(level: SyncLevel, settings: SyncSettings) {
+  return (kind: EntityKind, record: Record<string, unknown>, store: Store): boolean => {
+    if (!carries(level, kind)) return false;
+    if (settings.role !== 'producer') return true;
+    return PRODUCER_WRITES.has(kind) && producerOfOffer(store, record) === settings.producerId;
+  };
+}
+
+/** The journal entries a folder has not had: not sent yet, not from that folder, and carried by it. */
+export function pendingFor(ctx: Pick<SyncContext, 'store' | 'journal' | 'settings' | 'state'>, level: SyncLevel) {
+  const { store, journal, settings, state } = ctx;
+  const keep = keeper(level, settings);
+  return journal.after(state.folders[level]?.exportedN ?? 0).filter(({ origin, change }) => {
+    if (origin === level) return false;
+    const record = (store.get(change.entity, change.entityId) as Record<string, unknown> | undefined) ?? change.fields;
+    return keep(change.entity, record, store);
+  });
+}
+
+function producerOfOffer(store: Store, offer: Record<string, unknown>): string | undefined {
+  const productId = offer.productId as string | undefined;
+  return productId === undefined ? undefined : store.get('product', productId)?.producerId;
+}
+
+/** A producer's copy may only set offers, and only for its own products (before and after the change). */
+function producerMay(store: Store, info: DeviceInfo, change: ChangeRecord): boolean {
+  if (!PRODUCER_WRITES.has(change.entity) || change.removed || info.producerId === null) return false;
+  const products = [store.get('offer', change.entityId)?.productId, change.fields.productId].filter((productId) => productId !== undefined);
+  if (products.length === 0) return false;
+  // A product created on an organiser's copy reaches this copy before any offer of it can: an unknown product is refused.
+  return products.every((productId) => producerOfOffer(store, { productId }) === info.producerId);
+}
+
+/** Ordered totals for the producers folder: per distribution still to come (or of the last month), per product. */
+const orderedSchema = z.object({
+  format: z.literal('cabas-sync-ordered'),
+  version: z.literal(1),
+  at: z.string(),
+  totals: z.record(z.string(), z.record(z.string(), z.number().int().min(0))),
+  checksum: z.string(),
+});
+
+function orderedFile(store: Store, now: Date): string {
+  const since = new Date(now.getTime() - 31 * 86_400_000).toISOString().slice(0, 10);
+  const totals: Record<string, Record<string, number>> = {};
+  for (const distribution of store.all('distribution')) {
+    if (distribution.pickupDate < since) continue;
+    totals[distribution.id] = Object.fromEntries(orderedByProduct(store.inFile('order', distributionFile(distribution.id))));
+  }
+  return `${JSON.stringify({ format: 'cabas-sync-ordered', version: 1, at: now.toISOString(), totals, checksum: fnv1a64(canonicalJson(totals)) })}\n`;
+}
+
+async function latestOrdered(folder: SyncFolder, devices: { device: string; info: DeviceInfo }[]) {
+  let latest: z.infer<typeof orderedSchema> | null = null;
+  for (const { device, info } of devices) {
+    if (info.role !== 'organiser') continue;
+    const text = await folder.readOrdered(device);
+    const parsed = orderedSchema.safeParse(text === null ? undefined : safeJson(text));
+    if (!parsed.success || fnv1a64(canonicalJson(parsed.data.totals)) !== parsed.data.checksum) continue;
+    if (!latest || parsed.data.at > latest.at) latest = parsed.data;
+  }
+  return latest;
+}
+
+function readPublished(ctx: SyncContext, latest: Awaited<ReturnType<typeof latestOrdered>>): void {
+  if (latest && (!ctx.state.published || latest.at > ctx.state.published.at)) ctx.state.published = { at: latest.at, totals: latest.totals };
+  if (ctx.state.published) ctx.store.setPublishedOrdered(ctx.state.published.totals);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

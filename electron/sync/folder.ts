@@ -1,0 +1,165 @@
+/**
+ * The layout of a shared sync folder, and reading and writing in it:
+ *
+ *   <folder>/cabas-sync/folder.json           which sharing level the folder is for
+ *   <folder>/cabas-sync/<device>/device.json  that copy's role (organiser / producer and which)
+ *   <folder>/cabas-sync/<device>/00000012.batch  its change batches, in order
+ *   <folder>/cabas-sync/<device>/snapshot.json   its whole state, standing for its batches up to a seq
+ *   <folder>/cabas-sync/<device>/ordered.json    (organisers, producers folder) ordered totals
+ *
+ * Each device writes only inside its own directory, and every file is written
+ * under a temp name and renamed, so the file-sync tool never sees two writers
+ * of one file nor (from us) a half-written one.
+ */
+import { access, constants, mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { SyncLevel } from '../../shared/sync/levels';
+import type { SyncProblem } from '../../shared/sync/status';
+import { writeFileAtomic } from '../store/atomic-write';
+
+export const ROOT = 'cabas-sync';
+const FOLDER_FORMAT = 'cabas-sync-folder';
+const FOLDER_VERSION = 1;
+const BATCH_FILE = /^(\d{8})\.batch$/;
+
+export class FolderProblem extends Error {
+  constructor(readonly problem: SyncProblem) {
+    super(`${problem.code}${problem.detail ? `: ${problem.detail}` : ''}`);
+  }
+}
+
+const folderMarkerSchema = z.object({ format: z.literal(FOLDER_FORMAT), version: z.number().int().min(1), level: z.string() });
+
+export const deviceInfoSchema = z.object({
+  role: z.enum(['organiser', 'producer']),
+  producerId: z.string().nullable(),
+});
+export type DeviceInfo = z.infer<typeof deviceInfoSchema>;
+
+export class SyncFolder {
+  readonly root: string;
+
+  constructor(
+    readonly folder: string,
+    readonly level: SyncLevel,
+    readonly device: string,
+  ) {
+    this.root = join(folder, ROOT);
+  }
+
+  private dir(device = this.device): string {
+    return join(this.root, device);
+  }
+
+  /** Checks the folder is there, writable and for this level; sets it up on first use; says who this copy is. */
+  async prepare(info: DeviceInfo): Promise<void> {
+    try {
+      if (!(await stat(this.folder)).isDirectory()) throw new FolderProblem({ code: 'folderMissing', detail: this.folder });
+    } catch (error) {
+      if (error instanceof FolderProblem) throw error;
+      throw new FolderProblem({ code: 'folderMissing', detail: this.folder });
+    }
+    try {
+      await access(this.folder, constants.W_OK);
+      await mkdir(this.dir(), { recursive: true });
+    } catch (error) {
+      throw new FolderProblem({ code: 'notWritable', detail: (error as Error).message });
+    }
+    const markerPath = join(this.root, 'folder.json');
+    const marker = await readText(markerPath);
+    if (marker === null) {
+      await this.write(markerPath, JSON.stringify({ format: FOLDER_FORMAT, version: FOLDER_VERSION, level: this.level }));
+    } else {
+      const parsed = folderMarkerSchema.safeParse(safeJson(marker));
+      if (!parsed.success) throw new FolderProblem({ code: 'invalidFile', detail: markerPath });
+      if (parsed.data.version > FOLDER_VERSION) throw new FolderProblem({ code: 'newerFormat', detail: markerPath });
+      if (parsed.data.level !== this.level) throw new FolderProblem({ code: 'wrongLevel', detail: parsed.data.level });
+    }
+    await this.write(join(this.dir(), 'device.json'), JSON.stringify(info));
+  }
+
+  /** The other copies that write to this folder, with their role (unknown role: treated as a producer's). */
+  async otherDevices(): Promise<{ device: string; info: DeviceInfo }[]> {
+    const entries = await readdir(this.root, { withFileTypes: true });
+    const devices: { device: string; info: DeviceInfo }[] = [];
+    for (const entry of entries) {
+      if (!entry.isDirectory() || entry.name === this.device) continue;
+      const info = deviceInfoSchema.safeParse(safeJson((await readText(join(this.root, entry.name, 'device.json'))) ?? ''));
+      devices.push({ device: entry.name, info: info.success ? info.data : { role: 'producer', producerId: null } });
+    }
+    return devices.sort((a, b) => a.device.localeCompare(b.device));
+  }
+
+  async batchSeqs(device = this.device): Promise<number[]> {
+    let names: string[] = [];
+    try {
+      names = await readdir(this.dir(device));
+    } catch {
+      return [];
+    }
+    return names.flatMap((name) => {
+      const match = BATCH_FILE.exec(name);
+      return match ? [Number(match[1])] : [];
+    }).sort((a, b) => a - b);
+  }
+
+  readBatch(device: string, seq: number): Promise<string | null> {
+    return readText(join(this.dir(device), batchName(seq)));
+  }
+
+  readSnapshot(device: string): Promise<string | null> {
+    return readText(join(this.dir(device), 'snapshot.json'));
+  }
+
+  readOrdered(device: string): Promise<string | null> {
+    return readText(join(this.dir(device), 'ordered.json'));
+  }
+
+  writeBatch(seq: number, text: string): Promise<void> {
+    return this.write(join(this.dir(), batchName(seq)), text);
+  }
+
+  writeSnapshot(text: string): Promise<void> {
+    return this.write(join(this.dir(), 'snapshot.json'), text);
+  }
+
+  writeOrdered(text: string): Promise<void> {
+    return this.write(join(this.dir(), 'ordered.json'), text);
+  }
+
+  /** Compaction: once the snapshot stands for them, this copy's older batches go. */
+  async removeBatchesUpTo(seq: number): Promise<void> {
+    for (const old of await this.batchSeqs()) {
+      if (old <= seq) await unlink(join(this.dir(), batchName(old))).catch(() => undefined);
+    }
+  }
+
+  private async write(path: string, text: string): Promise<void> {
+    try {
+      await writeFileAtomic(path, text);
+    } catch (error) {
+      throw new FolderProblem({ code: 'notWritable', detail: (error as Error).message });
+    }
+  }
+}
+
+function batchName(seq: number): string {
+  return `${String(seq).padStart(8, '0')}.batch`;
+}
+
+async function readText(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * This copy's sync: its settings, the journal every committed change is added
+ * to while a folder is set, syncing with each folder in turn (now, or every few
+ * minutes while the folder is there), the progress and problems the settings
+ * screen shows, and the conflicts list.
+ */
+import { stat } from 'node:fs/promises';
+import { UserError } from '../../shared/contract/errors';
+import type { ChangeRecord } from '../../shared/model/change';
+import type { SyncLevel } from '../../shared/sync/levels';
+import { syncSettingsSchema, type SyncSettings, type SyncSettingsPatch } from '../../shared/sync/settings';
+import type { FolderStatus, SyncProgress, SyncReport, SyncStatus } from '../../shared/sync/status';
+import type { ConflictAction, SyncConflict } from '../../shared/sync/conflicts';
+import type { Store } from '../store/store';
+import { ConflictBook, trimOrders } from './conflicts';
+import { pendingFor, syncFolder } from './engine';
+import { FolderProblem } from './folder';
+import { Journal } from './journal';
+import { configuredLevels, SyncFiles, type SyncState } from './state';
+
+export class Syncer {
+  private running: Promise<SyncReport> | null = null;
+  private progress: SyncProgress | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  private constructor(
+    private readonly store: () => Store,
+    private readonly files: SyncFiles,
+    private readonly journal: Journal,
+    private readonly conflictBook: ConflictBook,
+    private settingsNow: SyncSettings,
+    private state: SyncState,
+    private readonly now: () => Date,
+  ) {}
+
+  static async open(dataDir: string, store: () => Store, now: () => Date = () => new Date()): Promise<Syncer> {
+    const files = new SyncFiles(dataDir);
+    const syncer = new Syncer(store, files, await Journal.open(files.path('journal.jsonl')), await ConflictBook.open(files.path('conflicts.json')), await files.settings(), await files.state(), now);
+    return syncer;
+  }
+
+  /** Called by the store with every committed change (StoreOptions.onCommit). */
+  async commit(changes: readonly ChangeRecord[], origin: string | null): Promise<void> {
+    if (configuredLevels(this.settingsNow).length === 0) return;
+    await this.journal.append(changes, origin as SyncLevel | null);
+  }
+
+  /** Restores what the last sync learnt that is not relay data (a producer's copy: the ordered totals). */
+  attach(): void {
+    if (this.state.published) this.store().setPublishedOrdered(this.state.published.totals);
+  }
+
+  async forgetReadPositions(): Promise<void> {
+    for (const folder of Object.values(this.state.folders)) folder.read = {};
+    await this.files.saveState(this.state);
+    // The reopened store is a new one: it needs the published ordered totals again (unless the folder is still damaged).
+    try {
+      this.attach();
+    } catch {
+      /* in recovery: attached on the next sync */
+    }
+  }
+
+  settings(): SyncSettings {
+    return this.settingsNow;
+  }
+
+  /** A producer's copy changes only its offers (and its own sync): the rest comes from the organisers. */
+  refuses(mutates: boolean, operation: string): boolean {
+    return mutates && this.settingsNow.role === 'producer' && !PRODUCER_COPY_OPERATIONS.has(operation);
+  }
+
+  async saveSettings(patch: SyncSettingsPatch): Promise<SyncSettings> {
+    const next = { ...this.settingsNow, ...patch };
+    for (const key of ['teamFolder', 'producersFolder'] as const) if (next[key] === '') next[key] = null;
+    if (next.role === 'producer') {
+      // A producer's copy never holds the team folder. Its producer may be chosen after the
+      // first sync (the producer list comes with it); until then it sends nothing.
+      next.teamFolder = null;
+      if (next.producerId !== null && !this.store().get('producer', next.producerId)) {
+        throw new UserError('error.invalidInput', undefined, [{ path: 'producerId', key: 'error.producerNotFound' }]);
+      }
+    } else next.producerId = null;
+    const valid = syncSettingsSchema.parse(next);
+    for (const key of ['teamFolder', 'producersFolder'] as const) {
+      const folder = valid[key];
+      if (folder !== null && !(await isFolder(folder))) throw new UserError('error.invalidInput', undefined, [{ path: key, key: 'sync.problem.folderMissing', params: { detail: folder } }]);
+    }
+    if (valid.teamFolder !== null && valid.teamFolder === valid.producersFolder) {
+      throw new UserError('error.invalidInput', undefined, [{ path: 'producersFolder', key: 'sync.sameFolder' }]);
+    }
+    await this.files.saveSettings(valid);
+    this.settingsNow = valid;
+    this.schedule();
+    return valid;
+  }
+
+  /** One sync with every folder set; a second call while one runs waits for it. */
+  syncNow(): Promise<SyncReport> {
+    this.running ??= this.run().finally(() => {
+      this.running = null;
+      this.progress = null;
+    });
+    return this.running;
+  }
+
+  private async run(): Promise<SyncReport> {
+    const report: SyncReport = { folders: [] };
+    const store = this.store();
+    for (const { level, folder } of configuredLevels(this.settingsNow)) {
+      const concurrent = localPending(pendingFor({ store, journal: this.journal, settings: this.settingsNow, state: this.state }, level));
+      try {
+        const outcome = await syncFolder(
+          { store, journal: this.journal, settings: this.settingsNow, state: this.state, now: this.now, progress: (progress) => (this.progress = progress) },
+          level,
+          folder,
+        );
+        await this.conflictBook.record(outcome.contests, (contest) => concurrent.has(`${contest.entityId}:${contest.field}@${contest.local.at}`), this.now());
+        report.folders.push({ level, received: outcome.received, sent: outcome.sent, problems: outcome.problems });
+      } catch (error) {
+        if (!(error instanceof FolderProblem)) throw error;
+        const folderState = this.state.folders[level];
+        if (folderState) folderState.problems = [error.problem];
+        report.folders.push({ level, received: 0, sent: 0, problems: [error.problem] });
+      }
+      await this.files.saveState(this.state);
+    }
+    const exported = configuredLevels(this.settingsNow).map(({ level }) => this.state.folders[level]?.exportedN ?? 0);
+    if (exported.length > 0) await this.journal.compact(Math.min(...exported));
+    return report;
+  }
+
+  status(): SyncStatus {
+    const store = this.store();
+    const folders: FolderStatus[] = configuredLevels(this.settingsNow).map(({ level, folder }) => {
+      const folderState = this.state.folders[level];
+      const current = folderState?.path === folder ? folderState : undefined;
+      return {
+        level,
+        folder,
+        lastSyncAt: current?.lastSyncAt ?? null,
+        pending: current?.snapshotWritten ? pendingFor({ store, journal: this.journal, settings: this.settingsNow, state: this.state }, level).length : 0,
+        problems: current?.problems ?? [],
+      };
+    });
+    return { settings: this.settingsNow, deviceId: store.deviceId, running: this.running !== null, progress: this.progress, folders, conflicts: this.conflicts().length };
+  }
+
+  conflicts(): SyncConflict[] {
+    return this.conflictBook.list(this.store(), this.now().toISOString().slice(0, 10));
+  }
+
+  async resolve(conflictId: string, action: ConflictAction): Promise<SyncConflict[]> {
+    const store = this.store();
+    if (conflictId.startsWith('stock:')) {
+      const offerId = conflictId.slice('stock:'.length);
+      const conflict = this.conflicts().find((candidate) => candidate.id === conflictId);
+      if (!conflict || conflict.kind !== 'stockOversold') throw new UserError('error.conflictNotFound');
+      if (action === 'raiseStock') {
+        await store.transact((tx) => {
+          const offer = tx.get('offer', offerId);
+          if (offer) tx.put('offer', { ...offer, quantity: conflict.ordered, updatedAt: this.now().toISOString() });
+        });
+      } else if (action === 'trimOrders') await trimOrders(store, offerId, this.now());
+      else throw new UserError('error.conflictAction');
+    } else await this.conflictBook.resolveOrder(store, conflictId, action, this.now());
+    return this.conflicts();
+  }
+
+  /** Automatic sync every few minutes while a folder is set; a missing folder is reported, then tried again. */
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const minutes = this.settingsNow.autoSyncMinutes;
+    if (minutes === 0 || configuredLevels(this.settingsNow).length === 0) return;
+    this.timer = setTimeout(() => {
+      void this.syncNow().catch(() => undefined).finally(() => this.schedule());
+    }, minutes * 60_000);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+
+/** Operations a producer's copy may run that change data. */
+const PRODUCER_COPY_OPERATIONS = new Set(['offers.set', 'offers.saveMany', 'sync.saveSettings', 'sync.now', 'backups.create', 'backups.restore']);
+
+/** The fields this copy changed that the folder has not seen yet: a remote write to one of them was made without seeing ours. */
+function localPending(entries: { origin: string | null; change: ChangeRecord }[]): Set<string> {
+  const keys = new Set<string>();
+  for (const { origin, change } of entries) {
+    if (origin !== null) continue;
+    for (const field of Object.keys(change.fields)) keys.add(`${change.entityId}:${field}@${change.at}`);
+  }
+  return keys;
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+

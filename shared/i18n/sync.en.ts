@@ -1,0 +1,16 @@
+import type { syncFr } from './sync.fr';
+
+export const syncEn: Record<keyof typeof syncFr, string> = {
+  'error.producerCopy': 'This is a producer’s copy: it only changes its own offers. Everything else is done on the organiser’s copy.',
+  'error.conflictNotFound': 'This conflict is already resolved (or no longer exists).',
+  'error.conflictAction': 'This resolution does not apply to this conflict.',
+  'sync.sameFolder': 'The producers folder must be different from the team folder.',
+  'sync.problem.folderMissing': 'Folder not found: {detail}. Plug the key in or check the path.',
+  'sync.problem.notWritable': 'Cannot write in the folder ({detail}).',
+  'sync.problem.wrongLevel': 'This folder is set up for another sharing level ({detail}).',
+  'sync.problem.newerFormat': 'A file comes from a newer version of Cabas ({detail}): update this copy.',
+  'sync.problem.clockAhead': 'The clock of device {detail} is ahead: its changes wait until it is right.',
+  'sync.problem.waiting': 'A file is still being copied ({detail}): it will be read at the next sync.',
+  'sync.problem.invalidFile': 'Unreadable file skipped: {detail}.',
+  'sync.problem.refused': 'Change refused from a producer’s copy (only its offers are accepted): {detail}.',
+};
