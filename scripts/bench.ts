@@ -7,11 +7,14 @@
  *   - cold open of the store (first open of the day takes the daily backup; the
  *     second open of the day does not);
  *   - the same change against one conf file holding everything (the naive baseline).
+ *   - sync (issue 6) at 1 year: the same change with the sync journal on, the first
+ *     sync writing the organiser's snapshot, a new copy joining from it, and an
+ *     everyday sync of a few changes.
  * Prints a table with the ratios. Targets: 5 years < 2× 1 week; 5 years > 20× faster than naive.
  * Options: --samples=N (default 40), --naive-samples=N (default 8), --keep (keep the folders).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -97,7 +100,7 @@ function buildRelay(distributionCount: number): Relay {
       }
       return {
         id: randomUUID(), distributionId: distribution.id, memberId: members[o]!.id, basketNumber: o + 1, lines, note: '',
-        late: false, cancelledAt: null, slotId: null, slotPinned: false, slotOverride: false, collectedAt: null, noShowAt: null,
+        late: false, cancelledAt: null, slotId: null, slotPinned: false, slotOverride: false, collectedAt: null, noShowAt: null, counter: false, buyerName: '',
         createdAt: stamp, updatedAt: stamp,
       };
     });
@@ -129,10 +132,10 @@ async function measureStore(label: string, distributionCount: number) {
   await writeStoreFormat(dataDir, relay);
 
   let started = performance.now();
-  await openBackend(dataDir);
+  await openBackend({ dataDir });
   const coldOpenWithBackup = performance.now() - started;
   started = performance.now();
-  const { dispatch } = await openBackend(dataDir);
+  const { dispatch } = await openBackend({ dataDir });
   const coldOpen = performance.now() - started;
 
   const current = relay.distributions.at(-1)!;
@@ -174,6 +177,50 @@ async function measureNaive(relay: Relay) {
   return stats(samples);
 }
 
+/** Issue 6 at one year of history: what sync costs an organiser, and what joining costs a new copy. */
+async function measureSync(relay: Relay) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'cabas-bench-sync-'));
+  const joinerDir = await mkdtemp(join(tmpdir(), 'cabas-bench-join-'));
+  const folder = await mkdtemp(join(tmpdir(), 'cabas-bench-folder-'));
+  await writeStoreFormat(dataDir, relay);
+  const organiser = await openBackend({ dataDir });
+  organiser.syncer.stop();
+  const must = async (name: string, payload: unknown) => {
+    const outcome = await organiser.dispatch(name, payload);
+    if (!outcome.ok) throw new Error(`${name} refused: ${JSON.stringify(outcome.error)}`);
+    return outcome.value;
+  };
+  await must('sync.saveSettings', { teamFolder: folder, autoSyncMinutes: 0 });
+  let started = performance.now();
+  await must('sync.now', {});
+  const firstSync = performance.now() - started;
+  const snapshotBytes = (await stat(join(folder, 'cabas-sync', organiser.workspace.store.deviceId, 'snapshot.json'))).size;
+
+  const current = relay.distributions.at(-1)!;
+  const samples: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const order = current.orders[i % current.orders.length]!;
+    const offer = current.offers[(i * 7) % current.offers.length]!;
+    const t0 = performance.now();
+    await must('orders.addLine', { orderId: order.id, productId: offer.productId, quantity: 1 });
+    samples.push(performance.now() - t0);
+  }
+  started = performance.now();
+  await must('sync.now', {});
+  const everydaySync = performance.now() - started;
+
+  const joiner = await openBackend({ dataDir: joinerDir });
+  joiner.syncer.stop();
+  await joiner.dispatch('sync.saveSettings', { teamFolder: folder, autoSyncMinutes: 0 });
+  started = performance.now();
+  const joined = await joiner.dispatch('sync.now', {});
+  const join_ = performance.now() - started;
+  if (!joined.ok) throw new Error(`join refused: ${JSON.stringify(joined.error)}`);
+  const orders = joiner.workspace.store.all('order').length;
+  if (!KEEP) for (const dir of [dataDir, joinerDir, folder]) await rm(dir, { recursive: true, force: true });
+  return { firstSync, snapshotBytes, everydaySync, join: join_, orders, ...stats(samples) };
+}
+
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const results = [];
 for (const [label, count] of [['1 week', 1], ['1 year', 50], ['5 years', 250]] as const) {
@@ -196,3 +243,12 @@ const growth = fiveYears.median / week.median;
 const speedup = naive.median / fiveYears.median;
 console.log(`\n5 years vs 1 week (median): ${growth.toFixed(2)}× (target < 2×) ${growth < 2 ? 'OK' : 'MISSED'}`);
 console.log(`naive vs store at 5 years (median): ${speedup.toFixed(1)}× faster (target > 20×) ${speedup > 20 ? 'OK' : 'MISSED'}`);
+
+process.stdout.write('\nmeasuring sync at 1 year…\n');
+const synced = await measureSync(results[1]!.relay);
+console.log('\n| sync, 1 year of history | |');
+console.log('|---|---|');
+console.log(`| add a line with the sync journal on: median / p95 | ${ms(synced.median)} / ${ms(synced.p95)} (without: ${ms(results[1]!.median)}) |`);
+console.log(`| first sync (writes the organiser's snapshot, ${(synced.snapshotBytes / 1e6).toFixed(1)} MB) | ${ms(synced.firstSync)} |`);
+console.log(`| everyday sync (${SAMPLES} changes) | ${ms(synced.everydaySync)} |`);
+console.log(`| a new copy joins (reads the snapshot, ${synced.orders} orders) | ${ms(synced.join)} |`);

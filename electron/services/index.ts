@@ -16,12 +16,18 @@ import { ordersService } from './orders';
 import { settlementService } from './settlement';
 import { slotsService } from './slots';
 import { checkinService } from './checkin';
+import { accountsService } from './accounts';
+import { counterService } from './counter';
+import { tillService } from './till';
 import { browserPrinting, printService, type PrintAdapter } from './print';
+import type { Syncer } from '../sync/syncer';
+import { syncService } from './sync';
 
 export function createHandlers(
   workspace: Workspace,
   now: () => Date = () => new Date(),
   print: PrintAdapter = browserPrinting,
+  syncer?: Syncer,
 ): Handlers {
   const store = () => workspace.store;
   return {
@@ -37,10 +43,22 @@ export function createHandlers(
     ...ordersService(store, now),
     ...slotsService(store, now),
     ...checkinService(store, now),
+    ...accountsService(store, now),
+    ...counterService(store, now),
+    ...tillService(store, now),
     ...settlementService(store),
-    ...printService(store, print),
+    ...printService(store, print, now),
+    ...syncService(() => {
+      if (!syncer) throw new Error('sync is not wired in this backend');
+      return syncer;
+    }),
     'backups.list': () => workspace.listBackups(),
     'backups.create': () => workspace.backupNow(),
-    'backups.restore': ({ id }) => workspace.restore(id),
+    'backups.restore': async ({ id }) => {
+      const status = await workspace.restore(id);
+      // The restored data lacks what the copies exchanged since the backup: read the folders again from the start.
+      await syncer?.forgetReadPositions();
+      return status;
+    },
   } satisfies Handlers;
 }

@@ -1,6 +1,6 @@
 import { readdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DistributionView } from '../../shared/catalogue/views';
 import type { Member } from '../../shared/model/member';
 import type { Order } from '../../shared/model/order';
@@ -185,5 +185,28 @@ describe('sync with a shared folder', () => {
     expect(reopened.workspace.store.stampsOf('producer', producer.id)).toEqual(before);
     await call(reopened, 'producers.update', { id: producer.id, changes: { notes: 'x' } });
     expect(reopened.workspace.store.stampsOf('producer', producer.id)!.notes! > before._!).toBe(true);
+  });
+});
+
+describe('automatic sync', () => {
+  it('runs every few minutes while a folder is set, and stops when set to 0', async () => {
+    const folder = await tempDir();
+    const [a] = (await copies(1, {})) as [TestApp];
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await call(a, 'sync.saveSettings', { teamFolder: folder, autoSyncMinutes: 3 });
+      await vi.advanceTimersByTimeAsync(2 * 60_000);
+      expect((await call<SyncStatus>(a, 'sync.status', {})).folders[0]!.lastSyncAt).toBeNull();
+      await vi.advanceTimersByTimeAsync(60_000);
+      await vi.waitFor(async () => expect((await call<SyncStatus>(a, 'sync.status', {})).folders[0]!.lastSyncAt).not.toBeNull(), { interval: 5 });
+      await call(a, 'sync.saveSettings', { autoSyncMinutes: 0 });
+      const last = (await call<SyncStatus>(a, 'sync.status', {})).folders[0]!.lastSyncAt;
+      a.clock.advance(3_600_000);
+      await vi.advanceTimersByTimeAsync(60 * 60_000);
+      expect((await call<SyncStatus>(a, 'sync.status', {})).folders[0]!.lastSyncAt).toBe(last);
+    } finally {
+      a.syncer.stop();
+      vi.useRealTimers();
+    }
   });
 });

@@ -136,3 +136,23 @@ describe('serialised timestamps', () => {
     );
   });
 });
+
+describe('resuming after a restart', () => {
+  it('never reuses a timestamp already held, even when the wall clock went back', () => {
+    const device = 'device-a';
+    const before = new HybridClock(device, () => Date.parse('2026-11-26T10:00:00.000Z'));
+    const held = [before.tick(), before.tick(), before.tick()];
+    const after = new HybridClock(device, () => Date.parse('2026-11-26T09:00:00.000Z'));
+    after.resume(held.at(-1)!);
+    const next = after.tick();
+    expect(held.every((at) => next > at)).toBe(true);
+  });
+
+  it('ignores a timestamp older than what it already holds', () => {
+    const clock = new HybridClock('device-a', () => Date.parse('2026-11-26T10:00:00.000Z'));
+    const latest = clock.tick();
+    clock.resume('2026-11-26T08:00:00.000Z-0005-device-b');
+    expect(clock.tick() > latest).toBe(true);
+    expect(clock.tick().startsWith('2026-11-26T10:00:00.000Z')).toBe(true);
+  });
+});

@@ -1,0 +1,33 @@
+import { appendFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ChangeRecord } from '../../shared/model/change';
+import { useTempDirs } from '../testing/temp-dir';
+import { Journal } from './journal';
+
+const tempDir = useTempDirs();
+const change = (n: number): ChangeRecord => ({ at: `2026-11-26T10:00:00.000Z-${String(n).padStart(4, '0')}-d`, device: 'd', entity: 'producer', entityId: `p${n}`, fields: { name: `P${n}` } });
+
+describe('sync journal', () => {
+  it('is read back after a restart, and a torn last line (crash mid-append) is dropped', async () => {
+    const path = join(await tempDir(), 'sync', 'journal.jsonl');
+    const journal = await Journal.open(path);
+    await journal.append([change(1), change(2)], null);
+    await journal.append([change(3)], 'team');
+    await appendFile(path, '{"n":4,"origin":null,"cha');
+    const reopened = await Journal.open(path);
+    expect(reopened.head).toBe(3);
+    expect(reopened.after(1).map((entry) => [entry.n, entry.origin, entry.change.entityId])).toEqual([[2, null, 'p2'], [3, 'team', 'p3']]);
+  });
+
+  it('compaction drops what every folder has and numbering carries on after a restart', async () => {
+    const path = join(await tempDir(), 'journal.jsonl');
+    const journal = await Journal.open(path);
+    await journal.append([change(1), change(2), change(3)], null);
+    await journal.compact(3);
+    expect((await readFile(path, 'utf8')).trim().split('\n')).toHaveLength(1);
+    const reopened = await Journal.open(path);
+    await reopened.append([change(4)], null);
+    expect(reopened.after(3).map((entry) => entry.n)).toEqual([4]);
+  });
+});
