@@ -2,6 +2,7 @@
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './services';
 import type { PrintAdapter } from './services/print';
+import type { FolderChooser } from './services/sync';
 import type { StoreOptions } from './store/store';
 import { Workspace } from './store/workspace';
 import { Syncer } from './sync/syncer';
@@ -16,10 +17,12 @@ export interface BackendOptions extends Omit<StoreOptions, 'onCommit'> {
   log?: (error: unknown) => void;
   /** Electron's hidden-window printing; the browser host leaves it out and prints from the page. */
   print?: PrintAdapter;
+  /** Electron's folder dialog for the sync folders. */
+  chooseFolder?: FolderChooser;
 }
 
 export async function openBackend(options: BackendOptions): Promise<Backend> {
-  const { log, print, ...storeOptions } = options;
+  const { log, print, chooseFolder, ...storeOptions } = options;
   // The store hands every committed change to the sync journal; the syncer reads the store back.
   const late: { syncer?: Syncer } = {};
   const workspace = await Workspace.open({ ...storeOptions, onCommit: (changes, origin) => late.syncer?.commit(changes, origin) ?? Promise.resolve() });
@@ -28,7 +31,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   if (!workspace.inRecovery) ready.attach();
   ready.schedule();
   const dispatch = createDispatch({
-    handlers: createHandlers(workspace, options.now, print, ready),
+    handlers: createHandlers(workspace, { now: options.now, print, syncer: ready, chooseFolder }),
     inRecovery: () => workspace.inRecovery,
     log,
     refuses: (_name, mutates) => ready.refuses(mutates, _name),

@@ -70,6 +70,14 @@ describe('main', () => {
     await expect(call('app.status')).resolves.toMatchObject({ ok: true, value: { state: 'ready', dataDir } });
   });
 
+  it('lets the organiser pick a sync folder in the system dialog, attached to the window; a cancel picks nothing', async () => {
+    const { fake, window, call } = await launchWithWindow();
+    await expect(call('sync.chooseFolder')).resolves.toEqual({ ok: true, value: { supported: true, path: null } });
+    fake.dialog.openAnswer = { canceled: false, filePaths: [join(root, 'Nextcloud', 'Relais')] };
+    await expect(call('sync.chooseFolder')).resolves.toEqual({ ok: true, value: { supported: true, path: join(root, 'Nextcloud', 'Relais') } });
+    expect(fake.dialog.openDialogs[1]).toMatchObject({ parent: window, options: { properties: ['openDirectory', 'createDirectory'] } });
+  });
+
   it('exports the weekly catalogue to PDF from a hidden print window that may read but not write', async () => {
     const { fake, window, call } = await launchWithWindow();
     const created = (await call('distributions.create', { pickupDate: '2027-01-08', pickupStart: '17:00', pickupEnd: '19:00' })) as {

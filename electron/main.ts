@@ -50,7 +50,12 @@ async function start(): Promise<void> {
     documentsDir: app.getPath('documents'),
     showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
   });
-  const { dispatch } = await openBackend({ dataDir, print: printing.adapter });
+  const chooseFolder = async () => {
+    const options = { properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+    const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+  };
+  const { dispatch } = await openBackend({ dataDir, print: printing.adapter, chooseFolder });
   const settings = openMachineSettings();
   registerIpc({
     dispatch,

@@ -21,14 +21,19 @@ import { counterService } from './counter';
 import { tillService } from './till';
 import { browserPrinting, printService, type PrintAdapter } from './print';
 import type { Syncer } from '../sync/syncer';
-import { syncService } from './sync';
+import { syncService, type FolderChooser } from './sync';
 
-export function createHandlers(
-  workspace: Workspace,
-  now: () => Date = () => new Date(),
-  print: PrintAdapter = browserPrinting,
-  syncer?: Syncer,
-): Handlers {
+export interface HandlerOptions {
+  now?: () => Date;
+  /** Electron's hidden-window printing; the browser host prints from the page. */
+  print?: PrintAdapter;
+  syncer: Syncer;
+  /** Electron's folder dialog; the browser host has none (the path is typed). */
+  chooseFolder?: FolderChooser;
+}
+
+export function createHandlers(workspace: Workspace, options: HandlerOptions): Handlers {
+  const { now = () => new Date(), print = browserPrinting, syncer, chooseFolder } = options;
   const store = () => workspace.store;
   return {
     'app.status': async () => workspace.status(),
@@ -48,16 +53,13 @@ export function createHandlers(
     ...tillService(store, now),
     ...settlementService(store),
     ...printService(store, print, now),
-    ...syncService(() => {
-      if (!syncer) throw new Error('sync is not wired in this backend');
-      return syncer;
-    }),
+    ...syncService(syncer, chooseFolder),
     'backups.list': () => workspace.listBackups(),
     'backups.create': () => workspace.backupNow(),
     'backups.restore': async ({ id }) => {
       const status = await workspace.restore(id);
       // The restored data lacks what the copies exchanged since the backup: read the folders again from the start.
-      await syncer?.forgetReadPositions();
+      await syncer.forgetReadPositions();
       return status;
     },
   } satisfies Handlers;

@@ -70,6 +70,8 @@ describe('sync with a shared folder', () => {
   it('a missing folder is refused when chosen, and reported (nothing written) when it disappears', async () => {
     const folder = await tempDir();
     const [a] = (await copies(1, {})) as [TestApp];
+    // No folder dialog outside Electron: the screen asks for the path instead.
+    expect(await call(a, 'sync.chooseFolder', {})).toEqual({ supported: false, path: null });
     const error = await refusal(a, 'sync.saveSettings', { teamFolder: join(folder, 'not-there') });
     expect(error.issues).toEqual([{ path: 'teamFolder', key: 'sync.problem.folderMissing', params: { detail: join(folder, 'not-there') } }]);
     await call(a, 'sync.saveSettings', { teamFolder: folder });

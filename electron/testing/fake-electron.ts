@@ -400,6 +400,14 @@ export const dialog = {
     dialog.saveDialogs.push({ parent, options });
     return { ...dialog.saveAnswer };
   },
+  openDialogs: [] as { parent: unknown; options: Electron.OpenDialogOptions }[],
+  /** What the next open dialogs answer; the default is the user pressing Cancel. */
+  openAnswer: { canceled: true, filePaths: [] } as Electron.OpenDialogReturnValue,
+  async showOpenDialog(...args: [Electron.OpenDialogOptions] | [unknown, Electron.OpenDialogOptions]): Promise<Electron.OpenDialogReturnValue> {
+    const [parent, options] = args.length === 1 ? [undefined, args[0]] : args;
+    dialog.openDialogs.push({ parent, options });
+    return { ...dialog.openAnswer };
+  },
 };
 
 const ONE_SCREEN = [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }];
@@ -433,6 +441,8 @@ export function resetFakeElectron(): void {
   dialog.messageBoxAnswer = 0;
   dialog.saveDialogs.length = 0;
   dialog.saveAnswer = { canceled: true, filePath: '' };
+  dialog.openDialogs.length = 0;
+  dialog.openAnswer = { canceled: true, filePaths: [] };
   pageBehaviour.executeJavaScript = () => undefined;
   pageBehaviour.pdf = Buffer.from('%PDF-1.7 fake');
   pageBehaviour.printSucceeds = true;
