@@ -7,7 +7,17 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { UserError } from '../../shared/contract/errors';
-import { CONFLICT_FIELDS, type ConflictAction, type OrderConflict, type StockConflict, type SyncConflict } from '../../shared/sync/conflicts';
+import {
+  CONFLICT_FIELDS,
+  type BasketConflict,
+  type ConflictAction,
+  type OrderConflict,
+  type OrderRef,
+  type StockConflict,
+  type SyncConflict,
+  type TwoOrdersConflict,
+} from '../../shared/sync/conflicts';
+import { nextBasketNumber } from '../../shared/orders/totals';
 import type { Order, OrderLine } from '../../shared/model/order';
 import { writeFileAtomic } from '../store/atomic-write';
 import type { FieldContest, Store } from '../store/store';
@@ -62,7 +72,7 @@ export class ConflictBook {
   }
 
   list(store: Store, today: string): SyncConflict[] {
-    return [...stockConflicts(store, today), ...this.orderConflicts(store)];
+    return [...stockConflicts(store, today), ...this.orderConflicts(store), ...orderClashes(store, today)];
   }
 
   private orderConflicts(store: Store): OrderConflict[] {
@@ -160,5 +170,80 @@ export async function trimOrders(store: Store, offerId: string, now: Date): Prom
       edits.set(order.id, { ...current, lines: kept, updatedAt: now.toISOString() });
     }
     for (const order of edits.values()) tx.put('order', order);
+  });
+}
+
+const upcoming = (store: Store, today: string) => store.all('distribution').filter((distribution) => distribution.cancelledAt === null && distribution.pickupDate >= today);
+
+function refOf(store: Store, order: Order): OrderRef {
+  return {
+    orderId: order.id,
+    basketNumber: order.basketNumber,
+    memberName: (order.memberId && store.get('member', order.memberId)?.name) || order.buyerName || '?',
+    lineCount: order.lines.length,
+    createdAt: order.createdAt,
+  };
+}
+
+const oldestFirst = (a: Order, b: Order) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+
+/** Two copies each opened an order for one member, or each gave out the same basket number. */
+export function orderClashes(store: Store, today: string): (TwoOrdersConflict | BasketConflict)[] {
+  const clashes: (TwoOrdersConflict | BasketConflict)[] = [];
+  for (const distribution of upcoming(store, today)) {
+    const orders = ordersOf(store, distribution.id).sort(oldestFirst);
+    const byMember = new Map<string, Order[]>();
+    const byBasket = new Map<number, Order[]>();
+    for (const order of orders) {
+      if (order.cancelledAt === null && !order.counter && order.memberId) byMember.set(order.memberId, [...(byMember.get(order.memberId) ?? []), order]);
+      // A cancelled order's number is on no sheet: only baskets still to prepare can be mixed up.
+      if (order.cancelledAt === null) byBasket.set(order.basketNumber, [...(byBasket.get(order.basketNumber) ?? []), order]);
+    }
+    for (const [memberId, list] of byMember) {
+      if (list.length < 2) continue;
+      clashes.push({
+        id: `member:${distribution.id}:${memberId}`,
+        kind: 'memberOrderedTwice',
+        distributionId: distribution.id,
+        pickupDate: distribution.pickupDate,
+        memberName: store.get('member', memberId)?.name ?? '?',
+        orders: list.map((order) => refOf(store, order)),
+      });
+    }
+    for (const [basketNumber, list] of byBasket) {
+      if (list.length < 2) continue;
+      clashes.push({
+        id: `basket:${distribution.id}:${basketNumber}`,
+        kind: 'basketShared',
+        distributionId: distribution.id,
+        pickupDate: distribution.pickupDate,
+        basketNumber,
+        orders: list.map((order) => refOf(store, order)),
+      });
+    }
+  }
+  return clashes;
+}
+
+/** One member's orders become the first one: the others' lines move into it and they are cancelled (stock is unchanged). */
+export async function mergeOrders(store: Store, orderIds: readonly string[], now: Date): Promise<void> {
+  await store.transact((tx) => {
+    const orders = orderIds.map((orderId) => tx.get('order', orderId)).filter((order): order is Order => order !== undefined && order.cancelledAt === null).sort(oldestFirst);
+    const [kept, ...others] = orders;
+    if (!kept || others.length === 0) throw new UserError('error.conflictNotFound');
+    const at = now.toISOString();
+    tx.put('order', { ...kept, lines: [...kept.lines, ...others.flatMap((order) => order.lines)], note: [kept.note, ...others.map((order) => order.note)].filter(Boolean).join('\n').slice(0, 2000), updatedAt: at });
+    for (const order of others) tx.put('order', { ...order, lines: [], cancelledAt: at, updatedAt: at });
+  });
+}
+
+/** The first order keeps the basket number; the others get the next free ones. */
+export async function renumber(store: Store, orderIds: readonly string[], now: Date): Promise<void> {
+  await store.transact((tx) => {
+    const orders = orderIds.map((orderId) => tx.get('order', orderId)).filter((order): order is Order => order !== undefined).sort(oldestFirst);
+    if (orders.length < 2) throw new UserError('error.conflictNotFound');
+    for (const order of orders.slice(1)) {
+      tx.put('order', { ...order, basketNumber: nextBasketNumber(ordersOf(tx, order.distributionId)), updatedAt: now.toISOString() });
+    }
   });
 }

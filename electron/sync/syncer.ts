@@ -12,7 +12,7 @@ import { syncSettingsSchema, type SyncSettings, type SyncSettingsPatch } from '.
 import type { FolderStatus, SyncProgress, SyncReport, SyncStatus } from '../../shared/sync/status';
 import type { ConflictAction, SyncConflict } from '../../shared/sync/conflicts';
 import type { Store } from '../store/store';
-import { ConflictBook, trimOrders } from './conflicts';
+import { ConflictBook, mergeOrders, renumber, trimOrders } from './conflicts';
 import { pendingFor, syncFolder } from './engine';
 import { FolderProblem } from './folder';
 import { Journal } from './journal';
@@ -152,18 +152,32 @@ export class Syncer {
 
   async resolve(conflictId: string, action: ConflictAction): Promise<SyncConflict[]> {
     const store = this.store();
-    if (conflictId.startsWith('stock:')) {
-      const offerId = conflictId.slice('stock:'.length);
-      const conflict = this.conflicts().find((candidate) => candidate.id === conflictId);
-      if (!conflict || conflict.kind !== 'stockOversold') throw new UserError('error.conflictNotFound');
-      if (action === 'raiseStock') {
-        await store.transact((tx) => {
-          const offer = tx.get('offer', offerId);
-          if (offer) tx.put('offer', { ...offer, quantity: conflict.ordered, updatedAt: this.now().toISOString() });
-        });
-      } else if (action === 'trimOrders') await trimOrders(store, offerId, this.now());
-      else throw new UserError('error.conflictAction');
-    } else await this.conflictBook.resolveOrder(store, conflictId, action, this.now());
+    const conflict = this.conflicts().find((candidate) => candidate.id === conflictId);
+    if (!conflict) throw new UserError('error.conflictNotFound');
+    const refuse = () => new UserError('error.conflictAction');
+    switch (conflict.kind) {
+      case 'stockOversold':
+        if (action === 'raiseStock') {
+          await store.transact((tx) => {
+            const offer = tx.get('offer', conflict.offerId);
+            if (offer) tx.put('offer', { ...offer, quantity: conflict.ordered, updatedAt: this.now().toISOString() });
+          });
+        } else if (action === 'trimOrders') await trimOrders(store, conflict.offerId, this.now());
+        else throw refuse();
+        break;
+      case 'orderEdited':
+        if (action !== 'keep' && action !== 'useOther') throw refuse();
+        await this.conflictBook.resolveOrder(store, conflictId, action, this.now());
+        break;
+      case 'memberOrderedTwice':
+        if (action !== 'mergeOrders') throw refuse();
+        await mergeOrders(store, conflict.orders.map((order) => order.orderId), this.now());
+        break;
+      case 'basketShared':
+        if (action !== 'renumber') throw refuse();
+        await renumber(store, conflict.orders.map((order) => order.orderId), this.now());
+        break;
+    }
     return this.conflicts();
   }
 

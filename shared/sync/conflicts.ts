@@ -8,6 +8,9 @@
  * - order edited on two copies: both changed the same order's lines (or
  *   cancelled it on one side) before seeing each other's change; the merge
  *   kept the later one, and the other version is kept here to be taken back.
+ * - one member, two orders: two copies each opened an order for the member in
+ *   the same distribution (one order per member is the rule).
+ * - one basket number, two orders: two copies each gave out the next number.
  */
 export const CONFLICT_FIELDS = ['lines', 'cancelledAt'] as const;
 export type ConflictField = (typeof CONFLICT_FIELDS)[number];
@@ -41,7 +44,35 @@ export interface OrderConflict {
   detectedAt: string;
 }
 
-export type SyncConflict = StockConflict | OrderConflict;
+export interface OrderRef {
+  orderId: string;
+  basketNumber: number;
+  memberName: string;
+  lineCount: number;
+  createdAt: string;
+}
 
-export const CONFLICT_ACTIONS = ['raiseStock', 'trimOrders', 'keep', 'useOther'] as const;
+export interface TwoOrdersConflict {
+  id: string;
+  kind: 'memberOrderedTwice';
+  distributionId: string;
+  pickupDate: string;
+  memberName: string;
+  /** Oldest first: merging keeps the first and moves the others' lines into it. */
+  orders: OrderRef[];
+}
+
+export interface BasketConflict {
+  id: string;
+  kind: 'basketShared';
+  distributionId: string;
+  pickupDate: string;
+  basketNumber: number;
+  /** Oldest first: renumbering keeps the number for the first. */
+  orders: OrderRef[];
+}
+
+export type SyncConflict = StockConflict | OrderConflict | TwoOrdersConflict | BasketConflict;
+
+export const CONFLICT_ACTIONS = ['raiseStock', 'trimOrders', 'keep', 'useOther', 'mergeOrders', 'renumber'] as const;
 export type ConflictAction = (typeof CONFLICT_ACTIONS)[number];
