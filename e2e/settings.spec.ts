@@ -39,8 +39,11 @@ test.describe('relay settings', () => {
     expect(relay).toMatchObject({ hostCommissionBp: 850, serviceFeeBp: 1165 });
   });
 
-  test('areas that are not built yet say so', async ({ app }) => {
-    await app.getByRole('link', { name: /Synchronisation/ }).click();
-    await expect(app.getByRole('heading', { level: 1 })).toContainText('pas encore disponible');
+  test('every area of the menu is built: none is marked "bientôt"', async ({ app }) => {
+    const nav = app.getByRole('navigation', { name: 'Navigation principale' });
+    await expect(nav.getByRole('link', { name: 'Synchronisation' })).toBeVisible();
+    await expect(nav.getByText('bientôt')).toHaveCount(0);
+    await nav.getByRole('link', { name: 'Synchronisation' }).click();
+    await expect(app.getByRole('heading', { level: 1 })).toHaveText('Synchronisation');
   });
 });

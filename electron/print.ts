@@ -86,6 +86,7 @@ const SAVE_DIALOG_TITLES = {
   pickup: 'sheets.saveDialogTitle.pickup',
   delivery: 'sheets.saveDialogTitle.delivery',
   summary: 'sheets.saveDialogTitle.summary',
+  statement: 'accounts.saveDialogTitle',
 } as const satisfies Record<PrintJob['view'], MessageKey>;
 
 /**

@@ -10,22 +10,28 @@ import { checkinDay } from '../../shared/checkin/day';
 import { toLocal } from '../../shared/distributions/calendar';
 import type { Order, OrderLine } from '../../shared/model/order';
 import type { Store, Transaction } from '../store/store';
+import { counterAccounts, reconcileOrders } from './account-entries';
 import { existingDistribution } from './distributions';
 import { ordersOf } from './ordered';
 import { existingOrder } from './orders';
 import { readRelay } from './relay';
 import { slotsOf } from './slots';
 
+/** A change at the counter: refused on a cancelled distribution or order; the member's account follows the order (debit, refunds) in the same write. */
+export function changeAtCounter(tx: Transaction, orderId: string, at: Date, edit: (order: Order, tx: Transaction) => Partial<Order>): Order {
+  const order = existingOrder(tx, orderId);
+  if (existingDistribution(tx, order.distributionId).cancelledAt !== null) throw new UserError('error.distributionCancelled');
+  if (order.cancelledAt !== null) throw new UserError('error.orderCancelled');
+  const saved = tx.put('order', { ...order, ...edit(order, tx), updatedAt: at.toISOString() });
+  reconcileOrders(tx, [saved], at);
+  return saved;
+}
+
 export function checkinService(store: () => Store, now: () => Date) {
   const stamp = () => now().toISOString();
 
   const change = (orderId: string, edit: (order: Order, tx: Transaction) => Partial<Order>) =>
-    store().transact((tx) => {
-      const order = existingOrder(tx, orderId);
-      if (existingDistribution(tx, order.distributionId).cancelledAt !== null) throw new UserError('error.distributionCancelled');
-      if (order.cancelledAt !== null) throw new UserError('error.orderCancelled');
-      return tx.put('order', { ...order, ...edit(order, tx), updatedAt: stamp() });
-    });
+    store().transact((tx) => changeAtCounter(tx, orderId, now(), edit));
 
   const setLine = (order: Order, lineId: string, missing: OrderLine['missing'] | ((line: OrderLine) => OrderLine['missing'])) => {
     const line = order.lines.find((candidate) => candidate.id === lineId);
@@ -60,11 +66,14 @@ export function checkinService(store: () => Store, now: () => Date) {
     'checkin.day': async ({ distributionId }: { distributionId: string }) => {
       const source = store();
       const distribution = existingDistribution(source, distributionId);
+      const orders = ordersOf(source, distributionId);
+      const accounts = counterAccounts(source, orders);
       return checkinDay({
         distribution,
-        orders: ordersOf(source, distributionId),
+        orders,
         slots: slotsOf(source, distributionId),
         memberOf: (memberId) => source.get('member', memberId),
+        accountOf: (order) => accounts.get(order.id) ?? null,
       });
     },
   };

@@ -13,8 +13,16 @@ export function ordersOf(source: Store | Transaction, distributionId: string): O
   return source.inFile('order', distributionFile(distributionId));
 }
 
+/**
+ * Ordered per product. On a producer's copy, which holds no orders, the totals the
+ * organisers published in the producers folder count too (the larger figure wins).
+ */
 export function orderedByProduct(source: Store | Transaction, distributionId: string): Map<string, number> {
-  return sumOrdered(ordersOf(source, distributionId));
+  const ordered = sumOrdered(ordersOf(source, distributionId));
+  for (const [productId, quantity] of source.publishedOrdered(distributionId) ?? []) {
+    ordered.set(productId, Math.max(quantity, ordered.get(productId) ?? 0));
+  }
+  return ordered;
 }
 
 /** Active orders: what "cancel a distribution with orders" asks about. */
@@ -24,10 +32,12 @@ export function orderCount(source: Store | Transaction, distributionId: string):
 
 /** An order with its member and total, as the screens list it. */
 export function orderView(source: Store | Transaction, order: Order): OrderView {
-  const member = source.get('member', order.memberId);
+  const member = order.memberId === null ? undefined : source.get('member', order.memberId);
+  // A walk-in counter sale has no member: it shows under the name the buyer gave, if any.
+  const name = member?.name ?? (order.memberId === null ? order.buyerName : '?');
   return {
     order,
-    member: { id: order.memberId, name: member?.name ?? '?', phone: member?.phone ?? '', email: member?.email ?? '' },
+    member: { id: order.memberId ?? '', name, phone: member?.phone ?? '', email: member?.email ?? '' },
     totalCents: orderTotal(order),
   };
 }

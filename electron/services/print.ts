@@ -11,6 +11,7 @@ import { translate, type MessageKey } from '../../shared/i18n/messages';
 import type { Language } from '../../shared/model/fields';
 import type { Store } from '../store/store';
 import { existingDistribution } from './distributions';
+import { todayIn } from '../../shared/distributions/calendar';
 import { readRelay } from './relay';
 
 /** A job checked against the data, with what the save dialog proposes. */
@@ -38,16 +39,24 @@ export const browserPrinting: PrintAdapter = {
 /** What the saved file is called, in the relay's language ("emargement-2026-12-04.pdf"); the dictionaries keep these to safe ASCII. */
 function fileNameKey(job: PrintJob): MessageKey {
   if (job.view === 'pickup') return job.options.layout === 'slips' ? 'sheets.fileName.slips' : 'sheets.fileName.pickup';
+  if (job.view === 'statement') return 'accounts.fileName.statement';
   return `sheets.fileName.${job.view}`;
 }
 
-export function printService(store: () => Store, adapter: PrintAdapter) {
-  // A missing distribution is refused here, before any window opens.
+export function printService(store: () => Store, adapter: PrintAdapter, now: () => Date = () => new Date()) {
+  // A missing distribution (or member, for a statement) is refused here, before any window opens.
   const request = (job: PrintJob): PrintRequest => {
     const source = store();
-    const distribution = existingDistribution(source, job.id);
-    const { language } = readRelay(source);
-    return { job, fileName: `${translate(language, fileNameKey(job))}-${distribution.pickupDate}.pdf`, language };
+    const { language, timeZone } = readRelay(source);
+    let day: string;
+    if (job.view === 'statement') {
+      if (!source.get('member', job.id)) throw new UserError('error.memberNotFound');
+      // Dated the day it is printed; the member's name stays out of the file name (any characters may be in it).
+      day = todayIn(timeZone, now());
+    } else {
+      day = existingDistribution(source, job.id).pickupDate;
+    }
+    return { job, fileName: `${translate(language, fileNameKey(job))}-${day}.pdf`, language };
   };
   return {
     'print.available': async () => adapter.available(),

@@ -218,6 +218,9 @@ describe('orders written before slots and check-in existed', () => {
       slotOverride: false,
       collectedAt: null,
       noShowAt: null,
+      // Issue 7: an order written before counter sales is a member's order.
+      counter: false,
+      buyerName: '',
     });
   });
 });

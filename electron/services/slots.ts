@@ -22,6 +22,9 @@ import { distributionFile } from '../store/entities';
 import type { Store, Transaction } from '../store/store';
 import { existingDistribution, isFinished } from './distributions';
 import { orderView, ordersOf } from './ordered';
+
+/** The orders a slot plans: active, and not counter sales (issue 7), which are handed over when sold and never wait for a slot. */
+const toHandOver = (order: Order): boolean => isActive(order) && !order.counter;
 import { readRelay } from './relay';
 
 type Source = Store | Transaction;
@@ -50,7 +53,7 @@ export function slotViews(source: Source, distributionId: string): SlotView[] {
 }
 
 const preferredTime = (source: Source, order: Pick<Order, 'memberId'>): LocalTime | null =>
-  source.get('member', order.memberId)?.preferredPickupTime ?? null;
+  (order.memberId === null ? null : source.get('member', order.memberId)?.preferredPickupTime) ?? null;
 
 /** The slot a new order takes: the member's preferred time or the nearest with room; null without slots or when all are full. */
 export function slotFor(tx: Transaction, distributionId: string, preferred: LocalTime | null): string | null {
@@ -182,7 +185,7 @@ export function slotsService(store: () => Store, now: () => Date) {
       store().transact((tx) => {
         plannable(tx, distributionId, now());
         // By basket number: within a slot, the last to order are the first to move.
-        const orders = ordersOf(tx, distributionId).filter(isActive).sort((a, b) => a.basketNumber - b.basketNumber);
+        const orders = ordersOf(tx, distributionId).filter(toHandOver).sort((a, b) => a.basketNumber - b.basketNumber);
         const moves = rebalance(orders, slotsOf(tx, distributionId));
         const byId = new Map(orders.map((order) => [order.id, order]));
         for (const move of moves) place(tx, byId.get(move.orderId)!, { slotId: move.to, slotOverride: false });
@@ -194,7 +197,7 @@ export function slotsService(store: () => Store, now: () => Date) {
       store().transact((tx) => {
         plannable(tx, distributionId, now());
         const known = new Set(slotsOf(tx, distributionId).map((slot) => slot.id));
-        const orders = ordersOf(tx, distributionId).filter(isActive).sort((a, b) => a.basketNumber - b.basketNumber);
+        const orders = ordersOf(tx, distributionId).filter(toHandOver).sort((a, b) => a.basketNumber - b.basketNumber);
         const waiting = orders.filter((order) => order.slotId === null || !known.has(order.slotId));
         const placed = assignSlots(
           waiting.map((order) => ({ id: order.id, preferred: preferredTime(tx, order) })),

@@ -2,18 +2,18 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { StoreProblem } from '../../shared/contract/results';
-import { envelopeHeaderSchema, envelopeVersionSchema, fileRecordsSchema, type FileRecords } from './envelope';
+import { envelopeHeaderSchema, envelopeVersionSchema, fileRecordsSchema, type FileRecords, type SyncSection } from './envelope';
 import { migrateFile, type FormatSpec } from './migrations';
 
 /** Folders and files inside the data folder that are not relay data. */
-export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'backup.json']);
+export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'backup.json', 'sync']);
 
 /**
  * The paths entities.ts writes (data-files.test.ts checks every entity's file
  * matches). Anything else in the folder — a file another program left, an
  * editor's backup — is not relay data and must not send the app into recovery.
  */
-export const DATA_FILE = /^(relay|producers|products|members)\.json$|^distributions\/[0-9a-f-]{36}\.json$/;
+export const DATA_FILE = /^(relay|producers|products|members)\.json$|^distributions\/[0-9a-f-]{36}\.json$|^accounts\/\d{4}-\d{2}\.json$/;
 
 /** Relative paths (always with `/`) of the data files under `folder`. */
 export async function listDataFiles(folder: string): Promise<string[]> {
@@ -46,6 +46,7 @@ export interface LoadedFile {
   /** Version found on disk, before migration. */
   version: number;
   records: FileRecords;
+  sync: SyncSection;
 }
 
 export type ReadResult = { ok: true; file: LoadedFile } | { ok: false; problem: StoreProblem };
@@ -83,7 +84,7 @@ export async function readDataFile(folder: string, path: string, format: FormatS
   }
   const records = fileRecordsSchema.safeParse(migrated.records);
   if (!records.success) return fail('schema', describeIssue(records.error));
-  return { ok: true, file: { path, version: header.data.version, records: records.data as FileRecords } };
+  return { ok: true, file: { path, version: header.data.version, records: records.data as FileRecords, sync: migrated.sync ?? {} } };
 }
 
 export type FolderResult = { ok: true; files: LoadedFile[] } | { ok: false; problem: StoreProblem };

@@ -13,12 +13,23 @@ import { memberSchema } from '../../shared/model/member';
 import { ORDER_DEFAULTS, ORDER_LINE_DEFAULTS, orderSchema } from '../../shared/model/order';
 import { pickupSlotSchema } from '../../shared/model/slot';
 import { DEFAULT_RELAY_SETTINGS, relaySettingsSchema } from '../../shared/model/relay';
+import { accountEntrySchema } from '../../shared/accounts/ledger';
+import { tillClosingSchema } from '../../shared/model/till';
 
 export const RELAY_ID = 'relay';
 
 /** A distribution and everything sold in it (offers, orders, pickup slots) share one file. */
 export function distributionFile(distributionId: string): string {
   return `distributions/${distributionId}.json`;
+}
+
+/**
+ * Members' account entries (issue 7), one file per month of the entry's
+ * instant (UTC): entries are only ever added, so a payment rewrites this
+ * month's small file, never years of history.
+ */
+export function accountsFile(at: string): string {
+  return `accounts/${at.slice(0, 7)}.json`;
 }
 
 /**
@@ -60,6 +71,8 @@ export const entities = {
   offer: { schema: offerSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
   order: { schema: orderRecordSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
   slot: { schema: pickupSlotSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
+  accountEntry: { schema: accountEntrySchema, fileOf: (record: { at: string }) => accountsFile(record.at) },
+  tillClosing: { schema: tillClosingSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
 } as const satisfies Record<EntityKind, { schema: z.ZodType<{ id: string }>; fileOf: (record: never) => string }>;
 
 export type EntityOf<K extends EntityKind> = z.infer<(typeof entities)[K]['schema']>;

@@ -416,6 +416,7 @@ describe('a relay file from before the catalogue settings', () => {
       categories: DEFAULT_RELAY_SETTINGS.categories,
       orderingWindow: DEFAULT_RELAY_SETTINGS.orderingWindow,
       defaultPickup: DEFAULT_RELAY_SETTINGS.defaultPickup,
+      debitOrdersOn: DEFAULT_RELAY_SETTINGS.debitOrdersOn,
     });
   });
 

@@ -51,8 +51,10 @@ export class Syncer {
   }
 
   async forgetReadPositions(): Promise<void> {
-    for (const folder of Object.values(this.state.folders)) folder.read = {};
-    await this.files.saveState(this.state);
+    const folders = Object.values(this.state.folders);
+    for (const folder of folders) folder.read = {};
+    // A copy that never synced has nothing to forget, and no sync/ folder to create.
+    if (folders.length > 0) await this.files.saveState(this.state);
     // The reopened store is a new one: it needs the published ordered totals again (unless the folder is still damaged).
     try {
       this.attach();

@@ -3,9 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Producer } from '../../shared/model/producer';
-import { createDispatch, type Dispatch } from '../dispatch';
-import { createHandlers } from '../services';
-import { Workspace } from '../store/workspace';
+import { openBackend, type Backend } from '../backend';
 import type { StoreOptions } from '../store/store';
 
 export function producerRecord(overrides: Partial<Producer> = {}): Producer {
@@ -51,18 +49,12 @@ export function manualClock(start: Date) {
   };
 }
 
-export interface TestBackend {
-  workspace: Workspace;
-  dispatch: Dispatch;
-}
+export type TestBackend = Backend;
 
 /** The backend as Electron and the host wire it, with the store options a test needs. */
-export async function openTestBackend(options: StoreOptions): Promise<TestBackend> {
-  const workspace = await Workspace.open(options);
-  const dispatch = createDispatch({
-    handlers: createHandlers(workspace, options.now),
-    inRecovery: () => workspace.inRecovery,
-    log: () => undefined,
-  });
-  return { workspace, dispatch };
+export async function openTestBackend(options: Omit<StoreOptions, 'onCommit'>): Promise<TestBackend> {
+  const backend = await openBackend({ ...options, log: () => undefined });
+  // Tests sync when they say so: no timer left running after a test.
+  backend.syncer.stop();
+  return backend;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cashChange, dueAtCounter } from './due';
+import { cashChange, dueAtCounter, paymentAtCounter } from './due';
 import { balance, type AccountEntry } from './ledger';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -62,5 +62,15 @@ describe('at the counter', () => {
         expect(dueAtCounter(0, after).dueCents).toBe(change.unpaidCents);
       }),
     );
+  });
+});
+
+describe('a payment at the counter by another method than cash', () => {
+  it('charges what was typed: short leaves a debt, more stays as credit; a walk-in gets change instead', () => {
+    expect(paymentAtCounter('card', 1340, 1000)).toEqual({ changeCents: 0, paidCents: 1000, unpaidCents: 340, extraCreditCents: 0 });
+    expect(paymentAtCounter('transfer', 1340, 2000)).toEqual({ changeCents: 0, paidCents: 2000, unpaidCents: 0, extraCreditCents: 660 });
+    expect(paymentAtCounter('cash', 1340, 1500)).toEqual({ changeCents: 160, paidCents: 1340, unpaidCents: 0, extraCreditCents: 0 });
+    expect(paymentAtCounter('card', 760, 1000, true)).toEqual({ changeCents: 240, paidCents: 760, unpaidCents: 0, extraCreditCents: 0 });
+    expect(() => paymentAtCounter('card', 100, -1)).toThrow(RangeError);
   });
 });

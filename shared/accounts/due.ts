@@ -49,3 +49,21 @@ export function cashChange(dueCents: number, tenderedCents: number): CashChange 
   const paidCents = Math.min(dueCents, tenderedCents);
   return { changeCents: tenderedCents - paidCents, paidCents, unpaidCents: dueCents - paidCents };
 }
+
+export interface CounterEffect extends CashChange {
+  /** Paid above what is due by card, transfer…: it stays on the member's account as credit. */
+  extraCreditCents: number;
+}
+
+/**
+ * What the money handed over at the counter does. Cash above the due is
+ * change given back; another method charges what was typed, and anything
+ * above the due becomes credit — except for a walk-in buyer, who has no
+ * account: like cash, nothing above the due is kept.
+ */
+export function paymentAtCounter(method: 'cash' | 'card' | 'transfer' | 'cheque' | 'other', dueCents: number, tenderedCents: number, walkIn = false): CounterEffect {
+  if (method === 'cash' || walkIn) return { ...cashChange(dueCents, tenderedCents), extraCreditCents: 0 };
+  assertCents('dueCents', dueCents, 0);
+  assertCents('tenderedCents', tenderedCents, 0);
+  return { changeCents: 0, paidCents: tenderedCents, unpaidCents: Math.max(dueCents - tenderedCents, 0), extraCreditCents: Math.max(tenderedCents - dueCents, 0) };
+}

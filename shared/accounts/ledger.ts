@@ -12,6 +12,13 @@
  * itself reversed (a wrongly cancelled entry is recorded again), so every entry
  * is either open, reversed once, or a reversal — and reversing every open entry
  * brings any account back to zero.
+ *
+ * Walk-in buyers at the counter (issue 7, counter sales) have no account: their
+ * sale's entries carry `memberId: null` and the counter sale's `orderId`, so
+ * each walk-in sale is its own small ledger (order debit + payment, summing to
+ * zero once paid) and the till still sees the cash. Entries taken at a
+ * distribution's counter carry its `distributionId`: that is what the till of
+ * that distribution counts.
  */
 import { z } from 'zod';
 import { UserError } from '../contract/errors';
@@ -30,7 +37,8 @@ const MAX_AMOUNT_CENTS = 100_000_000;
 export const accountEntrySchema = z
   .strictObject({
     id,
-    memberId: id,
+    /** null: a walk-in buyer's counter sale (then `orderId` names the sale). */
+    memberId: id.nullable(),
     at: instant,
     kind: z.enum(ENTRY_KINDS),
     /** Integer cents, credit positive and debit negative (see the file's comment). */
@@ -40,6 +48,10 @@ export const accountEntrySchema = z
     /** Cheque number, bank-statement line, receipt… */
     reference: text(200),
     orderId: id.optional(),
+    /** The refund of one missing line names it, so finding the line again reverses that refund. */
+    lineId: id.optional(),
+    /** Taken at this distribution's counter: its till counts it. */
+    distributionId: id.optional(),
     /** The entry this reversal cancels. */
     reverses: id.optional(),
     /** Why: required for a reversal. */
@@ -68,6 +80,7 @@ export const accountEntrySchema = z
     }
     if (entry.method !== undefined && entry.kind !== 'payment' && entry.kind !== 'reversal') issue('method', 'validation.invalid');
     if (entry.reverses !== undefined && entry.kind !== 'reversal') issue('reverses', 'validation.invalid');
+    if (entry.memberId === null && entry.orderId === undefined) issue('orderId', 'validation.required');
   });
 export type AccountEntry = z.infer<typeof accountEntrySchema>;
 
@@ -79,8 +92,8 @@ export function balance(entries: Iterable<Pick<AccountEntry, 'amountCents'>>): n
 }
 
 /**
- * A new entry cancelling `entry`: opposite amount, same member, order and
- * method. The ledger-level rules (not reversed yet) are `reverseIn`'s.
+ * A new entry cancelling `entry`: opposite amount, same member, order, line,
+ * distribution and method. The ledger-level rules (not reversed yet) are `reverseIn`'s.
  */
 export function reverse(entry: AccountEntry, reason: string, at: string, entryId: string): AccountEntry {
   if (entry.kind === 'reversal') throw new UserError('validation.invalid', undefined, [{ path: 'reverses', key: 'validation.invalid' }]);
@@ -98,6 +111,9 @@ export function reverse(entry: AccountEntry, reason: string, at: string, entryId
   };
   if (entry.method !== undefined) reversal.method = entry.method;
   if (entry.orderId !== undefined) reversal.orderId = entry.orderId;
+  if (entry.lineId !== undefined) reversal.lineId = entry.lineId;
+  // A reversed counter payment leaves the same till it came into.
+  if (entry.distributionId !== undefined) reversal.distributionId = entry.distributionId;
   return reversal;
 }
 

@@ -10,7 +10,7 @@ function order(memberId: string, slotId: string | null, fields: Partial<Order> =
   basket += 1;
   return {
     id: `o-${memberId}`, distributionId: 'd', memberId, basketNumber: basket, note: '', late: false, cancelledAt: null,
-    slotId, slotPinned: false, slotOverride: false, collectedAt: null, noShowAt: null, createdAt: at, updatedAt: at,
+    slotId, slotPinned: false, slotOverride: false, collectedAt: null, noShowAt: null, counter: false, buyerName: '', createdAt: at, updatedAt: at,
     lines: [{ id: `l-${memberId}`, productId: 'p', productName: 'Carottes', quantity: 2, unitPriceCents: 250, vatRateBp: 600, addedAt: at, missing: null }],
     ...fields,
   };

@@ -3,7 +3,8 @@
  * distribution's orders and slots: orders by slot (in the order of the day),
  * then by member name; collected / expected per slot and overall; and, for
  * the closing, the orders not collected with the members' phone numbers.
- * Cancelled orders and orders with nothing in them are not expected.
+ * Cancelled orders and orders with nothing in them are not expected, nor
+ * counter sales (handed over when sold).
  */
 import type { Member } from '../model/member';
 import type { Order, OrderLine } from '../model/order';
@@ -11,6 +12,7 @@ import type { PickupSlot } from '../model/slot';
 import { bySlotTime } from '../slots/times';
 import { isActive, missingTotal, orderTotal } from '../orders/totals';
 import { compareText } from '../text/normalise';
+import type { CounterAccount } from '../accounts/counter';
 
 export interface CheckinOrder {
   orderId: string;
@@ -27,6 +29,8 @@ export interface CheckinOrder {
   missingCents: number;
   collectedAt: string | null;
   noShowAt: string | null;
+  /** What is due at the counter (issue 7); null when the source reads no accounts. */
+  account: CounterAccount | null;
 }
 
 export interface CheckinGroup {
@@ -56,6 +60,7 @@ export interface CheckinSource {
   orders: readonly Order[];
   slots: readonly PickupSlot[];
   memberOf: (memberId: string) => Pick<Member, 'id' | 'name' | 'phone'> | undefined;
+  accountOf?: (order: Order) => CounterAccount | null;
 }
 
 /** Only what the counter shows, whatever the lookup returns (a whole Member, with notes and email, does not travel). */
@@ -63,11 +68,11 @@ function memberFields(member: Pick<Member, 'id' | 'name' | 'phone'> | undefined,
   return member ? { id: member.id, name: member.name, phone: member.phone } : { id: memberId, name: '?', phone: '' };
 }
 
-export function checkinDay({ distribution, orders, slots, memberOf }: CheckinSource): CheckinDay {
+export function checkinDay({ distribution, orders, slots, memberOf, accountOf = () => null }: CheckinSource): CheckinDay {
   const sorted = [...slots].sort(bySlotTime);
   const known = new Set(sorted.map((slot) => slot.id));
   const rows = orders
-    .filter((order) => isActive(order) && order.lines.length > 0)
+    .filter((order): order is Order & { memberId: string } => isActive(order) && order.lines.length > 0 && !order.counter && order.memberId !== null)
     .map((order): CheckinOrder => ({
       orderId: order.id,
       basketNumber: order.basketNumber,
@@ -80,6 +85,7 @@ export function checkinDay({ distribution, orders, slots, memberOf }: CheckinSou
       missingCents: missingTotal(order),
       collectedAt: order.collectedAt,
       noShowAt: order.noShowAt,
+      account: accountOf(order),
     }))
     .sort((a, b) => compareText(a.member.name, b.member.name) || a.basketNumber - b.basketNumber);
 

@@ -10,6 +10,9 @@ import type { Order } from '../model/order';
 import type { OrderView } from '../orders/views';
 import type { DistributionSettlement } from '../settlement/distribution';
 import { operation } from './define';
+import { syncSettingsPatchSchema, type SyncSettings } from '../sync/settings';
+import type { SyncReport, SyncStatus } from '../sync/status';
+import { CONFLICT_ACTIONS, type SyncConflict } from '../sync/conflicts';
 import { id } from '../model/fields';
 import { archivedFilterSchema, producerDraftSchema, producerPatchSchema, type Producer } from '../model/producer';
 import { relaySettingsPatchSchema, type RelaySettings } from '../model/relay';
@@ -24,6 +27,10 @@ import { slotCapacity, slotFields } from '../model/slot';
 import { MAX_SLOT_MINUTES, MIN_SLOT_MINUTES } from '../slots/generate';
 import type { SlotView } from '../slots/views';
 import type { CheckinDay } from '../checkin/day';
+import { paymentMethod, type AccountEntry } from '../accounts/ledger';
+import type { CounterAccount } from '../accounts/counter';
+import type { AccountStatement, AccountSummary, CounterPayment, TillView } from '../accounts/views';
+import { tillCents, type TillClosingRecord } from '../model/till';
 
 const none = z.strictObject({});
 
@@ -35,6 +42,20 @@ const orderQuantity = z
   .max(10_000, { message: 'validation.tooBig' });
 
 const localMoment = z.strictObject({ date: localDate, time: localTime });
+
+/** A payment in integer cents: more than nothing, and 100 000 € caps a typo (issue 7). */
+const paymentCents = z
+  .number({ message: 'validation.number' })
+  .int({ message: 'validation.integer' })
+  .min(1, { message: 'validation.amountPositive' })
+  .max(10_000_000, { message: 'validation.tooBig' });
+/** Money handed over at the counter: 0 records the pickup unpaid (a debt); 10 000 € caps a typo. */
+const tenderedCents = z
+  .number({ message: 'validation.number' })
+  .int({ message: 'validation.integer' })
+  .min(0, { message: 'validation.notNegative' })
+  .max(1_000_000, { message: 'validation.tooBig' });
+const counterPayment = { method: paymentMethod, tenderedCents };
 
 /** The pickup window must end after it starts (times compare as text: "09:00" < "17:30"). */
 function pickupOrder(value: { pickupStart?: string; pickupEnd?: string; changes?: { pickupStart?: string; pickupEnd?: string } }, ctx: z.RefinementCtx): void {
@@ -97,10 +118,10 @@ const offerEntry = z.strictObject({
 
 /**
  * A print view to render in a hidden window (Electron): which sheet, of which
- * record, laid out how. The renderer shows the same view at `#/print/<view>/<id>[/<option>]`
+ * record (a distribution; a member for the account statement), laid out how. The renderer shows the same view at `#/print/<view>/<id>[/<option>]`
  * (electron/print.ts, printHash): the catalogue's grouping, the pickup sheet's layout.
  */
-export const PRINT_VIEWS = ['catalogue', 'pickup', 'delivery', 'summary'] as const;
+export const PRINT_VIEWS = ['catalogue', 'pickup', 'delivery', 'summary', 'statement'] as const;
 export const PICKUP_LAYOUTS = ['list', 'slips'] as const;
 export const printJobSchema = z.strictObject({
   view: z.enum(PRINT_VIEWS),
@@ -247,6 +268,46 @@ export const contract = {
   'checkin.clearMissing': operation<Order>()(z.strictObject({ orderId: id, lineId: id }), { mutates: true }),
   'checkin.noShow': operation<Order>()(z.strictObject({ orderId: id }), { mutates: true }),
 
+  'accounts.list': operation<AccountSummary[]>()(
+    z.strictObject({ query: z.string().max(200).optional(), filter: z.enum(['all', 'toPay', 'credit']).default('all') }),
+    { mutates: false },
+  ),
+  'accounts.statement': operation<AccountStatement>()(z.strictObject({ memberId: id }), { mutates: false }),
+  /** Per order of the distribution: what is due or in credit (the pickup sheet prints it). */
+  'accounts.forDistribution': operation<Record<string, CounterAccount>>()(z.strictObject({ distributionId: id }), { mutates: false }),
+  'accounts.recordPayment': operation<AccountEntry>()(
+    z.strictObject({ memberId: id, amountCents: paymentCents, method: paymentMethod, date: localDate.optional(), reference: text(200).default('') }),
+    { mutates: true },
+  ),
+  /** Cancels a payment by a new entry with the opposite amount; the reason is required. */
+  'accounts.reverse': operation<AccountEntry>()(
+    z.strictObject({ entryId: id, reason: z.string().trim().min(1, { message: 'validation.required' }).max(500, { message: 'validation.tooLong' }) }),
+    { mutates: true },
+  ),
+  'accounts.exportPayments': operation<{ fileName: string; content: string }>()(
+    z.strictObject({ from: localDate.optional(), to: localDate.optional() }),
+    { mutates: false },
+  ),
+
+  /** Hands the bag over and takes the payment in one step; a partial payment leaves a debt. */
+  'counter.collectAndPay': operation<CounterPayment>()(z.strictObject({ orderId: id, ...counterPayment }), { mutates: true }),
+  /** Sells leftover stock on the spot, to a member or a walk-in (memberId null), never beyond the stock. */
+  'counter.sell': operation<CounterPayment>()(
+    z.strictObject({
+      distributionId: id,
+      memberId: id.nullable().default(null),
+      buyerName: text(120).default(''),
+      lines: z.array(z.strictObject({ productId: id, quantity: orderQuantity })).min(1, { message: 'validation.saleEmpty' }).max(50),
+      ...counterPayment,
+    }),
+    { mutates: true },
+  ),
+  'till.get': operation<TillView>()(z.strictObject({ distributionId: id }), { mutates: false }),
+  'till.close': operation<TillClosingRecord>()(
+    z.strictObject({ distributionId: id, floatCents: tillCents.default(0), countedCents: tillCents, note: text(500).default('') }),
+    { mutates: true },
+  ),
+
   'settlement.forDistribution': operation<DistributionSettlement>()(z.strictObject({ distributionId: id }), {
     mutates: false,
   }),
@@ -254,6 +315,17 @@ export const contract = {
     mutates: false,
   }),
 
+  /** Sync between copies through shared folders (issue 6). */
+  'sync.status': operation<SyncStatus>()(none, { mutates: false }),
+  'sync.saveSettings': operation<SyncSettings>()(syncSettingsPatchSchema, { mutates: true }),
+  'sync.now': operation<SyncReport>()(none, { mutates: true }),
+  'sync.conflicts': operation<SyncConflict[]>()(none, { mutates: false }),
+  /** Electron only: the system's folder dialog (`supported: false` in the browser host, where the path is typed). */
+  'sync.chooseFolder': operation<{ supported: boolean; path: string | null }>()(none, { mutates: false }),
+  'sync.resolveConflict': operation<SyncConflict[]>()(
+    z.strictObject({ conflictId: z.string().min(1).max(100), action: z.enum(CONFLICT_ACTIONS) }),
+    { mutates: true },
+  ),
   'backups.list': operation<BackupInfo[]>()(none, { mutates: false, inRecovery: true }),
   'backups.create': operation<BackupInfo>()(none, { mutates: true }),
   'backups.restore': operation<AppStatus>()(z.strictObject({ id: z.string().regex(/^[\w.-]+$/).max(80) }), {

@@ -22,7 +22,7 @@ export const checkinUiEn: Record<keyof typeof checkinUiFr, string> = {
   'checkin.tab.counter': 'Counter',
   'checkin.tab.closing': 'Closing',
   'checkin.searchLabel': 'Name or basket number',
-  'checkin.searchHint': 'Enter marks the basket found as collected; the arrow keys move through the results.',
+  'checkin.searchHint': 'Enter marks the basket found as collected; Shift+Enter takes its payment and hands it over; the arrow keys move through the results.',
   'checkin.results': '{count} order(s) found',
   'checkin.noMatch': 'No order matches “{query}”.',
   'checkin.enterNeedsOne': '{count} orders match: type more, or choose with the arrow keys.',

@@ -20,7 +20,7 @@ export const checkinUiFr = {
   'checkin.tab.counter': 'Comptoir',
   'checkin.tab.closing': 'Clôture',
   'checkin.searchLabel': 'Nom ou n° de panier',
-  'checkin.searchHint': 'Entrée marque le panier trouvé comme retiré ; les flèches parcourent les résultats.',
+  'checkin.searchHint': 'Entrée marque le panier trouvé comme retiré ; Maj+Entrée l’encaisse et le remet ; les flèches parcourent les résultats.',
   'checkin.results': '{count} commande(s) trouvée(s)',
   'checkin.noMatch': 'Aucune commande ne correspond à « {query} ».',
   'checkin.enterNeedsOne': '{count} commandes correspondent : précisez, ou choisissez avec les flèches.',

@@ -10,6 +10,10 @@ import { checkinUiEn } from './checkin-ui.en';
 import { slotsUiEn } from './slots-ui.en';
 import { pickupEn } from './pickup.en';
 import { sheetsEn } from './sheets.en';
+import { accountsEn } from './accounts.en';
+import { accountsUiEn } from './accounts-ui.en';
+import { syncEn } from './sync.en';
+import { syncUiEn } from './sync-ui.en';
 import type { Dictionary } from './messages';
 
 export const en: Dictionary = {
@@ -25,6 +29,10 @@ export const en: Dictionary = {
   ...slotsUiEn,
   ...pickupEn,
   ...sheetsEn,
+  ...accountsEn,
+  ...accountsUiEn,
+  ...syncEn,
+  ...syncUiEn,
   'app.name': 'Cabas',
   'app.tagline': 'Local producers relay',
   'app.loading': 'Loading…',

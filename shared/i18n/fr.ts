@@ -15,6 +15,10 @@ import { checkinUiFr } from './checkin-ui.fr';
 import { slotsUiFr } from './slots-ui.fr';
 import { pickupFr } from './pickup.fr';
 import { sheetsFr } from './sheets.fr';
+import { accountsFr } from './accounts.fr';
+import { accountsUiFr } from './accounts-ui.fr';
+import { syncFr } from './sync.fr';
+import { syncUiFr } from './sync-ui.fr';
 
 export const fr = {
   ...catalogueFr,
@@ -29,6 +33,10 @@ export const fr = {
   ...slotsUiFr,
   ...pickupFr,
   ...sheetsFr,
+  ...accountsFr,
+  ...accountsUiFr,
+  ...syncFr,
+  ...syncUiFr,
   'app.name': 'Cabas',
   'app.tagline': 'Relais de producteurs locaux',
   'app.loading': 'Chargement…',

@@ -22,7 +22,8 @@ export type OrderLine = z.infer<typeof orderLineSchema>;
 export const orderSchema = z.strictObject({
   id,
   distributionId: id,
-  memberId: id,
+  /** null only for a counter sale to a walk-in buyer (`counter`, named by `buyerName` if they gave a name). */
+  memberId: id.nullable(),
   /** Stable and unique within the distribution; never reused, even after a cancellation. */
   basketNumber: z.number().int().min(1).max(100_000),
   lines: z.array(orderLineSchema).max(500),
@@ -40,11 +41,28 @@ export const orderSchema = z.strictObject({
   collectedAt: instant.nullable(),
   /** Not collected by the end of the pickup, marked by the organiser. */
   noShowAt: instant.nullable(),
+  /**
+   * Sold at the counter from leftover stock (issue 7): it takes stock like any
+   * order and counts in the settlement, but it is handed over and paid on the
+   * spot, so it is on neither the pickup nor the delivery sheets.
+   */
+  counter: z.boolean(),
+  /** A walk-in buyer's name, if given (counter sales only). */
+  buyerName: text(120),
   createdAt: instant,
   updatedAt: instant,
 });
 export type Order = z.infer<typeof orderSchema>;
 
-/** What an order or a line written before slots and check-in existed (issue 5) takes when it loads. */
-export const ORDER_DEFAULTS = { slotId: null, slotPinned: false, slotOverride: false, collectedAt: null, noShowAt: null } as const;
+/** What an order or a line written before slots and check-in (issue 5) or counter sales (issue 7) existed takes when it loads. */
+export const ORDER_DEFAULTS = {
+  slotId: null,
+  slotPinned: false,
+  slotOverride: false,
+  collectedAt: null,
+  noShowAt: null,
+  // Issue 7: orders written before counter sales are members' orders.
+  counter: false,
+  buyerName: '',
+} as const;
 export const ORDER_LINE_DEFAULTS = { missing: null } as const;

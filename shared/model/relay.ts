@@ -22,6 +22,15 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+/**
+ * When a member's account is debited for an order (issue 7): as the bag is
+ * handed over, or for every order at once when the day is closed (the till
+ * closing), whether collected or not.
+ */
+export const DEBIT_MOMENTS = ['collection', 'close'] as const;
+export const debitMoment = z.enum(DEBIT_MOMENTS);
+export type DebitMoment = z.infer<typeof debitMoment>;
+
 export const relaySettingsSchema = z.strictObject({
   name: requiredText(120),
   address: text(400),
@@ -50,6 +59,7 @@ export const relaySettingsSchema = z.strictObject({
     start: localTime,
     end: localTime,
   }),
+  debitOrdersOn: debitMoment,
 });
 export type RelaySettings = z.infer<typeof relaySettingsSchema>;
 
@@ -66,6 +76,7 @@ export const DEFAULT_RELAY_SETTINGS: RelaySettings = {
   categories: [...DEFAULT_CATEGORIES],
   orderingWindow: DEFAULT_ORDERING_WINDOW,
   defaultPickup: { weekday: 5, start: '17:00', end: '19:00' },
+  debitOrdersOn: 'collection',
 };
 
 export const relaySettingsPatchSchema = relaySettingsSchema.partial();

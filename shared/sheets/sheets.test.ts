@@ -114,6 +114,14 @@ describe('the pickup sheet', () => {
     expect(row.totalCents).toBe(280 + 600);
   });
 
+  it('leaves out counter sales: handed over when sold, from what the producers brought', () => {
+    const sold = order('Julie', [line('pommes', 2)]);
+    const sale = { ...sold, order: { ...sold.order, counter: true } };
+    const member = order('Anne', [line('pommes', 1)]);
+    expect(pickupGroups([sale, member], offers).flatMap((group) => group.rows.map((row) => row.name))).toEqual(['Anne']);
+    expect(deliverySheets([sale, member], offers)[0]!.products).toEqual([expect.objectContaining({ productId: 'pommes', quantity: 1 })]);
+  });
+
   it('keeps a product no offer explains, under the "?" producer', () => {
     const groups = pickupGroups([order('Anne', [{ productId: 'gone', productName: 'Confiture', quantity: 1, unitPriceCents: 500 }])], offers);
     expect(groups[0]!.rows[0]!.producers).toEqual([

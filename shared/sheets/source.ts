@@ -24,6 +24,8 @@ export interface SheetOrder {
   slotId?: string | null;
   /** Put in a full slot by the organiser's override: the sheet says so. */
   slotOverride?: boolean;
+  /** A counter sale (issue 7): handed over when sold, from stock already on the table. */
+  counter?: boolean;
 }
 
 export interface SheetOrderView {
@@ -58,9 +60,13 @@ export interface SheetSlot {
  */
 export const UNKNOWN_PRODUCER: SheetProducer = { id: '?', name: '?' };
 
-/** The orders the sheets print: not cancelled, and with something to hand over. */
+/**
+ * The orders the sheets print: not cancelled, and with something to hand
+ * over. Counter sales are left out: nobody collects them, and the producer
+ * does not bring them (they were sold from what was left).
+ */
 export function ordersToPrint<T extends SheetOrderView>(orders: Iterable<T>): T[] {
-  return [...orders].filter(({ order }) => isActive(order) && order.lines.length > 0);
+  return [...orders].filter(({ order }) => isActive(order) && order.lines.length > 0 && !order.counter);
 }
 
 export function linesTotal(lines: readonly SheetLine[]): number {

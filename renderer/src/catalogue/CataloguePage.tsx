@@ -12,6 +12,7 @@ import { useHeadingFocusAfterChange, usePageChanges } from '../forms/use-page-ch
 import { useI18n } from '../i18n/i18n-context';
 import { areaHref } from '../shell/areas';
 import { PageHeading } from '../shell/PageHeading';
+import { presetProducer, useCopyMode } from '../sync/copy-mode';
 import { CatalogueToolbar, type CatalogueFilter } from './CatalogueToolbar';
 import { CategoriesDialog } from './CategoriesDialog';
 import { categoryChoices } from './categories';
@@ -28,7 +29,9 @@ type Editing = { product?: Product } | null;
 export function CataloguePage() {
   const { t, language } = useI18n();
   const { relay } = useReadyApp();
-  const [filter, setFilter] = useState<CatalogueFilter>({ query: '', producerId: '', category: '', archived: 'active' });
+  const { mode } = useCopyMode();
+  // A producer's copy opens on its own products.
+  const [filter, setFilter] = useState<CatalogueFilter>(() => ({ query: '', producerId: presetProducer(mode) ?? '', category: '', archived: 'active' }));
   const { version, notice, setNotice, actionError, setActionError, changed } = usePageChanges();
   const list = useProductList(
     {

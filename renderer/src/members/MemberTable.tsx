@@ -2,6 +2,7 @@ import { formatDay } from '../../../shared/i18n/format';
 import type { Member } from '../../../shared/model/member';
 import { RowActions } from '../forms/RowActions';
 import { useI18n } from '../i18n/i18n-context';
+import { areaHref } from '../shell/areas';
 
 const ROW_LABELS = { edit: 'members.editLabel', archive: 'members.archiveLabel', restore: 'members.restoreLabel' } as const;
 
@@ -28,6 +29,7 @@ export function MemberTable({ members, onEdit, onArchive, onRestore, busyId }: M
             <th scope="col">{t('members.field.email')}</th>
             <th scope="col">{t('members.column.pickupTime')}</th>
             <th scope="col">{t('members.field.notes')}</th>
+            <th scope="col">{t('accounts.fromMembers')}</th>
             <th scope="col">
               <span className="visually-hidden">{t('common.actions')}</span>
             </th>
@@ -46,6 +48,11 @@ export function MemberTable({ members, onEdit, onArchive, onRestore, busyId }: M
                 <td className="member-email">{member.email || none}</td>
                 <td className="member-time">{member.preferredPickupTime ?? none}</td>
                 <td className="member-notes">{member.notes || none}</td>
+                <td>
+                  <a href={areaHref('accounts', member.id)} aria-label={t('accounts.openLabel', { name: member.name })}>
+                    {t('accounts.open')}
+                  </a>
+                </td>
                 <RowActions
                   name={member.name}
                   archived={archived}

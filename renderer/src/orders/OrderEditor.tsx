@@ -129,7 +129,8 @@ export function OrderEditor({ distributionId, orderId }: { distributionId: strin
         ? await call('orders.cancel', { orderId })
         : action === 'restore'
           ? await call('orders.restore', { orderId })
-          : await call('orders.open', { distributionId: order.distributionId, memberId: order.memberId, late: true });
+          : // A counter sale (no member) is never late: it is sold after ordering closed by design.
+            await call('orders.open', { distributionId: order.distributionId, memberId: order.memberId ?? '', late: true });
     const refusal = await apply(outcome, () => ({ key: `orders.${action}.done`, params: { basket: order.basketNumber } }));
     setBusy(null);
     setConfirmingCancel(false);

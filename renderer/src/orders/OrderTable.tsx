@@ -38,7 +38,11 @@ export function OrderTable({ orders }: { orders: OrderView[] }) {
               <tr key={order.id} className={cancelled ? 'order-row-cancelled' : undefined}>
                 <td className="numeric order-basket">{order.basketNumber}</td>
                 <th scope="row">
-                  <a href={areaHref('orders', order.distributionId, order.id)}>{member.name}</a>
+                  <a href={areaHref('orders', order.distributionId, order.id)}>
+                    {/* A counter sale (issue 7) names its buyer, or says it was a walk-in. */}
+                    {member.name || t('accounts.walkIn')}
+                    {order.counter && ` · ${t('counter.sale.title')}`}
+                  </a>
                   {member.phone && <span className="order-contact-line">{member.phone}</span>}
                 </th>
                 <td className="numeric">{order.lines.length}</td>

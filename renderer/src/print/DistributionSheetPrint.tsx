@@ -75,6 +75,6 @@ function Sheet({ view, layout, data }: { view: SheetView; layout: PickupLayout; 
   return layout === 'slips' ? (
     <PickupSlips relay={relay} distribution={distribution} groups={groups} />
   ) : (
-    <PickupSheet relay={relay} distribution={distribution} groups={groups} />
+    <PickupSheet relay={relay} distribution={distribution} groups={groups} accounts={data.accounts} />
   );
 }

@@ -6,11 +6,13 @@ import { useI18n } from '../i18n/i18n-context';
 import { ItemsByProducer } from './ItemsByProducer';
 import { RunningHead, SheetHead, useSheetWords } from './SheetHead';
 import type { SheetData } from './use-sheet-data';
+import { AmountToPay } from './AmountToPay';
 
 interface PickupSheetProps {
   relay: RelaySettings;
   distribution: SheetData['distribution'];
   groups: readonly PickupGroup[];
+  accounts?: SheetData['accounts'];
 }
 
 const COLUMNS = 6;
@@ -21,7 +23,7 @@ const COLUMNS = 6;
  * A member's row never breaks across pages (print.css); a slot's heading
  * stays with its first member (its own tbody, which does not break either).
  */
-export function PickupSheet({ relay, distribution, groups }: PickupSheetProps) {
+export function PickupSheet({ relay, distribution, groups, accounts = {} }: PickupSheetProps) {
   const { t, language } = useI18n();
   const words = useSheetWords(relay, distribution);
 
@@ -37,7 +39,10 @@ export function PickupSheet({ relay, distribution, groups }: PickupSheetProps) {
       <td>
         <ItemsByProducer producers={member.producers} />
       </td>
-      <td className="numeric sheet-total">{formatMoney(language, member.totalCents, relay.currency)}</td>
+      <td className="numeric sheet-total">
+        {formatMoney(language, member.totalCents, relay.currency)}
+        <AmountToPay account={accounts[member.orderId]} totalCents={member.totalCents} currency={relay.currency} />
+      </td>
       <td className="sheet-tick">
         <span className="sheet-box" />
       </td>

@@ -2,6 +2,7 @@ import { CataloguePrint } from './CataloguePrint';
 import { isGroupBy } from './catalogue-sections';
 import { DistributionSheetPrint, isPickupLayout } from './DistributionSheetPrint';
 import { PrintIndex } from './PrintIndex';
+import { StatementPrint } from './StatementPrint';
 import './print.css';
 import './sheets.css';
 
@@ -9,7 +10,7 @@ import './sheets.css';
  * The print area: `#/print` lists what can be printed; one document's preview is
  * `#/print/catalogue/<distributionId>[/producer|/category]`,
  * `#/print/pickup/<distributionId>[/list|/slips]`, `#/print/delivery/<distributionId>`
- * or `#/print/summary/<distributionId>`.
+ * or `#/print/summary/<distributionId>`; a member's account statement is `#/print/statement/<memberId>`.
  */
 export function PrintPage({ path }: { path: string[] }) {
   const [view, id, option] = path;
@@ -21,6 +22,8 @@ export function PrintPage({ path }: { path: string[] }) {
       const layout = isPickupLayout(option) ? option : 'list';
       return <DistributionSheetPrint key={`${view}/${id}/${layout}`} view={view} distributionId={id} initialLayout={layout} />;
     }
+    case 'statement':
+      return <StatementPrint key={id} memberId={id} />;
     case 'delivery':
     case 'summary':
       return <DistributionSheetPrint key={`${view}/${id}`} view={view} distributionId={id} />;

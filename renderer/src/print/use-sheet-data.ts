@@ -9,6 +9,7 @@ import type { AppError } from '../../../shared/contract/errors';
 import type { OrderView } from '../../../shared/orders/views';
 import type { SlotView } from '../../../shared/slots/views';
 import { call } from '../client';
+import type { CounterAccount } from '../../../shared/accounts/counter';
 import { useDistribution } from '../distributions/use-distribution';
 
 export interface SheetData {
@@ -16,12 +17,15 @@ export interface SheetData {
   offers: OfferRow[];
   orders: OrderView[];
   slots: SlotView[];
+  /** What each order leaves to pay or in credit (issue 7), by order id. */
+  accounts: Record<string, CounterAccount>;
 }
 
 export function useSheetData(distributionId: string): { data: SheetData | null; error: AppError | null } {
   const { distribution, offers, error: distributionError } = useDistribution(distributionId);
   const [orders, setOrders] = useState<OrderView[] | null>(null);
   const [slots, setSlots] = useState<SlotView[] | null>(null);
+  const [accounts, setAccounts] = useState<Record<string, CounterAccount> | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
   useEffect(() => {
@@ -29,6 +33,11 @@ export function useSheetData(distributionId: string): { data: SheetData | null; 
     void call('orders.list', { distributionId, includeCancelled: false }).then((outcome) => {
       if (!live) return;
       if (outcome.ok) setOrders(outcome.value);
+      else setError((current) => current ?? outcome.error);
+    });
+    void call('accounts.forDistribution', { distributionId }).then((outcome) => {
+      if (!live) return;
+      if (outcome.ok) setAccounts(outcome.value);
       else setError((current) => current ?? outcome.error);
     });
     void call('slots.list', { distributionId }).then((outcome) => {
@@ -41,6 +50,6 @@ export function useSheetData(distributionId: string): { data: SheetData | null; 
     };
   }, [distributionId]);
 
-  const data = distribution && offers && orders && slots ? { distribution, offers, orders, slots } : null;
+  const data = distribution && offers && orders && slots && accounts ? { distribution, offers, orders, slots, accounts } : null;
   return { data, error: distributionError ?? error };
 }

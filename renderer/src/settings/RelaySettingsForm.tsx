@@ -18,6 +18,7 @@ import {
   type SettingsText,
 } from './relay-settings-draft';
 import { timeZoneChoices, timeZoneLabel } from './time-zones';
+import { DEBIT_MOMENTS } from '../../../shared/model/relay';
 
 const FORM = 'settings';
 
@@ -30,6 +31,7 @@ const LABELS: Record<SettingsFieldName, MessageKey> = {
   timeZone: 'settings.field.timeZone',
   hostCommission: 'settings.field.hostCommission',
   serviceFee: 'settings.field.serviceFee',
+  debitOrdersOn: 'settings.field.debitOrdersOn',
 };
 
 /** Server issues name `hostCommissionBp`; the form calls that field `hostCommission`. */
@@ -142,6 +144,20 @@ export function RelaySettingsForm({ relay, onSaved }: RelaySettingsFormProps) {
           {textInput('hostCommission', { inputMode: 'decimal' })}
           {textInput('serviceFee', { inputMode: 'decimal' })}
         </div>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>{t('settings.accounts')}</legend>
+        <p className="field-hint">{t('settings.debitOrdersOnHelp')}</p>
+        {field('debitOrdersOn', (props) => (
+          <select {...props} value={text.debitOrdersOn} onChange={(event) => edit('debitOrdersOn', event.target.value as SettingsText['debitOrdersOn'])}>
+            {DEBIT_MOMENTS.map((moment) => (
+              <option key={moment} value={moment}>
+                {t(`settings.debitOrdersOn.${moment}`)}
+              </option>
+            ))}
+          </select>
+        ))}
       </fieldset>
 
       <div className="form-actions">

@@ -8,7 +8,7 @@ import { formatPercent, parsePercent } from '../../../shared/i18n/format';
 import type { Language } from '../../../shared/model/fields';
 import type { RelaySettings } from '../../../shared/model/relay';
 
-export const SETTINGS_FIELDS = ['name', 'address', 'country', 'currency', 'language', 'timeZone', 'hostCommission', 'serviceFee'] as const;
+export const SETTINGS_FIELDS = ['name', 'address', 'country', 'currency', 'language', 'timeZone', 'hostCommission', 'serviceFee', 'debitOrdersOn'] as const;
 export type SettingsFieldName = (typeof SETTINGS_FIELDS)[number];
 
 export type SettingsText = Omit<RelaySettings, 'hostCommissionBp' | 'serviceFeeBp'> & {

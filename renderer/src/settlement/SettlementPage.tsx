@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { downloadText } from '../import/file-bytes';
 import { areaHref } from '../shell/areas';
 import { PageHeading } from '../shell/PageHeading';
+import { SettlementCollected } from './SettlementCollected';
 import './settlement.css';
 
 const vatOf = (row: { vat: { vatCents: number }[] }) => row.vat.reduce((sum, share) => sum + share.vatCents, 0);
@@ -115,6 +116,7 @@ export function SettlementPage({ distributionId }: { distributionId: string }) {
                   </tr>
                 </tfoot>
               </table>
+              <SettlementCollected distributionId={distributionId} owedCents={settlement.totals.owedCents} money={money} />
               {settlement.producers.map((row) => (
                 <ProducerSheet key={row.producerId} row={row} relayName={relay.name} day={day} money={money} />
               ))}

@@ -1,15 +1,22 @@
-import type { MouseEvent } from 'react';
+import { useMemo, type MouseEvent } from 'react';
 import { useReadyApp } from '../app/ready-app-context';
+import { StartupScreen } from '../app/StartupScreen';
 import { useI18n } from '../i18n/i18n-context';
 import { CataloguePage } from '../catalogue/CataloguePage';
 import { DistributionsPage } from '../distributions/DistributionsPage';
 import { PickupPage } from '../pickup/PickupPage';
 import { PrintPage } from '../print/PrintPage';
 import { MembersPage } from '../members/MembersPage';
+import { AccountsPage } from '../accounts/AccountsPage';
 import { OrdersPage } from '../orders/OrdersPage';
 import { ProducersPage } from '../producers/ProducersPage';
 import { StockPage } from '../stock/StockPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { SyncPage } from '../sync/SyncPage';
+import { areaOpen, CopyModeContext, defaultArea, type CopyMode } from '../sync/copy-mode';
+import { NotOnProducerCopy } from '../sync/NotOnProducerCopy';
+import { ProducerCopyBanner } from '../sync/ProducerCopyBanner';
+import { useCopyModeLoader } from '../sync/use-copy-mode-loader';
 import type { AreaId } from './areas';
 import { AppNav } from './AppNav';
 import { PageFocusContext } from './page-focus';
@@ -29,6 +36,8 @@ function Page({ area, path }: { area: AreaId; path: string[] }) {
       return <DistributionsPage path={path} />;
     case 'members':
       return <MembersPage />;
+    case 'accounts':
+      return <AccountsPage path={path} />;
     case 'orders':
       return <OrdersPage path={path} />;
     case 'pickup':
@@ -37,6 +46,8 @@ function Page({ area, path }: { area: AreaId; path: string[] }) {
       return <StockPage path={path} />;
     case 'print':
       return <PrintPage path={path} />;
+    case 'sync':
+      return <SyncPage path={path} />;
     case 'settings':
       return <SettingsPage />;
     default:
@@ -50,10 +61,23 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
   document.getElementById(MAIN_ID)?.focus();
 }
 
+/** The shell waits for this copy's role: a producer's copy must never flash the organiser's areas. */
 export function Shell() {
+  const { mode, refresh } = useCopyModeLoader();
+  const copy = useMemo(() => (mode ? { mode, refresh } : null), [mode, refresh]);
+  // The same loading line as at start-up: this is the last read before the first screen.
+  if (!copy) return <StartupScreen error={null} onRetry={() => undefined} />;
+  return (
+    <CopyModeContext value={copy}>
+      <ShellFrame mode={copy.mode} />
+    </CopyModeContext>
+  );
+}
+
+function ShellFrame({ mode }: { mode: CopyMode }) {
   const { t } = useI18n();
   const { relay } = useReadyApp();
-  const route = useHashRoute();
+  const route = useHashRoute(defaultArea(mode));
 
   return (
     <div className="shell">
@@ -66,11 +90,16 @@ export function Shell() {
           <span className="brand-tagline">{t('app.tagline')}</span>
         </p>
         <p className="relay-name">{relay.name}</p>
+        <ProducerCopyBanner mode={mode} />
       </header>
-      <AppNav current={route.area} />
+      <AppNav current={route.area} open={(area) => areaOpen(mode, area)} />
       <main id={MAIN_ID} tabIndex={-1} className="shell-main">
         <PageFocusContext value={route.navigated}>
-          <Page key={route.area} area={route.area} path={route.path} />
+          {areaOpen(mode, route.area) ? (
+            <Page key={route.area} area={route.area} path={route.path} />
+          ) : (
+            <NotOnProducerCopy key={route.area} area={route.area} />
+          )}
         </PageFocusContext>
       </main>
     </div>

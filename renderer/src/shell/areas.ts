@@ -11,10 +11,11 @@ export const AREAS = [
   { id: 'distributions', label: 'nav.distributions', ready: true },
   { id: 'stock', label: 'nav.stock', ready: true },
   { id: 'members', label: 'nav.members', ready: true },
+  { id: 'accounts', label: 'nav.accounts', ready: true },
   { id: 'orders', label: 'nav.orders', ready: true },
   { id: 'pickup', label: 'nav.pickup', ready: true },
   { id: 'print', label: 'nav.print', ready: true },
-  { id: 'sync', label: 'nav.sync', ready: false },
+  { id: 'sync', label: 'nav.sync', ready: true },
   { id: 'settings', label: 'nav.settings', ready: true },
 ] as const satisfies readonly { id: string; label: MessageKey; ready: boolean }[];
 

@@ -13,9 +13,10 @@ export interface Route {
   navigated: boolean;
 }
 
-export function useHashRoute(): Route {
+/** `defaultArea`: where an address without a route lands (a producer's copy opens on its stock). */
+export function useHashRoute(defaultArea: AreaId = DEFAULT_AREA): Route {
   const [route, setRoute] = useState<Route>(() => ({
-    area: areaFromHash(window.location.hash) ?? DEFAULT_AREA,
+    area: areaFromHash(window.location.hash) ?? defaultArea,
     path: pathFromHash(window.location.hash),
     navigated: false,
   }));
@@ -23,7 +24,7 @@ export function useHashRoute(): Route {
   useEffect(() => {
     // Give the address a real route, without adding a history entry.
     if (areaFromHash(window.location.hash) === null) {
-      history.replaceState(null, '', window.location.pathname + window.location.search + areaHref(DEFAULT_AREA));
+      history.replaceState(null, '', window.location.pathname + window.location.search + areaHref(defaultArea));
     }
     const follow = () => {
       const area = areaFromHash(window.location.hash);
@@ -31,7 +32,7 @@ export function useHashRoute(): Route {
     };
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
-  }, []);
+  }, [defaultArea]);
 
   return route;
 }

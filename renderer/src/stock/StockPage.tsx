@@ -5,6 +5,7 @@ import { StatusMessage, type Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
 import { areaHref } from '../shell/areas';
 import { PageHeading } from '../shell/PageHeading';
+import { presetProducer, useCopyMode } from '../sync/copy-mode';
 import { StockEditor } from './StockEditor';
 import './stock.css';
 
@@ -15,8 +16,13 @@ import './stock.css';
  */
 export function StockPage({ path }: { path: string[] }) {
   const { t } = useI18n();
-  const producerId = path[0] ?? '';
-  const [producers, setProducers] = useState<Producer[] | null>(null);
+  const { mode } = useCopyMode();
+  // A producer's copy opens on its own producer and offers no other.
+  const preset = presetProducer(mode);
+  const producerId = preset ?? path[0] ?? '';
+  const [allProducers, setProducers] = useState<Producer[] | null>(null);
+  const producers = preset === null ? allProducers : (allProducers?.filter((producer) => producer.id === preset) ?? null);
+  const producerCopyWithoutProducer = mode.role === 'producer' && preset === null;
   const [notice, setNotice] = useState<Notice | null>(null);
 
   useEffect(() => {
@@ -57,7 +63,9 @@ export function StockPage({ path }: { path: string[] }) {
           </select>
         </div>
       </div>
-      {producerId ? (
+      {producerCopyWithoutProducer ? (
+        <p className="empty-state">{t('sync.chooseProducerFirst')}</p>
+      ) : producerId ? (
         <StockEditor key={producerId} producerId={producerId} onNotice={setNotice} />
       ) : (
         producers?.length === 0 && <p className="empty-state">{t('stock.noProducers')}</p>

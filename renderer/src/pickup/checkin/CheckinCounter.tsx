@@ -17,6 +17,11 @@ import { CheckinCounters } from './CheckinCounters';
 import { CheckinResults } from './CheckinResults';
 import { ClosingList } from './ClosingList';
 import { MissingDialog } from './MissingDialog';
+import { PayDialog } from './PayDialog';
+import { CounterSaleDialog } from './CounterSaleDialog';
+import { TillSection } from './TillSection';
+import type { CounterPayment } from '../../../../shared/accounts/views';
+import { orderTotal } from '../../../../shared/orders/totals';
 import { searchCheckin } from './checkin-search';
 import { useCheckinDay } from './use-checkin-day';
 
@@ -31,13 +36,15 @@ const VIEWS: readonly View[] = ['counter', 'closing'];
 export function CheckinCounter({ distributionId }: { distributionId: string }) {
   const { t, language } = useI18n();
   const { relay } = useReadyApp();
-  const { distribution, day, offers, error, reload } = useCheckinDay(distributionId);
+  const { distribution, day, offers, error, reload, version } = useCheckinDay(distributionId);
   const [view, setView] = useState<View>('counter');
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<Notice | null>(null);
   const [actionError, setActionError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState<{ order: CheckinOrder; line: OrderLine } | null>(null);
+  const [paying, setPaying] = useState<CheckinOrder | null>(null);
+  const [selling, setSelling] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   // Where the focus goes once the day is read again: the card acted on (its button changed), or the closing list.
   const refocus = useRef<string | null>(null);
@@ -98,12 +105,35 @@ export function CheckinCounter({ distributionId }: { distributionId: string }) {
       () => ({ key: 'checkin.done.found', params: { product: line.productName, basket: order.basketNumber } }),
     );
 
+  /** After a payment at the counter (a bag handed over, or a counter sale): what was taken and the change, read out by the status region. */
+  function paid(done: CounterPayment, order: CheckinOrder | null) {
+    const facts = {
+      paid: money(done.change.paidCents),
+      change: money(done.change.changeCents),
+      unpaid: money(done.change.unpaidCents),
+      method: t(`accounts.method.${done.method}`),
+    };
+    if (order) {
+      refocus.current = order.orderId;
+      setPaying(null);
+      setNotice({ key: done.change.unpaidCents > 0 ? 'counter.pay.doneUnpaid' : 'counter.pay.done', params: { ...who(order), ...facts } });
+    } else {
+      setSelling(false);
+      setNotice({ key: 'counter.sale.done', params: { basket: done.order.basketNumber, total: money(orderTotal(done.order)), method: facts.method, change: facts.change } });
+    }
+    setActionError(null);
+    reload();
+  }
+
   function searchKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (!results) return;
     if (event.key === 'Enter') {
       event.preventDefault();
       const target = results.target;
-      if (target?.collectedAt) {
+      // Shift+Enter: the found basket is paid and handed over in one step (issue 7).
+      if (event.shiftKey && target && !target.collectedAt && target.account && target.account.due.dueCents > 0) {
+        setPaying(target);
+      } else if (target?.collectedAt) {
         setNotice({ key: 'checkin.done.alreadyCollected', params: { ...who(target), time: timeOf(target.collectedAt) } });
       } else if (target) {
         void collect(target).then((done) => done && setQuery(''));
@@ -154,9 +184,14 @@ export function CheckinCounter({ distributionId }: { distributionId: string }) {
       {back}
       <div className="page-head">
         <PageHeading>{t('checkin.dayTitle', { day: longDay(language, distribution.pickupDate) })}</PageHeading>
-        <a className="button" href={areaHref('pickup', distribution.id, 'slots')}>
-          {t('checkin.slotsLink')}
-        </a>
+        <div className="checkin-head-actions">
+          <button type="button" className="button" onClick={() => setSelling(true)}>
+            {t('counter.sale.open')}
+          </button>
+          <a className="button" href={areaHref('pickup', distribution.id, 'slots')}>
+            {t('checkin.slotsLink')}
+          </a>
+        </div>
       </div>
       <div className="order-facts">
         <StatusBadge status={distribution.status} />
@@ -210,6 +245,7 @@ export function CheckinCounter({ distributionId }: { distributionId: string }) {
           money={money}
           timeOf={timeOf}
           onCollect={(order) => onCard(order, collect)}
+          onPay={(order) => setPaying(order)}
           onUndo={(order) => onCard(order, undo)}
           onMissing={(order, line) => setMissing({ order, line })}
           onFound={(order, line) => onCard(order, () => found(order, line))}
@@ -227,7 +263,10 @@ export function CheckinCounter({ distributionId }: { distributionId: string }) {
             onCollect={(order) => onClosing(order, collect)}
           />
         )}
+        {view === 'closing' && <TillSection distributionId={distribution.id} version={version} onNotice={setNotice} />}
       </div>
+      {paying?.account && <PayDialog order={{ ...paying, account: paying.account }} onClose={() => setPaying(null)} onPaid={(done) => paid(done, paying)} />}
+      {selling && <CounterSaleDialog distributionId={distribution.id} onClose={() => setSelling(false)} onSold={(done) => paid(done, null)} />}
       {missing && (
         <MissingDialog
           order={missing.order}

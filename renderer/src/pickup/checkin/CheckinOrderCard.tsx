@@ -12,6 +12,8 @@ interface CheckinOrderCardProps {
   money: (cents: number) => string;
   timeOf: (instant: string) => string;
   onCollect: (order: CheckinOrder) => void;
+  /** "Encaisser et remettre": offered while something is due. */
+  onPay: (order: CheckinOrder) => void;
   onUndo: (order: CheckinOrder) => void;
   onMissing: (order: CheckinOrder, line: OrderLine) => void;
   onFound: (order: CheckinOrder, line: OrderLine) => void;
@@ -23,11 +25,13 @@ interface CheckinOrderCardProps {
  * "Retiré", or once collected its time and "Annuler". The card's primary
  * action carries `data-primary`: the arrow keys move between cards by it.
  */
-export function CheckinOrderCard({ order, offers, busy, money, timeOf, onCollect, onUndo, onMissing, onFound }: CheckinOrderCardProps) {
+export function CheckinOrderCard({ order, offers, busy, money, timeOf, onCollect, onPay, onUndo, onMissing, onFound }: CheckinOrderCardProps) {
   const { t } = useI18n();
   const { basketNumber: basket, member } = order;
   const labelId = `checkin-order-${order.orderId}`;
   const collected = order.collectedAt !== null;
+  const account = order.account;
+  const due = account?.due.dueCents ?? 0;
 
   return (
     <li className={collected ? 'checkin-card checkin-card-collected' : 'checkin-card'} data-order-id={order.orderId} aria-labelledby={labelId}>
@@ -60,16 +64,29 @@ export function CheckinOrderCard({ order, offers, busy, money, timeOf, onCollect
               </button>
             </>
           ) : (
-            <button
-              type="button"
-              className="button button-primary checkin-button"
-              data-primary
-              disabled={busy}
-              aria-label={t('checkin.collectLabel', { basket, name: member.name })}
-              onClick={() => onCollect(order)}
-            >
-              {t('checkin.collect')}
-            </button>
+            <>
+              <button
+                type="button"
+                className="button button-primary checkin-button"
+                data-primary
+                disabled={busy}
+                aria-label={t('checkin.collectLabel', { basket, name: member.name })}
+                onClick={() => onCollect(order)}
+              >
+                {t('checkin.collect')}
+              </button>
+              {due > 0 && (
+                <button
+                  type="button"
+                  className="button checkin-button"
+                  disabled={busy}
+                  aria-label={t('counter.payLabel', { basket, name: member.name })}
+                  onClick={() => onPay(order)}
+                >
+                  {t('counter.pay')}
+                </button>
+              )}
+            </>
           )}
         </div>
       </div>
@@ -120,6 +137,32 @@ export function CheckinOrderCard({ order, offers, busy, money, timeOf, onCollect
         {t('checkin.total', { total: money(order.totalCents) })}
         {order.missingCents > 0 && <span className="checkin-refund"> · {t('checkin.refund', { amount: money(order.missingCents) })}</span>}
       </p>
+      {account && (
+        <p className="checkin-due">
+          {collected ? (
+            <>
+              {account.paidCents !== 0 && <>{t('counter.paid', { amount: money(account.paidCents) })} · </>}
+              {t('counter.balanceAfter', { amount: money(account.balanceCents) })}
+            </>
+          ) : due > 0 ? (
+            <>
+              <strong>{t('counter.due', { amount: money(due) })}</strong>
+              {(account.due.creditUsedCents > 0 || account.due.previousDebtCents > 0) && (
+                <span className="muted">
+                  {' '}
+                  ({t('counter.dueDetail', {
+                    total: money(account.billableCents),
+                    credit: money(account.due.creditUsedCents),
+                    debt: money(account.due.previousDebtCents),
+                  })})
+                </span>
+              )}
+            </>
+          ) : (
+            t('counter.creditCovers', { amount: money(account.due.creditLeftCents) })
+          )}
+        </p>
+      )}
     </li>
   );
 }

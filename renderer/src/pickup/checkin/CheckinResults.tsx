@@ -15,6 +15,7 @@ interface CheckinResultsProps {
   money: (cents: number) => string;
   timeOf: (instant: string) => string;
   onCollect: (order: CheckinOrder) => void;
+  onPay: (order: CheckinOrder) => void;
   onUndo: (order: CheckinOrder) => void;
   onMissing: (order: CheckinOrder, line: OrderLine) => void;
   onFound: (order: CheckinOrder, line: OrderLine) => void;

@@ -12,7 +12,7 @@ const line = (id: string, productId: string, productName: string): OrderLine => 
 function order(memberId: string, basketNumber: number): Order {
   return {
     id: `o-${memberId}`, distributionId: 'd', memberId, basketNumber, note: '', late: false, cancelledAt: null, slotId: null,
-    slotPinned: false, slotOverride: false, collectedAt: null, noShowAt: null, createdAt: at, updatedAt: at, lines: [line(`l-${memberId}`, 'p', 'Carottes')],
+    slotPinned: false, slotOverride: false, collectedAt: null, noShowAt: null, counter: false, buyerName: '', createdAt: at, updatedAt: at, lines: [line(`l-${memberId}`, 'p', 'Carottes')],
   };
 }
 const names: Record<string, string> = { anne: 'Anne Dupont', emile: 'Émile Leroy', zoe: 'Zoé Martin', bruno: 'Bruno Dumont' };

@@ -1,0 +1,283 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { format } from 'date-fns';
+import { fr } from 'date-fns/locale';
+import { test, expect } from './fixtures';
+import { seriousViolations } from './support/axe';
+import { api, openDistributionDraft } from './support/api';
+import { startHostProcess, type HostProcess } from './support/host-process';
+
+type Ids = { id: string };
+
+/** Every file under a folder, read as text: what a copy keeps on disk, whatever the file. */
+async function allText(dir: string): Promise<string> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+  return texts.join('\n');
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigation principale' });
+
+async function openSync(page: Page) {
+  await nav(page).getByRole('link', { name: 'Synchronisation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Synchronisation' })).toBeVisible();
+}
+
+/** "Synchroniser maintenant" from the sync screen, waiting for the end of the sync. */
+async function syncNow(page: Page) {
+  await openSync(page);
+  await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  await expect(page.getByRole('status')).toContainText('Synchronisation terminée');
+}
+
+async function openStock(page: Page) {
+  await nav(page).getByRole('link', { name: 'Stocks' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Stocks' })).toBeVisible();
+}
+
+async function setStock(page: Page, cellName: string, quantity: string) {
+  await openStock(page);
+  const cell = page.getByRole('textbox', { name: cellName, exact: true });
+  await cell.fill(quantity);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('status')).toContainText('Stocks enregistrés');
+}
+
+test.describe('two copies sync through a shared folder', () => {
+  test('the producer’s copy enters stock, sees what is ordered and no member; a stock lowered below an offline sale is a conflict the organiser resolves', async ({
+    app: organiser,
+    host,
+    dataDir,
+    request,
+    restartHost,
+    context,
+  }) => {
+    test.setTimeout(180_000);
+    const syncDir = await mkdtemp(join(tmpdir(), 'cabas-e2e-sync-'));
+    const producerData = await mkdtemp(join(tmpdir(), 'cabas-e2e-producer-'));
+    let producerHost: HostProcess | null = null;
+    try {
+      // The organiser's relay: a farm with carrots, and a distribution open for orders.
+      const call = api(request, host);
+      const bois = (await call<{ producer: Ids }>('producers.create', { name: 'Ferme du Bois' })).producer;
+      const carrots = await call<Ids>('products.create', { producerId: bois.id, name: 'Carottes', category: 'légumes', unit: 'kg', priceCents: 250, vatRateBp: 600 });
+      const distribution = await call<Ids & { pickupDate: string }>('distributions.create', openDistributionDraft());
+      const cellName = `Carottes — ${format(new Date(`${distribution.pickupDate}T12:00`), 'EEE d MMM', { locale: fr })}`;
+
+      // Organiser's copy A: the producers folder, then a first sync that publishes the catalogue.
+      await openSync(organiser);
+      await organiser.getByLabel('Dossier des producteurs').fill(syncDir);
+      await organiser.getByRole('button', { name: 'Enregistrer' }).click();
+      await expect(organiser.getByRole('status')).toHaveText('Réglages de synchronisation enregistrés.');
+      // While a sync runs the screen says so, with a labelled progress bar (the answer is held back here to see it).
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await organiser.route('**/api/call/sync.now', async (route) => {
+        const response = await route.fetch();
+        await held;
+        await route.fulfill({ response });
+      });
+      await organiser.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+      await expect(organiser.getByRole('button', { name: 'Synchronisation…' })).toBeDisabled();
+      await expect(organiser.getByRole('progressbar', { name: 'Préparation…' })).toBeVisible();
+      release();
+      await expect(organiser.getByRole('status')).toContainText('Synchronisation terminée');
+      await expect(organiser.getByRole('progressbar')).toHaveCount(0);
+      await organiser.unroute('**/api/call/sync.now');
+      const producersFolder = organiser.getByRole('region', { name: 'Dossier des producteurs' });
+      await expect(producersFolder).toContainText(syncDir);
+      await expect(producersFolder).not.toContainText('jamais');
+      expect(await seriousViolations(organiser)).toEqual([]);
+
+      // Producer's copy B, on its own data folder: a producer's copy, whose producer comes with the first sync.
+      producerHost = await startHostProcess(producerData);
+      const producer = await context.newPage();
+      await producer.goto(producerHost.openUrl);
+      await openSync(producer);
+      await producer.getByLabel('Rôle de cette copie').selectOption('producer');
+      await expect(producer.getByLabel('Producteur de cette copie')).toHaveAccessibleDescription(/synchronisez d’abord/);
+      await expect(producer.getByLabel('Dossier de l’équipe')).toBeDisabled();
+      await producer.getByLabel('Dossier des producteurs').fill(syncDir);
+      await producer.getByRole('button', { name: 'Enregistrer' }).click();
+      await expect(producer.getByRole('status')).toHaveText('Réglages de synchronisation enregistrés.');
+      await expect(producer.getByText('Copie producteur — choisissez votre producteur dans « Synchronisation ».')).toBeVisible();
+      await syncNow(producer);
+      await producer.getByLabel('Producteur de cette copie').selectOption({ label: 'Ferme du Bois' });
+      await producer.getByRole('button', { name: 'Enregistrer' }).click();
+      await expect(producer.getByRole('status')).toHaveText('Réglages de synchronisation enregistrés.');
+      await expect(producer.getByText('Copie producteur — Ferme du Bois')).toBeVisible();
+      await expect(nav(producer).getByRole('link')).toHaveText(['Catalogue', 'Stocks', 'Synchronisation']);
+      // Its catalogue opens on its own products.
+      await nav(producer).getByRole('link', { name: 'Catalogue' }).click();
+      await expect(producer.getByLabel('Producteur', { exact: true })).toHaveValue(bois.id);
+      await expect(producer.getByRole('row', { name: /Carottes/ })).toBeVisible();
+
+      // The producer enters 10 kg of carrots on its copy and syncs; the organiser's copy sees them after its sync.
+      await setStock(producer, cellName, '10');
+      await syncNow(producer);
+      await syncNow(organiser);
+      await openStock(organiser);
+      await organiser.getByLabel('Producteur').selectOption({ label: 'Ferme du Bois' });
+      await expect(organiser.getByRole('textbox', { name: cellName, exact: true })).toHaveValue('10');
+
+      // The organiser takes Zoé's order for 3 kg and syncs: the producer's copy sees 3 ordered, and nothing of Zoé.
+      const zoe = await call<Ids>('members.create', { name: 'Zoé Martin', phone: '0470 98 76 54', email: 'zoe.martin@example.org' });
+      const order = await call<Ids>('orders.open', { distributionId: distribution.id, memberId: zoe.id });
+      await call('orders.addLine', { orderId: order.id, productId: carrots.id, quantity: 3 });
+      await syncNow(organiser);
+      await syncNow(producer);
+      await openStock(producer);
+      await expect(producer.getByText('commandé : 3 · reste : 7')).toBeVisible();
+      // The scan can see a name: the organiser's own folder has Zoé.
+      expect(await allText(dataDir)).toContain('Zoé');
+      for (const dir of [producerData, syncDir]) {
+        const text = await allText(dir);
+        for (const secret of ['Zoé', 'Zo\\u00e9', '0470 98 76 54', 'zoe.martin@example.org']) expect(text, `${dir} holds ${secret}`).not.toContain(secret);
+      }
+      await expect(nav(producer).getByRole('link', { name: 'Membres' })).toHaveCount(0);
+      await producer.goto(`${producerHost.url}#/members`);
+      await expect(producer.getByRole('heading', { level: 1 })).toHaveText('Membres — pas sur une copie producteur');
+
+      // Offline on both sides: the organiser sells 4 more (7 ordered, not synced), the producer lowers the stock to 5 (it knows of 3).
+      const leo = await call<Ids>('members.create', { name: 'Léo Dubois' });
+      const second = await call<Ids>('orders.open', { distributionId: distribution.id, memberId: leo.id });
+      await call('orders.addLine', { orderId: second.id, productId: carrots.id, quantity: 4 });
+      await setStock(producer, cellName, '5');
+      await syncNow(producer);
+
+      // The organiser syncs: one conflict, listed with the figures, resolved by raising the stock to what was sold.
+      await syncNow(organiser);
+      await organiser.getByRole('link', { name: '1 conflit à résoudre' }).click();
+      await expect(organiser.getByRole('heading', { level: 1, name: 'Conflits de synchronisation' })).toBeVisible();
+      const row = organiser.getByRole('row', { name: /Carottes/ });
+      await expect(row).toContainText('Ferme du Bois');
+      await expect(row).toContainText('stock 5, commandé 7');
+      expect(await seriousViolations(organiser)).toEqual([]);
+      // Trimming the orders asks first, and says what it does; cancelling changes nothing.
+      await row.getByRole('button', { name: /^Réduire les commandes — Carottes/ }).click();
+      const dialog = organiser.getByRole('dialog', { name: 'Réduire les commandes ?' });
+      await expect(dialog).toContainText('les commandes passent de 7 à 5. Les lignes ajoutées en dernier cèdent la place');
+      await expect(dialog.getByRole('button', { name: 'Annuler' })).toBeFocused();
+      await organiser.keyboard.press('Enter');
+      await expect(dialog).toHaveCount(0);
+      await expect(row).toContainText('stock 5, commandé 7');
+      await row.getByRole('button', { name: 'Porter le stock à 7' }).click();
+      await expect(organiser.getByRole('status')).toHaveText('Stock de Carottes porté à 7.');
+      await expect(organiser.getByText('Aucun conflit : toutes les copies sont d’accord.')).toBeVisible();
+
+      // Resolved on disk: after a restart the list is still empty and the stock is 7.
+      await restartHost();
+      await openSync(organiser);
+      await expect(organiser.getByText('Aucun conflit à résoudre.')).toBeVisible();
+      await organiser.getByRole('link', { name: 'Voir les conflits' }).click();
+      await expect(organiser.getByText('Aucun conflit : toutes les copies sont d’accord.')).toBeVisible();
+      await openStock(organiser);
+      await organiser.getByLabel('Producteur').selectOption({ label: 'Ferme du Bois' });
+      await expect(organiser.getByRole('textbox', { name: cellName, exact: true })).toHaveValue('7');
+    } finally {
+      await producerHost?.stop();
+      await rm(syncDir, { recursive: true, force: true });
+      await rm(producerData, { recursive: true, force: true });
+    }
+  });
+
+  test('two organisers’ copies working offline: an order changed on both, a member ordering on both, one basket number given twice — each resolved from the list', async ({
+    host,
+    request,
+    context,
+  }) => {
+    const teamDir = await mkdtemp(join(tmpdir(), 'cabas-e2e-team-'));
+    const secondData = await mkdtemp(join(tmpdir(), 'cabas-e2e-second-'));
+    let secondHost: HostProcess | null = null;
+    try {
+      // Set-up through the API: two organisers' copies sharing a team folder, and Anne's order known to both.
+      secondHost = await startHostProcess(secondData);
+      const first = api(request, host);
+      const second = api(request, secondHost);
+      const bois = (await first<{ producer: Ids }>('producers.create', { name: 'Ferme du Bois' })).producer;
+      const product = (name: string) => first<Ids>('products.create', { producerId: bois.id, name, category: 'légumes', unit: 'kg', priceCents: 250, vatRateBp: 600 });
+      const carrots = await product('Carottes');
+      const leeks = await product('Poireaux');
+      const distribution = await first<Ids>('distributions.create', openDistributionDraft());
+      for (const item of [carrots, leeks]) await first('offers.set', { distributionId: distribution.id, productId: item.id, quantity: 20 });
+      const anne = await first<Ids>('members.create', { name: 'Anne Dupont' });
+      const bob = await first<Ids>('members.create', { name: 'Bob Leroy' });
+      const opened = await first<Ids>('orders.open', { distributionId: distribution.id, memberId: anne.id });
+      const placed = await first<Ids & { basketNumber: number; lines: Ids[] }>('orders.addLine', { orderId: opened.id, productId: carrots.id, quantity: 1 });
+      for (const copy of [first, second]) await copy('sync.saveSettings', { teamFolder: teamDir, autoSyncMinutes: 0 });
+      await first('sync.now', {});
+      await second('sync.now', {});
+
+      // Offline on both: the first copy adds leeks, the second (later) makes it 2 kg of carrots.
+      await first('orders.addLine', { orderId: placed.id, productId: leeks.id, quantity: 1 });
+      await second('orders.setLineQuantity', { orderId: placed.id, lineId: placed.lines[0]!.id, quantity: 2 });
+      // Both take Bob's order: two orders for one member, and both give out basket no. 2.
+      for (const [copy, item] of [[first, leeks], [second, carrots]] as const) {
+        const bobs = await copy<Ids>('orders.open', { distributionId: distribution.id, memberId: bob.id });
+        await copy('orders.addLine', { orderId: bobs.id, productId: item.id, quantity: 1 });
+      }
+      await first('sync.now', {});
+
+      // The second copy syncs through its screen: the conflict is announced and listed with both versions.
+      const page = await context.newPage();
+      await page.goto(secondHost.openUrl);
+      await syncNow(page);
+      await page.getByRole('link', { name: '3 conflits à résoudre' }).click();
+      const row = page.getByRole('row', { name: /Anne Dupont/ });
+      await expect(row).toContainText(`n° ${placed.basketNumber}`);
+      await expect(row.getByRole('cell').nth(3)).toHaveText('2 × Carottes');
+      await expect(row.getByRole('cell').nth(4)).toHaveText('1 × Carottes1 × Poireaux');
+      expect(await seriousViolations(page)).toEqual([]);
+      await row.getByRole('button', { name: `Reprendre l’autre version — panier ${placed.basketNumber} de Anne Dupont` }).click();
+      await expect(page.getByRole('status')).toHaveText(`Autre version reprise pour le panier ${placed.basketNumber} de Anne Dupont.`);
+      await expect(row).toHaveCount(0);
+
+      // Basket no. 2 twice: the oldest order keeps it, the other takes the next free number.
+      const basketRow = page.getByRole('row', { name: /^n° 2/ });
+      await expect(basketRow).toContainText('panier n° 2 — Bob Leroy, 1 ligne');
+      await basketRow.getByRole('button', { name: /^Renuméroter — panier n° 2/ }).click();
+      await expect(page.getByRole('status')).toHaveText('Panier n° 2 renuméroté : réimprimez les listes d’émargement.');
+      await expect(basketRow).toHaveCount(0);
+
+      // Bob's two orders: merged into the oldest after a confirmation.
+      const bobRow = page.getByRole('row', { name: /Bob Leroy/ });
+      await expect(bobRow).toContainText('panier n° 2 — Bob Leroy, 1 ligne');
+      await expect(bobRow).toContainText('panier n° 3 — Bob Leroy, 1 ligne');
+      await bobRow.getByRole('button', { name: /^Regrouper les commandes — Bob Leroy/ }).click();
+      const dialog = page.getByRole('dialog', { name: 'Regrouper les commandes ?' });
+      await expect(dialog).toContainText('rejoignent celle du panier n° 2');
+      await dialog.getByRole('button', { name: 'Regrouper les commandes' }).click();
+      await expect(page.getByRole('status')).toHaveText('Commandes de Bob Leroy regroupées dans le panier n° 2.');
+      await expect(page.getByText('Aucun conflit : toutes les copies sont d’accord.')).toBeVisible();
+      const taken = await second<{ order: { lines: { productName: string; quantity: number }[] } }>('orders.get', { orderId: placed.id });
+      expect(taken.order.lines.map((line) => `${line.quantity} × ${line.productName}`)).toEqual(['1 × Carottes', '1 × Poireaux']);
+    } finally {
+      await secondHost?.stop();
+      await rm(teamDir, { recursive: true, force: true });
+      await rm(secondData, { recursive: true, force: true });
+    }
+  });
+
+  test('a folder that does not exist is refused on save, named in the message, and nothing is saved', async ({ app, host, request }) => {
+    const missing = join(tmpdir(), 'cabas-no-such-folder', 'relais');
+    await openSync(app);
+    await app.getByLabel('Synchronisation automatique (minutes)').fill('15');
+    const folder = app.getByLabel('Dossier de l’équipe');
+    await folder.fill(missing);
+    await app.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(app.getByRole('alert')).toContainText(`Dossier de l’équipe : Dossier introuvable : ${missing}.`);
+    await expect(folder).toBeFocused();
+    await expect(folder).toHaveAccessibleDescription(/Dossier introuvable/);
+    // What was typed stays on screen, to be corrected.
+    await expect(folder).toHaveValue(missing);
+    await expect(app.getByLabel('Synchronisation automatique (minutes)')).toHaveValue('15');
+    await expect(app.getByText('Aucun dossier choisi : cette copie ne se synchronise pas.')).toBeVisible();
+    await expect(app.getByRole('button', { name: 'Synchroniser maintenant' })).toBeDisabled();
+    const status = await api(request, host)<{ settings: { teamFolder: string | null; autoSyncMinutes: number } }>('sync.status', {});
+    expect(status.settings).toMatchObject({ teamFolder: null, autoSyncMinutes: 5 });
+    expect(await seriousViolations(app)).toEqual([]);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Members' account entries in the store (issue 7): reading a member's or an
+ * order's entries, writing new ones, and keeping each order's debit in line
+ * with the order (shared/accounts/order-entries.ts) inside the transaction
+ * that changed it, so an order and its debit are never on disk apart.
+ *
+ * Entries are read by scanning the table in memory: a relay's years of
+ * entries are tens of thousands of small records, and a scan is far cheaper
+ * than the disk write that follows it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AccountEntry } from '../../shared/accounts/ledger';
+import { counterAccount, type CounterAccount } from '../../shared/accounts/counter';
+import { orderEntriesToWrite, type ReversalCause } from '../../shared/accounts/order-entries';
+import { translate, type MessageKey } from '../../shared/i18n/messages';
+import type { Order } from '../../shared/model/order';
+import { isActive } from '../../shared/orders/totals';
+import { distributionFile } from '../store/entities';
+import type { Store, Transaction } from '../store/store';
+import { readRelay } from './relay';
+
+type Source = Store | Transaction;
+
+export function allEntries(source: Source): AccountEntry[] {
+  return source.all('accountEntry');
+}
+
+export function entriesOfMember(source: Source, memberId: string): AccountEntry[] {
+  return allEntries(source).filter((entry) => entry.memberId === memberId);
+}
+
+/** The entries an order's account figure is read from: the member's whole account, or a walk-in sale's own entries. */
+export function accountOfOrder(entries: readonly AccountEntry[], order: Pick<Order, 'id' | 'memberId'>): AccountEntry[] {
+  return order.memberId === null
+    ? entries.filter((entry) => entry.memberId === null && entry.orderId === order.id)
+    : entries.filter((entry) => entry.memberId === order.memberId);
+}
+
+export function groupBy<K>(entries: Iterable<AccountEntry>, key: (entry: AccountEntry) => K | undefined): Map<K, AccountEntry[]> {
+  const groups = new Map<K, AccountEntry[]>();
+  for (const entry of entries) {
+    const value = key(entry);
+    if (value === undefined) continue;
+    const group = groups.get(value);
+    if (group) group.push(entry);
+    else groups.set(value, [entry]);
+  }
+  return groups;
+}
+
+/** The counter's figures for each order, from one scan of the entries. */
+export function counterAccounts(source: Source, orders: readonly Order[]): Map<string, CounterAccount> {
+  const byMember = groupBy(allEntries(source), (entry) => entry.memberId);
+  return new Map(
+    orders.map((order) => [
+      order.id,
+      counterAccount(order, order.memberId === null ? accountOfOrder(byMember.get(null) ?? [], order) : (byMember.get(order.memberId) ?? [])),
+    ]),
+  );
+}
+
+/** The day is closed once its till has a closing; in "on close" mode that is when every order is debited. */
+export function isDayClosed(source: Source, distributionId: string): boolean {
+  return source.inFile('tillClosing', distributionFile(distributionId)).length > 0;
+}
+
+function isDebited(source: Source, order: Order): boolean {
+  if (!isActive(order) || order.lines.length === 0) return false;
+  if (order.counter) return true;
+  return readRelay(source).debitOrdersOn === 'collection' ? order.collectedAt !== null : isDayClosed(source, order.distributionId);
+}
+
+const REASONS: Record<ReversalCause, MessageKey> = {
+  notDebited: 'accounts.reason.notDebited',
+  changed: 'accounts.reason.changed',
+  found: 'accounts.reason.found',
+};
+
+/**
+ * Brings the account entries of these orders in line with them (a debit per
+ * debited order, a refund per missing line; reversals for the rest). Called
+ * by every change that can move an order's debit, inside its transaction.
+ */
+export function reconcileOrders(tx: Transaction, orders: readonly Order[], at: Date): AccountEntry[] {
+  const { language } = readRelay(tx);
+  const ids = new Set(orders.map((order) => order.id));
+  const byOrder = groupBy(allEntries(tx), (entry) => (entry.orderId !== undefined && ids.has(entry.orderId) ? entry.orderId : undefined));
+  const make = { at: at.toISOString(), newId: () => randomUUID(), reason: (cause: ReversalCause) => translate(language, REASONS[cause]) };
+  return orders.flatMap((order) =>
+    orderEntriesToWrite(order, isDebited(tx, order), byOrder.get(order.id) ?? [], make).map((entry) => tx.put('accountEntry', entry)),
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * Members' accounts (issue 7): balances, statements, payments recorded by
+ * hand (advance payments, transfers, cheques), reversals and the payments
+ * export for the accountant. Entries are only ever added: a mistake is
+ * reversed with a reason, never edited or deleted.
+ */
+import { randomUUID } from 'node:crypto';
+import { UserError } from '../../shared/contract/errors';
+import { balance, openEntries, reverse, statement, type PaymentMethod } from '../../shared/accounts/ledger';
+import { paymentRows } from '../../shared/accounts/payments-csv';
+import type { AccountMember, AccountStatement, AccountSummary } from '../../shared/accounts/views';
+import { writeCsv } from '../../shared/csv/write';
+import { localInstant, todayIn } from '../../shared/distributions/calendar';
+import type { Member } from '../../shared/model/member';
+import type { CounterAccount } from '../../shared/accounts/counter';
+import { compareText, matchesQuery } from '../../shared/text/normalise';
+import type { Store } from '../store/store';
+import { allEntries, counterAccounts, entriesOfMember, groupBy } from './account-entries';
+import { existingDistribution } from './distributions';
+import { ordersOf } from './ordered';
+import { readRelay } from './relay';
+
+export type BalanceFilter = 'all' | 'toPay' | 'credit';
+
+const accountMember = ({ id, name, phone, email, archivedAt }: Member): AccountMember => ({ id, name, phone, email, archivedAt });
+
+function existingMember(source: Store, id: string): Member {
+  const member = source.get('member', id);
+  if (!member) throw new UserError('error.memberNotFound');
+  return member;
+}
+
+export function accountsService(store: () => Store, now: () => Date) {
+  return {
+    /** Active members, and archived ones whose account is not settled. */
+    'accounts.list': async ({ query = '', filter }: { query?: string; filter: BalanceFilter }): Promise<AccountSummary[]> => {
+      const source = store();
+      const byMember = groupBy(allEntries(source), (entry) => entry.memberId ?? undefined);
+      return source
+        .all('member')
+        .map((member) => {
+          const entries = byMember.get(member.id) ?? [];
+          return { member: accountMember(member), balanceCents: balance(entries), entryCount: entries.length };
+        })
+        .filter(({ member, balanceCents }) => member.archivedAt === null || balanceCents !== 0)
+        .filter(({ balanceCents }) => filter === 'all' || (filter === 'toPay' ? balanceCents < 0 : balanceCents > 0))
+        .filter(({ member }) => matchesQuery(query, [member.name, member.email, member.phone]))
+        .sort((a, b) => compareText(a.member.name, b.member.name));
+    },
+
+    'accounts.statement': async ({ memberId }: { memberId: string }): Promise<AccountStatement> => {
+      const source = store();
+      const member = existingMember(source, memberId);
+      const entries = entriesOfMember(source, memberId);
+      const orders: AccountStatement['orders'] = {};
+      for (const orderId of new Set(entries.flatMap((entry) => (entry.orderId === undefined ? [] : [entry.orderId])))) {
+        const order = source.get('order', orderId);
+        const distribution = order && source.get('distribution', order.distributionId);
+        if (order && distribution) orders[orderId] = { basketNumber: order.basketNumber, pickupDate: distribution.pickupDate, counter: order.counter };
+      }
+      return {
+        orders,
+        member: accountMember(member),
+        balanceCents: balance(entries),
+        lines: statement(entries),
+        reversedIds: entries.flatMap((entry) => (entry.reverses === undefined ? [] : [entry.reverses])),
+      };
+    },
+
+    /** What each order of a distribution leaves to pay or in credit: the pickup sheet prints it. */
+    'accounts.forDistribution': async ({ distributionId }: { distributionId: string }): Promise<Record<string, CounterAccount>> => {
+      const source = store();
+      existingDistribution(source, distributionId);
+      return Object.fromEntries(counterAccounts(source, ordersOf(source, distributionId)));
+    },
+
+    /**
+     * A payment recorded by hand: an advance gives credit that later orders
+     * use. `date` is the day the money came in (a transfer's value date);
+     * recorded at noon that day, so the statement puts it in its place.
+     */
+    'accounts.recordPayment': (input: { memberId: string; amountCents: number; method: PaymentMethod; date?: string; reference: string }) =>
+      store().transact((tx) => {
+        const member = tx.get('member', input.memberId);
+        if (!member) throw new UserError('error.memberNotFound');
+        const { timeZone } = readRelay(tx);
+        const today = todayIn(timeZone, now());
+        if (input.date !== undefined && input.date > today) {
+          throw new UserError('error.paymentInFuture', undefined, [{ path: 'date', key: 'error.paymentInFuture' }]);
+        }
+        const at = input.date === undefined || input.date === today ? now().toISOString() : localInstant(input.date, '12:00', timeZone);
+        return tx.put('accountEntry', {
+          id: randomUUID(),
+          memberId: member.id,
+          at,
+          kind: 'payment',
+          amountCents: input.amountCents,
+          method: input.method,
+          reference: input.reference,
+          reason: '',
+        });
+      }),
+
+    /**
+     * Cancels a payment with a reason. Debits and refunds follow their order
+     * (undo the pickup, find the item), so they are not reversed by hand; a
+     * reversal is not reversed either: the payment is recorded again.
+     */
+    'accounts.reverse': ({ entryId, reason }: { entryId: string; reason: string }) =>
+      store().transact((tx) => {
+        const target = tx.get('accountEntry', entryId);
+        if (!target) throw new UserError('error.entryNotFound');
+        if (target.kind === 'reversal') throw new UserError('error.reversalNotReversible');
+        if (target.kind !== 'payment') throw new UserError('error.entryFollowsOrder');
+        // A walk-in buyer has no account to carry a debt: their sale is paid whole on the spot or not made.
+        if (target.memberId === null) throw new UserError('error.walkInPaymentNotReversible');
+        const sameAccount = tx.all('accountEntry').filter((entry) => entry.memberId === target.memberId);
+        if (!openEntries(sameAccount).some((entry) => entry.id === target.id)) throw new UserError('error.entryAlreadyReversed');
+        return tx.put('accountEntry', reverse(target, reason, now().toISOString(), randomUUID()));
+      }),
+
+    /** Payments and their reversals, for the accountant; `from`/`to` are days of the relay (inclusive). */
+    'accounts.exportPayments': async ({ from, to }: { from?: string; to?: string }) => {
+      const source = store();
+      const { timeZone, language } = readRelay(source);
+      const rows = paymentRows(allEntries(source), {
+        language,
+        timeZone,
+        from,
+        to,
+        nameOf: (entry) => {
+          if (entry.memberId !== null) return source.get('member', entry.memberId)?.name ?? '?';
+          return (entry.orderId && source.get('order', entry.orderId)?.buyerName) || '';
+        },
+      });
+      const today = todayIn(timeZone, now());
+      return { fileName: `paiements-${from ?? 'debut'}-${to ?? today}.csv`, content: writeCsv(rows) };
+    },
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * Money at the counter on distribution day (issue 7): "Encaisser et remettre"
+ * (the bag is handed over and paid in one step) and the counter sale of
+ * leftover stock. Each is one transaction: the order, its debit and the
+ * payment reach the disk together or not at all.
+ */
+import { randomUUID } from 'node:crypto';
+import { UserError } from '../../shared/contract/errors';
+import { counterAccount } from '../../shared/accounts/counter';
+import { paymentAtCounter } from '../../shared/accounts/due';
+import type { AccountEntry, PaymentMethod } from '../../shared/accounts/ledger';
+import type { CounterPayment } from '../../shared/accounts/views';
+import { ORDER_DEFAULTS, ORDER_LINE_DEFAULTS, type Order, type OrderLine } from '../../shared/model/order';
+import { nextBasketNumber } from '../../shared/orders/totals';
+import type { Store, Transaction } from '../store/store';
+import { accountOfOrder, allEntries, reconcileOrders } from './account-entries';
+import { changeAtCounter } from './checkin';
+import { existingDistribution } from './distributions';
+import { ordersOf } from './ordered';
+import { checkStock } from './orders';
+import { readRelay } from './relay';
+import { formatMoney } from '../../shared/i18n/format';
+
+export interface CounterPaymentInput {
+  method: PaymentMethod;
+  /** Cash: the money handed over (the change is given back). Other methods: the amount charged. */
+  tenderedCents: number;
+}
+
+/**
+ * Takes what is due for the order, now debited (paymentAtCounter says what the
+ * money does). A walk-in has no account: the sale is paid in full, on the spot.
+ */
+function takePayment(tx: Transaction, order: Order, { method, tenderedCents }: CounterPaymentInput, at: Date): CounterPayment {
+  const { due } = counterAccount(order, accountOfOrder(allEntries(tx), order));
+  const walkIn = order.memberId === null;
+  if (walkIn && tenderedCents < due.dueCents) {
+    const { language, currency } = readRelay(tx);
+    const params = { due: formatMoney(language, due.dueCents, currency) };
+    throw new UserError('error.walkInPaysAll', params, [{ path: 'tenderedCents', key: 'error.walkInPaysAll', params }]);
+  }
+  const { extraCreditCents: _credit, ...change } = paymentAtCounter(method, due.dueCents, tenderedCents, walkIn);
+  let payment: AccountEntry | null = null;
+  if (change.paidCents > 0) {
+    payment = tx.put('accountEntry', {
+      id: randomUUID(),
+      memberId: order.memberId,
+      at: at.toISOString(),
+      kind: 'payment',
+      amountCents: change.paidCents,
+      method,
+      reference: '',
+      reason: '',
+      orderId: order.id,
+      distributionId: order.distributionId,
+    });
+  }
+  return { order, payment, change, method };
+}
+
+export interface CounterSaleInput extends CounterPaymentInput {
+  distributionId: string;
+  memberId: string | null;
+  buyerName: string;
+  lines: { productId: string; quantity: number }[];
+}
+
+export function counterService(store: () => Store, now: () => Date) {
+  return {
+    'counter.collectAndPay': ({ orderId, ...payment }: CounterPaymentInput & { orderId: string }) =>
+      store().transact((tx) => {
+        const at = now();
+        const order = changeAtCounter(tx, orderId, at, (current) =>
+          current.collectedAt !== null ? {} : { collectedAt: at.toISOString(), noShowAt: null },
+        );
+        return takePayment(tx, order, payment, at);
+      }),
+
+    /**
+     * Leftover stock sold on the spot: a collected order marked `counter`,
+     * taking stock through the same check as any order (never oversold), its
+     * debit and its payment written with it.
+     */
+    'counter.sell': ({ distributionId, memberId, buyerName, lines, ...payment }: CounterSaleInput) =>
+      store().transact((tx) => {
+        const at = now();
+        const stamp = at.toISOString();
+        if (existingDistribution(tx, distributionId).cancelledAt !== null) throw new UserError('error.distributionCancelled');
+        if (memberId !== null) {
+          const member = tx.get('member', memberId);
+          if (!member) throw new UserError('error.memberNotFound');
+          if (member.archivedAt !== null) throw new UserError('error.memberArchived', { name: member.name });
+        }
+        // The same product typed twice is one line: the stock check must see the whole quantity.
+        const wanted = new Map<string, number>();
+        for (const line of lines) wanted.set(line.productId, (wanted.get(line.productId) ?? 0) + line.quantity);
+        const orderLines: OrderLine[] = [...wanted].map(([productId, quantity]) => {
+          const { priceCents, name, vatRateBp } = checkStock(tx, distributionId, productId, quantity);
+          return { id: randomUUID(), productId, productName: name, quantity, unitPriceCents: priceCents, vatRateBp, addedAt: stamp, ...ORDER_LINE_DEFAULTS };
+        });
+        const order = tx.put('order', {
+          id: randomUUID(),
+          distributionId,
+          memberId,
+          basketNumber: nextBasketNumber(ordersOf(tx, distributionId)),
+          lines: orderLines,
+          note: '',
+          late: false,
+          cancelledAt: null,
+          ...ORDER_DEFAULTS,
+          collectedAt: stamp,
+          counter: true,
+          buyerName: memberId === null ? buyerName : '',
+          createdAt: stamp,
+          updatedAt: stamp,
+        });
+        reconcileOrders(tx, [order], at);
+        return takePayment(tx, order, payment, at);
+      }),
+  };
+}

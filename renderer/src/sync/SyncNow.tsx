@@ -1,0 +1,66 @@
+import type { AppError } from '../../../shared/contract/errors';
+import type { SyncProgress, SyncStatus } from '../../../shared/sync/status';
+import { pluralKey } from '../distributions/plural';
+import { PageError } from '../forms/PageError';
+import { useI18n, type I18n } from '../i18n/i18n-context';
+import { conflictsHref } from './routes';
+
+interface SyncNowProps {
+  status: SyncStatus;
+  /** "Sync now" was asked here and has not answered yet. */
+  inFlight: boolean;
+  error: AppError | null;
+  onSync: () => void;
+}
+
+function phaseText(t: I18n['t'], progress: SyncProgress | null): string {
+  if (!progress) return t('sync.phase.starting');
+  return t(`sync.phase.${progress.phase}`, { done: progress.done, total: progress.total });
+}
+
+/** The button, the progress of a sync (asked here or started by the timer), and the conflicts it left. */
+export function SyncNow({ status, inFlight, error, onSync }: SyncNowProps) {
+  const { t, language } = useI18n();
+  const running = inFlight || status.running;
+  const progress = status.progress;
+  const noFolder = status.folders.length === 0;
+
+  return (
+    <section className="panel" aria-labelledby="sync-now">
+      <h2 id="sync-now" className="visually-hidden">
+        {t('sync.now')}
+      </h2>
+      <div className="sync-now-row">
+        <button type="button" className="button button-primary" onClick={onSync} disabled={running || noFolder} aria-describedby={noFolder ? 'sync-now-hint' : undefined}>
+          {running ? t('sync.running') : t('sync.now')}
+        </button>
+        {noFolder && (
+          <p id="sync-now-hint" className="field-hint">
+            {t('sync.nothingToSync')}
+          </p>
+        )}
+      </div>
+      <div aria-live="polite" className="sync-progress">
+        {running && (
+          <>
+            <label htmlFor="sync-progress-bar">{phaseText(t, progress)}</label>
+            {/* No total yet: an indeterminate bar, rather than a bar stuck at zero. */}
+            <progress id="sync-progress-bar" value={progress && progress.total > 0 ? progress.done : undefined} max={progress && progress.total > 0 ? progress.total : undefined} />
+          </>
+        )}
+      </div>
+      <PageError error={error} />
+      <p className="sync-conflicts">
+        {status.conflicts > 0 ? (
+          <a href={conflictsHref} className="sync-conflicts-link">
+            {t(pluralKey(language, status.conflicts, 'sync.conflicts.count'), { count: status.conflicts })}
+          </a>
+        ) : (
+          <>
+            {t('sync.conflicts.none')} <a href={conflictsHref}>{t('sync.conflicts.open')}</a>
+          </>
+        )}
+      </p>
+    </section>
+  );
+}
