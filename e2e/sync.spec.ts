@@ -184,7 +184,7 @@ test.describe('two copies sync through a shared folder', () => {
     }
   });
 
-  test('two organisers’ copies working offline: an order changed on both, a member ordering on both, one basket number given twice — each resolved from the list', async ({
+  test('two organisers’ copies working offline: an order changed on both, a member ordering on both, one basket number given twice, an order collected on both — each resolved from the list', async ({
     host,
     request,
     context,
@@ -207,6 +207,9 @@ test.describe('two copies sync through a shared folder', () => {
       const bob = await first<Ids>('members.create', { name: 'Bob Leroy' });
       const opened = await first<Ids>('orders.open', { distributionId: distribution.id, memberId: anne.id });
       const placed = await first<Ids & { basketNumber: number; lines: Ids[] }>('orders.addLine', { orderId: opened.id, productId: carrots.id, quantity: 1 });
+      const claire = await first<Ids>('members.create', { name: 'Claire Martin' });
+      const claires = await first<Ids>('orders.open', { distributionId: distribution.id, memberId: claire.id });
+      await first('orders.addLine', { orderId: claires.id, productId: leeks.id, quantity: 2 });
       for (const copy of [first, second]) await copy('sync.saveSettings', { teamFolder: teamDir, autoSyncMinutes: 0 });
       await first('sync.now', {});
       await second('sync.now', {});
@@ -214,7 +217,9 @@ test.describe('two copies sync through a shared folder', () => {
       // Offline on both: the first copy adds leeks, the second (later) makes it 2 kg of carrots.
       await first('orders.addLine', { orderId: placed.id, productId: leeks.id, quantity: 1 });
       await second('orders.setLineQuantity', { orderId: placed.id, lineId: placed.lines[0]!.id, quantity: 2 });
-      // Both take Bob's order: two orders for one member, and both give out basket no. 2.
+      // Claire collects her basket at both copies' counters (each debits her account).
+      for (const copy of [first, second]) await copy('checkin.collect', { orderId: claires.id });
+      // Both take Bob's order: two orders for one member, and both give out basket no. 3.
       for (const [copy, item] of [[first, leeks], [second, carrots]] as const) {
         const bobs = await copy<Ids>('orders.open', { distributionId: distribution.id, memberId: bob.id });
         await copy('orders.addLine', { orderId: bobs.id, productId: item.id, quantity: 1 });
@@ -225,7 +230,7 @@ test.describe('two copies sync through a shared folder', () => {
       const page = await context.newPage();
       await page.goto(secondHost.openUrl);
       await syncNow(page);
-      await page.getByRole('link', { name: '3 conflits à résoudre' }).click();
+      await page.getByRole('link', { name: '4 conflits à résoudre' }).click();
       const row = page.getByRole('row', { name: /Anne Dupont/ });
       await expect(row).toContainText(`n° ${placed.basketNumber}`);
       await expect(row.getByRole('cell').nth(3)).toHaveText('2 × Carottes');
@@ -235,22 +240,31 @@ test.describe('two copies sync through a shared folder', () => {
       await expect(page.getByRole('status')).toHaveText(`Autre version reprise pour le panier ${placed.basketNumber} de Anne Dupont.`);
       await expect(row).toHaveCount(0);
 
-      // Basket no. 2 twice: the oldest order keeps it, the other takes the next free number.
-      const basketRow = page.getByRole('row', { name: /^n° 2/ });
-      await expect(basketRow).toContainText('panier n° 2 — Bob Leroy, 1 ligne');
-      await basketRow.getByRole('button', { name: /^Renuméroter — panier n° 2/ }).click();
-      await expect(page.getByRole('status')).toHaveText('Panier n° 2 renuméroté : réimprimez les listes d’émargement.');
+      // Claire was debited twice (2 kg of leeks, 5,00 €): reconciling reverses the extra debit.
+      const claireRow = page.getByRole('row', { name: /Claire Martin/ });
+      await expect(claireRow).toContainText('débité 10,00 €, attendu 5,00 €');
+      await claireRow.getByRole('button', { name: 'Remettre d’accord le compte — panier n° 2 de Claire Martin' }).click();
+      await expect(page.getByRole('status')).toHaveText('Compte de Claire Martin remis d’accord avec le panier n° 2.');
+      await expect(claireRow).toHaveCount(0);
+      const statement = await second<{ balanceCents: number }>('accounts.statement', { memberId: claire.id });
+      expect(statement.balanceCents).toBe(-500);
+
+      // Basket no. 3 twice: the oldest order keeps it, the other takes the next free number.
+      const basketRow = page.getByRole('row', { name: /^n° 3/ });
+      await expect(basketRow).toContainText('panier n° 3 — Bob Leroy, 1 ligne');
+      await basketRow.getByRole('button', { name: /^Renuméroter — panier n° 3/ }).click();
+      await expect(page.getByRole('status')).toHaveText('Panier n° 3 renuméroté : réimprimez les listes d’émargement.');
       await expect(basketRow).toHaveCount(0);
 
       // Bob's two orders: merged into the oldest after a confirmation.
       const bobRow = page.getByRole('row', { name: /Bob Leroy/ });
-      await expect(bobRow).toContainText('panier n° 2 — Bob Leroy, 1 ligne');
       await expect(bobRow).toContainText('panier n° 3 — Bob Leroy, 1 ligne');
+      await expect(bobRow).toContainText('panier n° 4 — Bob Leroy, 1 ligne');
       await bobRow.getByRole('button', { name: /^Regrouper les commandes — Bob Leroy/ }).click();
       const dialog = page.getByRole('dialog', { name: 'Regrouper les commandes ?' });
-      await expect(dialog).toContainText('rejoignent celle du panier n° 2');
+      await expect(dialog).toContainText('rejoignent celle du panier n° 3');
       await dialog.getByRole('button', { name: 'Regrouper les commandes' }).click();
-      await expect(page.getByRole('status')).toHaveText('Commandes de Bob Leroy regroupées dans le panier n° 2.');
+      await expect(page.getByRole('status')).toHaveText('Commandes de Bob Leroy regroupées dans le panier n° 3.');
       await expect(page.getByText('Aucun conflit : toutes les copies sont d’accord.')).toBeVisible();
       const taken = await second<{ order: { lines: { productName: string; quantity: number }[] } }>('orders.get', { orderId: placed.id });
       expect(taken.order.lines.map((line) => `${line.quantity} × ${line.productName}`)).toEqual(['1 × Carottes', '1 × Poireaux']);

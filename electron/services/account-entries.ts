@@ -64,7 +64,7 @@ export function isDayClosed(source: Source, distributionId: string): boolean {
   return source.inFile('tillClosing', distributionFile(distributionId)).length > 0;
 }
 
-function isDebited(source: Source, order: Order): boolean {
+export function isDebited(source: Source, order: Order): boolean {
   if (!isActive(order) || order.lines.length === 0) return false;
   if (order.counter) return true;
   return readRelay(source).debitOrdersOn === 'collection' ? order.collectedAt !== null : isDayClosed(source, order.distributionId);

@@ -160,4 +160,31 @@ describe('conflicts a merge creates', () => {
     expect(b.workspace.store.get('order', first.id)!.basketNumber).toBe(first.basketNumber);
     expect(b.workspace.store.get('order', second.id)!.basketNumber).toBe(first.basketNumber + 1);
   });
+
+  it('an order collected on two copies offline is debited twice: listed, and reconciling leaves one debit on every copy', async () => {
+    const { apps, products, distribution } = await relay((folder) => [{ teamFolder: folder }, { teamFolder: folder }]);
+    const [a, b] = apps as [TestApp, TestApp];
+    const placed = await order(a, distribution.id, 'Zoé Martin', [[products[0]!, 2]]);
+    const memberId = placed.memberId!;
+    await sync(a);
+    await sync(b);
+    await call(a, 'checkin.collect', { orderId: placed.id });
+    b.clock.advance(1000);
+    await call(b, 'checkin.collect', { orderId: placed.id });
+    await sync(a);
+    await sync(b);
+    await sync(a);
+
+    const balanceOn = (app: TestApp) => app.workspace.store.all('accountEntry').filter((entry) => entry.memberId === memberId).reduce((sum, entry) => sum + entry.amountCents, 0);
+    expect(balanceOn(b)).toBe(-1000);
+    const [conflict] = await conflicts(b);
+    expect(conflict).toMatchObject({ kind: 'accountOutOfLine', orderId: placed.id, memberName: 'Zoé Martin', carriedCents: -1000, expectedCents: -500 });
+    expect(await call(b, 'sync.resolveConflict', { conflictId: conflict!.id, action: 'reconcile' })).toEqual([]);
+    await sync(b);
+    await sync(a);
+    for (const app of [a, b]) {
+      expect(balanceOn(app)).toBe(-500);
+      expect(await conflicts(app)).toEqual([]);
+    }
+  });
 });

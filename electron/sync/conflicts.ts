@@ -16,7 +16,11 @@ import {
   type StockConflict,
   type SyncConflict,
   type TwoOrdersConflict,
+  type AccountConflict,
 } from '../../shared/sync/conflicts';
+import { orderEntriesToWrite } from '../../shared/accounts/order-entries';
+import { balance, openEntries } from '../../shared/accounts/ledger';
+import { allEntries, groupBy, isDebited } from '../services/account-entries';
 import { nextBasketNumber } from '../../shared/orders/totals';
 import type { Order, OrderLine } from '../../shared/model/order';
 import { writeFileAtomic } from '../store/atomic-write';
@@ -72,7 +76,7 @@ export class ConflictBook {
   }
 
   list(store: Store, today: string): SyncConflict[] {
-    return [...stockConflicts(store, today), ...this.orderConflicts(store), ...orderClashes(store, today)];
+    return [...stockConflicts(store, today), ...this.orderConflicts(store), ...orderClashes(store, today), ...accountConflicts(store)];
   }
 
   private orderConflicts(store: Store): OrderConflict[] {
@@ -246,4 +250,36 @@ export async function renumber(store: Store, orderIds: readonly string[], now: D
       tx.put('order', { ...order, basketNumber: nextBasketNumber(ordersOf(tx, order.distributionId)), updatedAt: now.toISOString() });
     }
   });
+}
+
+/**
+ * Orders whose account entries are not what the order calls for (the rule of
+ * shared/accounts/order-entries.ts), which only a merge can cause: each copy
+ * keeps its own orders in line inside every transaction. Only orders that
+ * have entries are looked at, so the check does not grow with undebited history.
+ */
+export function accountConflicts(store: Store): AccountConflict[] {
+  const byOrder = groupBy(allEntries(store), (entry) => entry.orderId);
+  const dryRun = { at: new Date(0).toISOString(), newId: () => 'x', reason: () => 'x' };
+  const conflicts: AccountConflict[] = [];
+  for (const [orderId, entries] of byOrder) {
+    const order = store.get('order', orderId);
+    const distribution = order && store.get('distribution', order.distributionId);
+    if (!order || !distribution) continue;
+    const written = orderEntriesToWrite(order, isDebited(store, order), entries, dryRun);
+    if (written.length === 0) continue;
+    const counted = openEntries(entries).filter((entry) => entry.kind === 'order' || entry.kind === 'refund');
+    conflicts.push({
+      id: `account:${orderId}`,
+      kind: 'accountOutOfLine',
+      distributionId: order.distributionId,
+      pickupDate: distribution.pickupDate,
+      orderId,
+      basketNumber: order.basketNumber,
+      memberName: (order.memberId && store.get('member', order.memberId)?.name) || order.buyerName || '?',
+      carriedCents: balance(counted),
+      expectedCents: balance(counted) + balance(written),
+    });
+  }
+  return conflicts.sort((a, b) => a.pickupDate.localeCompare(b.pickupDate) || a.basketNumber - b.basketNumber);
 }

@@ -13,6 +13,7 @@ import type { FolderStatus, SyncProgress, SyncReport, SyncStatus } from '../../s
 import type { ConflictAction, SyncConflict } from '../../shared/sync/conflicts';
 import type { Store } from '../store/store';
 import { ConflictBook, mergeOrders, renumber, trimOrders } from './conflicts';
+import { reconcileOrders } from '../services/account-entries';
 import { pendingFor, syncFolder } from './engine';
 import { FolderProblem } from './folder';
 import { Journal } from './journal';
@@ -178,6 +179,14 @@ export class Syncer {
       case 'basketShared':
         if (action !== 'renumber') throw refuse();
         await renumber(store, conflict.orders.map((order) => order.orderId), this.now());
+        break;
+      case 'accountOutOfLine':
+        if (action !== 'reconcile') throw refuse();
+        // The same rule every check-in change applies: extra entries reversed with a reason, a missing debit written.
+        await store.transact((tx) => {
+          const order = tx.get('order', conflict.orderId);
+          if (order) reconcileOrders(tx, [order], this.now());
+        });
         break;
     }
     return this.conflicts();

@@ -124,4 +124,12 @@ export const syncUiEn: Record<keyof typeof syncUiFr, string> = {
   'sync.notAvailable.body':
     'This is a producer’s copy: it shows the catalogue, the stock and the sync. Everything else is done on the organiser’s copy.',
   'sync.chooseProducerFirst': 'First choose your producer in “Sync”.',
+  'sync.conflicts.accounts': 'Accounts to bring back in line with the order',
+  'sync.conflicts.accountsHelp':
+    'Two copies each debited this order (or cancelled its debit) offline: the member would pay twice, or not at all. Reconciling reverses the extra entry (with a reason) or adds the missing one; nothing is deleted.',
+  'sync.column.account': 'Debited / expected',
+  'sync.accountFigures': 'debited {carried}, expected {expected}',
+  'sync.reconcile': 'Reconcile',
+  'sync.reconcileLabel': 'Reconcile the account — basket {basket} of {member}',
+  'sync.reconciled': 'Account of {member} back in line with basket {basket}.',
 };

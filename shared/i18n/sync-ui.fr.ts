@@ -123,4 +123,12 @@ export const syncUiFr = {
   'sync.notAvailable.body':
     'Cette copie est celle d’un producteur : elle montre le catalogue, les stocks et la synchronisation. Le reste se fait sur la copie de l’organisateur.',
   'sync.chooseProducerFirst': 'Choisissez d’abord votre producteur dans « Synchronisation ».',
+  'sync.conflicts.accounts': 'Comptes à remettre d’accord avec la commande',
+  'sync.conflicts.accountsHelp':
+    'Deux copies ont chacune débité (ou annulé le débit de) cette commande hors ligne : le membre paierait deux fois, ou pas du tout. Remettre d’accord annule l’écriture en trop (avec une raison) ou ajoute celle qui manque ; rien n’est effacé.',
+  'sync.column.account': 'Débité / attendu',
+  'sync.accountFigures': 'débité {carried}, attendu {expected}',
+  'sync.reconcile': 'Remettre d’accord',
+  'sync.reconcileLabel': 'Remettre d’accord le compte — panier n° {basket} de {member}',
+  'sync.reconciled': 'Compte de {member} remis d’accord avec le panier n° {basket}.',
 } as const;

@@ -11,6 +11,9 @@
  * - one member, two orders: two copies each opened an order for the member in
  *   the same distribution (one order per member is the rule).
  * - one basket number, two orders: two copies each gave out the next number.
+ * - an account out of line with its order: two copies each debited the same
+ *   collected order offline (or each reversed the same debit), so the member
+ *   would pay twice (or not at all).
  */
 export const CONFLICT_FIELDS = ['lines', 'cancelledAt'] as const;
 export type ConflictField = (typeof CONFLICT_FIELDS)[number];
@@ -72,7 +75,21 @@ export interface BasketConflict {
   orders: OrderRef[];
 }
 
-export type SyncConflict = StockConflict | OrderConflict | TwoOrdersConflict | BasketConflict;
+export interface AccountConflict {
+  id: string;
+  kind: 'accountOutOfLine';
+  distributionId: string;
+  pickupDate: string;
+  orderId: string;
+  basketNumber: number;
+  memberName: string;
+  /** What the member's account carries for this order now (debits negative). */
+  carriedCents: number;
+  /** What it should carry: minus the order's total less its missing lines, or 0 if not debited. */
+  expectedCents: number;
+}
 
-export const CONFLICT_ACTIONS = ['raiseStock', 'trimOrders', 'keep', 'useOther', 'mergeOrders', 'renumber'] as const;
+export type SyncConflict = StockConflict | OrderConflict | TwoOrdersConflict | BasketConflict | AccountConflict;
+
+export const CONFLICT_ACTIONS = ['raiseStock', 'trimOrders', 'keep', 'useOther', 'mergeOrders', 'renumber', 'reconcile'] as const;
 export type ConflictAction = (typeof CONFLICT_ACTIONS)[number];

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
-import type { BasketConflict, ConflictAction, OrderConflict, StockConflict, SyncConflict, TwoOrdersConflict } from '../../../shared/sync/conflicts';
+import type { AccountConflict, BasketConflict, ConflictAction, OrderConflict, StockConflict, SyncConflict, TwoOrdersConflict } from '../../../shared/sync/conflicts';
 import { call } from '../client';
 import { PageError } from '../forms/PageError';
 import { StatusMessage, type Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
 import { PageHeading } from '../shell/PageHeading';
+import { AccountConflicts } from './AccountConflicts';
 import { BasketConflicts } from './BasketConflicts';
 import { OrderConflicts } from './OrderConflicts';
 import { syncHref } from './routes';
@@ -17,7 +18,7 @@ export type Resolve = (conflict: SyncConflict, action: ConflictAction, done: Not
 /**
  * What a merge could not settle alone, for the organiser to decide: stock
  * below what is ordered, orders changed on two copies, a member with two
- * orders, a basket number given twice. Each resolution is
+ * orders, a basket number given twice, an order debited twice. Each resolution is
  * a change like any other, so it syncs to the other copies.
  */
 export function ConflictsPage() {
@@ -68,6 +69,7 @@ export function ConflictsPage() {
   const orders = list.filter((conflict): conflict is OrderConflict => conflict.kind === 'orderEdited');
   const twoOrders = list.filter((conflict): conflict is TwoOrdersConflict => conflict.kind === 'memberOrderedTwice');
   const baskets = list.filter((conflict): conflict is BasketConflict => conflict.kind === 'basketShared');
+  const accounts = list.filter((conflict): conflict is AccountConflict => conflict.kind === 'accountOutOfLine');
 
   return (
     <>
@@ -84,6 +86,7 @@ export function ConflictsPage() {
         {orders.length > 0 && <OrderConflicts conflicts={orders} onResolve={resolve} />}
         {twoOrders.length > 0 && <TwoOrdersConflicts conflicts={twoOrders} onResolve={resolve} />}
         {baskets.length > 0 && <BasketConflicts conflicts={baskets} onResolve={resolve} />}
+        {accounts.length > 0 && <AccountConflicts conflicts={accounts} onResolve={resolve} />}
       </div>
     </>
   );
