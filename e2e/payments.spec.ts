@@ -5,6 +5,7 @@
  * closed with the expected cash; after a restart it is all still there, and
  * the pickup sheet prints what each member has to pay.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { format } from 'date-fns';
 import { fr } from 'date-fns/locale';
@@ -158,6 +159,18 @@ test.describe('payments at the relay', () => {
     await expect(collected.getByRole('row', { name: /Total encaissé/ })).toContainText('21,00 €');
     await expect(collected.getByRole('row', { name: /Dû aux producteurs/ })).toContainText(/\d+,\d\d\s€/);
 
+    // The payments for the accountant, as CSV, for a period around today (the relay's day may not be the test machine's).
+    await app.evaluate(() => (window.location.hash = '#/accounts'));
+    const [from, to] = [-1, 1].map((days) => format(new Date(Date.now() + days * 86_400_000), 'yyyy-MM-dd'));
+    await app.getByLabel('Du', { exact: true }).fill(from!);
+    await app.getByLabel('Au', { exact: true }).fill(to!);
+    const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Exporter les paiements (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`paiements-${from}-${to}.csv`);
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv).toContain('Anne Dupont');
+    expect(csv).toContain('Julie');
+    expect(csv).toContain('13,40');
+
     // After a restart: the pickup, the payment, the sale and the closing are all on disk.
     await restartHost();
     await app.evaluate((hash) => (window.location.hash = hash), `#/pickup/${distributionId}`);
@@ -189,5 +202,43 @@ test.describe('payments at the relay', () => {
     expect(sheet).toContainEqual(expect.stringMatching(/^2\s+Bruno Martin\s+.*15,50 €$/));
     expect(sheet).toContainEqual(expect.stringMatching(/À payer : 10,50 €$/));
     expect(sheet).toContainEqual(expect.stringMatching(/À payer : 0,00 €$/));
+    // And on the slip stapled to Bruno's bag.
+    await app.evaluate((hash) => (window.location.hash = hash), `#/print/pickup/${distributionId}/slips`);
+    await expect(app.locator('[data-print-state="ready"]')).toBeVisible();
+    await expect(app.getByRole('region', { name: /Bruno Martin/ })).toContainText('À payer : 10,50 €');
+  });
+
+  test('a counter sale made by mistake is cancelled from the closing tab: the walk-in gets the money back, the loaves are on sale again', async ({ app, host }) => {
+    const { distributionId } = await pickupDay(api(app.request, host));
+    await app.evaluate((hash) => (window.location.hash = hash), `#/pickup/${distributionId}`);
+    await app.getByRole('button', { name: 'Vente au comptoir' }).click();
+    const sale = app.getByRole('dialog', { name: 'Vente au comptoir' });
+    await sale.getByLabel('Quantité — Pain').fill('2');
+    await sale.getByLabel('Nom du passant').fill('Julie');
+    await sale.getByRole('button', { name: 'Encaisser la vente' }).click();
+    await expect(status(app)).toHaveText('Vente n° 3 : 7,60 € encaissé (Espèces), à rendre 0,00 €.');
+
+    await app.getByRole('tab', { name: 'Clôture' }).click();
+    const byMethod = app.getByRole('table', { name: 'Encaissé à cette distribution, par mode' });
+    await expect(byMethod.getByRole('row', { name: /Espèces/ })).toContainText('7,60 €');
+    await app.getByRole('button', { name: 'Annuler la vente n° 3 — Julie' }).click();
+    const cancel = app.getByRole('dialog', { name: 'Annuler la vente n° 3 (Julie) ?' });
+    await expect(cancel).toContainText('les 7,60 € payés sont rendus');
+    // A reason is required: said at the field, nothing cancelled.
+    await cancel.getByRole('button', { name: 'Annuler la vente' }).click();
+    await expect(cancel.getByLabel('Motif')).toBeFocused();
+    await expect(byMethod.getByRole('row', { name: /Espèces/ })).toContainText('7,60 €');
+    expect(await seriousViolations(app)).toEqual([]);
+    await cancel.getByLabel('Motif').fill('mauvais pain');
+    await cancel.getByRole('button', { name: 'Annuler la vente' }).click();
+    await expect(cancel).toHaveCount(0);
+    await expect(status(app)).toHaveText('Vente n° 3 annulée : 7,60 € rendus à Julie.');
+    await expect(byMethod.getByRole('row', { name: /Espèces/ })).toContainText('0,00 €');
+    await expect(app.getByRole('table', { name: 'Ventes au comptoir de cette distribution' })).toHaveCount(0);
+
+    // The two loaves are for sale again.
+    await app.getByRole('tab', { name: 'Comptoir' }).click();
+    await app.getByRole('button', { name: 'Vente au comptoir' }).click();
+    await expect(sale.getByRole('table', { name: /Produits avec du stock restant/ }).getByRole('row', { name: /Pain/ })).toContainText(/3,80\s€\s*2/);
   });
 });

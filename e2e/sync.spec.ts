@@ -114,6 +114,9 @@ test.describe('two copies sync through a shared folder', () => {
       await nav(producer).getByRole('link', { name: 'Catalogue' }).click();
       await expect(producer.getByLabel('Producteur', { exact: true })).toHaveValue(bois.id);
       await expect(producer.getByRole('row', { name: /Carottes/ })).toBeVisible();
+      // It shows the catalogue but does not offer to change it: that is the organiser's.
+      await expect(producer.getByRole('button', { name: 'Nouveau produit' })).toHaveCount(0);
+      await expect(producer.getByRole('button', { name: /^Modifier Carottes/ })).toHaveCount(0);
 
       // The producer enters 10 kg of carrots on its copy and syncs; the organiser's copy sees them after its sync.
       await setStock(producer, cellName, '10');

@@ -169,6 +169,33 @@ describe('counter sales', () => {
   });
 });
 
+describe('cancelling a counter sale', () => {
+  it('frees the stock, gives a walk-in the money back (the till no longer expects it), leaves a member’s payment as credit; a counter sale is never edited as an order', async () => {
+    const { app, distribution, bread, anne } = await counterDay();
+    const sell = (fields: object) => ({ distributionId: distribution.id, lines: [{ productId: bread.id, quantity: 2 }], method: 'cash', tenderedCents: 1000, ...fields });
+    const walkIn = await call<CounterPayment>(app, 'counter.sell', sell({ buyerName: 'Julie' }));
+    const member = await call<CounterPayment>(app, 'counter.sell', { ...sell({ memberId: anne.id, method: 'card', tenderedCents: 760 }), lines: [{ productId: bread.id, quantity: 1 }] });
+    expect((await refusal(app, 'orders.addLine', { orderId: walkIn.order.id, productId: bread.id, quantity: 1 })).key).toBe('error.counterSaleFixed');
+    expect((await refusal(app, 'orders.cancel', { orderId: walkIn.order.id })).key).toBe('error.counterSaleFixed');
+    expect((await refusal(app, 'counter.cancel', { orderId: walkIn.order.id, reason: ' ' })).issues).toEqual([{ path: 'reason', key: 'validation.required' }]);
+    const cashBefore = (await call<TillView>(app, 'till.get', { distributionId: distribution.id })).byMethod.cash;
+
+    await call(app, 'counter.cancel', { orderId: walkIn.order.id, reason: 'mauvais produit' });
+    await call(app, 'counter.cancel', { orderId: member.order.id, reason: 'erreur de saisie' });
+    expect((await refusal(app, 'counter.cancel', { orderId: walkIn.order.id, reason: 'encore' })).key).toBe('error.orderCancelled');
+
+    const offers = await call<OfferRow[]>(app, 'offers.forDistribution', { distributionId: distribution.id });
+    expect(offers.find((row) => row.product.id === bread.id)).toMatchObject({ remaining: 3 });
+    const till = await call<TillView>(app, 'till.get', { distributionId: distribution.id });
+    expect(till.byMethod.cash).toBe(cashBefore - 760);
+    expect(till.counterSales).toEqual([]);
+    const entries = (await reopened(app.dataDir)).all('accountEntry');
+    expect(entries.filter((entry) => entry.orderId === walkIn.order.id).reduce((sum, entry) => sum + entry.amountCents, 0)).toBe(0);
+    // Anne's card payment (7,60 €) stays on her account next to her 5,00 € in advance: the cancelled loaf is no longer debited.
+    expect(await balanceOf(app, anne.id)).toBe(1260);
+  });
+});
+
 describe('closing the till', () => {
   it('expects the float plus the day’s net cash; a difference needs a note; a correction is a new closing; in “on close” mode it debits every order', async () => {
     const { app, distribution, anne, marc, anneOrder, marcOrder } = await counterDay();

@@ -14,6 +14,7 @@ import { ORDER_DEFAULTS, ORDER_LINE_DEFAULTS, type Order, type OrderLine } from 
 import { nextBasketNumber } from '../../shared/orders/totals';
 import type { Store, Transaction } from '../store/store';
 import { accountOfOrder, allEntries, reconcileOrders } from './account-entries';
+import { openEntries, reverse } from '../../shared/accounts/ledger';
 import { changeAtCounter } from './checkin';
 import { existingDistribution } from './distributions';
 import { ordersOf } from './ordered';
@@ -116,6 +117,31 @@ export function counterService(store: () => Store, now: () => Date) {
         });
         reconcileOrders(tx, [order], at);
         return takePayment(tx, order, payment, at);
+      }),
+
+    /**
+     * A counter sale made by mistake: it is cancelled (its stock is free again) and
+     * its debit reversed. A walk-in is given the money back (the payment reversed,
+     * so the till no longer expects it); a member's payment stays on their account
+     * as credit, to use or to pay back from the account screen.
+     */
+    'counter.cancel': ({ orderId, reason }: { orderId: string; reason: string }) =>
+      store().transact((tx) => {
+        const at = now();
+        const order = tx.get('order', orderId);
+        if (!order || !order.counter) throw new UserError('error.orderNotFound');
+        if (order.cancelledAt !== null) throw new UserError('error.orderCancelled');
+        const why = reason.trim();
+        if (why === '') throw new UserError('error.invalidInput', undefined, [{ path: 'reason', key: 'validation.required' }]);
+        const cancelled = tx.put('order', { ...order, cancelledAt: at.toISOString(), updatedAt: at.toISOString() });
+        reconcileOrders(tx, [cancelled], at);
+        if (order.memberId === null) {
+          const ledger = accountOfOrder(allEntries(tx), order);
+          for (const payment of openEntries(ledger).filter((entry) => entry.kind === 'payment')) {
+            tx.put('accountEntry', reverse(payment, why, at.toISOString(), randomUUID()));
+          }
+        }
+        return cancelled;
       }),
   };
 }

@@ -28,7 +28,9 @@ export function existingOrder(tx: Store | Transaction, id: string): Order {
  * Orders change only while ordering is open, or for an order the organiser
  * recorded as late — and never once the distribution is over or cancelled.
  */
-function checkEditable(tx: Transaction, order: Pick<Order, 'distributionId' | 'late' | 'cancelledAt'>, at: Date): void {
+function checkEditable(tx: Transaction, order: Pick<Order, 'distributionId' | 'late' | 'cancelledAt' | 'counter'>, at: Date): void {
+  // Handed over and paid on the spot: changing it here would leave its payment behind. It is cancelled at the counter instead.
+  if (order.counter) throw new UserError('error.counterSaleFixed');
   const distribution = existingDistribution(tx, order.distributionId);
   const { timeZone } = readRelay(tx);
   if (isFinished(distribution, at, timeZone)) throw new UserError('error.distributionFinished', { date: distribution.pickupDate });

@@ -302,6 +302,7 @@ export const contract = {
     }),
     { mutates: true },
   ),
+  'counter.cancel': operation<Order>()(z.strictObject({ orderId: id, reason: text(500) }), { mutates: true }),
   'till.get': operation<TillView>()(z.strictObject({ distributionId: id }), { mutates: false }),
   'till.close': operation<TillClosingRecord>()(
     z.strictObject({ distributionId: id, floatCents: tillCents.default(0), countedCents: tillCents, note: text(500).default('') }),

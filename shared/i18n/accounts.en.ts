@@ -28,6 +28,7 @@ export const accountsEn: Record<keyof typeof accountsFr, string> = {
   'error.paymentInFuture': 'A payment cannot be dated in the future.',
   'error.entryNotFound': 'This entry does not exist.',
   'error.reversalNotReversible': 'A reversal cannot be reversed: record the payment again.',
+  'error.counterSaleFixed': 'A counter sale is not changed here: cancel it at the counter (the money is given back) and make it again.',
   'error.walkInPaymentNotReversible': 'A walk-in buyer’s counter-sale payment cannot be reversed on its own: a walk-in has no account to carry the debt.',
   'error.entryFollowsOrder': 'This entry follows its order: undo the pickup or mark the item found instead.',
   'error.entryAlreadyReversed': 'This entry is already reversed.',

@@ -26,6 +26,7 @@ export const accountsFr = {
   'error.paymentInFuture': 'La date du paiement ne peut pas être dans le futur.',
   'error.entryNotFound': 'Cette opération n’existe pas.',
   'error.reversalNotReversible': 'Une annulation ne s’annule pas : enregistrez à nouveau le paiement.',
+  'error.counterSaleFixed': 'Une vente au comptoir ne se modifie pas ici : annulez-la depuis le comptoir (l’argent est rendu) et refaites-la.',
   'error.walkInPaymentNotReversible': 'Le paiement d’une vente au comptoir à un passant ne s’annule pas seul : le passant n’a pas de compte pour porter la dette.',
   'error.entryFollowsOrder': 'Cette opération suit la commande : annulez le retrait ou marquez l’article retrouvé.',
   'error.entryAlreadyReversed': 'Cette opération est déjà annulée.',

@@ -5,10 +5,10 @@ import { call } from '../client';
 import { SearchField } from '../forms/ListFilters';
 import { PageError } from '../forms/PageError';
 import { useI18n } from '../i18n/i18n-context';
-import { downloadText } from '../import/file-bytes';
 import { areaHref } from '../shell/areas';
 import { PageHeading } from '../shell/PageHeading';
 import { BalanceState } from './BalanceState';
+import { PaymentsExport } from './PaymentsExport';
 import { useMoney } from './use-money';
 
 const FILTERS = ['all', 'toPay', 'credit'] as const;
@@ -37,19 +37,11 @@ export function AccountsList() {
     };
   }, [query, filter]);
 
-  async function exportCsv() {
-    const outcome = await call('accounts.exportPayments', {});
-    if (outcome.ok) downloadText(outcome.value.fileName, outcome.value.content);
-    else setError(outcome.error);
-  }
-
   return (
     <>
       <div className="page-head">
         <PageHeading>{t('accounts.title')}</PageHeading>
-        <button type="button" className="button" onClick={() => void exportCsv()}>
-          {t('accounts.exportCsv')}
-        </button>
+        <PaymentsExport onError={setError} />
       </div>
       <p className="muted">{t('accounts.intro')}</p>
       <PageError error={error} />

@@ -30,6 +30,8 @@ export function CataloguePage() {
   const { t, language } = useI18n();
   const { relay } = useReadyApp();
   const { mode } = useCopyMode();
+  // A producer's copy changes only its stock: its catalogue is the organiser's to edit.
+  const readOnly = mode.role === 'producer';
   // A producer's copy opens on its own products.
   const [filter, setFilter] = useState<CatalogueFilter>(() => ({ query: '', producerId: presetProducer(mode) ?? '', category: '', archived: 'active' }));
   const { version, notice, setNotice, actionError, setActionError, changed } = usePageChanges();
@@ -88,13 +90,17 @@ export function CataloguePage() {
       <div className="page-head">
         <PageHeading>{t('catalogue.title')}</PageHeading>
         <div className="catalogue-actions">
-          <button type="button" className="button button-primary" onClick={() => setEditing({})} disabled={!hasActiveProducer}>
-            {t('catalogue.new')}
-          </button>
-          <button type="button" className="button" onClick={() => setCategoriesOpen(true)}>
-            {t('catalogue.categories.open')}
-          </button>
-          <CsvImport onNotice={setNotice} onError={setActionError} onImported={changed} />
+          {!readOnly && (
+            <>
+              <button type="button" className="button button-primary" onClick={() => setEditing({})} disabled={!hasActiveProducer}>
+                {t('catalogue.new')}
+              </button>
+              <button type="button" className="button" onClick={() => setCategoriesOpen(true)}>
+                {t('catalogue.categories.open')}
+              </button>
+              <CsvImport onNotice={setNotice} onError={setActionError} onImported={changed} />
+            </>
+          )}
           <CsvExport onNotice={setNotice} onError={setActionError} />
         </div>
       </div>
@@ -133,6 +139,7 @@ export function CataloguePage() {
               onRestore={archiving.restore}
               onSavePrice={savePrice}
               onSaveStock={saveStock}
+              readOnly={readOnly}
             />
           )}
         </>

@@ -19,6 +19,8 @@ interface ProductTableProps {
   onSavePrice: (product: Product, text: string) => Promise<AppError | null>;
   onSaveStock: (product: Product, text: string) => Promise<AppError | null>;
   busyId: string | null;
+  /** A producer's copy shows its catalogue but changes only its stock (the organiser keeps the catalogue). */
+  readOnly?: boolean;
 }
 
 /**
@@ -27,7 +29,7 @@ interface ProductTableProps {
  * ("Modifier Carottes"), so tabbing through the table says which row it is on.
  */
 export function ProductTable(props: ProductTableProps) {
-  const { products, producerName, onEdit, onArchive, onRestore, onSavePrice, onSaveStock, busyId } = props;
+  const { products, producerName, onEdit, onArchive, onRestore, onSavePrice, onSaveStock, busyId, readOnly = false } = props;
   const { t, language } = useI18n();
   const { relay } = useReadyApp();
   return (
@@ -49,15 +51,27 @@ export function ProductTable(props: ProductTableProps) {
             <th scope="col" className="numeric">
               {t('catalogue.column.stock')}
             </th>
-            <th scope="col">
-              <span className="visually-hidden">{t('common.actions')}</span>
-            </th>
+            {!readOnly && (
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
           {products.map((product) => {
             const archived = product.archivedAt !== null;
             const name = product.name;
+            const price = formatMoney(language, product.priceCents, relay.currency);
+            const stock =
+              product.defaultStock === null ? (
+                <>
+                  <span aria-hidden="true">{t('common.none')}</span>
+                  <span className="visually-hidden">{t('catalogue.inline.noStock')}</span>
+                </>
+              ) : (
+                product.defaultStock
+              );
             return (
               <tr key={product.id} className={archived ? 'row-archived' : undefined}>
                 <th scope="row">
@@ -70,45 +84,46 @@ export function ProductTable(props: ProductTableProps) {
                   <span className="product-unit">{t(UNIT_LABELS[product.unit])}</span>
                   {product.packDescription && <span className="product-pack">{product.packDescription}</span>}
                 </td>
-                <td className="numeric editable">
-                  <InlineEdit
-                    display={formatMoney(language, product.priceCents, relay.currency)}
-                    editLabel={t('catalogue.inline.editPrice', { name })}
-                    inputLabel={t('catalogue.inline.priceLabel', { name })}
-                    initialText={priceText(language, product.priceCents)}
-                    inputMode="decimal"
-                    onSave={(text) => onSavePrice(product, text)}
-                  />
+                <td className={readOnly ? 'numeric' : 'numeric editable'}>
+                  {readOnly ? (
+                    price
+                  ) : (
+                    <InlineEdit
+                      display={price}
+                      editLabel={t('catalogue.inline.editPrice', { name })}
+                      inputLabel={t('catalogue.inline.priceLabel', { name })}
+                      initialText={priceText(language, product.priceCents)}
+                      inputMode="decimal"
+                      onSave={(text) => onSavePrice(product, text)}
+                    />
+                  )}
                 </td>
                 <td className="numeric">{vatLabel(t, language, product.vatRateBp)}</td>
-                <td className="numeric editable">
-                  <InlineEdit
-                    display={
-                      product.defaultStock === null ? (
-                        <>
-                          <span aria-hidden="true">{t('common.none')}</span>
-                          <span className="visually-hidden">{t('catalogue.inline.noStock')}</span>
-                        </>
-                      ) : (
-                        product.defaultStock
-                      )
-                    }
-                    editLabel={t('catalogue.inline.editStock', { name })}
-                    inputLabel={t('catalogue.inline.stockLabel', { name })}
-                    initialText={stockText(product.defaultStock)}
-                    inputMode="numeric"
-                    onSave={(text) => onSaveStock(product, text)}
-                  />
+                <td className={readOnly ? 'numeric' : 'numeric editable'}>
+                  {readOnly ? (
+                    stock
+                  ) : (
+                    <InlineEdit
+                      display={stock}
+                      editLabel={t('catalogue.inline.editStock', { name })}
+                      inputLabel={t('catalogue.inline.stockLabel', { name })}
+                      initialText={stockText(product.defaultStock)}
+                      inputMode="numeric"
+                      onSave={(text) => onSaveStock(product, text)}
+                    />
+                  )}
                 </td>
-                <RowActions
-                  name={name}
-                  archived={archived}
-                  busy={busyId === product.id}
-                  labels={ROW_LABELS}
-                  onEdit={() => onEdit(product)}
-                  onArchive={() => onArchive(product)}
-                  onRestore={() => onRestore(product)}
-                />
+                {!readOnly && (
+                  <RowActions
+                    name={name}
+                    archived={archived}
+                    busy={busyId === product.id}
+                    labels={ROW_LABELS}
+                    onEdit={() => onEdit(product)}
+                    onArchive={() => onArchive(product)}
+                    onRestore={() => onRestore(product)}
+                  />
+                )}
               </tr>
             );
           })}

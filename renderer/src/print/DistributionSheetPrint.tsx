@@ -73,7 +73,7 @@ function Sheet({ view, layout, data }: { view: SheetView; layout: PickupLayout; 
   if (view === 'delivery') return <DeliverySheet relay={relay} distribution={distribution} sheets={deliverySheets(orders, offers)} />;
   if (view === 'summary') return <SummarySheet relay={relay} distribution={distribution} summary={distributionSummary(orders, offers, slots)} />;
   return layout === 'slips' ? (
-    <PickupSlips relay={relay} distribution={distribution} groups={groups} />
+    <PickupSlips relay={relay} distribution={distribution} groups={groups} accounts={data.accounts} />
   ) : (
     <PickupSheet relay={relay} distribution={distribution} groups={groups} accounts={data.accounts} />
   );

@@ -2,6 +2,7 @@ import { formatMoney } from '../../../shared/i18n/format';
 import type { RelaySettings } from '../../../shared/model/relay';
 import type { PickupGroup } from '../../../shared/sheets/pickup-sheet';
 import { useI18n } from '../i18n/i18n-context';
+import { AmountToPay } from './AmountToPay';
 import { ItemsByProducer } from './ItemsByProducer';
 import { useSheetWords } from './SheetHead';
 import type { SheetData } from './use-sheet-data';
@@ -10,14 +11,16 @@ interface PickupSlipsProps {
   relay: RelaySettings;
   distribution: SheetData['distribution'];
   groups: readonly PickupGroup[];
+  accounts?: SheetData['accounts'];
 }
 
 /**
  * One slip per member, to staple on the bag: several to a page, cut along the
  * dashed lines, never one cut by a page break (print.css). Each slip carries
- * the relay, the day and the slot itself, since it leaves the page.
+ * the relay, the day and the slot itself, since it leaves the page, and what
+ * is left to pay when the member's account changes it (credit, debt, paid ahead).
  */
-export function PickupSlips({ relay, distribution, groups }: PickupSlipsProps) {
+export function PickupSlips({ relay, distribution, groups, accounts = {} }: PickupSlipsProps) {
   const { t, language } = useI18n();
   const words = useSheetWords(relay, distribution);
   if (groups.length === 0) return <p className="print-empty">{t('sheets.noOrders')}</p>;
@@ -42,7 +45,10 @@ export function PickupSlips({ relay, distribution, groups }: PickupSlipsProps) {
             {member.note && <p className="sheet-member-note">{t('sheets.note', { note: member.note })}</p>}
             <ItemsByProducer producers={member.producers} />
             <footer className="sheet-slip-foot">
-              <span className="sheet-slip-total">{t('sheets.slip.total', { total: formatMoney(language, member.totalCents, relay.currency) })}</span>
+              <span className="sheet-slip-total">
+                {t('sheets.slip.total', { total: formatMoney(language, member.totalCents, relay.currency) })}
+                <AmountToPay account={accounts[member.orderId]} totalCents={member.totalCents} currency={relay.currency} />
+              </span>
               <span className="sheet-slip-tick">
                 <span className="sheet-box" /> {t('sheets.column.collected')}
               </span>

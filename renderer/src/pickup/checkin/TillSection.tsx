@@ -12,6 +12,7 @@ import { Field } from '../../forms/Field';
 import { focusFirstInvalid, issuesFor, labelForPath } from '../../forms/field-issues';
 import type { Notice } from '../../forms/StatusMessage';
 import { useI18n } from '../../i18n/i18n-context';
+import { CounterSales } from './CounterSales';
 
 const FIELDS = ['floatCents', 'countedCents', 'note'] as const;
 type TillField = (typeof FIELDS)[number];
@@ -127,35 +128,13 @@ export function TillSection({ distributionId, version, onNotice }: TillSectionPr
         </table>
       </div>
       {till.counterSales.length > 0 && (
-        <div className="table-frame">
-          <table className="table">
-            <caption>{t('till.sales.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="numeric">
-                  {t('till.column.sale')}
-                </th>
-                <th scope="col">{t('till.column.buyer')}</th>
-                <th scope="col" className="numeric">
-                  {t('till.column.total')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('till.column.paid')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {till.counterSales.map((sale) => (
-                <tr key={sale.orderId}>
-                  <td className="numeric">{sale.basketNumber}</td>
-                  <th scope="row">{sale.buyer || t('counter.sale.walkIn')}</th>
-                  <td className="numeric">{money(sale.totalCents)}</td>
-                  <td className="numeric">{money(sale.paidCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CounterSales
+          sales={till.counterSales}
+          onCancelled={(notice) => {
+            onNotice(notice);
+            setReloads((current) => current + 1);
+          }}
+        />
       )}
       {latest && !correcting ? (
         <>
