@@ -208,7 +208,7 @@ test.describe('payments at the relay', () => {
     await expect(app.getByRole('region', { name: /Bruno Martin/ })).toContainText('À payer : 10,50 €');
   });
 
-  test('a counter sale made by mistake is cancelled from the closing tab: the walk-in gets the money back, the loaves are on sale again', async ({ app, host }) => {
+  test('a counter sale made by mistake is cancelled from the closing tab (the walk-in gets the money back, the loaves are on sale again); a payment recorded by mistake is reversed with a reason', async ({ app, host }) => {
     const { distributionId } = await pickupDay(api(app.request, host));
     await app.evaluate((hash) => (window.location.hash = hash), `#/pickup/${distributionId}`);
     await app.getByRole('button', { name: 'Vente au comptoir' }).click();
@@ -240,5 +240,21 @@ test.describe('payments at the relay', () => {
     await app.getByRole('tab', { name: 'Comptoir' }).click();
     await app.getByRole('button', { name: 'Vente au comptoir' }).click();
     await expect(sale.getByRole('table', { name: /Produits avec du stock restant/ }).getByRole('row', { name: /Pain/ })).toContainText(/3,80\s€\s*2/);
+    await sale.getByRole('button', { name: 'Annuler' }).click();
+
+    // Bruno's 5,00 € transfer was recorded by mistake: reversed with a reason, both stay on his statement.
+    await app.evaluate(() => (window.location.hash = '#/accounts'));
+    await app.getByRole('link', { name: 'Compte de Bruno Martin' }).click();
+    await app.getByRole('button', { name: /^Annuler le paiement de 5,00 €/ }).click();
+    const reverse = app.getByRole('dialog', { name: 'Annuler ce paiement ?' });
+    await reverse.getByRole('button', { name: 'Annuler le paiement' }).click();
+    await expect(reverse.getByLabel('Motif')).toBeFocused();
+    await reverse.getByLabel('Motif').fill('virement rejeté');
+    await reverse.getByRole('button', { name: 'Annuler le paiement' }).click();
+    await expect(reverse).toHaveCount(0);
+    await expect(status(app)).toHaveText('Paiement de 5,00 € annulé.');
+    await expect(app.getByText('Solde : 0,00 €')).toBeVisible();
+    await expect(app.getByRole('table', { name: /Relevé du compte/ })).toContainText('virement rejeté');
+    await expect(app.getByRole('button', { name: /^Annuler le paiement de 5,00 €/ })).toHaveCount(0);
   });
 });
