@@ -278,10 +278,18 @@ export class Store {
     });
   }
 
+  /** Counts committed changes: a view derived from the whole store (the conflicts list) is recomputed only when it moves. */
+  get version(): number {
+    return this.committed;
+  }
+
+  private committed = 0;
+
   private async commit(tx: Transaction, changes: ChangeRecord[], origin: string | null): Promise<void> {
     if (changes.length === 0) return;
     await this.write(tx);
     this.apply(tx);
+    this.committed += 1;
     for (const listener of this.listeners) listener(changes);
     await this.onCommit?.(changes, origin);
     // The change is already on disk: a failed backup must not report it as failed (the

@@ -116,9 +116,13 @@ export class ConflictBook {
     await this.save(this.recorded.filter((known) => known !== recorded));
   }
 
+  /** Moves each time the recorded conflicts change. */
+  version = 0;
+
   private async save(recorded: Recorded[]): Promise<void> {
     await writeFileAtomic(this.path, `${JSON.stringify(recorded)}\n`);
     this.recorded = recorded;
+    this.version += 1;
   }
 }
 

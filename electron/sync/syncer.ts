@@ -149,8 +149,18 @@ export class Syncer {
     return { settings: this.settingsNow, deviceId: store.deviceId, running: this.running !== null, progress: this.progress, folders, conflicts: this.conflicts().length };
   }
 
+  private cached: { store: Store; version: number; book: number; today: string; conflicts: SyncConflict[] } | null = null;
+
+  /** Recomputed only when the data, the recorded conflicts or the day changed: the sync screen polls the count while a sync runs. */
   conflicts(): SyncConflict[] {
-    return this.conflictBook.list(this.store(), this.now().toISOString().slice(0, 10));
+    const store = this.store();
+    const today = this.now().toISOString().slice(0, 10);
+    const key = { store, version: store.version, book: this.conflictBook.version, today };
+    const cached = this.cached;
+    if (cached && cached.store === key.store && cached.version === key.version && cached.book === key.book && cached.today === key.today) return cached.conflicts;
+    const conflicts = this.conflictBook.list(store, today);
+    this.cached = { ...key, conflicts };
+    return conflicts;
   }
 
   async resolve(conflictId: string, action: ConflictAction): Promise<SyncConflict[]> {
