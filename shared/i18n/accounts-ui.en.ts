@@ -63,7 +63,9 @@ export const accountsUiEn: Record<keyof typeof accountsUiFr, string> = {
   'accounts.fromMembers': 'Account',
 
   'counter.due': 'To pay: {amount}',
-  'counter.dueDetail': 'order {total} − credit {credit} + debt {debt}',
+  'counter.dueDetail.order': 'order {amount}',
+  'counter.dueDetail.credit': '− credit {amount}',
+  'counter.dueDetail.debt': '+ debt {amount}',
   'counter.creditCovers': 'Covered by credit ({amount} left)',
   'counter.paid': 'Paid: {amount}',
   'counter.balanceAfter': 'Account balance: {amount}',

@@ -61,7 +61,9 @@ export const accountsUiFr = {
   'accounts.fromMembers': 'Compte',
 
   'counter.due': 'À payer : {amount}',
-  'counter.dueDetail': 'commande {total} − crédit {credit} + dette {debt}',
+  'counter.dueDetail.order': 'commande {amount}',
+  'counter.dueDetail.credit': '− crédit {amount}',
+  'counter.dueDetail.debt': '+ dette {amount}',
   'counter.creditCovers': 'Couvert par le crédit ({amount} restant)',
   'counter.paid': 'Payé : {amount}',
   'counter.balanceAfter': 'Solde du compte : {amount}',

@@ -41,7 +41,6 @@ export function AccountsList() {
     <>
       <div className="page-head">
         <PageHeading>{t('accounts.title')}</PageHeading>
-        <PaymentsExport onError={setError} />
       </div>
       <p className="muted">{t('accounts.intro')}</p>
       <PageError error={error} />
@@ -97,6 +96,7 @@ export function AccountsList() {
           </table>
         </div>
       )}
+      <PaymentsExport onError={setError} />
     </>
   );
 }

@@ -150,11 +150,14 @@ export function CheckinOrderCard({ order, offers, busy, money, timeOf, onCollect
               {(account.due.creditUsedCents > 0 || account.due.previousDebtCents > 0) && (
                 <span className="muted">
                   {' '}
-                  ({t('counter.dueDetail', {
-                    total: money(account.billableCents),
-                    credit: money(account.due.creditUsedCents),
-                    debt: money(account.due.previousDebtCents),
-                  })})
+                  ({[
+                    t('counter.dueDetail.order', { amount: money(account.billableCents) }),
+                    // Only the parts that apply: "− crédit 0,00 €" or "+ dette 0,00 €" is noise at the counter.
+                    account.due.creditUsedCents > 0 && t('counter.dueDetail.credit', { amount: money(account.due.creditUsedCents) }),
+                    account.due.previousDebtCents > 0 && t('counter.dueDetail.debt', { amount: money(account.due.previousDebtCents) }),
+                  ]
+                    .filter(Boolean)
+                    .join(' ')})
                 </span>
               )}
             </>
