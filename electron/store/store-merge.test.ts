@@ -98,4 +98,14 @@ describe('Store.merge', () => {
     await store.transact((tx) => void tx.put('producer', { ...tx.get('producer', producer.id)!, notes: 'ici' }));
     expect(store.stampsOf('producer', producer.id)!.notes! > at(50)).toBe(true);
   });
+
+  it('a field named "__proto__" in another copy\'s change is refused with the record, never read through the prototype', async () => {
+    const store = await open(await tempDir());
+    const producer = producerRecord();
+    await store.merge([created(producer, at(1))], 'team');
+    const sneaky = JSON.parse(`{"at":"${at(5)}","device":"${other}","entity":"producer","entityId":"${producer.id}","fields":{"__proto__":{"name":"Piraté"},"notes":"x"}}`) as ChangeRecord;
+    const result = await store.merge([sneaky], 'team');
+    expect(result.parked).toEqual([sneaky]);
+    expect(store.get('producer', producer.id)).toEqual(producer);
+  });
 });

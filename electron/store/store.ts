@@ -329,10 +329,12 @@ export class Store {
     const { entity: kind, entityId: id } = changes[0]!;
     const current = this.tables[kind].get(id) as Record<string, unknown> | undefined;
     const grave = this.graves.get(key);
-    const values: Record<string, unknown> = { ...(current ?? grave?.record ?? {}) };
+    // Maps without a prototype: a field named "__proto__" in another copy's file stays a plain (unknown, refused) field
+    // instead of replacing the record's prototype, where the schema would read values no filter has seen.
+    const values: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, current ?? grave?.record);
     const held = current ? this.stamps.get(key) : grave?.stamps;
     const fallback = legacyStamp(this.deviceId);
-    const fieldAt: Record<string, string> = {};
+    const fieldAt = Object.create(null) as Record<string, string>;
     for (const field of Object.keys(values)) fieldAt[field] = stampOf(held, field) ?? fallback;
     let removedAt = grave?.at;
     const applied: ChangeRecord[] = [];
