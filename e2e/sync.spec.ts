@@ -187,7 +187,7 @@ test.describe('two copies sync through a shared folder', () => {
     }
   });
 
-  test('two organisers’ copies working offline: an order changed on both, a member ordering on both, one basket number given twice, an order collected on both — each resolved from the list', async ({
+  test('two organisers’ copies working offline: an order changed on both, a member ordering on both, one basket number given twice, an order collected on both, a payment reversed on both — each resolved from the list', async ({
     host,
     request,
     context,
@@ -213,6 +213,8 @@ test.describe('two copies sync through a shared folder', () => {
       const claire = await first<Ids>('members.create', { name: 'Claire Martin' });
       const claires = await first<Ids>('orders.open', { distributionId: distribution.id, memberId: claire.id });
       await first('orders.addLine', { orderId: claires.id, productId: leeks.id, quantity: 2 });
+      const denis = await first<Ids>('members.create', { name: 'Denis Roy' });
+      const advance = await first<Ids>('accounts.recordPayment', { memberId: denis.id, amountCents: 2000, method: 'transfer', reference: 'virement 12' });
       for (const copy of [first, second]) await copy('sync.saveSettings', { teamFolder: teamDir, autoSyncMinutes: 0 });
       await first('sync.now', {});
       await second('sync.now', {});
@@ -222,6 +224,8 @@ test.describe('two copies sync through a shared folder', () => {
       await second('orders.setLineQuantity', { orderId: placed.id, lineId: placed.lines[0]!.id, quantity: 2 });
       // Claire collects her basket at both copies' counters (each debits her account).
       for (const copy of [first, second]) await copy('checkin.collect', { orderId: claires.id });
+      // Denis's transfer bounced: both copies reverse it.
+      for (const copy of [first, second]) await copy('accounts.reverse', { entryId: advance.id, reason: 'virement rejeté' });
       // Both take Bob's order: two orders for one member, and both give out basket no. 3.
       for (const [copy, item] of [[first, leeks], [second, carrots]] as const) {
         const bobs = await copy<Ids>('orders.open', { distributionId: distribution.id, memberId: bob.id });
@@ -233,7 +237,7 @@ test.describe('two copies sync through a shared folder', () => {
       const page = await context.newPage();
       await page.goto(secondHost.openUrl);
       await syncNow(page);
-      await page.getByRole('link', { name: '4 conflits à résoudre' }).click();
+      await page.getByRole('link', { name: '5 conflits à résoudre' }).click();
       const row = page.getByRole('row', { name: /Anne Dupont/ });
       await expect(row).toContainText(`n° ${placed.basketNumber}`);
       await expect(row.getByRole('cell').nth(3)).toHaveText('2 × Carottes');
@@ -251,6 +255,13 @@ test.describe('two copies sync through a shared folder', () => {
       await expect(claireRow).toHaveCount(0);
       const statement = await second<{ balanceCents: number }>('accounts.statement', { memberId: claire.id });
       expect(statement.balanceCents).toBe(-500);
+
+      // Denis's transfer, reversed on both copies, would charge him 20,00 €: restored once, his balance is 0.
+      const denisRow = page.getByRole('row', { name: /Denis Roy/ });
+      await denisRow.getByRole('button', { name: /^Rétablir le paiement de 20,00 € de Denis Roy/ }).click();
+      await expect(page.getByRole('status')).toHaveText('Paiement de 20,00 € de Denis Roy rétabli : il n’est plus annulé qu’une fois.');
+      await expect(denisRow).toHaveCount(0);
+      expect((await second<{ balanceCents: number }>('accounts.statement', { memberId: denis.id })).balanceCents).toBe(0);
 
       // Basket no. 3 twice: the oldest order keeps it, the other takes the next free number.
       const basketRow = page.getByRole('row', { name: /^n° 3/ });

@@ -187,4 +187,37 @@ describe('conflicts a merge creates', () => {
       expect(await conflicts(app)).toEqual([]);
     }
   });
+
+  it('a payment reversed on two copies offline is listed on both; restoring it charges the mistake once, without editing any entry', async () => {
+    const { apps } = await relay((folder) => [{ teamFolder: folder }, { teamFolder: folder }]);
+    const [a, b] = apps as [TestApp, TestApp];
+    const member = await call<Member>(a, 'members.create', { name: 'Zoé Martin' });
+    const paid = await call<{ id: string }>(a, 'accounts.recordPayment', { memberId: member.id, amountCents: 2000, method: 'cash' });
+    await sync(a);
+    await sync(b);
+    await call(a, 'accounts.reverse', { entryId: paid.id, reason: 'en double' });
+    b.clock.advance(1000);
+    await call(b, 'accounts.reverse', { entryId: paid.id, reason: 'saisi par erreur' });
+    await sync(a);
+    await sync(b);
+    await sync(a);
+
+    const balanceOn = (app: TestApp) => app.workspace.store.all('accountEntry').filter((entry) => entry.memberId === member.id).reduce((sum, entry) => sum + entry.amountCents, 0);
+    expect(balanceOn(a)).toBe(-2000);
+    for (const app of [a, b]) expect(await conflicts(app)).toMatchObject([{ kind: 'paymentReversedTwice', paymentId: paid.id, memberName: 'Zoé Martin', amountCents: 2000, reversals: 2 }]);
+    const before = a.workspace.store.all('accountEntry').map((entry) => ({ ...entry }));
+    const [conflict] = await conflicts(a);
+    expect((await refusal(a, 'sync.resolveConflict', { conflictId: conflict!.id, action: 'keep' })).key).toBe('error.conflictAction');
+    expect(await call(a, 'sync.resolveConflict', { conflictId: conflict!.id, action: 'reconcile' })).toEqual([]);
+    await sync(a);
+    await sync(b);
+    for (const app of [a, b]) {
+      expect(balanceOn(app)).toBe(0);
+      expect(await conflicts(app)).toEqual([]);
+    }
+    // Every entry that was there is still there, unchanged; one was added.
+    const after = a.workspace.store.all('accountEntry');
+    for (const entry of before) expect(after).toContainEqual(entry);
+    expect(after).toHaveLength(before.length + 1);
+  });
 });

@@ -17,10 +17,13 @@ import {
   type SyncConflict,
   type TwoOrdersConflict,
   type AccountConflict,
+  type PaymentConflict,
 } from '../../shared/sync/conflicts';
 import { orderEntriesToWrite } from '../../shared/accounts/order-entries';
-import { balance, openEntries } from '../../shared/accounts/ledger';
+import { balance, ledgerIssues, openEntries, type AccountEntry } from '../../shared/accounts/ledger';
 import { allEntries, groupBy, isDebited } from '../services/account-entries';
+import { readRelay } from '../services/relay';
+import { translate } from '../../shared/i18n/messages';
 import { nextBasketNumber } from '../../shared/orders/totals';
 import type { Order, OrderLine } from '../../shared/model/order';
 import { writeFileAtomic } from '../store/atomic-write';
@@ -76,7 +79,7 @@ export class ConflictBook {
   }
 
   list(store: Store, today: string): SyncConflict[] {
-    return [...stockConflicts(store, today), ...this.orderConflicts(store), ...orderClashes(store, today), ...accountConflicts(store)];
+    return [...stockConflicts(store, today), ...this.orderConflicts(store), ...orderClashes(store, today), ...accountConflicts(store), ...paymentConflicts(store)];
   }
 
   private orderConflicts(store: Store): OrderConflict[] {
@@ -286,4 +289,52 @@ export function accountConflicts(store: Store): AccountConflict[] {
     });
   }
   return conflicts.sort((a, b) => a.pickupDate.localeCompare(b.pickupDate) || a.basketNumber - b.basketNumber);
+}
+
+/** A ledger: a member's account, or a walk-in's counter sale (its own small ledger). */
+const ledgerOf = (entry: AccountEntry) => entry.memberId ?? `walk-in:${entry.orderId ?? ''}`;
+
+/** Payments that two copies each reversed offline (an order's debit reversed twice is an account conflict instead). */
+export function paymentConflicts(store: Store): PaymentConflict[] {
+  const conflicts: PaymentConflict[] = [];
+  for (const entries of groupBy(allEntries(store), ledgerOf).values()) {
+    for (const issue of ledgerIssues(entries)) {
+      if (issue.kind !== 'reversedTwice') continue;
+      const payment = entries.find((entry) => entry.id === issue.entryId);
+      if (!payment || payment.kind !== 'payment') continue;
+      conflicts.push({
+        id: `payment:${payment.id}`,
+        kind: 'paymentReversedTwice',
+        paymentId: payment.id,
+        memberName: (payment.memberId && store.get('member', payment.memberId)?.name) || (payment.orderId && store.get('order', payment.orderId)?.buyerName) || '?',
+        amountCents: payment.amountCents,
+        method: payment.method ?? 'other',
+        paidAt: payment.at,
+        reversals: issue.reversalIds.length,
+      });
+    }
+  }
+  return conflicts.sort((a, b) => a.paidAt.localeCompare(b.paidAt));
+}
+
+/**
+ * Keeps the first reversal and cancels out each later one with the payment
+ * recorded again (naming the reversal it restores): the member is charged the
+ * mistake once, and no entry is edited or deleted.
+ */
+export async function restorePayment(store: Store, paymentId: string, now: Date): Promise<void> {
+  await store.transact((tx) => {
+    const payment = tx.get('accountEntry', paymentId);
+    if (!payment || payment.kind !== 'payment') throw new UserError('error.conflictNotFound');
+    const { language } = readRelay(tx);
+    const entries = tx.all('accountEntry');
+    const restored = new Set(entries.flatMap((entry) => (entry.restores === undefined ? [] : [entry.restores])));
+    const reversals = entries
+      .filter((entry) => entry.reverses === payment.id && !restored.has(entry.id))
+      .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+    for (const extra of reversals.slice(1)) {
+      const { id: _id, at: _at, restores: _restores, ...copy } = payment;
+      tx.put('accountEntry', { ...copy, id: randomUUID(), at: now.toISOString(), restores: extra.id, reason: translate(language, 'sync.reason.restored') });
+    }
+  });
 }

@@ -12,7 +12,7 @@ import { syncSettingsSchema, type SyncSettings, type SyncSettingsPatch } from '.
 import type { FolderStatus, SyncProgress, SyncReport, SyncStatus } from '../../shared/sync/status';
 import type { ConflictAction, SyncConflict } from '../../shared/sync/conflicts';
 import type { Store } from '../store/store';
-import { ConflictBook, mergeOrders, renumber, trimOrders } from './conflicts';
+import { ConflictBook, mergeOrders, renumber, restorePayment, trimOrders } from './conflicts';
 import { reconcileOrders } from '../services/account-entries';
 import { pendingFor, syncFolder } from './engine';
 import { FolderProblem } from './folder';
@@ -189,6 +189,10 @@ export class Syncer {
       case 'basketShared':
         if (action !== 'renumber') throw refuse();
         await renumber(store, conflict.orders.map((order) => order.orderId), this.now());
+        break;
+      case 'paymentReversedTwice':
+        if (action !== 'reconcile') throw refuse();
+        await restorePayment(store, conflict.paymentId, this.now());
         break;
       case 'accountOutOfLine':
         if (action !== 'reconcile') throw refuse();

@@ -54,6 +54,11 @@ export const accountEntrySchema = z
     distributionId: id.optional(),
     /** The entry this reversal cancels. */
     reverses: id.optional(),
+    /**
+     * A payment recorded again because two copies each reversed it offline: it
+     * names the extra reversal it cancels out, so the books stay append-only.
+     */
+    restores: id.optional(),
     /** Why: required for a reversal. */
     reason: text(500),
   })
@@ -80,6 +85,7 @@ export const accountEntrySchema = z
     }
     if (entry.method !== undefined && entry.kind !== 'payment' && entry.kind !== 'reversal') issue('method', 'validation.invalid');
     if (entry.reverses !== undefined && entry.kind !== 'reversal') issue('reverses', 'validation.invalid');
+    if (entry.restores !== undefined && entry.kind !== 'payment') issue('restores', 'validation.invalid');
     if (entry.memberId === null && entry.orderId === undefined) issue('orderId', 'validation.required');
   });
 export type AccountEntry = z.infer<typeof accountEntrySchema>;
@@ -163,8 +169,11 @@ export function ledgerIssues(entries: readonly AccountEntry[]): LedgerIssue[] {
     }
     reversalsOf.set(entry.reverses, [...(reversalsOf.get(entry.reverses) ?? []), entry.id]);
   }
+  // An extra reversal cancelled out by a payment recorded again (`restores`) no longer counts.
+  const restored = new Set(entries.flatMap((entry) => (entry.restores === undefined ? [] : [entry.restores])));
   for (const [entryId, reversalIds] of reversalsOf) {
-    if (reversalIds.length > 1) issues.push({ kind: 'reversedTwice', entryId, reversalIds });
+    const standing = reversalIds.filter((reversalId) => !restored.has(reversalId));
+    if (standing.length > 1) issues.push({ kind: 'reversedTwice', entryId, reversalIds: standing });
   }
   return issues;
 }

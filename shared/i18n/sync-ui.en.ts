@@ -132,4 +132,13 @@ export const syncUiEn: Record<keyof typeof syncUiFr, string> = {
   'sync.reconcile': 'Reconcile',
   'sync.reconcileLabel': 'Reconcile the account — basket {basket} of {member}',
   'sync.reconciled': 'Account of {member} back in line with basket {basket}.',
+  'sync.conflicts.payments': 'Payments reversed twice',
+  'sync.conflicts.paymentsHelp':
+    'Two copies each reversed this payment offline: the member would be charged the mistake twice. Restoring keeps the first reversal and records the payment again for each extra one; nothing is deleted.',
+  'sync.column.payment': 'Payment',
+  'sync.column.reversals': 'Reversals',
+  'sync.paymentFigures': '{amount} of {date}',
+  'sync.restorePayment': 'Restore',
+  'sync.restorePaymentLabel': 'Restore the payment of {amount} by {member} of {date}',
+  'sync.paymentRestored': 'Payment of {amount} by {member} restored: it is reversed only once now.',
 };

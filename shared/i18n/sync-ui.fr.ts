@@ -131,4 +131,13 @@ export const syncUiFr = {
   'sync.reconcile': 'Remettre d’accord',
   'sync.reconcileLabel': 'Remettre d’accord le compte — panier n° {basket} de {member}',
   'sync.reconciled': 'Compte de {member} remis d’accord avec le panier n° {basket}.',
+  'sync.conflicts.payments': 'Paiements annulés deux fois',
+  'sync.conflicts.paymentsHelp':
+    'Deux copies ont chacune annulé ce paiement hors ligne : le membre serait débité deux fois de l’erreur. Rétablir garde la première annulation et enregistre le paiement à nouveau pour chaque annulation en trop ; rien n’est effacé.',
+  'sync.column.payment': 'Paiement',
+  'sync.column.reversals': 'Annulations',
+  'sync.paymentFigures': '{amount} du {date}',
+  'sync.restorePayment': 'Rétablir',
+  'sync.restorePaymentLabel': 'Rétablir le paiement de {amount} de {member} du {date}',
+  'sync.paymentRestored': 'Paiement de {amount} de {member} rétabli : il n’est plus annulé qu’une fois.',
 } as const;

@@ -13,4 +13,5 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'sync.problem.waiting': 'A file is still being copied ({detail}): it will be read at the next sync.',
   'sync.problem.invalidFile': 'Unreadable file skipped: {detail}.',
   'sync.problem.refused': 'Change refused from a producer’s copy (only its offers are accepted): {detail}.',
+  'sync.reason.restored': 'Restored: this payment had been reversed twice, on two copies.',
 };

@@ -12,4 +12,5 @@ export const syncFr = {
   'sync.problem.waiting': 'Un fichier est encore en cours de copie ({detail}) : il sera lu à la prochaine synchronisation.',
   'sync.problem.invalidFile': 'Fichier illisible ignoré : {detail}.',
   'sync.problem.refused': 'Changement refusé d’une copie producteur (seules ses offres sont acceptées) : {detail}.',
+  'sync.reason.restored': 'Rétabli : ce paiement avait été annulé deux fois, sur deux copies.',
 } as const;

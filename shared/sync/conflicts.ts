@@ -14,6 +14,7 @@
  * - an account out of line with its order: two copies each debited the same
  *   collected order offline (or each reversed the same debit), so the member
  *   would pay twice (or not at all).
+ * - a payment reversed on two copies: the member would be charged it twice.
  */
 export const CONFLICT_FIELDS = ['lines', 'cancelledAt'] as const;
 export type ConflictField = (typeof CONFLICT_FIELDS)[number];
@@ -89,7 +90,20 @@ export interface AccountConflict {
   expectedCents: number;
 }
 
-export type SyncConflict = StockConflict | OrderConflict | TwoOrdersConflict | BasketConflict | AccountConflict;
+/** One payment reversed on two copies (each organiser fixed the same mistake offline): the member is charged it twice. */
+export interface PaymentConflict {
+  id: string;
+  kind: 'paymentReversedTwice';
+  paymentId: string;
+  memberName: string;
+  amountCents: number;
+  method: string;
+  paidAt: string;
+  /** How many reversals stand against it (one is right). */
+  reversals: number;
+}
+
+export type SyncConflict = StockConflict | OrderConflict | TwoOrdersConflict | BasketConflict | AccountConflict | PaymentConflict;
 
 export const CONFLICT_ACTIONS = ['raiseStock', 'trimOrders', 'keep', 'useOther', 'mergeOrders', 'renumber', 'reconcile'] as const;
 export type ConflictAction = (typeof CONFLICT_ACTIONS)[number];
