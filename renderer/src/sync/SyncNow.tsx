@@ -45,7 +45,12 @@ export function SyncNow({ status, inFlight, error, onSync }: SyncNowProps) {
           <>
             <label htmlFor="sync-progress-bar">{phaseText(t, progress)}</label>
             {/* No total yet: an indeterminate bar, rather than a bar stuck at zero. */}
-            <progress id="sync-progress-bar" value={progress && progress.total > 0 ? progress.done : undefined} max={progress && progress.total > 0 ? progress.total : undefined} />
+            {/* Files are counted as they are read; merging and writing are one step each, so the bar only says "busy". */}
+            <progress
+              id="sync-progress-bar"
+              value={progress?.phase === 'reading' && progress.total > 0 ? progress.done : undefined}
+              max={progress?.phase === 'reading' && progress.total > 0 ? progress.total : undefined}
+            />
           </>
         )}
       </div>
