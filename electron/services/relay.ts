@@ -16,7 +16,9 @@ export function relayService(store: () => Store) {
     'relay.get': async () => readRelay(store()),
     'relay.update': (patch: RelaySettingsPatch) =>
       store().transact((tx) => {
-        const { id: _id, ...saved } = tx.put('relay', { ...readRelay(tx), ...patch, id: RELAY_ID });
+        // The first save writes the whole record: the defaults in it are not news to other copies (PutOptions.baseline).
+        const baseline = tx.get('relay', RELAY_ID) ? undefined : { ...DEFAULT_RELAY_SETTINGS, id: RELAY_ID };
+        const { id: _id, ...saved } = tx.put('relay', { ...readRelay(tx), ...patch, id: RELAY_ID }, { baseline });
         return saved;
       }),
   };

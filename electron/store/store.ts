@@ -40,7 +40,18 @@ export type OpenResult = { state: 'ready'; store: Store } | { state: 'recovery';
 
 type Tables = { [K in EntityKind]: Map<string, EntityOf<K>> };
 /** A record to write, or (`removed`) to take out of its file; `record` is then its last state, which names the file. */
-type Staged = { kind: EntityKind; record: { id: string }; removed?: true; stamps?: Stamps; grave?: Grave };
+type Staged = { kind: EntityKind; record: { id: string }; removed?: true; stamps?: Stamps; grave?: Grave; baseline?: Record<string, unknown> };
+
+export interface PutOptions {
+  /**
+   * For a record written for the first time over values every copy assumes
+   * anyway (the relay's default settings): fields still equal to them are not
+   * news, and count as written at the epoch, so they never win over a real
+   * write from another copy (a new copy saving its language before its first
+   * sync must not put "Mon relais" over the relay's name everywhere).
+   */
+  baseline?: Record<string, unknown>;
+}
 
 /** A record taken out, kept so a later change from a copy that had not seen the removal can be judged. */
 export interface Grave {
@@ -168,9 +179,9 @@ export class Transaction {
   }
 
   /** Stages a whole record; it is checked against its schema so nothing invalid reaches the disk. */
-  put<K extends EntityKind>(kind: K, record: EntityOf<K>): EntityOf<K> {
+  put<K extends EntityKind>(kind: K, record: EntityOf<K>, options: PutOptions = {}): EntityOf<K> {
     const valid = entities[kind].schema.parse(record) as EntityOf<K>;
-    this.staged.set(`${kind}:${valid.id}`, { kind, record: valid });
+    this.staged.set(`${kind}:${valid.id}`, { kind, record: valid, baseline: options.baseline });
     return valid;
   }
 
@@ -411,7 +422,7 @@ export class Store {
 
   private changesOf(tx: Transaction): ChangeRecord[] {
     const changes: ChangeRecord[] = [];
-    for (const { kind, record, removed } of tx.staged.values()) {
+    for (const { kind, record, removed, baseline } of tx.staged.values()) {
       const key = keyOf(kind, record.id);
       const before = this.tables[kind].get(record.id) as Record<string, unknown> | undefined;
       if (removed) {
@@ -432,9 +443,17 @@ export class Store {
         continue;
       }
       const at = this.clock.tick();
-      const stamps = before ? withFields(this.stampsOf(kind, record.id), Object.keys(fields), at, Object.keys(record)) : stampedAt(at);
+      let stamps = before ? withFields(this.stampsOf(kind, record.id), Object.keys(fields), at, Object.keys(record)) : stampedAt(at);
+      let news = fields;
+      if (!before && baseline) {
+        const legacy = legacyStamp(this.deviceId);
+        const assumed = Object.fromEntries(Object.entries(fields).filter(([field, value]) => JSON.stringify(baseline[field]) === JSON.stringify(value)));
+        news = Object.fromEntries(Object.entries(fields).filter(([field]) => !(field in assumed)));
+        stamps = withFields({ _: legacy }, Object.keys(news), at, Object.keys(record));
+        if (Object.keys(assumed).length > 0) changes.push({ at: legacy, device: this.deviceId, entity: kind, entityId: record.id, fields: assumed });
+      }
       tx.staged.set(key, { kind, record, stamps, grave: this.graves.get(key) && { ...this.graves.get(key)!, record: null, stamps: {} } });
-      changes.push({ at, device: this.deviceId, entity: kind, entityId: record.id, fields });
+      if (Object.keys(news).length > 0) changes.push({ at, device: this.deviceId, entity: kind, entityId: record.id, fields: news });
     }
     return changes;
   }

@@ -190,6 +190,23 @@ describe('sync with a shared folder', () => {
   });
 });
 
+describe('a new copy joining', () => {
+  it('saving its settings before its first sync does not put the default relay name over the real one', async () => {
+    const folder = await tempDir();
+    const [a, b] = (await copies(2, { teamFolder: folder })) as [TestApp, TestApp];
+    await call(a, 'relay.update', { name: 'Relais de la Gare', hostCommissionBp: 900 });
+    await sync(a);
+    // Later, the co-organiser's brand-new copy switches to English before it ever synced.
+    b.clock.advance(60_000);
+    await call(b, 'relay.update', { language: 'en' });
+    await sync(b);
+    await sync(a);
+    for (const app of [a, b]) {
+      expect(app.workspace.store.get('relay', 'relay')).toMatchObject({ name: 'Relais de la Gare', hostCommissionBp: 900, language: 'en' });
+    }
+  });
+});
+
 describe('automatic sync', () => {
   it('runs every few minutes while a folder is set, and stops when set to 0', async () => {
     const folder = await tempDir();
