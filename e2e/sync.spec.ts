@@ -109,7 +109,12 @@ test.describe('two copies sync through a shared folder', () => {
       await producer.getByRole('button', { name: 'Enregistrer' }).click();
       await expect(producer.getByRole('status')).toHaveText('Réglages de synchronisation enregistrés.');
       await expect(producer.getByText('Copie producteur — Ferme du Bois')).toBeVisible();
-      await expect(nav(producer).getByRole('link')).toHaveText(['Catalogue', 'Stocks', 'Synchronisation']);
+      await expect(nav(producer).getByRole('link')).toHaveText(['Catalogue', 'Stocks', 'Synchronisation', 'Réglages']);
+      // Its settings: the relay's come from the organiser; its own backups are there.
+      await nav(producer).getByRole('link', { name: 'Réglages' }).click();
+      await expect(producer.getByText(/^Copie producteur : les réglages du relais viennent de l’organisateur/)).toBeVisible();
+      await expect(producer.getByLabel('Nom du relais')).toHaveCount(0);
+      await expect(producer.getByRole('button', { name: 'Sauvegarder maintenant' })).toBeVisible();
       // Its catalogue opens on its own products.
       await nav(producer).getByRole('link', { name: 'Catalogue' }).click();
       await expect(producer.getByLabel('Producteur', { exact: true })).toHaveValue(bois.id);

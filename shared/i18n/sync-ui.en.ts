@@ -141,4 +141,5 @@ export const syncUiEn: Record<keyof typeof syncUiFr, string> = {
   'sync.restorePayment': 'Restore',
   'sync.restorePaymentLabel': 'Restore the payment of {amount} by {member} of {date}',
   'sync.paymentRestored': 'Payment of {amount} by {member} restored: it is reversed only once now.',
+  'settings.producerCopy': 'Producer’s copy: the relay’s settings come from the organiser through sync. The backups below are this copy’s own.',
 };

@@ -140,4 +140,5 @@ export const syncUiFr = {
   'sync.restorePayment': 'Rétablir',
   'sync.restorePaymentLabel': 'Rétablir le paiement de {amount} de {member} du {date}',
   'sync.paymentRestored': 'Paiement de {amount} de {member} rétabli : il n’est plus annulé qu’une fois.',
+  'settings.producerCopy': 'Copie producteur : les réglages du relais viennent de l’organisateur par la synchronisation. Les sauvegardes ci-dessous sont celles de cette copie.',
 } as const;

@@ -4,6 +4,7 @@ import { useReadyApp } from '../app/ready-app-context';
 import { StatusMessage, type Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
 import { PageHeading } from '../shell/PageHeading';
+import { useCopyMode } from '../sync/copy-mode';
 import { BackupsSection } from './BackupsSection';
 import { DataFolder } from './DataFolder';
 import { RelaySettingsForm } from './RelaySettingsForm';
@@ -12,6 +13,8 @@ import './settings.css';
 export function SettingsPage() {
   const { t } = useI18n();
   const { relay, status, relaySaved, reload } = useReadyApp();
+  // A producer's copy takes the relay's settings from the organiser (changing them is refused there); its backups are its own.
+  const producerCopy = useCopyMode().mode.role === 'producer';
   const [notice, setNotice] = useState<Notice | null>(null);
   // A restore brings back other settings: a fresh form shows them instead of what was being typed.
   const [formGeneration, setFormGeneration] = useState(0);
@@ -31,9 +34,13 @@ export function SettingsPage() {
     <>
       <PageHeading>{t('settings.title')}</PageHeading>
       <StatusMessage notice={notice} />
-      <div className="panel">
-        <RelaySettingsForm key={formGeneration} relay={relay} onSaved={saved} />
-      </div>
+      {producerCopy ? (
+        <p className="muted">{t('settings.producerCopy')}</p>
+      ) : (
+        <div className="panel">
+          <RelaySettingsForm key={formGeneration} relay={relay} onSaved={saved} />
+        </div>
+      )}
       <DataFolder dataDir={status.dataDir} />
       <BackupsSection onNotice={setNotice} onRestored={restored} />
     </>

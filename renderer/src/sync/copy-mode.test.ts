@@ -12,7 +12,7 @@ describe('the areas of a copy', () => {
   });
 
   it('are the catalogue, the stock and the sync on a producer’s copy, which opens on its stock and its producer', () => {
-    expect(AREAS.filter((area) => areaOpen(producerCopy, area.id)).map((area) => area.id)).toEqual(['catalogue', 'stock', 'sync']);
+    expect(AREAS.filter((area) => areaOpen(producerCopy, area.id)).map((area) => area.id)).toEqual(['catalogue', 'stock', 'sync', 'settings']);
     expect(defaultArea(producerCopy)).toBe('stock');
     expect(presetProducer(producerCopy)).toBe('p1');
     expect(presetProducer({ ...producerCopy, producerId: null })).toBeNull();

@@ -17,8 +17,8 @@ export interface CopyMode {
 
 export const ORGANISER_COPY: CopyMode = { role: 'organiser', producerId: null, producerName: null };
 
-/** What a producer does on its own copy: its catalogue, its stock, and syncing. */
-const PRODUCER_COPY_AREAS: ReadonlySet<AreaId> = new Set<AreaId>(['catalogue', 'stock', 'sync']);
+/** What a producer does on its own copy: its catalogue, its stock, syncing, and its own backups (in Réglages). */
+const PRODUCER_COPY_AREAS: ReadonlySet<AreaId> = new Set<AreaId>(['catalogue', 'stock', 'sync', 'settings']);
 
 export function areaOpen(mode: CopyMode, area: AreaId): boolean {
   return mode.role === 'organiser' || PRODUCER_COPY_AREAS.has(area);
