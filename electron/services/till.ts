@@ -16,7 +16,7 @@ import { distributionFile } from '../store/entities';
 import type { Store, Transaction } from '../store/store';
 import { allEntries, reconcileOrders } from './account-entries';
 import { existingDistribution } from './distributions';
-import { ordersOf } from './ordered';
+import { ordersOf, orderView } from './ordered';
 
 type Source = Store | Transaction;
 
@@ -45,7 +45,7 @@ function counterSales(source: Source, distributionId: string): CounterSaleRow[] 
     .map((order) => ({
       orderId: order.id,
       basketNumber: order.basketNumber,
-      buyer: order.memberId === null ? order.buyerName : (source.get('member', order.memberId)?.name ?? '?'),
+      buyer: orderView(source, order).member.name,
       walkIn: order.memberId === null,
       totalCents: orderTotal(order),
       paidCents: entries.filter((entry) => entry.orderId === order.id && entry.method !== undefined).reduce((sum, entry) => sum + entry.amountCents, 0),

@@ -27,8 +27,9 @@ import { translate } from '../../shared/i18n/messages';
 import { nextBasketNumber } from '../../shared/orders/totals';
 import type { Order, OrderLine } from '../../shared/model/order';
 import { writeFileAtomic } from '../store/atomic-write';
-import type { FieldContest, Store } from '../store/store';
-import { orderedByProduct, ordersOf } from '../services/ordered';
+import type { FieldContest, Store, Transaction } from '../store/store';
+import { orderedByProduct, ordersOf, orderView } from '../services/ordered';
+import { offersOf } from '../services/offers';
 
 const recordedSchema = z.object({
   id: z.string(),
@@ -95,7 +96,7 @@ export class ConflictBook {
           pickupDate: distribution.pickupDate,
           orderId: order.id,
           basketNumber: order.basketNumber,
-          memberName: (order.memberId && store.get('member', order.memberId)?.name) || '?',
+          memberName: buyerOf(store, order),
           field: recorded.field,
           kept: order[recorded.field],
           other: recorded.other,
@@ -135,7 +136,7 @@ export function stockConflicts(store: Store, today: string): StockConflict[] {
   for (const distribution of store.all('distribution')) {
     if (distribution.cancelledAt !== null || distribution.pickupDate < today) continue;
     const ordered = orderedByProduct(store, distribution.id);
-    for (const offer of store.inFile('offer', `distributions/${distribution.id}.json`)) {
+    for (const offer of offersOf(store, distribution.id)) {
       const sold = ordered.get(offer.productId) ?? 0;
       if (offer.quantity === null || sold <= offer.quantity) continue;
       const product = store.get('product', offer.productId);
@@ -190,13 +191,22 @@ function refOf(store: Store, order: Order): OrderRef {
   return {
     orderId: order.id,
     basketNumber: order.basketNumber,
-    memberName: (order.memberId && store.get('member', order.memberId)?.name) || order.buyerName || '?',
+    memberName: buyerOf(store, order),
     lineCount: order.lines.length,
     createdAt: order.createdAt,
   };
 }
 
 const oldestFirst = (a: Order, b: Order) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+
+/** The orders a conflict names, as they are now, oldest first (which one keeps its number, or receives the others' lines). */
+const ordersIn = (tx: Transaction, orderIds: readonly string[]) =>
+  orderIds.flatMap((orderId) => tx.get('order', orderId) ?? []).sort(oldestFirst);
+
+/** Who the conflicts list names for an order: its member, or the name a walk-in gave ('?' when none is known). */
+function buyerOf(store: Store, order: Order | undefined | ''): string {
+  return (order && orderView(store, order).member.name) || '?';
+}
 
 /** Two copies each opened an order for one member, or each gave out the same basket number. */
 export function orderClashes(store: Store, today: string): (TwoOrdersConflict | BasketConflict)[] {
@@ -239,7 +249,7 @@ export function orderClashes(store: Store, today: string): (TwoOrdersConflict | 
 /** One member's orders become the first one: the others' lines move into it and they are cancelled (stock is unchanged). */
 export async function mergeOrders(store: Store, orderIds: readonly string[], now: Date): Promise<void> {
   await store.transact((tx) => {
-    const orders = orderIds.map((orderId) => tx.get('order', orderId)).filter((order): order is Order => order !== undefined && order.cancelledAt === null).sort(oldestFirst);
+    const orders = ordersIn(tx, orderIds).filter((order) => order.cancelledAt === null);
     const [kept, ...others] = orders;
     if (!kept || others.length === 0) throw new UserError('error.conflictNotFound');
     const at = now.toISOString();
@@ -251,7 +261,7 @@ export async function mergeOrders(store: Store, orderIds: readonly string[], now
 /** The first order keeps the basket number; the others get the next free ones. */
 export async function renumber(store: Store, orderIds: readonly string[], now: Date): Promise<void> {
   await store.transact((tx) => {
-    const orders = orderIds.map((orderId) => tx.get('order', orderId)).filter((order): order is Order => order !== undefined).sort(oldestFirst);
+    const orders = ordersIn(tx, orderIds);
     if (orders.length < 2) throw new UserError('error.conflictNotFound');
     for (const order of orders.slice(1)) {
       tx.put('order', { ...order, basketNumber: nextBasketNumber(ordersOf(tx, order.distributionId)), updatedAt: now.toISOString() });
@@ -283,7 +293,7 @@ export function accountConflicts(store: Store): AccountConflict[] {
       pickupDate: distribution.pickupDate,
       orderId,
       basketNumber: order.basketNumber,
-      memberName: (order.memberId && store.get('member', order.memberId)?.name) || order.buyerName || '?',
+      memberName: buyerOf(store, order),
       carriedCents: balance(counted),
       expectedCents: balance(counted) + balance(written),
     });
@@ -306,7 +316,7 @@ export function paymentConflicts(store: Store): PaymentConflict[] {
         id: `payment:${payment.id}`,
         kind: 'paymentReversedTwice',
         paymentId: payment.id,
-        memberName: (payment.memberId && store.get('member', payment.memberId)?.name) || (payment.orderId && store.get('order', payment.orderId)?.buyerName) || '?',
+        memberName: payment.memberId !== null ? (store.get('member', payment.memberId)?.name ?? '?') : buyerOf(store, payment.orderId && store.get('order', payment.orderId)),
         amountCents: payment.amountCents,
         method: payment.method ?? 'other',
         paidAt: payment.at,

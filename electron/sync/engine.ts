@@ -21,7 +21,7 @@ import type { SyncProblem, SyncProgress } from '../../shared/sync/status';
 import { fnv1a64, canonicalJson } from '../../shared/sync/canonical';
 import { orderedByProduct } from '../../shared/orders/totals';
 import type { FieldContest, Store } from '../store/store';
-import { distributionFile } from '../store/entities';
+import { ordersOf } from '../services/ordered';
 import { SyncFolder, type DeviceInfo } from './folder';
 import type { Journal } from './journal';
 import { stateChanges } from './snapshot';
@@ -222,7 +222,8 @@ function orderedFile(store: Store, now: Date): string {
   const totals: Record<string, Record<string, number>> = {};
   for (const distribution of store.all('distribution')) {
     if (distribution.pickupDate < since) continue;
-    totals[distribution.id] = Object.fromEntries(orderedByProduct(store.inFile('order', distributionFile(distribution.id))));
+    // This copy's own orders only: what another copy published must not be published back as if it were ours.
+    totals[distribution.id] = Object.fromEntries(orderedByProduct(ordersOf(store, distribution.id)));
   }
   return `${JSON.stringify({ format: 'cabas-sync-ordered', version: 1, at: now.toISOString(), totals, checksum: fnv1a64(canonicalJson(totals)) })}\n`;
 }

@@ -8,6 +8,7 @@ import { areaHref } from '../shell/areas';
 import { PageHeading } from '../shell/PageHeading';
 import { BalanceState } from './BalanceState';
 import { entryLabel } from './entry-label';
+import { StatementColumns } from './StatementColumns';
 import { PaymentForm } from './PaymentForm';
 import { ReverseDialog } from './ReverseDialog';
 import { useMoney } from './use-money';
@@ -71,15 +72,7 @@ export function AccountPage({ memberId }: { memberId: string }) {
               <caption className="visually-hidden">{t('accounts.statement.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('accounts.column.date')}</th>
-                  <th scope="col">{t('accounts.column.operation')}</th>
-                  <th scope="col">{t('accounts.column.detail')}</th>
-                  <th scope="col" className="numeric">
-                    {t('accounts.column.amount')}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t('accounts.column.running')}
-                  </th>
+                  <StatementColumns />
                   <th scope="col">
                     <span className="visually-hidden">{t('common.actions')}</span>
                   </th>

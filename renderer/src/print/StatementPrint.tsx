@@ -1,5 +1,6 @@
 import { formatDateTime, formatDay, formatMoney } from '../../../shared/i18n/format';
 import { entryLabel } from '../accounts/entry-label';
+import { StatementColumns } from '../accounts/StatementColumns';
 import { useStatement } from '../accounts/use-statement';
 import { useReadyApp } from '../app/ready-app-context';
 import { useI18n } from '../i18n/i18n-context';
@@ -34,15 +35,7 @@ export function StatementPrint({ memberId }: { memberId: string }) {
               <thead>
                 <RunningHead text={`${relay.name} — ${title}`} columns={5} />
                 <tr>
-                  <th scope="col">{t('accounts.column.date')}</th>
-                  <th scope="col">{t('accounts.column.operation')}</th>
-                  <th scope="col">{t('accounts.column.detail')}</th>
-                  <th scope="col" className="numeric">
-                    {t('accounts.column.amount')}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t('accounts.column.running')}
-                  </th>
+                  <StatementColumns />
                 </tr>
               </thead>
               <tbody>
