@@ -220,4 +220,26 @@ describe('conflicts a merge creates', () => {
     for (const entry of before) expect(after).toContainEqual(entry);
     expect(after).toHaveLength(before.length + 1);
   });
+
+  it('resolving a conflict that changes a collected order moves its debit with it (no account left out of line)', async () => {
+    const { apps, products, distribution } = await relay((folder) => [{ teamFolder: folder }, { teamFolder: folder }]);
+    const [a, b] = apps as [TestApp, TestApp];
+    await sync(a);
+    await sync(b);
+    await order(a, distribution.id, 'Anne', [[products[0]!, 6]]);
+    b.clock.advance(5000);
+    const late = await order(b, distribution.id, 'Marc', [[products[0]!, 6]]);
+    await sync(a);
+    await sync(b);
+    await sync(a);
+    await call(a, 'checkin.collect', { orderId: late.id });
+    const balance = () => a.workspace.store.all('accountEntry').filter((entry) => entry.memberId === late.memberId).reduce((sum, entry) => sum + entry.amountCents, 0);
+    expect(balance()).toBe(-1500);
+
+    const stock = (await conflicts(a)).find((conflict) => conflict.kind === 'stockOversold')!;
+    const left = await call<SyncConflict[]>(a, 'sync.resolveConflict', { conflictId: stock.id, action: 'trimOrders' });
+    // Marc's 6 kg (the later sale) became 4 kg: he is debited 10,00 €, not 15,00 €.
+    expect(balance()).toBe(-1000);
+    expect(left.map((each) => each.kind)).toEqual(['basketShared']);
+  });
 });
