@@ -139,6 +139,9 @@ test.describe('the weekly catalogue printed as an order form', () => {
     await openCatalogue(app, longDay);
     const pdf = await printToPdf(app, dataDir, 'long-catalogue');
     expect(pdf.pages).toBeGreaterThanOrEqual(3);
+    // Printed in the app's own font, embedded, whatever fonts this machine has: the pages break the same everywhere.
+    expect(pdf.fonts().length).toBeGreaterThan(0);
+    for (const font of pdf.fonts()) expect(font, 'a font from the system').toEqual({ name: expect.stringMatching(/^Inter/), embedded: true });
 
     const pageOf = new Map<string, number>();
     for (let page = 1; page <= pdf.pages; page += 1) {
@@ -147,8 +150,10 @@ test.describe('the weekly catalogue printed as an order form', () => {
       // The table head, with the relay and the day, at the top of every page.
       expect(text, `page ${page}`).toContain(`${RELAY} — retrait le ${longDay}, 17:00–19:00`);
       expect(text, `page ${page}`).toMatch(/Produit\s+Conditionnement\s+Unité\s+Prix\s+Stock restant\s+Qté/);
+      // Every page is numbered at its foot, in the sheet's own words ("2 / 3").
+      expect(rows.at(-1), `page ${page}`).toMatch(new RegExp(`^${page}\\s*/\\s*${pdf.pages}$`));
       // A producer's name never ends a page without its first rows.
-      expect(producers, `page ${page} ends on a heading`).not.toContain(rows.at(-1));
+      expect(producers, `page ${page} ends on a heading`).not.toContain(rows.at(-2));
       for (const item of offered) {
         const code = item.name.slice('Produit '.length);
         if (!text.includes(`${item.name} `)) continue;

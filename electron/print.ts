@@ -98,22 +98,20 @@ const SAVE_DIALOG_TITLES = {
 const PRINT_STATE_PROBE = "document.querySelector('[data-print-state]')?.getAttribute('data-print-state') ?? null";
 const POLL_MS = 100;
 
-// 12 mm, as the page's @page rule; the page numbers sit in the bottom margin.
+// 12 mm, as the page's @page rule.
 const MARGIN_INCHES = 12 / 25.4;
-/** Chromium fills .pageNumber and .totalPages; the template holds no data from the relay, so nothing to escape. */
-const FOOTER_TEMPLATE =
-  '<div style="width:100%;font-family:sans-serif;font-size:9px;color:#000;text-align:center">' +
-  '<span class="pageNumber"></span> / <span class="totalPages"></span></div>';
 
+/**
+ * No header or footer templates: the sheet numbers its own pages with @page
+ * margin boxes (renderer/src/print/print.css) in the bundled font, where a
+ * template could only use a system font and would paginate differently.
+ */
 export const PDF_OPTIONS: Electron.PrintToPDFOptions = {
   pageSize: 'A4',
   preferCSSPageSize: true,
   printBackground: true,
   margins: { top: MARGIN_INCHES, bottom: MARGIN_INCHES, left: MARGIN_INCHES, right: MARGIN_INCHES },
-  displayHeaderFooter: true,
-  // An empty header: Chromium's default one prints the date, title and URL.
-  headerTemplate: '<span></span>',
-  footerTemplate: FOOTER_TEMPLATE,
+  displayHeaderFooter: false,
   generateTaggedPDF: true,
 };
 

@@ -12,6 +12,8 @@ export interface PrintedPdf {
   /** The text of pages first..last (1-based). */
   text: (first: number, last?: number) => string;
   all: () => string;
+  /** The fonts the PDF uses (pdffonts): each name without its subset prefix, and whether it is embedded. */
+  fonts: () => { name: string; embedded: boolean }[];
 }
 
 export async function printToPdf(app: Page, dir: string, name: string): Promise<PrintedPdf> {
@@ -25,7 +27,17 @@ export async function printToPdf(app: Page, dir: string, name: string): Promise<
   const text = (first: number, last = first) =>
     // Narrow and non-breaking spaces (as in "2,50 €") read as plain spaces.
     execFileSync('pdftotext', ['-layout', '-f', String(first), '-l', String(last), path, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f]/g, ' ');
-  return { pages, text, all: () => text(1, pages) };
+  const fonts = () =>
+    execFileSync('pdffonts', [path], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter(Boolean)
+      // "ABCDEF+InterVariable   CID TrueType   Identity-H   yes yes yes   12  0": name, then emb/sub/uni.
+      .map((row) => {
+        const emb = /\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(row);
+        return { name: row.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''), embedded: emb?.[1] === 'yes' };
+      });
+  return { pages, text, all: () => text(1, pages), fonts };
 }
 
 /** The non-empty lines of a text, trimmed. */

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { areaHref } from '../shell/areas';
 import { PageHeading } from '../shell/PageHeading';
 import { PrintToolbar } from './PrintToolbar';
+import { loadAppFonts } from '../fonts';
 
 type SheetState = 'loading' | 'ready' | 'failed';
 
@@ -38,7 +39,7 @@ export function PrintFrame({ title, job, loaded, error, options, children }: Pri
 
   useEffect(() => {
     let live = true;
-    void document.fonts.ready.then(() => {
+    void loadAppFonts().then(() => {
       if (live) setFontsReady(true);
     });
     return () => {
