@@ -199,9 +199,15 @@ test.describe('payments at the relay', () => {
     await expect(app.locator('[data-print-state="ready"]')).toBeVisible();
     const sheet = lines((await printToPdf(app, dataDir, 'pickup')).all());
     expect(sheet).not.toContainEqual(expect.stringContaining('Julie'));
-    expect(sheet).toContainEqual(expect.stringMatching(/^2\s+Bruno Martin\s+.*15,50 €$/));
-    expect(sheet).toContainEqual(expect.stringMatching(/À payer : 10,50 €$/));
-    expect(sheet).toContainEqual(expect.stringMatching(/À payer : 0,00 €$/));
+    expect(sheet).toContainEqual(expect.stringMatching(/^1\s+Anne Dupont\s+.*\s0,00 €$/));
+    expect(sheet).toContainEqual(expect.stringMatching(/^2\s+Bruno Martin\s+.*\s10,50 €$/));
+    // The list with items keeps the total, and what is left to pay under it.
+    await app.evaluate((hash) => (window.location.hash = hash), `#/print/pickup/${distributionId}/items`);
+    await expect(app.locator('[data-print-state="ready"]')).toBeVisible();
+    const list = lines((await printToPdf(app, dataDir, 'pickup-items')).all());
+    expect(list).toContainEqual(expect.stringMatching(/^2\s+Bruno Martin\s+.*15,50 €$/));
+    expect(list).toContainEqual(expect.stringMatching(/À payer : 10,50 €$/));
+    expect(list).toContainEqual(expect.stringMatching(/À payer : 0,00 €$/));
     // And on the slip stapled to Bruno's bag.
     await app.evaluate((hash) => (window.location.hash = hash), `#/print/pickup/${distributionId}/slips`);
     await expect(app.locator('[data-print-state="ready"]')).toBeVisible();

@@ -41,7 +41,7 @@ async function relayWithTwoProducers(call: Call) {
     entries: Object.values(products).map((product) => ({ distributionId: distribution.id, productId: product.id, quantity: null })),
   });
   const longDay = format(new Date(`${distribution.pickupDate}T12:00`), 'EEEE d MMMM yyyy', { locale: fr });
-  return { distributionId: distribution.id, longDay, products };
+  return { distributionId: distribution.id, longDay, products, producers: { bois, verger } };
 }
 
 /** A member's order, taken while ordering is open: one line per [product, quantity], and the organiser's note if any. */
@@ -98,17 +98,42 @@ test.describe('the sheets of distribution day', () => {
     // From the print area, as the organiser goes: every document of the distribution is listed.
     await app.reload();
     await app.getByRole('navigation').getByRole('link', { name: 'Impressions' }).click();
-    for (const name of ['Catalogue de la semaine', 'Récapitulatif', 'Bons de livraison', 'Liste d’émargement', 'Fiches panier']) {
+    for (const name of ['Catalogue de la semaine', 'Récapitulatif', 'Bons de livraison', 'Liste d’émargement', 'Fiches panier', 'Liste avec articles']) {
       await expect(app.getByRole('link', { name: `${name} du ${longDay}` })).toBeVisible();
     }
     await app.getByRole('link', { name: `Liste d’émargement du ${longDay}` }).click();
     await expect(app.locator('[data-print-state="ready"]')).toBeVisible();
     expect(await seriousViolations(app)).toEqual([]);
 
+    // The sign-in sheet: one line per member (basket, name, phone, amount to pay), by slot then by name; no items.
+    const signIn = await printToPdf(app, dataDir, 'sign-in');
+    expect(signIn.pages).toBe(1);
+    const signInText = signIn.all();
+    expect(signInText).toContain(`${RELAY} — retrait le ${longDay}, 17:00–19:00 — Liste d’émargement`);
+    expect(signInText).toMatch(/N°\s+Membre\s+Téléphone\s+À payer\s+Retiré\s+Signature/);
+    expect(signInText).not.toContain('Léon');
+    expect(signInText).not.toContain('Carottes');
+    const signInRows = lines(signInText);
+    expectInOrder(
+      positions(signInRows, [
+        'Créneau 17:00–17:30 · 2 commande(s)',
+        new RegExp(`^${emile.basketNumber}\\s+émile Roux\\s+2,50 €$`),
+        new RegExp(`^${zoePetit.basketNumber}\\s+Zoé Petit\\s+0470 11 22 33\\s+7,80 €$`),
+        'Créneau 17:30–18:00 · 1 commande(s)',
+        new RegExp(`^${zoe.basketNumber}\\s+<b>Zoé & "Léa"</b>\\s+10,90 €$`),
+        'Créneau 18:00–18:30 · 1 commande(s)',
+        new RegExp(`^${anne.basketNumber}\\s+Anne Dupont\\s+0470 44 55 66\\s+12,00 €$`),
+      ]),
+    );
+
+    // The list with items, for relays that bag from a list: the same order, with what goes in each bag.
+    await app.getByRole('radio', { name: 'Liste avec articles' }).check();
+    await expect(app).toHaveURL(/\/items$/);
+    await expect(app.locator('[data-print-state="ready"]')).toBeVisible();
     const pickup = await printToPdf(app, dataDir, 'pickup');
     expect(pickup.pages).toBe(1);
     const text = pickup.all();
-    expect(text).toContain(`${RELAY} — retrait le ${longDay}, 17:00–19:00 — Liste d’émargement`);
+    expect(text).toContain(`${RELAY} — retrait le ${longDay}, 17:00–19:00 — Liste des paniers avec articles`);
     expect(text).toMatch(/N°\s+Membre\s+Articles\s+Total\s+Retiré\s+Signature/);
     expect(text).not.toContain('Léon');
     expect(text).not.toContain('Exporter en PDF');
@@ -180,7 +205,7 @@ test.describe('the sheets of distribution day', () => {
     expect(summary).toContainEqual(expect.stringMatching(/^18:30–19:00\s+0\s+10\s+0 ?%$/));
   });
 
-  test('200 orders print with no member’s block cut by a page break, in the list and on the slips', async ({ app, host, dataDir }) => {
+  test('200 orders print with no member’s block cut by a page break, in the list with items and on the slips', async ({ app, host, dataDir }) => {
     test.setTimeout(90_000);
     const call = api(app.request, host);
     const { distributionId, products } = await relayWithTwoProducers(call);
@@ -218,7 +243,7 @@ test.describe('the sheets of distribution day', () => {
 
     // The relay was renamed after the page opened.
     await app.reload();
-    await openSheet(app, `#/print/pickup/${distributionId}/list`);
+    await openSheet(app, `#/print/pickup/${distributionId}/items`);
     const list = await printToPdf(app, dataDir, 'pickup-200');
     expect(list.pages).toBeGreaterThan(4);
     const pageOf = wholeOnOnePage(list, members, (page, member) => page.includes(member.phone));
@@ -252,9 +277,9 @@ test.describe('the sheets of distribution day', () => {
     // 200 baskets, three to a row: a couple of pages per product, not one page per 30 baskets.
     expect(delivery.pages).toBeLessThanOrEqual(10);
 
-    await openSheet(app, `#/print/pickup/${distributionId}/list`);
+    await openSheet(app, `#/print/pickup/${distributionId}/items`);
     // One slip per member: a slip starts with its basket number and ends with the signature; none is cut.
-    await app.getByRole('radio', { name: 'Une fiche par membre' }).check();
+    await app.getByRole('radio', { name: 'Une fiche par membre (sac)' }).check();
     await expect(app).toHaveURL(/\/slips$/);
     const slips = await printToPdf(app, dataDir, 'slips-200');
     expect(slips.pages).toBeGreaterThan(10);
@@ -266,6 +291,120 @@ test.describe('the sheets of distribution day', () => {
       expect(ends, `page ${page}: ${starts} slips begun, ${ends} ended`).toBe(starts);
     }
     wholeOnOnePage(slips, members, (page, member) => new RegExp(`Panier n° ${baskets.get(member.name)}\\b`).test(page) && page.includes(member.phone));
+  });
+
+  test('150 members sign in on at most six pages, one line each; the slips and delivery sheets never split an item', async ({ app, host, dataDir }) => {
+    test.setTimeout(120_000);
+    const call = api(app.request, host);
+    const { distributionId, products, producers } = await relayWithTwoProducers(call);
+    // Long product names, so the items of a bag run over several lines on the slips.
+    const more = async (name: string, priceCents: number) => {
+      const product = await call<Ids>('products.create', { producerId: producers.bois.id, name, category: 'légumes', unit: 'kg', priceCents, vatRateBp: 600, packDescription: '' });
+      await call('offers.saveMany', { entries: [{ distributionId, productId: product.id, quantity: null }] });
+      return product;
+    };
+    const tomates = await more('Tomates anciennes', 520);
+    const comte = await more('Comté affiné 18 mois', 1890);
+    const patates = await more('Pommes de terre nouvelles', 230);
+    await call('slots.generate', { distributionId, minutes: 30, capacity: 60 });
+    const first = ['Anne', 'Émile', 'bruno', 'Chloé', 'Denis', 'Élodie', 'Fanny', 'Gaël', 'Hugo', 'Inès'];
+    const last = ['Dupont', 'Lefèvre', 'Martin', 'Bernard', 'Thomas', 'Petit', 'Robert', 'Richard', 'Durand', 'Moreau', 'Laurent', 'Simon', 'Michel', 'Garçon', 'David'];
+    // Names longer than the column at the usual size: printed smaller, whole, on one line.
+    const long = ['Marie-Christine Delacroix-Vandenberghe', 'Jean-Baptiste Lefèvre-Fournier du Moulin', 'Anne-Sophie de La Tour d’Auvergne-Lauraguais'];
+    const times = ['17:00', '17:30', '18:00', '18:30', null];
+    const prices = new Map<string, number>([
+      [products.carottes.id, 250],
+      [products.poireaux.id, 300],
+      [products.pommes.id, 280],
+      [products.jus.id, 450],
+      [tomates.id, 520],
+      [comte.id, 1890],
+      [patates.id, 230],
+    ]);
+    const members = Array.from({ length: 150 }, (_, i) => {
+      const items: [Ids, number][] = [
+        [tomates, 1 + (i % 5)],
+        ...(i % 2 === 0 ? [[comte, 1 + (i % 3)] as [Ids, number]] : []),
+        ...(i % 3 === 0 ? [[patates, 2 + (i % 4)] as [Ids, number]] : []),
+        [products.carottes, 1 + (i % 7)],
+        ...(i % 4 === 1 ? [[products.poireaux, 1] as [Ids, number]] : []),
+        [products.pommes, 1 + (i % 2)],
+      ];
+      return {
+        name: i % 50 === 7 ? long[Math.floor(i / 50)]! : `${first[i % 10]} ${last[Math.floor(i / 10)]}`,
+        phone: `0470 ${String(i).padStart(3, '0')} 000`,
+        preferredPickupTime: times[i % 5],
+        items,
+        totalCents: items.reduce((sum, [product, quantity]) => sum + prices.get(product.id)! * quantity, 0),
+      };
+    });
+    const baskets = new Map<string, number>();
+    // Ten at a time: the host takes them one by one anyway, the test just waits less.
+    for (let start = 0; start < members.length; start += 10) {
+      await Promise.all(
+        members.slice(start, start + 10).map(async ({ items, totalCents: _total, ...member }) => {
+          baskets.set(member.name, (await order(call, distributionId, member, items)).basketNumber);
+        }),
+      );
+    }
+    const money = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100).replace(/[\u00a0\u202f]/g, ' ');
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+    await app.reload();
+    await app.getByRole('navigation').getByRole('link', { name: 'Impressions' }).click();
+    await app.getByRole('link', { name: /^Liste d’émargement du / }).click();
+    await expect(app.locator('[data-print-state="ready"]')).toBeVisible();
+    await expect(app.getByRole('radio', { name: 'Émargement : une ligne par membre' })).toBeChecked();
+    const sheet = await printToPdf(app, dataDir, 'sign-in-150');
+    expect(sheet.pages).toBeLessThanOrEqual(6);
+    const all = lines(sheet.all());
+    for (const member of members) {
+      // One line: basket number, the whole name, phone, amount to pay; the name on no other line.
+      const line = new RegExp(`^${baskets.get(member.name)}\\s+${escape(member.name)}\\s+${member.phone}\\s+${escape(money(member.totalCents))}$`);
+      expect(all.filter((row) => line.test(row)), member.name).toHaveLength(1);
+      expect(all.filter((row) => row.includes(member.name)), member.name).toHaveLength(1);
+    }
+    // Nothing of the bags: the items are on the slips and the producers' sheets.
+    expect(sheet.all()).not.toContain('Tomates');
+    for (let page = 1; page <= sheet.pages; page += 1) {
+      const rows = lines(sheet.text(page));
+      expect(rows.join('\n'), `page ${page}`).toContain(`${RELAY} — retrait le`);
+      expect(rows.join('\n'), `page ${page}`).toMatch(/N°\s+Membre\s+Téléphone\s+À payer\s+Retiré\s+Signature/);
+      expect(rows.at(-1), `page ${page}`).toMatch(new RegExp(`^${page}\\s*/\\s*${sheet.pages}$`));
+      // A slot's heading is never the last thing on a page: its first member is under it.
+      expect(rows.at(-2), `page ${page}`).not.toMatch(/^Créneau /);
+    }
+    // By slot then by name (French collation), as the counter looks members up.
+    const slots = await call<{ id: string; start: string }[]>('slots.list', { distributionId });
+    const views = await call<{ order: { slotId: string | null }; member: { name: string } }[]>('orders.list', { distributionId });
+    const startOf = (slotId: string | null) => slots.find((slot) => slot.id === slotId)?.start ?? '99:99';
+    const expected = [...views]
+      .sort((a, b) => startOf(a.order.slotId).localeCompare(startOf(b.order.slotId)) || compareText(a.member.name, b.member.name))
+      .map((view) => new RegExp(`^\\d+\\s+${escape(view.member.name)}\\s`));
+    expectInOrder(positions(all, expected));
+    // Slot by slot, in the order of the day, each member once.
+    const headings = all.filter((row) => row.startsWith('Créneau '));
+    expect(headings.map((row) => row.slice(0, 'Créneau 17:00–17:30'.length))).toEqual(['17:00–17:30', '17:30–18:00', '18:00–18:30', '18:30–19:00'].map((slot) => `Créneau ${slot}`));
+    expect(headings.reduce((sum, row) => sum + Number(/· (\d+) commande/.exec(row)![1]), 0)).toBe(members.length);
+    expect(sheet.fonts().length).toBeGreaterThan(0);
+    for (const font of sheet.fonts()) expect(font, 'the bundled font, embedded').toMatchObject({ name: expect.stringMatching(/^Inter-/), embedded: true });
+
+    // The bag slips and the delivery sheets: a line breaks between items, never inside one.
+    const splitItems = (pdf: PrintedPdf) =>
+      lines(pdf.all())
+        .flatMap((row) => row.split(/\s{2,}/))
+        // A line (a cell of it: two slips side by side) never starts with "×" or ":", nor ends with "×" or a quantity left after "," or " :".
+        .filter((cell) => /^[×:]/.test(cell) || /×$/.test(cell) || /(,| :) \d+$/.test(cell));
+    await app.getByRole('radio', { name: 'Une fiche par membre (sac)' }).check();
+    await expect(app).toHaveURL(/\/slips$/);
+    await expect(app.locator('[data-print-state="ready"]')).toBeVisible();
+    const slips = await printToPdf(app, dataDir, 'slips-150');
+    expect(slips.all()).toContain('Comté affiné 18 mois');
+    expect(splitItems(slips)).toEqual([]);
+    await openSheet(app, `#/print/delivery/${distributionId}`);
+    const delivery = await printToPdf(app, dataDir, 'delivery-150');
+    expect(delivery.all()).toContain('Tomates anciennes');
+    expect(splitItems(delivery)).toEqual([]);
   });
 });
 

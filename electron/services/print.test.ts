@@ -42,6 +42,7 @@ describe('print jobs', () => {
     await pdf({ view: 'catalogue' });
     await pdf({ view: 'pickup' });
     await pdf({ view: 'pickup', options: { layout: 'slips' } });
+    await pdf({ view: 'pickup', options: { layout: 'items' } });
     await pdf({ view: 'delivery' });
     await pdf({ view: 'summary' });
     await call(app, 'relay.update', { language: 'en' });
@@ -50,9 +51,10 @@ describe('print jobs', () => {
       'catalogue-2026-12-04.pdf',
       'emargement-2026-12-04.pdf',
       'fiches-panier-2026-12-04.pdf',
+      'liste-articles-2026-12-04.pdf',
       'bons-de-livraison-2026-12-04.pdf',
       'recapitulatif-2026-12-04.pdf',
-      'pickup-list-2026-12-04.pdf',
+      'sign-in-sheet-2026-12-04.pdf',
     ]);
     expect(requests.at(-1)!.language).toBe('en');
   });

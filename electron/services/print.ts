@@ -6,7 +6,7 @@
  * choice is made once at start-up, not tested at every call.
  */
 import { UserError } from '../../shared/contract/errors';
-import type { PrintJob } from '../../shared/contract/operations';
+import type { PICKUP_LAYOUTS, PrintJob } from '../../shared/contract/operations';
 import { translate, type MessageKey } from '../../shared/i18n/messages';
 import type { Language } from '../../shared/model/fields';
 import type { Store } from '../store/store';
@@ -36,9 +36,15 @@ export const browserPrinting: PrintAdapter = {
   native: () => Promise.reject(new UserError('error.printUnavailable')),
 };
 
+const PICKUP_FILE_NAMES = {
+  list: 'sheets.fileName.pickup',
+  items: 'sheets.fileName.items',
+  slips: 'sheets.fileName.slips',
+} as const satisfies Record<(typeof PICKUP_LAYOUTS)[number], MessageKey>;
+
 /** What the saved file is called, in the relay's language ("emargement-2026-12-04.pdf"); the dictionaries keep these to safe ASCII. */
 function fileNameKey(job: PrintJob): MessageKey {
-  if (job.view === 'pickup') return job.options.layout === 'slips' ? 'sheets.fileName.slips' : 'sheets.fileName.pickup';
+  if (job.view === 'pickup') return PICKUP_FILE_NAMES[job.options.layout ?? 'list'];
   if (job.view === 'statement') return 'accounts.fileName.statement';
   return `sheets.fileName.${job.view}`;
 }

@@ -122,14 +122,15 @@ const offerEntry = z.strictObject({
  * (electron/print.ts, printHash): the catalogue's grouping, the pickup sheet's layout.
  */
 export const PRINT_VIEWS = ['catalogue', 'pickup', 'delivery', 'summary', 'statement'] as const;
-export const PICKUP_LAYOUTS = ['list', 'slips'] as const;
+/** The pickup sheet: the sign-in sheet (one line per member), the list with each member's items, or one slip per bag. */
+export const PICKUP_LAYOUTS = ['list', 'items', 'slips'] as const;
 export const printJobSchema = z.strictObject({
   view: z.enum(PRINT_VIEWS),
   id,
   options: z
     .strictObject({
       groupBy: z.enum(['producer', 'category']).default('producer'),
-      /** The pickup sheet: a compact list, or one slip per member to staple on the bag. */
+      /** The pickup sheet's layout (PICKUP_LAYOUTS); the sign-in sheet when left out. */
       layout: z.enum(PICKUP_LAYOUTS).optional(),
     })
     .default({ groupBy: 'producer' }),

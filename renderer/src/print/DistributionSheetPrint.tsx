@@ -10,6 +10,7 @@ import { shortDay } from '../../../shared/i18n/format';
 import { DeliverySheet } from './DeliverySheet';
 import { PickupSheet } from './PickupSheet';
 import { PickupSlips } from './PickupSlips';
+import { SignInSheet } from './SignInSheet';
 import { PrintChoice } from './PrintChoice';
 import { PrintFrame } from './PrintFrame';
 import { SummarySheet } from './SummarySheet';
@@ -21,7 +22,7 @@ export type PickupLayout = (typeof PICKUP_LAYOUTS)[number];
 export const isPickupLayout = (value: string | undefined): value is PickupLayout => PICKUP_LAYOUTS.includes(value as PickupLayout);
 
 const LAYOUT_OPTIONS = PICKUP_LAYOUTS.map((value) => ({ value, label: `sheets.layout.${value}` as const }));
-const TITLES = { list: 'sheets.pickup', slips: 'sheets.slips', delivery: 'sheets.delivery', summary: 'sheets.summary' } as const;
+const TITLES = { list: 'sheets.pickup', items: 'sheets.itemsList', slips: 'sheets.slips', delivery: 'sheets.delivery', summary: 'sheets.summary' } as const;
 
 interface DistributionSheetPrintProps {
   view: SheetView;
@@ -31,7 +32,7 @@ interface DistributionSheetPrintProps {
 }
 
 /**
- * `#/print/pickup/<id>/list|slips`, `#/print/delivery/<id>`, `#/print/summary/<id>`:
+ * `#/print/pickup/<id>/list|items|slips`, `#/print/delivery/<id>`, `#/print/summary/<id>`:
  * the sheets of distribution day, built from the same data by the pure
  * functions of shared/sheets.
  */
@@ -72,9 +73,6 @@ function Sheet({ view, layout, data }: { view: SheetView; layout: PickupLayout; 
   const groups = useMemo(() => (view === 'pickup' ? pickupGroups(orders, offers, slots) : []), [view, orders, offers, slots]);
   if (view === 'delivery') return <DeliverySheet relay={relay} distribution={distribution} sheets={deliverySheets(orders, offers)} />;
   if (view === 'summary') return <SummarySheet relay={relay} distribution={distribution} summary={distributionSummary(orders, offers, slots)} />;
-  return layout === 'slips' ? (
-    <PickupSlips relay={relay} distribution={distribution} groups={groups} accounts={data.accounts} />
-  ) : (
-    <PickupSheet relay={relay} distribution={distribution} groups={groups} accounts={data.accounts} />
-  );
+  const PickupLayoutSheet = { list: SignInSheet, items: PickupSheet, slips: PickupSlips }[layout];
+  return <PickupLayoutSheet relay={relay} distribution={distribution} groups={groups} accounts={data.accounts} />;
 }

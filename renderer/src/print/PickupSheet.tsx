@@ -18,8 +18,9 @@ interface PickupSheetProps {
 const COLUMNS = 6;
 
 /**
- * The pickup list (liste d'émargement), compact: one row per member, per slot
- * then by name, with a box to tick when the bag is collected and room to sign.
+ * The list with items: one row per member, per slot then by name, with what
+ * goes in the bag, a box to tick when it is collected and room to sign. Longer
+ * than the sign-in sheet (SignInSheet), for relays that bag from a list.
  * A member's row never breaks across pages (print.css); a slot's heading
  * stays with its first member (its own tbody, which does not break either).
  */
@@ -52,14 +53,14 @@ export function PickupSheet({ relay, distribution, groups, accounts = {} }: Pick
 
   return (
     <>
-      <SheetHead title={t('sheets.pickup.title')} relay={relay} pickupTime={words.pickupTime} />
+      <SheetHead title={t('sheets.items.title')} relay={relay} pickupTime={words.pickupTime} />
       {groups.length === 0 ? (
         <p className="print-empty">{t('sheets.noOrders')}</p>
       ) : (
         <table className="print-table sheet-pickup">
           <caption className="visually-hidden">{t('sheets.pickup.caption')}</caption>
           <thead>
-            <RunningHead text={words.runningHead(t('sheets.pickup.title'))} columns={COLUMNS} />
+            <RunningHead text={words.runningHead(t('sheets.items.title'))} columns={COLUMNS} />
             <tr>
               <th scope="col" className="sheet-basket">
                 {t('sheets.column.basket')}

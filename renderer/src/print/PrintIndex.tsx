@@ -15,6 +15,7 @@ const DOCUMENTS = [
   { path: ['delivery'], name: 'sheets.delivery', link: 'sheets.deliveryLink' },
   { path: ['pickup', 'list'], name: 'sheets.pickup', link: 'sheets.pickupLink' },
   { path: ['pickup', 'slips'], name: 'sheets.slips', link: 'sheets.slipsLink' },
+  { path: ['pickup', 'items'], name: 'sheets.itemsList', link: 'sheets.itemsListLink' },
 ] as const satisfies readonly { path: readonly [string, ...string[]]; name: MessageKey; link: MessageKey }[];
 
 /** `#/print`: the coming distributions (and the last two weeks), each with the documents it can print. */

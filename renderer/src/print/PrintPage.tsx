@@ -9,7 +9,7 @@ import './sheets.css';
 /**
  * The print area: `#/print` lists what can be printed; one document's preview is
  * `#/print/catalogue/<distributionId>[/producer|/category]`,
- * `#/print/pickup/<distributionId>[/list|/slips]`, `#/print/delivery/<distributionId>`
+ * `#/print/pickup/<distributionId>[/list|/items|/slips]`, `#/print/delivery/<distributionId>`
  * or `#/print/summary/<distributionId>`; a member's account statement is `#/print/statement/<memberId>`.
  */
 export function PrintPage({ path }: { path: string[] }) {

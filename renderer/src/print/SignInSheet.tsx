@@ -1,0 +1,118 @@
+import { Fragment } from 'react';
+import { formatMoney } from '../../../shared/i18n/format';
+import type { RelaySettings } from '../../../shared/model/relay';
+import { fitText } from '../../../shared/sheets/fit-text';
+import type { PickupGroup, PickupRow } from '../../../shared/sheets/pickup-sheet';
+import { useI18n } from '../i18n/i18n-context';
+import { RunningHead, SheetHead, useSheetWords } from './SheetHead';
+import type { SheetData } from './use-sheet-data';
+
+interface SignInSheetProps {
+  relay: RelaySettings;
+  distribution: SheetData['distribution'];
+  groups: readonly PickupGroup[];
+  accounts?: SheetData['accounts'];
+}
+
+/**
+ * The columns in mm on the A4 page (186 mm between the margins): fixed, so a
+ * name's size is chosen for the width it really gets. The name takes the rest.
+ */
+const COLUMN_MM = { basket: 13, phone: 28, amount: 24, collected: 14, signature: 42 };
+const NAME_MM = 186 - Object.values(COLUMN_MM).reduce((sum, width) => sum + width, 0);
+/** Each cell's padding, left and right (print.css). */
+const PADDING_MM = 4;
+/** Half-point steps: the estimate errs on the wide side, the size stays as large as it can. */
+const NAME_SIZES_PT = [10, 9.5, 9, 8.5, 8, 7.5, 7, 6.5, 6];
+const PHONE_SIZES_PT = [9, 8.5, 8, 7.5, 7, 6.5, 6];
+const COLUMNS = 6;
+
+/** A name or phone number on one line at the largest size that fits its column; one too long for the smallest wraps rather than being cut. */
+function fitted(text: string, columnMm: number, sizesPt: readonly number[]) {
+  const fit = fitText(text, columnMm - PADDING_MM, sizesPt);
+  return { className: fit.wraps ? 'sheet-fit sheet-fit-wraps' : 'sheet-fit', style: { fontSize: `${fit.sizePt}pt` } };
+}
+
+/**
+ * The sign-in sheet (liste d'émargement) the relay keeps at the counter: one
+ * line per member, by slot then by name, with what to collect, a box to tick
+ * and room to sign: 150 members on five A4 pages. What goes in the bag is on the
+ * slips and the producers' sheets, not here. A slot's heading stays with its
+ * first member (its own tbody, which does not break); the table head, with the
+ * relay and the day, repeats on every page.
+ */
+export function SignInSheet({ relay, distribution, groups, accounts = {} }: SignInSheetProps) {
+  const { t, language } = useI18n();
+  const words = useSheetWords(relay, distribution);
+  // Without slots every order is in the one group "no slot": no heading to print.
+  const slotted = groups.some((group) => group.slot !== null);
+
+  const row = (member: PickupRow) => {
+    const account = accounts[member.orderId];
+    return (
+      <tr key={member.orderId} className="sheet-signin-row">
+        <td className="sheet-basket">{member.basketNumber}</td>
+        <th scope="row" {...fitted(member.name, NAME_MM, NAME_SIZES_PT)}>
+          {member.name}
+        </th>
+        <td {...fitted(member.phone, COLUMN_MM.phone, PHONE_SIZES_PT)}>{member.phone}</td>
+        <td className="numeric sheet-total">{formatMoney(language, account ? account.due.dueCents : member.totalCents, relay.currency)}</td>
+        <td className="sheet-tick">
+          <span className="sheet-box" />
+        </td>
+        <td className="sheet-signature" />
+      </tr>
+    );
+  };
+
+  return (
+    <>
+      <SheetHead title={t('sheets.pickup.title')} relay={relay} pickupTime={words.pickupTime} />
+      {groups.length === 0 ? (
+        <p className="print-empty">{t('sheets.noOrders')}</p>
+      ) : (
+        <table className="print-table sheet-signin">
+          <caption className="visually-hidden">{t('sheets.pickup.caption')}</caption>
+          <colgroup>
+            <col style={{ width: `${COLUMN_MM.basket}mm` }} />
+            <col />
+            <col style={{ width: `${COLUMN_MM.phone}mm` }} />
+            <col style={{ width: `${COLUMN_MM.amount}mm` }} />
+            <col style={{ width: `${COLUMN_MM.collected}mm` }} />
+            <col style={{ width: `${COLUMN_MM.signature}mm` }} />
+          </colgroup>
+          <thead>
+            <RunningHead text={words.runningHead(t('sheets.pickup.title'))} columns={COLUMNS} />
+            <tr>
+              <th scope="col">{t('sheets.column.basket')}</th>
+              <th scope="col">{t('sheets.column.member')}</th>
+              <th scope="col">{t('sheets.column.phone')}</th>
+              <th scope="col" className="numeric">
+                {t('sheets.column.toPay')}
+              </th>
+              <th scope="col" className="sheet-tick">
+                {t('sheets.column.collected')}
+              </th>
+              <th scope="col">{t('sheets.column.signature')}</th>
+            </tr>
+          </thead>
+          {groups.map((group) => (
+            <Fragment key={group.slot?.id ?? 'none'}>
+              <tbody className="print-section-start">
+                {slotted && (
+                  <tr className="print-section-heading">
+                    <th scope="colgroup" colSpan={COLUMNS}>
+                      {words.slotName(group.slot)} · {t('sheets.orderCount', { count: group.rows.length })}
+                    </th>
+                  </tr>
+                )}
+                {row(group.rows[0]!)}
+              </tbody>
+              {group.rows.length > 1 && <tbody>{group.rows.slice(1).map(row)}</tbody>}
+            </Fragment>
+          ))}
+        </table>
+      )}
+    </>
+  );
+}
