@@ -58,7 +58,7 @@ export const sheetsEn: Record<keyof typeof sheetsFr, string> = {
   'sheets.delivery.sheet': 'delivery sheet {producer}',
   'sheets.delivery.toBring': 'To bring',
   'sheets.delivery.bagging': 'Per basket',
-  'sheets.delivery.productTotal': '{product} — {quantity} in all',
+  'sheets.delivery.productTotal': '{product} — {quantity}\u00a0in\u00a0all',
   'sheets.delivery.context': '{relay} · {day} · {producer}',
   'sheets.column.product': 'Product',
   'sheets.column.pack': 'Pack',

@@ -58,7 +58,8 @@ export const sheetsFr = {
   'sheets.delivery.sheet': 'bon de livraison {producer}',
   'sheets.delivery.toBring': 'À apporter',
   'sheets.delivery.bagging': 'Répartition par panier',
-  'sheets.delivery.productTotal': '{product} — {quantity} au total',
+  // The quantity is not parted from its words at the end of a line.
+  'sheets.delivery.productTotal': '{product} — {quantity}\u00a0au\u00a0total',
   'sheets.delivery.context': '{relay} · {day} · {producer}',
   'sheets.column.product': 'Produit',
   'sheets.column.pack': 'Conditionnement',
