@@ -20,6 +20,7 @@ describe('a name fitted to its column', () => {
 
   it('lets a name too long for the smallest size wrap at that size: never lost', () => {
     expect(fitText('Jean-Baptiste '.repeat(8), 60, SIZES)).toEqual({ sizePt: 6, wraps: true });
+    expect(fitText('Jean-Baptiste '.repeat(8), 60, SIZES, 8)).toEqual({ sizePt: 8, wraps: true });
   });
 
   it('counts wide letters and capitals wider than narrow ones', () => {

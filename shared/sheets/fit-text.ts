@@ -44,19 +44,21 @@ export function textWidthEm(text: string): number {
 export interface TextFit {
   /** The font size to print the text at, in points. */
   sizePt: number;
-  /** True when even the smallest size is too wide: the text wraps (at that size) rather than being cut. */
+  /** True when even the smallest size is too wide: the text wraps (at `wrapSizePt`) rather than being cut. */
   wraps: boolean;
 }
 
 /**
  * The largest of `sizesPt` (largest first) at which `text` fits `widthMm`
- * (the column's inner width, without its padding).
+ * (the column's inner width, without its padding). A text that fits at none
+ * wraps at `wrapSizePt` (by default the smallest): a sheet with room for two
+ * lines prints them larger than a one-line size would.
  */
-export function fitText(text: string, widthMm: number, sizesPt: readonly number[]): TextFit {
+export function fitText(text: string, widthMm: number, sizesPt: readonly number[], wrapSizePt = sizesPt[sizesPt.length - 1]): TextFit {
   if (sizesPt.length === 0) throw new Error('fitText needs at least one size');
   const em = textWidthEm(text.trim());
   for (const sizePt of sizesPt) {
     if (em * sizePt * MM_PER_PT <= widthMm) return { sizePt, wraps: false };
   }
-  return { sizePt: sizesPt[sizesPt.length - 1]!, wraps: true };
+  return { sizePt: wrapSizePt!, wraps: true };
 }

@@ -5,6 +5,7 @@ import { UNKNOWN_PRODUCER } from '../../../shared/sheets/source';
 import { UNIT_LABELS } from '../catalogue/product-labels';
 import { useI18n } from '../i18n/i18n-context';
 import { shortDay } from '../../../shared/i18n/format';
+import { fitted } from './fitted';
 import { RunningHead, SheetHead, useSheetWords } from './SheetHead';
 import type { SheetData } from './use-sheet-data';
 
@@ -18,6 +19,13 @@ interface DeliverySheetProps {
 const BASKETS_PER_ROW = 3;
 const COLUMNS_PER_BASKET = 3;
 const SLOTS_IN_ROW = Array.from({ length: BASKETS_PER_ROW }, (_, index) => index);
+/** A basket's fixed columns in mm; its name gets the rest of the 186 mm between the margins, so its size is chosen for that width. */
+const BASKET_MM = 9;
+const QUANTITY_MM = 11;
+const NAME_MM = 186 / BASKETS_PER_ROW - BASKET_MM - QUANTITY_MM;
+/** From the table's 9.5 pt down: a long name smaller on one line, rather than on two or three; one longer still on two lines, readable. */
+const NAME_SIZES_PT = [9.5, 9, 8.5, 8, 7.5, 7];
+const NAME_WRAP_PT = 8;
 /**
  * A product's share-out up to this many rows is kept on one page; a longer one
  * could not be, and would only leave a page empty before it.
@@ -95,9 +103,9 @@ export function DeliverySheet({ relay, distribution, sheets }: DeliverySheetProp
                   <colgroup>
                     {SLOTS_IN_ROW.map((index) => (
                       <Fragment key={index}>
-                        <col className="sheet-bagging-basket" />
+                        <col style={{ width: `${BASKET_MM}mm` }} />
                         <col />
-                        <col className="sheet-bagging-quantity" />
+                        <col style={{ width: `${QUANTITY_MM}mm` }} />
                       </Fragment>
                     ))}
                   </colgroup>
@@ -129,7 +137,7 @@ export function DeliverySheet({ relay, distribution, sheets }: DeliverySheetProp
                         {row.map((basket) => (
                           <Fragment key={basket.orderId}>
                             <td className="sheet-basket">{basket.basketNumber}</td>
-                            <td className="sheet-bagging-member">{basket.name}</td>
+                            <td {...fitted(basket.name, NAME_MM, NAME_SIZES_PT, NAME_WRAP_PT)}>{basket.name}</td>
                             <td className="numeric sheet-quantity">{basket.quantity}</td>
                           </Fragment>
                         ))}

@@ -1,9 +1,9 @@
 import { Fragment } from 'react';
 import { formatMoney } from '../../../shared/i18n/format';
 import type { RelaySettings } from '../../../shared/model/relay';
-import { fitText } from '../../../shared/sheets/fit-text';
 import type { PickupGroup, PickupRow } from '../../../shared/sheets/pickup-sheet';
 import { useI18n } from '../i18n/i18n-context';
+import { fitted } from './fitted';
 import { RunningHead, SheetHead, useSheetWords } from './SheetHead';
 import type { SheetData } from './use-sheet-data';
 
@@ -20,18 +20,10 @@ interface SignInSheetProps {
  */
 const COLUMN_MM = { basket: 13, phone: 28, amount: 24, collected: 14, signature: 42 };
 const NAME_MM = 186 - Object.values(COLUMN_MM).reduce((sum, width) => sum + width, 0);
-/** Each cell's padding, left and right (print.css). */
-const PADDING_MM = 4;
 /** Half-point steps: the estimate errs on the wide side, the size stays as large as it can. */
 const NAME_SIZES_PT = [10, 9.5, 9, 8.5, 8, 7.5, 7, 6.5, 6];
 const PHONE_SIZES_PT = [9, 8.5, 8, 7.5, 7, 6.5, 6];
 const COLUMNS = 6;
-
-/** A name or phone number on one line at the largest size that fits its column; one too long for the smallest wraps rather than being cut. */
-function fitted(text: string, columnMm: number, sizesPt: readonly number[]) {
-  const fit = fitText(text, columnMm - PADDING_MM, sizesPt);
-  return { className: fit.wraps ? 'sheet-fit sheet-fit-wraps' : 'sheet-fit', style: { fontSize: `${fit.sizePt}pt` } };
-}
 
 /**
  * The sign-in sheet (liste d'émargement) the relay keeps at the counter: one
