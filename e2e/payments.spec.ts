@@ -201,6 +201,8 @@ test.describe('payments at the relay', () => {
     expect(sheet).not.toContainEqual(expect.stringContaining('Julie'));
     expect(sheet).toContainEqual(expect.stringMatching(/^1\s+Anne Dupont\s+.*\s0,00 €$/));
     expect(sheet).toContainEqual(expect.stringMatching(/^2\s+Bruno Martin\s+.*\s10,50 €$/));
+    // A distribution without pickup slots: no "no slot" heading over the one group.
+    expect(sheet).not.toContainEqual(expect.stringMatching(/^Sans créneau/));
     // The list with items keeps the total, and what is left to pay under it.
     await app.evaluate((hash) => (window.location.hash = hash), `#/print/pickup/${distributionId}/items`);
     await expect(app.locator('[data-print-state="ready"]')).toBeVisible();

@@ -69,7 +69,7 @@ function expectInOrder(found: number[]) {
 }
 
 test.describe('the sheets of distribution day', () => {
-  test('the pickup list has members by slot then name with their items and totals; each producer’s delivery sheet has what to bring and the bagging', async ({
+  test('the sign-in sheet has one line per member by slot then name; the list with items has their items and totals; each producer’s delivery sheet has what to bring and the bagging', async ({
     app,
     host,
     dataDir,
