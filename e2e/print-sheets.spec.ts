@@ -386,8 +386,7 @@ test.describe('the sheets of distribution day', () => {
     const headings = all.filter((row) => row.startsWith('Créneau '));
     expect(headings.map((row) => row.slice(0, 'Créneau 17:00–17:30'.length))).toEqual(['17:00–17:30', '17:30–18:00', '18:00–18:30', '18:30–19:00'].map((slot) => `Créneau ${slot}`));
     expect(headings.reduce((sum, row) => sum + Number(/· (\d+) commande/.exec(row)![1]), 0)).toBe(members.length);
-    expect(sheet.fonts().length).toBeGreaterThan(0);
-    for (const font of sheet.fonts()) expect(font, 'the bundled font, embedded').toMatchObject({ name: expect.stringMatching(/^Inter-/), embedded: true });
+    expectBundledFont(sheet);
 
     // The bag slips and the delivery sheets: a line breaks between items, never inside one.
     const splitItems = (pdf: PrintedPdf) =>
@@ -401,12 +400,21 @@ test.describe('the sheets of distribution day', () => {
     const slips = await printToPdf(app, dataDir, 'slips-150');
     expect(slips.all()).toContain('Comté affiné 18 mois');
     expect(splitItems(slips)).toEqual([]);
+    expectBundledFont(slips);
     await openSheet(app, `#/print/delivery/${distributionId}`);
     const delivery = await printToPdf(app, dataDir, 'delivery-150');
     expect(delivery.all()).toContain('Tomates anciennes');
     expect(splitItems(delivery)).toEqual([]);
+    expectBundledFont(delivery);
   });
 });
+
+/** Every font in the PDF is the app's own Inter, embedded: the sheet prints the same on every machine. */
+function expectBundledFont(pdf: PrintedPdf) {
+  const fonts = pdf.fonts();
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const font of fonts) expect(font, 'the bundled font, embedded').toMatchObject({ name: expect.stringMatching(/^Inter-/), embedded: true });
+}
 
 /**
  * Each member's name is on exactly one page, and on that page `whole` holds
