@@ -11,6 +11,8 @@ export interface Backend {
   workspace: Workspace;
   dispatch: Dispatch;
   syncer: Syncer;
+  /** Stops the sync timer and folds the store's journal into the data files; the app or host is quitting. */
+  close(): Promise<void>;
 }
 
 export interface BackendOptions extends Omit<StoreOptions, 'onCommit'> {
@@ -36,5 +38,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     log,
     refuses: (_name, mutates) => ready.refuses(mutates, _name),
   });
-  return { workspace, dispatch, syncer: ready };
+  const close = async () => {
+    ready.stop();
+    await workspace.close();
+  };
+  return { workspace, dispatch, syncer: ready, close };
 }
