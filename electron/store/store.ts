@@ -35,6 +35,8 @@ export interface StoreOptions {
   foldWhenIdleMs?: number | false;
   /** Past this many journal bytes, a change starts a fold without waiting to be idle. */
   foldPastBytes?: number;
+  /** Rules derived from changes, run inside every `transact` (DerivedRule). */
+  rules?: readonly DerivedRule[];
   /**
    * Called with every committed batch of changes once its files are on disk and
    * before the change is acknowledged: the sync journal. `origin` is null for a
@@ -42,6 +44,22 @@ export interface StoreOptions {
    */
   onCommit?: (changes: readonly ChangeRecord[], origin: string | null) => Promise<void>;
 }
+
+/** A record a transaction wrote, with its state before, for the rules derived from it. */
+export interface Written {
+  kind: EntityKind;
+  record: { id: string };
+  before: { id: string } | undefined;
+  removed: boolean;
+}
+
+/**
+ * A rule derived from changes (an order written ⇒ its account debit in line): registered
+ * once with the store and run inside every `transact`, after its work and in the same
+ * write, so no caller can forget it. It is not run on changes merged from other copies:
+ * the copy that made them ran it already, and merged its results.
+ */
+export type DerivedRule = (tx: Transaction, written: readonly Written[], at: Date) => void;
 
 export type OpenResult = { state: 'ready'; store: Store } | { state: 'recovery'; problem: StoreProblem };
 
@@ -160,7 +178,17 @@ export class Transaction {
     private readonly tables: Tables,
     private readonly fileIndex: FileIndex,
     private readonly published: PublishedOrdered = new Map(),
+    private readonly rules?: (tx: Transaction) => void,
   ) {}
+
+  /**
+   * Runs the store's derived rules now over what is staged so far, for work that reads
+   * their result before it ends (a counter sale takes its payment against the debit).
+   * They run again after the work; a rule brings records in line, so a second run adds nothing.
+   */
+  applyRules(): void {
+    this.rules?.(this);
+  }
 
   /** What the organisers' copies report as ordered in a distribution, per product (a producer's copy holds no orders). */
   publishedOrdered(distributionId: string): ReadonlyMap<string, number> | undefined {
@@ -219,6 +247,7 @@ export class Store {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly writeHooks?: WriteHooks;
   private readonly journal: WriteJournal;
+  private readonly rules: readonly DerivedRule[];
   private readonly foldWhenIdleMs: number | false;
   private readonly foldPastBytes: number;
   /** Data files whose records changed since they were last written. */
@@ -242,7 +271,7 @@ export class Store {
     private readonly tables: Tables,
     private readonly format: FormatSpec,
     private readonly now: () => Date,
-    options: Pick<StoreOptions, 'writeHooks' | 'onCommit' | 'foldWhenIdleMs' | 'foldPastBytes'> & { journal: WriteJournal },
+    options: Pick<StoreOptions, 'writeHooks' | 'onCommit' | 'foldWhenIdleMs' | 'foldPastBytes' | 'rules'> & { journal: WriteJournal },
     /** Each record's field timestamps (shared/sync/stamps.ts), by `kind:id`. */
     private readonly stamps = new Map<string, Stamps>(),
     private readonly graves = new Map<string, Grave>(),
@@ -250,6 +279,7 @@ export class Store {
     this.writeHooks = options.writeHooks;
     this.onCommit = options.onCommit;
     this.journal = options.journal;
+    this.rules = options.rules ?? [];
     this.foldWhenIdleMs = options.foldWhenIdleMs ?? FOLD_WHEN_IDLE_MS;
     this.foldPastBytes = options.foldPastBytes ?? FOLD_PAST_BYTES;
     this.clock = new HybridClock(deviceId, () => now().getTime());
@@ -332,11 +362,25 @@ export class Store {
         if (this.successor === null) throw new UserError('error.recoveryMode');
         return this.successor.transact(work);
       }
-      const tx = new Transaction(this.tables, this.fileIndex, this.published);
+      const tx = new Transaction(this.tables, this.fileIndex, this.published, (staged) => this.derive(staged));
       const result = await work(tx);
+      this.derive(tx);
       await this.commit(tx, this.changesOf(tx), null);
       return result;
     });
+  }
+
+  /** Runs the derived rules over what the work staged; what they stage joins the same write. */
+  private derive(tx: Transaction): void {
+    if (this.rules.length === 0 || tx.staged.size === 0) return;
+    const written = [...tx.staged.values()].map(({ kind, record, removed }) => ({
+      kind,
+      record,
+      before: this.tables[kind].get(record.id) as { id: string } | undefined,
+      removed: removed === true,
+    }));
+    const at = this.now();
+    for (const rule of this.rules) rule(tx, written, at);
   }
 
   /** Counts committed changes: a view derived from the whole store (the conflicts list) is recomputed only when it moves. */
