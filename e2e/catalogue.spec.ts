@@ -2,6 +2,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { allFolded, storedRecords } from './support/stored';
 
 interface StoredProduct {
   name: string;
@@ -11,8 +12,7 @@ interface StoredProduct {
 }
 
 async function storedProducts(dataDir: string): Promise<StoredProduct[]> {
-  const file = JSON.parse(await readFile(join(dataDir, 'products.json'), 'utf8')) as { records: { product?: StoredProduct[] } };
-  return file.records.product ?? [];
+  return (await storedRecords(dataDir, 'product')) as StoredProduct[];
 }
 
 async function openCatalogue(app: Page) {
@@ -129,6 +129,7 @@ test.describe('the organiser builds the catalogue', () => {
     const spreadsheet = testInfo.outputPath('catalogue-producteurs.csv');
     await writeFile(spreadsheet, SPREADSHEET, 'utf8');
     const productsFile = join(dataDir, 'products.json');
+    await allFolded(dataDir);
     const before = { text: await readFile(productsFile, 'utf8'), mtime: (await stat(productsFile)).mtimeMs };
 
     // The preview shows every row, and what is wrong with the bad one, before anything is written.

@@ -1,7 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { storedRecords } from './support/stored';
 
 /** The pickup days of the spring 2027 series; 26 March (Good Friday) is unticked, and 28 March 2027 is the clock change. */
 const KEPT = ['vendredi 12 mars 2027', 'vendredi 19 mars 2027', 'vendredi 2 avril 2027', 'vendredi 9 avril 2027', 'vendredi 16 avril 2027'];
@@ -18,13 +17,7 @@ const distributionItem = (app: Page, day: string) =>
   app.getByRole('listitem').filter({ has: app.getByRole('link', { name: day, exact: true }) });
 
 async function storedDistributions(dataDir: string) {
-  const folder = join(dataDir, 'distributions');
-  const files = await readdir(folder).catch(() => [] as string[]);
-  const records = [];
-  for (const file of files) {
-    const content = JSON.parse(await readFile(join(folder, file), 'utf8'));
-    records.push(...content.records.distribution);
-  }
+  const records = await storedRecords(dataDir, 'distribution');
   return records as { pickupDate: string; pickupStart: string; pickupEnd: string; opensAt: string; closesAt: string; cancelledAt: string | null }[];
 }
 

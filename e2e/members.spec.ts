@@ -3,6 +3,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { allFolded, storedRecords } from './support/stored';
 
 interface StoredMember {
   name: string;
@@ -14,8 +15,7 @@ interface StoredMember {
 }
 
 async function storedMembers(dataDir: string): Promise<StoredMember[]> {
-  const file = JSON.parse(await readFile(join(dataDir, 'members.json'), 'utf8')) as { records: { member?: StoredMember[] } };
-  return file.records.member ?? [];
+  return (await storedRecords(dataDir, 'member')) as StoredMember[];
 }
 
 async function openMembers(app: Page) {
@@ -144,6 +144,7 @@ test.describe('the organiser keeps the list of members', () => {
     const spreadsheet = testInfo.outputPath('membres.csv');
     await writeFile(spreadsheet, MEMBER_LIST, 'utf8');
     const membersFile = join(dataDir, 'members.json');
+    await allFolded(dataDir);
     const before = { text: await readFile(membersFile, 'utf8'), mtime: (await stat(membersFile)).mtimeMs };
 
     // Every row, with its line, what it would do and what is wrong with the bad one.

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { addDays, format } from 'date-fns';
 import { fr } from 'date-fns/locale';
 import { test, expect } from './fixtures';
+import { storedRecords } from './support/stored';
 import { api } from './support/api';
 import { seriousViolations } from './support/axe';
 import type { HostProcess } from './support/host-process';
@@ -245,8 +244,8 @@ test.describe('the organiser takes members’ orders against the producers’ st
       Array.from({ length: 4 }, () => ({ key: 'error.outOfStock', params: { product: 'Carottes', remaining: 0, wanted: 1 } })),
     );
 
-    const file = JSON.parse(await readFile(join(dataDir, 'distributions', `${distribution.id}.json`), 'utf8'));
-    const lines = (file.records.order as { lines: { productId: string; quantity: number }[] }[]).flatMap((order) => order.lines);
+    const stored = (await storedRecords(dataDir, 'order')).filter((order) => order.distributionId === distribution.id);
+    const lines = stored.flatMap((order) => order.lines);
     expect(lines.reduce((sum, line) => sum + line.quantity, 0)).toBe(1);
 
     // The screen agrees with the file.

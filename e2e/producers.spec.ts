@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
+import { storedRecords } from './support/stored';
 
 test.describe('the organiser manages the relay’s producers', () => {
   test('creates a producer, restarts, edits it, then archives and restores it', async ({ app, restartHost, dataDir }) => {
@@ -15,8 +16,7 @@ test.describe('the organiser manages the relay’s producers', () => {
     await expect(app.getByRole('status')).toContainText('Producteur « Ferme du Bois » ajouté.');
     await expect(app.getByRole('rowheader', { name: 'Ferme du Bois' })).toBeVisible();
 
-    const saved = JSON.parse(await readFile(join(dataDir, 'producers.json'), 'utf8'));
-    expect(saved.records.producer).toEqual([expect.objectContaining({ name: 'Ferme du Bois', distanceKm: 12.5, archivedAt: null })]);
+    expect(await storedRecords(dataDir, 'producer')).toEqual([expect.objectContaining({ name: 'Ferme du Bois', distanceKm: 12.5, archivedAt: null })]);
 
     await restartHost();
     await expect(app.getByRole('rowheader', { name: 'Ferme du Bois' })).toBeVisible();

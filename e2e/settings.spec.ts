@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
+import { storedRecords } from './support/stored';
 
 test.describe('relay settings', () => {
   test('switching to English applies at once and survives a restart', async ({ app, restartHost, dataDir }) => {
@@ -13,7 +14,7 @@ test.describe('relay settings', () => {
     await expect(app.getByRole('heading', { level: 1, name: 'Relay settings' })).toBeVisible();
     await expect(app.getByRole('status')).toContainText('Settings saved.');
     await expect(app.locator('html')).toHaveAttribute('lang', 'en');
-    const relay = JSON.parse(await readFile(join(dataDir, 'relay.json'), 'utf8')).records.relay[0];
+    const [relay] = await storedRecords(dataDir, 'relay');
     expect(relay).toMatchObject({ language: 'en', name: 'Relais de la Gare' });
 
     await restartHost();
@@ -35,7 +36,7 @@ test.describe('relay settings', () => {
     await app.getByLabel('Frais de service (%)').fill('11,65');
     await app.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(app.getByRole('status')).toContainText('Réglages enregistrés.');
-    const relay = JSON.parse(await readFile(join(dataDir, 'relay.json'), 'utf8')).records.relay[0];
+    const [relay] = await storedRecords(dataDir, 'relay');
     expect(relay).toMatchObject({ hostCommissionBp: 850, serviceFeeBp: 1165 });
   });
 

@@ -1,11 +1,10 @@
 import { seriousViolations } from './support/axe';
 import { api } from './support/api';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { addDays, format, getDay } from 'date-fns';
 import { fr } from 'date-fns/locale';
 import { test, expect } from './fixtures';
+import { storedRecords } from './support/stored';
 import type { HostProcess } from './support/host-process';
 
 /** The host's API, as the organiser's other screens would have used it: the set-up, not what is tested. */
@@ -108,8 +107,7 @@ test.describe('a producer enters the stock of the coming weeks', () => {
       ['Carottes', d3, '20'],
       ['Poireaux', d3, '3'],
     ];
-    const offersOnDisk = async (id: string) =>
-      JSON.parse(await readFile(join(dataDir, 'distributions', `${id}.json`), 'utf8')).records.offer as { quantity: number | null }[];
+    const offersOnDisk = async (id: string) => (await storedRecords(dataDir, 'offer')).filter((offer) => offer.distributionId === id);
     expect((await offersOnDisk(distributions[0]!.id)).map((offer) => offer.quantity).sort()).toEqual([12, null]);
 
     // The address keeps the producer: a reload lands on the same grid.
@@ -137,8 +135,7 @@ test.describe('a producer enters the stock of the coming weeks', () => {
     await expect(alert).toContainText(`Carottes — ${d1} : Entrez un nombre entier d’unités de vente.`);
     await expect(cell(app, 'Carottes', d1)).toHaveAttribute('aria-invalid', 'true');
     await expect(cell(app, 'Poireaux', d1)).toHaveValue('4');
-    const file = join(dataDir, 'distributions', `${distributions[0]!.id}.json`);
-    const offers = async () => JSON.parse(await readFile(file, 'utf8')).records.offer ?? [];
+    const offers = async () => (await storedRecords(dataDir, 'offer')).filter((offer) => offer.distributionId === distributions[0]!.id);
     expect(await offers()).toEqual([]);
     expect(await seriousViolations(app)).toEqual([]);
 
@@ -155,7 +152,7 @@ test.describe('a producer enters the stock of the coming weeks', () => {
     await expect(cell(app, 'Carottes', d1)).toHaveValue('');
     await app.getByRole('button', { name: 'Enregistrer' }).press('Enter');
     await expect(app.getByRole('status')).toHaveText('Stocks enregistrés : 1 case');
-    expect((await offers()).map((offer: { quantity: number }) => offer.quantity)).toEqual([4]);
+    expect((await offers()).map((offer) => offer.quantity)).toEqual([4]);
 
     await app.getByRole('navigation').getByRole('link', { name: 'Producteurs' }).click();
     await expect(app.getByRole('heading', { level: 1, name: 'Producteurs' })).toBeVisible();

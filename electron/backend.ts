@@ -1,6 +1,7 @@
 /** Opens the data folder and wires the services behind one dispatch; used by Electron, the browser host and the tests alike. */
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './services';
+import { accountRules } from './services/account-entries';
 import type { PrintAdapter } from './services/print';
 import type { FolderChooser } from './services/sync';
 import type { StoreOptions } from './store/store';
@@ -11,6 +12,8 @@ export interface Backend {
   workspace: Workspace;
   dispatch: Dispatch;
   syncer: Syncer;
+  /** Stops the sync timer and folds the store's journal into the data files; the app or host is quitting. */
+  close(): Promise<void>;
 }
 
 export interface BackendOptions extends Omit<StoreOptions, 'onCommit'> {
@@ -25,7 +28,12 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const { log, print, chooseFolder, ...storeOptions } = options;
   // The store hands every committed change to the sync journal; the syncer reads the store back.
   const late: { syncer?: Syncer } = {};
-  const workspace = await Workspace.open({ ...storeOptions, onCommit: (changes, origin) => late.syncer?.commit(changes, origin) ?? Promise.resolve() });
+  const workspace = await Workspace.open({
+    ...storeOptions,
+    // Derived rules run inside every transaction, whichever service or conflict resolution made it.
+    rules: accountRules,
+    onCommit: (changes, origin) => late.syncer?.commit(changes, origin) ?? Promise.resolve(),
+  });
   const ready = await Syncer.open(options.dataDir, () => workspace.store, options.now);
   late.syncer = ready;
   if (!workspace.inRecovery) ready.attach();
@@ -36,5 +44,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     log,
     refuses: (_name, mutates) => ready.refuses(mutates, _name),
   });
-  return { workspace, dispatch, syncer: ready };
+  const close = async () => {
+    ready.stop();
+    await workspace.close();
+  };
+  return { workspace, dispatch, syncer: ready, close };
 }

@@ -55,7 +55,20 @@ async function start(): Promise<void> {
     const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
   };
-  const { dispatch } = await openBackend({ dataDir, print: printing.adapter, chooseFolder });
+  const backend = await openBackend({ dataDir, print: printing.adapter, chooseFolder });
+  const { dispatch } = backend;
+  // Quitting waits once for the store's journal to be folded into the data files: nothing would be
+  // lost without it (the journal replays at the next open), but the next open is quicker.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    closed = true;
+    event.preventDefault();
+    void backend
+      .close()
+      .catch(() => undefined)
+      .finally(() => app.quit());
+  });
   const settings = openMachineSettings();
   registerIpc({
     dispatch,

@@ -15,8 +15,9 @@ import { orderEntriesToWrite, type ReversalCause } from '../../shared/accounts/o
 import { translate, type MessageKey } from '../../shared/i18n/messages';
 import type { Order } from '../../shared/model/order';
 import { isActive } from '../../shared/orders/totals';
+import type { TillClosingRecord } from '../../shared/model/till';
 import { distributionFile } from '../store/entities';
-import type { Store, Transaction } from '../store/store';
+import type { DerivedRule, Store, Transaction } from '../store/store';
 import { readRelay } from './relay';
 
 type Source = Store | Transaction;
@@ -90,3 +91,31 @@ export function reconcileOrders(tx: Transaction, orders: readonly Order[], at: D
     orderEntriesToWrite(order, isDebited(tx, order), byOrder.get(order.id) ?? [], make).map((entry) => tx.put('accountEntry', entry)),
   );
 }
+
+/**
+ * Whether an order can carry a debit: handed over, sold at the counter, or on a closed day.
+ * Other orders have none yet, and skipping them keeps order entry from scanning the accounts.
+ */
+function mayBeDebited(source: Source, order: Order): boolean {
+  return order.collectedAt !== null || order.counter || isDayClosed(source, order.distributionId);
+}
+
+/**
+ * The account rules the store runs inside every transaction (StoreOptions.rules), so an
+ * order and its debit are never written apart, whichever service (or conflict resolution)
+ * wrote the order.
+ */
+export const accountRules: readonly DerivedRule[] = [
+  // An order written ⇒ its debit and refunds follow it; its state before counts too (a check-in undone reverses the debit).
+  (tx, written, at) => {
+    const orders = written.flatMap(({ kind, record, before, removed }) =>
+      kind === 'order' && !removed && (mayBeDebited(tx, record as Order) || (before !== undefined && mayBeDebited(tx, before as Order))) ? [record as Order] : [],
+    );
+    if (orders.length > 0) reconcileOrders(tx, orders, at);
+  },
+  // A till closing written ⇒ every order of its day follows (in "on close" mode, this is when they are debited).
+  (tx, written, at) => {
+    const days = new Set(written.flatMap(({ kind, record, removed }) => (kind === 'tillClosing' && !removed ? [(record as TillClosingRecord).distributionId] : [])));
+    for (const distributionId of days) reconcileOrders(tx, tx.inFile('order', distributionFile(distributionId)), at);
+  },
+];

@@ -266,3 +266,20 @@ describe('an order’s debit follows the order', () => {
     expect(await balanceOf(app, marc.id)).toBe(0);
   });
 });
+
+describe('the account rule the store runs in every transaction', () => {
+  it('an order collected by a caller that never mentions accounts is still debited, and un-collecting it reverses the debit', async () => {
+    const { app, anne, anneOrder } = await counterDay();
+    expect(await balanceOf(app, anne.id)).toBe(500);
+    const store = app.workspace.store;
+    // A raw write, as a new service or a conflict resolution might make: no reconcile call anywhere.
+    await store.transact((tx) => void tx.put('order', { ...tx.get('order', anneOrder.id)!, collectedAt: PICKUP_UNDER_WAY.toISOString() }));
+    expect(await kindsOf(app, anne.id)).toEqual(['payment 500', 'order -880']);
+    expect(await balanceOf(app, anne.id)).toBe(-380);
+
+    await store.transact((tx) => void tx.put('order', { ...tx.get('order', anneOrder.id)!, collectedAt: null }));
+    expect(await balanceOf(app, anne.id)).toBe(500);
+    // The debit and its reversal reached the disk with the orders.
+    expect((await reopened(app.dataDir)).all('accountEntry').filter((entry) => entry.memberId === anne.id)).toHaveLength(3);
+  });
+});

@@ -4,7 +4,7 @@ import { parseCsv } from '../../shared/csv/parse';
 import type { Producer } from '../../shared/model/producer';
 import type { Product } from '../../shared/model/product';
 import { snapshotFolder, useTempDirs } from '../testing/temp-dir';
-import { byId, call, createProducer, createProduct, openApp, refusal, reopened, type TestApp } from '../testing/service-calls';
+import { byId, call, createProducer, createProduct, openApp, refusal, reopened, type TestApp, folded, settle } from '../testing/service-calls';
 
 const tempDir = useTempDirs();
 const open = async () => openApp(await tempDir());
@@ -76,14 +76,14 @@ describe('catalogue.import', () => {
     await importFile(app, FILE);
     const first = await catalogue(app);
     app.clock.advance(60_000);
-    app.written.length = 0;
+    await settle(app);
 
     const again = await preview(app, FILE);
     expect(again.rows.filter((row) => row.issues.length === 0).every((row) => row.producerAction === 'unchanged' && row.productAction !== 'create' && row.productAction !== 'update')).toBe(true);
     expect(await importFile(app, FILE)).toEqual({ producersCreated: 0, producersUpdated: 0, productsCreated: 0, productsUpdated: 0, rowsWithIssues: 1 });
 
     expect(await catalogue(app)).toEqual(first);
-    expect(app.written).toEqual([]);
+    expect(await folded(app)).toEqual([]);
   });
 
   it('matches an existing producer and product whatever the case and accents: updates, never duplicates', async () => {
@@ -166,9 +166,9 @@ describe('catalogue.exportCsv', () => {
     expect(plan.rows.every((row) => row.producerAction === 'unchanged' && (row.productAction === 'unchanged' || row.productAction === null))).toBe(true);
     expect(plan.counts).toEqual({ producersCreated: 0, producersUpdated: 0, productsCreated: 0, productsUpdated: 0, rowsWithIssues: 0 });
 
-    app.written.length = 0;
+    await settle(app);
     await importFile(app, content);
-    expect(app.written).toEqual([]);
+    expect(await folded(app)).toEqual([]);
     expect(await catalogue(app)).toEqual(before);
     expect((await call<Producer[]>(app, 'producers.list', { archived: 'all' })).length).toBe(3);
     expect((await call<Product[]>(app, 'products.list', { archived: 'all' })).length).toBe(5);

@@ -10,7 +10,7 @@ import { checkinDay } from '../../shared/checkin/day';
 import { toLocal } from '../../shared/distributions/calendar';
 import type { Order, OrderLine } from '../../shared/model/order';
 import type { Store, Transaction } from '../store/store';
-import { counterAccounts, reconcileOrders } from './account-entries';
+import { counterAccounts } from './account-entries';
 import { existingDistribution } from './distributions';
 import { ordersOf } from './ordered';
 import { existingOrder } from './orders';
@@ -23,7 +23,8 @@ export function changeAtCounter(tx: Transaction, orderId: string, at: Date, edit
   if (existingDistribution(tx, order.distributionId).cancelledAt !== null) throw new UserError('error.distributionCancelled');
   if (order.cancelledAt !== null) throw new UserError('error.orderCancelled');
   const saved = tx.put('order', { ...order, ...edit(order, tx), updatedAt: at.toISOString() });
-  reconcileOrders(tx, [saved], at);
+  // The account follows through the store's account rule (accountRules), now: a payment taken next is taken against the debit.
+  tx.applyRules();
   return saved;
 }
 

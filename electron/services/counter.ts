@@ -13,7 +13,7 @@ import type { CounterPayment } from '../../shared/accounts/views';
 import { ORDER_DEFAULTS, ORDER_LINE_DEFAULTS, type Order, type OrderLine } from '../../shared/model/order';
 import { nextBasketNumber } from '../../shared/orders/totals';
 import type { Store, Transaction } from '../store/store';
-import { accountOfOrder, allEntries, reconcileOrders } from './account-entries';
+import { accountOfOrder, allEntries } from './account-entries';
 import { openEntries, reverse } from '../../shared/accounts/ledger';
 import { changeAtCounter } from './checkin';
 import { existingDistribution } from './distributions';
@@ -115,7 +115,8 @@ export function counterService(store: () => Store, now: () => Date) {
           createdAt: stamp,
           updatedAt: stamp,
         });
-        reconcileOrders(tx, [order], at);
+        // Debited now by the store's account rule (accountRules): the payment is taken against the debit.
+        tx.applyRules();
         return takePayment(tx, order, payment, at);
       }),
 
@@ -134,7 +135,8 @@ export function counterService(store: () => Store, now: () => Date) {
         const why = reason.trim();
         if (why === '') throw new UserError('error.invalidInput', undefined, [{ path: 'reason', key: 'validation.required' }]);
         const cancelled = tx.put('order', { ...order, cancelledAt: at.toISOString(), updatedAt: at.toISOString() });
-        reconcileOrders(tx, [cancelled], at);
+        // Its debit is reversed by the store's account rule (accountRules), before its payment is.
+        tx.applyRules();
         if (order.memberId === null) {
           const ledger = accountOfOrder(allEntries(tx), order);
           for (const payment of openEntries(ledger).filter((entry) => entry.kind === 'payment')) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MemberImportPlan } from '../../shared/members/import-plan';
 import type { Member } from '../../shared/model/member';
 import { snapshotFolder, useTempDirs } from '../testing/temp-dir';
-import { byId, call, openApp, refusal, reopened, type TestApp } from '../testing/service-calls';
+import { byId, call, openApp, refusal, reopened, type TestApp, folded, settle } from '../testing/service-calls';
 
 const tempDir = useTempDirs();
 const open = async () => openApp(await tempDir());
@@ -68,14 +68,14 @@ describe('members.import', () => {
     await importFile(app, FILE);
     const first = await members(app);
     app.clock.advance(60_000);
-    app.written.length = 0;
+    await settle(app);
 
     const again = await preview(app, FILE);
     expect(again.rows.map((row) => row.action)).toEqual(['unchanged', 'unchanged', null, 'unchanged']);
     expect(await importFile(app, FILE)).toEqual({ membersCreated: 0, membersUpdated: 0, membersUnchanged: 3, rowsWithIssues: 1 });
 
     expect(await members(app)).toEqual(first);
-    expect(app.written).toEqual([]);
+    expect(await folded(app)).toEqual([]);
   });
 
   it('updates the member with the same email, or else the same name, and never blanks a field the file leaves empty', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { DistributionView, OfferRow, StockGrid } from '../../shared/catalogue/views';
 import type { Offer } from '../../shared/model/distribution';
 import { snapshotData, useTempDirs } from '../testing/temp-dir';
-import { byId, call, createProducer, createProduct, openApp, refusal, reopened, type TestApp } from '../testing/service-calls';
+import { byId, call, createProducer, createProduct, openApp, refusal, reopened, type TestApp, folded, settle } from '../testing/service-calls';
 
 /**
  * Orders arrive with issue 4; until then `ordered.ts` says nothing is ordered. The stock
@@ -46,7 +46,7 @@ describe('offers.set', () => {
     const app = await openApp(await tempDir(), NOW);
     const { carrots } = await farm(app);
     const friday = await plan(app, '2026-03-20');
-    app.written.length = 0;
+    await settle(app);
 
     await call(app, 'offers.set', { distributionId: friday.id, productId: carrots.id, quantity: 12 });
     const [created] = await offersOnDisk(app);
@@ -59,7 +59,7 @@ describe('offers.set', () => {
       withdrawnAt: null,
       updatedAt: NOW.toISOString(),
     });
-    expect(app.written).toEqual([`distributions/${friday.id}.json`]);
+    expect(await folded(app)).toEqual([`distributions/${friday.id}.json`]);
 
     app.clock.advance(60_000);
     await call(app, 'offers.set', { distributionId: friday.id, productId: carrots.id, quantity: 8 });

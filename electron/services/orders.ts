@@ -11,7 +11,6 @@ import { ORDER_DEFAULTS, ORDER_LINE_DEFAULTS, type Order, type OrderLine } from 
 import { canSell, offerPrice, remaining } from '../../shared/offers/stock';
 import { isActive, nextBasketNumber } from '../../shared/orders/totals';
 import type { Store, Transaction } from '../store/store';
-import { isDayClosed, reconcileOrders } from './account-entries';
 import { existingDistribution, isFinished } from './distributions';
 import { offersOf } from './offers';
 import { orderView, ordersOf, orderedByProduct } from './ordered';
@@ -38,15 +37,6 @@ function checkEditable(tx: Transaction, order: Pick<Order, 'distributionId' | 'l
   if (order.cancelledAt !== null) throw new UserError('error.orderCancelled');
 }
 
-/**
- * A change to an order already handed over (a late order edited after its pickup),
- * or once the day is closed, moves its member's debit too. Other orders have no
- * debit yet, and skipping them keeps order entry from scanning the accounts.
- */
-function followAccount(tx: Transaction, order: Order, at: Date): void {
-  if (order.collectedAt !== null || order.counter || isDayClosed(tx, order.distributionId)) reconcileOrders(tx, [order], at);
-}
-
 /** Refuses when `extra` more units of the product would oversell its offer; the message says what is left. */
 export function checkStock(tx: Transaction, distributionId: string, productId: string, extra: number): { priceCents: number; name: string; vatRateBp: number } {
   const product = tx.get('product', productId);
@@ -67,9 +57,8 @@ export function ordersService(store: () => Store, now: () => Date) {
     store().transact((tx) => {
       const order = existingOrder(tx, orderId);
       checkEditable(tx, order, now());
-      const saved = tx.put('order', { ...order, ...change(order, tx), updatedAt: stamp() });
-      followAccount(tx, saved, now());
-      return saved;
+      // A change to an order already handed over, or on a closed day, moves its debit too: the store's account rule (accountRules).
+      return tx.put('order', { ...order, ...change(order, tx), updatedAt: stamp() });
     });
 
   return {
@@ -165,9 +154,7 @@ export function ordersService(store: () => Store, now: () => Date) {
         if (isActive(order)) return order;
         checkEditable(tx, { ...order, cancelledAt: null }, now());
         for (const line of order.lines) checkStock(tx, order.distributionId, line.productId, line.quantity);
-        const restored = tx.put('order', { ...order, ...slotOnRestore(tx, order), cancelledAt: null, updatedAt: stamp() });
-        followAccount(tx, restored, now());
-        return restored;
+        return tx.put('order', { ...order, ...slotOnRestore(tx, order), cancelledAt: null, updatedAt: stamp() });
       }),
   };
 }

@@ -4,7 +4,7 @@ import type { DistributionView } from '../../shared/catalogue/views';
 import type { Offer } from '../../shared/model/distribution';
 import type { Product } from '../../shared/model/product';
 import { snapshotData, snapshotFolder, useTempDirs } from '../testing/temp-dir';
-import { byId, call, createProducer, createProduct, openApp, refusal, reopened } from '../testing/service-calls';
+import { byId, call, createProducer, createProduct, openApp, refusal, reopened, folded, settle } from '../testing/service-calls';
 
 const tempDir = useTempDirs();
 const open = async () => openApp(await tempDir());
@@ -15,7 +15,7 @@ describe('products.create', () => {
   it('saves a product with its defaults (no pack description, no default stock, active) in products.json', async () => {
     const app = await open();
     const producer = await createProducer(app, 'Ferme du Bois');
-    app.written.length = 0;
+    await settle(app);
 
     const product = await call<Product>(app, 'products.create', { producerId: producer.id, ...carrots, name: '  Carottes  ' });
 
@@ -33,7 +33,7 @@ describe('products.create', () => {
       createdAt: '2026-03-02T09:00:00.000Z',
       updatedAt: '2026-03-02T09:00:00.000Z',
     });
-    expect(app.written).toEqual(['products.json']);
+    expect(await folded(app)).toEqual(['products.json']);
     expect((await reopened(app.dataDir)).all('product')).toEqual([product]);
   });
 
@@ -84,12 +84,12 @@ describe('products.update', () => {
     const product = await createProduct(app, producer.id, { packDescription: 'sachet de 1 kg', defaultStock: 20 });
     await createProduct(app, producer.id, { name: 'Poireaux', unit: 'botte' });
     app.clock.advance(60_000);
-    app.written.length = 0;
+    await settle(app);
 
     const updated = await call<Product>(app, 'products.update', { id: product.id, changes: { priceCents: 275 } });
 
     expect(updated).toEqual({ ...product, priceCents: 275, updatedAt: '2026-03-02T09:01:00.000Z' });
-    expect(app.written).toEqual(['products.json']);
+    expect(await folded(app)).toEqual(['products.json']);
     expect((await reopened(app.dataDir)).get('product', product.id)).toEqual(updated);
   });
 

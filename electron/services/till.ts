@@ -14,7 +14,7 @@ import type { TillClosingRecord } from '../../shared/model/till';
 import { isActive, orderTotal } from '../../shared/orders/totals';
 import { distributionFile } from '../store/entities';
 import type { Store, Transaction } from '../store/store';
-import { allEntries, reconcileOrders } from './account-entries';
+import { allEntries } from './account-entries';
 import { existingDistribution } from './distributions';
 import { ordersOf, orderView } from './ordered';
 
@@ -91,7 +91,7 @@ export function tillService(store: () => Store, now: () => Date) {
           note,
           corrects: previous?.id ?? null,
         });
-        reconcileOrders(tx, ordersOf(tx, distributionId), at);
+        // Every order of the day follows the closing through the store's account rule (accountRules).
         return record;
       }),
   };

@@ -14,9 +14,21 @@ export function tempPathFor(path: string): string {
   return `${path}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
 }
 
-/** Test seam: lets a test stop the write between fsync and rename, as a crash would. */
+/**
+ * The instants of the store's write path where a crash can strike: before a journal line is
+ * written, after it is written and before it is flushed, before each data file of a fold is
+ * written, and before the folded part of the journal is dropped.
+ */
+export type WriteStep = 'journal.append' | 'journal.sync' | 'fold.file' | 'journal.drop';
+
+/**
+ * Test seam: lets a test stop a write at any step, as a crash would — by throwing (a failed
+ * write) or by never resolving (the process died there; the test then reopens the folder).
+ */
 export interface WriteHooks {
   beforeRename?: (tempPath: string) => Promise<void> | void;
+  /** `path` is the data-folder file the step is about (the journal, or the data file being folded). */
+  step?: (step: WriteStep, path: string) => Promise<void> | void;
 }
 
 export async function writeFileAtomic(path: string, contents: string, hooks: WriteHooks = {}): Promise<void> {
@@ -40,7 +52,7 @@ export async function writeFileAtomic(path: string, contents: string, hooks: Wri
 }
 
 /** The rename itself is only durable once the folder entry is flushed (ext4, XFS). */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   let handle;
   try {
     handle = await open(folder, 'r');

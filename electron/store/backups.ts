@@ -4,7 +4,7 @@
  * under `backups/`; its `backup.json` is written last, so a backup interrupted
  * half-way is never listed.
  */
-import { copyFile, mkdir, readdir, readFile, rm, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { format as formatDate } from 'date-fns';
 import { z } from 'zod';
@@ -13,6 +13,7 @@ import { UserError } from '../../shared/contract/errors';
 import { writeFileAtomic } from './atomic-write';
 import { listDataFiles, readDataFolder } from './data-files';
 import type { FormatSpec } from './migrations';
+import { JOURNAL_FILE, readJournal } from './write-journal';
 
 export const BACKUPS_DIR = 'backups';
 export const DAMAGED_DIR = 'damaged';
@@ -25,6 +26,12 @@ const metaSchema = z.object({
   kind: z.enum(['daily', 'manual', 'pre-migration', 'pre-restore']),
   createdAt: z.string(),
   files: z.array(z.string()),
+  /**
+   * The write journal was copied too: changes not yet folded into the files (a backup
+   * taken at open, before a migration, after a session that ended without folding).
+   * The running store folds before it backs up, so most backups have none.
+   */
+  journal: z.boolean().optional(),
 });
 
 const stamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');
@@ -36,13 +43,23 @@ async function copyInto(fromDir: string, toDir: string, files: readonly string[]
   }
 }
 
+/** Whether the folder's write journal holds lines; an empty or missing one adds nothing to the files. */
+async function hasJournal(folder: string): Promise<boolean> {
+  try {
+    return (await stat(join(folder, JOURNAL_FILE))).size > 0;
+  } catch {
+    return false;
+  }
+}
+
 export async function createBackup(dataDir: string, kind: BackupKind, now: Date): Promise<BackupInfo> {
   const id = `${stamp(now)}-${kind}`;
   const folder = join(dataDir, BACKUPS_DIR, id);
   const files = await listDataFiles(dataDir);
-  await copyInto(dataDir, folder, files);
+  const journal = await hasJournal(dataDir);
+  await copyInto(dataDir, folder, journal ? [...files, JOURNAL_FILE] : files);
   const createdAt = now.toISOString();
-  await writeFileAtomic(join(folder, META), JSON.stringify({ kind, createdAt, files }, null, 1));
+  await writeFileAtomic(join(folder, META), JSON.stringify({ kind, createdAt, files, ...(journal && { journal }) }, null, 1));
   await pruneBackups(dataDir, kind);
   return { id, kind, createdAt, files, readable: true };
 }
@@ -70,9 +87,10 @@ async function readMetas(dataDir: string): Promise<{ id: string; meta: z.infer<t
  * A backup can be restored only if it holds every file its backup.json lists and each
  * reads as the store would read it; a missing file would stop a restore half-way.
  */
-async function isReadable(folder: string, files: readonly string[], format: FormatSpec): Promise<boolean> {
+async function isReadable(folder: string, files: readonly string[], format: FormatSpec, journal = false): Promise<boolean> {
   const read = await readDataFolder(folder, format);
   if (!read.ok) return false;
+  if (journal && !(await readJournal(folder, format)).ok) return false;
   const present = new Set(read.files.map((file) => file.path));
   return files.every((file) => present.has(file));
 }
@@ -81,7 +99,8 @@ async function isReadable(folder: string, files: readonly string[], format: Form
 export async function listBackups(dataDir: string, format: FormatSpec): Promise<BackupInfo[]> {
   const backups: BackupInfo[] = [];
   for (const { id, meta } of await readMetas(dataDir)) {
-    backups.push({ id, ...meta, readable: await isReadable(join(dataDir, BACKUPS_DIR, id), meta.files, format) });
+    const { journal, ...info } = meta;
+    backups.push({ id, ...info, readable: await isReadable(join(dataDir, BACKUPS_DIR, id), meta.files, format, journal) });
   }
   return backups;
 }
@@ -97,11 +116,17 @@ async function pruneBackups(dataDir: string, kind: BackupKind): Promise<void> {
  * Takes today's daily backup unless one exists (the date is the machine's local
  * date). Returns false while there is nothing to back up yet.
  */
-export async function ensureDailyBackup(dataDir: string, now: Date): Promise<boolean> {
+export async function ensureDailyBackup(
+  dataDir: string,
+  now: Date,
+  /** Called only when a backup is about to be taken: the running store folds its journal here. */
+  beforeCopy: () => Promise<void> = () => Promise.resolve(),
+): Promise<boolean> {
   const today = formatDate(now, 'yyyy-MM-dd');
   const metas = await readMetas(dataDir);
   const done = metas.some(({ meta }) => meta.kind === 'daily' && formatDate(new Date(meta.createdAt), 'yyyy-MM-dd') === today);
   if (done) return true;
+  await beforeCopy();
   if ((await listDataFiles(dataDir)).length === 0) return false;
   await createBackup(dataDir, 'daily', now);
   return true;
@@ -118,20 +143,28 @@ export async function restoreBackup(
   format: FormatSpec,
   current: 'ready' | 'recovery',
   now: Date,
+  /** Called once the backup is known good, before anything is copied: the running store folds its journal here. */
+  beforeSwitch: () => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
   const backup = (await readMetas(dataDir)).find((entry) => entry.id === id);
   if (!backup) throw new UserError('error.backupNotFound');
   const folder = join(dataDir, BACKUPS_DIR, id);
-  if (!(await isReadable(folder, backup.meta.files, format))) throw new UserError('error.backupUnreadable');
+  if (!(await isReadable(folder, backup.meta.files, format, backup.meta.journal))) throw new UserError('error.backupUnreadable');
 
+  await beforeSwitch();
   const currentFiles = await listDataFiles(dataDir);
+  const currentJournal = await hasJournal(dataDir);
   if (current === 'ready') await createBackup(dataDir, 'pre-restore', now);
-  else await copyInto(dataDir, join(dataDir, DAMAGED_DIR, stamp(now)), currentFiles);
+  else await copyInto(dataDir, join(dataDir, DAMAGED_DIR, stamp(now)), currentJournal ? [...currentFiles, JOURNAL_FILE] : currentFiles);
 
+  // The live journal is emptied first: replayed over the backup's files it would bring back what the restore undoes.
+  const journalPath = join(dataDir, JOURNAL_FILE);
+  if (currentJournal) await writeFileAtomic(journalPath, '');
   for (const file of currentFiles) {
     if (!backup.meta.files.includes(file)) await unlink(join(dataDir, file));
   }
   for (const file of backup.meta.files) {
     await writeFileAtomic(join(dataDir, file), await readFile(join(folder, file), 'utf8'));
   }
+  if (backup.meta.journal) await writeFileAtomic(journalPath, await readFile(join(folder, JOURNAL_FILE), 'utf8'));
 }

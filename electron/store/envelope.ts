@@ -15,7 +15,10 @@ export const envelopeVersionSchema = z.object({
   version: z.number().int().min(1),
 });
 
-const stampsSchema = z.record(z.string(), z.string());
+export const stampsSchema = z.record(z.string(), z.string());
+
+/** A record taken out: when, its last state (null while only the time matters) and its field timestamps. */
+export const graveSchema = z.strictObject({ at: z.string(), record: z.record(z.string(), z.unknown()).nullable(), stamps: stampsSchema });
 
 /**
  * Beside the records, what sync needs to merge per field (shared/sync/stamps.ts):
@@ -25,9 +28,7 @@ const stampsSchema = z.record(z.string(), z.string());
  */
 export const syncSectionSchema = z.strictObject({
   stamps: z.record(z.string(), z.record(z.string(), stampsSchema)).optional(),
-  removed: z
-    .record(z.string(), z.record(z.string(), z.strictObject({ at: z.string(), record: z.record(z.string(), z.unknown()).nullable(), stamps: stampsSchema })))
-    .optional(),
+  removed: z.record(z.string(), z.record(z.string(), graveSchema)).optional(),
 });
 export type SyncSection = z.infer<typeof syncSectionSchema>;
 

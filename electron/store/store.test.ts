@@ -54,24 +54,68 @@ describe('opening a data folder', () => {
 });
 
 describe('committing a change', () => {
-  it('has the change on disk by the time the promise resolves, and a reopening sees it', async () => {
+  it('has the change in the journal by the time the promise resolves: a reopening sees it before any fold', async () => {
     const dataDir = await tempDir();
-    const store = await ready({ dataDir });
+    const store = await ready({ dataDir, foldWhenIdleMs: false });
+    const first = producerRecord({ name: 'Ferme du Bois' });
+    await store.transact((tx) => tx.put('producer', first));
     const producer = producerRecord({ name: 'Les Jardins de Marie', distanceKm: 12.5 });
     await store.transact((tx) => tx.put('producer', producer));
     // Read straight after the await: the promise is the acknowledgement that the change is durable.
-    expect(await producersOnDisk(dataDir)).toEqual([producer]);
+    expect(await readFile(join(dataDir, 'journal.jsonl'), 'utf8')).toContain(producer.id);
+    expect(await producersOnDisk(dataDir)).toEqual([first]);
 
-    const reopened = await ready({ dataDir });
-    expect(reopened.all('producer')).toEqual([producer]);
+    const reopened = await ready({ dataDir, foldWhenIdleMs: false });
+    expect(reopened.all('producer').sort(byName)).toEqual([first, producer]);
     expect(reopened.get('producer', producer.id)).toEqual(producer);
+    // Opening wrote nothing; closing folds what it replayed: the data file is complete and the journal empty.
+    expect(await producersOnDisk(dataDir)).toEqual([first]);
+    await reopened.close();
+    expect(((await producersOnDisk(dataDir)) as { name: string }[]).sort(byName)).toEqual([first, producer]);
+    expect(await readFile(join(dataDir, 'journal.jsonl'), 'utf8')).toBe('');
   });
 
-  it('a crash between fsync and rename keeps the previous file, leaves memory as it was and reports error.storeWrite', async () => {
+  it('a failed append leaves the journal and memory as they were and reports error.storeWrite; the store still works', async () => {
     const dataDir = await tempDir();
     let crash = false;
     const store = await ready({
       dataDir,
+      foldWhenIdleMs: false,
+      writeHooks: {
+        step: (step) => {
+          if (crash && step === 'journal.sync') throw new Error('power cut');
+        },
+      },
+    });
+    const first = producerRecord({ name: 'Ferme A' });
+    await store.transact((tx) => tx.put('producer', first));
+    const before = await snapshotFolder(dataDir);
+    const heard: ChangeRecord[][] = [];
+    store.onChange((changes) => heard.push([...changes]));
+
+    crash = true;
+    const failed = store.transact((tx) => tx.put('producer', { ...first, name: 'Ferme A renamed' }));
+    await expect(failed).rejects.toBeInstanceOf(UserError);
+    await expect(failed).rejects.toMatchObject({ key: 'error.storeWrite', params: { detail: 'power cut' } });
+
+    // The line was written before the flush failed: it is taken back, never replayed.
+    expect(await snapshotFolder(dataDir)).toEqual(before);
+    expect(store.all('producer')).toEqual([first]);
+    expect(heard).toEqual([]);
+
+    crash = false;
+    const reopened = await ready({ dataDir, foldWhenIdleMs: false });
+    expect(reopened.all('producer')).toEqual([first]);
+    await store.transact((tx) => tx.put('producer', { ...first, name: 'Ferme A bis' }));
+    expect((await ready({ dataDir })).all('producer')).toEqual([{ ...first, name: 'Ferme A bis' }]);
+  });
+
+  it('a crash between fsync and rename while folding keeps the previous file and the journal; nothing acknowledged is lost', async () => {
+    const dataDir = await tempDir();
+    let crash = false;
+    const store = await ready({
+      dataDir,
+      foldWhenIdleMs: false,
       writeHooks: {
         beforeRename: () => {
           if (crash) throw new Error('power cut');
@@ -81,25 +125,18 @@ describe('committing a change', () => {
     const first = producerRecord({ name: 'Ferme A' });
     await store.transact((tx) => tx.put('producer', first));
     const before = await readFile(join(dataDir, 'producers.json'), 'utf8');
-    const heard: ChangeRecord[][] = [];
-    store.onChange((changes) => heard.push([...changes]));
+    await store.transact((tx) => tx.put('producer', { ...first, name: 'Ferme A renamed' }));
 
     crash = true;
-    const failed = store.transact((tx) => tx.put('producer', { ...first, name: 'Ferme A renamed' }));
-    await expect(failed).rejects.toBeInstanceOf(UserError);
-    await expect(failed).rejects.toMatchObject({ key: 'error.storeWrite', params: { detail: 'power cut' } });
-
+    await expect(store.fold()).rejects.toThrow('power cut');
     expect(await readFile(join(dataDir, 'producers.json'), 'utf8')).toBe(before);
-    expect(store.all('producer')).toEqual([first]);
-    expect(heard).toEqual([]);
     expect((await readdir(dataDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect((await ready({ dataDir, foldWhenIdleMs: false })).all('producer')).toEqual([{ ...first, name: 'Ferme A renamed' }]);
 
+    // The file stays due: the next fold writes it.
     crash = false;
-    const reopened = await ready({ dataDir });
-    expect(reopened.all('producer')).toEqual([first]);
-    // The store still works after the failed write.
-    await store.transact((tx) => tx.put('producer', { ...first, name: 'Ferme A bis' }));
-    expect(await producersOnDisk(dataDir)).toEqual([{ ...first, name: 'Ferme A bis' }]);
+    await store.fold();
+    expect(await producersOnDisk(dataDir)).toEqual([{ ...first, name: 'Ferme A renamed' }]);
   });
 
   it('changes nothing when the work throws', async () => {
@@ -125,12 +162,13 @@ describe('committing a change', () => {
   it('rewrites only the file of the changed entity', async () => {
     const dataDir = await tempDir();
     const written: string[] = [];
-    const store = await ready({ dataDir, writeHooks: { beforeRename: (temp) => void written.push(temp) } });
+    const store = await ready({ dataDir, foldWhenIdleMs: false, writeHooks: { beforeRename: (temp) => void written.push(temp) } });
     await store.transact((tx) => tx.put('producer', producerRecord()));
     written.length = 0;
     await store.transact((tx) =>
       tx.put('relay', { ...DEFAULT_RELAY_SETTINGS, id: 'relay', name: 'Relais de la Gare' }),
     );
+    await store.fold();
     expect(written.map((temp) => temp.slice(dataDir.length + 1).replace(/\.[0-9a-f]{12}\.tmp$/, ''))).toEqual(['relay.json']);
   });
 });
@@ -236,6 +274,8 @@ describe('removing a record without history (a pickup slot)', () => {
     expect(store.get('slot', dropped.id)).toBeUndefined();
     expect(store.inFile('slot', `distributions/${distributionId}.json`)).toEqual([kept]);
     expect(heard).toEqual([[expect.objectContaining({ entity: 'slot', entityId: dropped.id, fields: {}, removed: true })]]);
+    expect((await ready({ dataDir, foldWhenIdleMs: false })).all('slot')).toEqual([kept]);
+    await store.fold();
     const file = (await readJson(join(dataDir, 'distributions', `${distributionId}.json`))) as { records: { slot: unknown[] } };
     expect(file.records.slot).toEqual([kept]);
     expect((await ready({ dataDir })).all('slot')).toEqual([kept]);
@@ -256,6 +296,8 @@ describe('concurrent transactions', () => {
     const records = Array.from({ length: 50 }, (_, i) => producerRecord({ name: `Producteur ${String(i).padStart(2, '0')}` }));
     await Promise.all(records.map((record) => store.transact((tx) => tx.put('producer', record))));
     expect(store.all('producer').sort(byName)).toEqual(records);
+    expect((await ready({ dataDir, foldWhenIdleMs: false })).all('producer').sort(byName)).toEqual(records);
+    await store.fold();
     expect(((await producersOnDisk(dataDir)) as { name: string }[]).sort(byName)).toEqual(records);
   });
 
@@ -365,7 +407,7 @@ describe('one file per distribution (the file index)', () => {
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 20 }), async (steps) => {
         const dataDir = await tempDir();
         const written: string[] = [];
-        const store = await ready({ dataDir, writeHooks: { beforeRename: (temp) => void written.push(relative(dataDir, temp)) } });
+        const store = await ready({ dataDir, foldWhenIdleMs: false, writeHooks: { beforeRename: (temp) => void written.push(relative(dataDir, temp)) } });
         const distributions = ['2026-03-06', '2026-03-13', '2026-03-20'].map(distributionRecord);
         const products = Array.from({ length: 4 }, () => randomUUID());
         await store.transact((tx) => distributions.forEach((d) => tx.put('distribution', d)));
@@ -382,6 +424,7 @@ describe('one file per distribution (the file index)', () => {
               tx.put('offer', current ? { ...current, quantity } : offerRecord(distributions[d]!.id, products[product]!, quantity));
             }
           });
+          await store.fold();
           // Exactly the files of the distributions whose offers changed; a change to nothing writes nothing.
           expect(written.sort()).toEqual(changed.map((d) => `distributions/${distributions[d]!.id}.json`).sort());
         }
@@ -429,6 +472,7 @@ describe('a relay file from before the catalogue settings', () => {
 
     await call(app, 'relay.update', { categories: ['légumes', 'fromages'] });
     await call(app, 'relay.update', { hostCommissionBp: 850 });
+    await app.workspace.store.fold();
     const onDisk = (await readJson(join(dataDir, 'relay.json'))) as { records: { relay: RelaySettings[] } };
     expect(onDisk.records.relay[0]).toMatchObject({ name: 'Relais du Marché', hostCommissionBp: 850, categories: ['légumes', 'fromages'], timeZone: 'Europe/Paris' });
     expect((await ready({ dataDir })).get('relay', 'relay')?.categories).toEqual(['légumes', 'fromages']);

@@ -1,12 +1,14 @@
 /**
- * The relay's data: every record in memory, each data file rewritten
- * atomically when one of its records changes. All changes go through
- * `transact`, one at a time, so a rule checked inside a transaction still
- * holds when its result is written; the change is acknowledged (the promise
- * resolves) only once every touched file is on disk.
+ * The relay's data: every record in memory, one JSON file per entity group on
+ * disk. All changes go through `transact`, one at a time, so a rule checked
+ * inside a transaction still holds when its result is written; the change is
+ * acknowledged (the promise resolves) once its line is flushed to the write
+ * journal (write-journal.ts). The touched data files are rewritten later, off
+ * the acknowledgement path (`fold`: when idle, past a size, on close and
+ * before a backup), and opening reads the files then replays the journal.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { format as formatDate } from 'date-fns';
 import { z } from 'zod';
@@ -17,6 +19,7 @@ import { HybridClock } from '../../shared/sync/hlc';
 import { canonicalJson } from '../../shared/sync/canonical';
 import { compact, legacyStamp, stampedAt, stampOf, withFields, type Stamps } from '../../shared/sync/stamps';
 import { writeFileAtomic, type WriteHooks } from './atomic-write';
+import { readJournal, WriteJournal, type JournalEntry, type JournalLine } from './write-journal';
 import { createBackup, ensureDailyBackup } from './backups';
 import { readDataFolder } from './data-files';
 import { entities, entityKinds, fileOf, type EntityOf } from './entities';
@@ -28,6 +31,12 @@ export interface StoreOptions {
   format?: FormatSpec;
   now?: () => Date;
   writeHooks?: WriteHooks;
+  /** How long after the last change the journal is folded into the data files (false: only on close, past a size, before a backup). */
+  foldWhenIdleMs?: number | false;
+  /** Past this many journal bytes, a change starts a fold without waiting to be idle. */
+  foldPastBytes?: number;
+  /** Rules derived from changes, run inside every `transact` (DerivedRule). */
+  rules?: readonly DerivedRule[];
   /**
    * Called with every committed batch of changes once its files are on disk and
    * before the change is acknowledged: the sync journal. `origin` is null for a
@@ -35,6 +44,22 @@ export interface StoreOptions {
    */
   onCommit?: (changes: readonly ChangeRecord[], origin: string | null) => Promise<void>;
 }
+
+/** A record a transaction wrote, with its state before, for the rules derived from it. */
+export interface Written {
+  kind: EntityKind;
+  record: { id: string };
+  before: { id: string } | undefined;
+  removed: boolean;
+}
+
+/**
+ * A rule derived from changes (an order written ⇒ its account debit in line): registered
+ * once with the store and run inside every `transact`, after its work and in the same
+ * write, so no caller can forget it. It is not run on changes merged from other copies:
+ * the copy that made them ran it already, and merged its results.
+ */
+export type DerivedRule = (tx: Transaction, written: readonly Written[], at: Date) => void;
 
 export type OpenResult = { state: 'ready'; store: Store } | { state: 'recovery'; problem: StoreProblem };
 
@@ -107,6 +132,8 @@ export async function openStore(options: StoreOptions): Promise<OpenResult> {
   await mkdir(dataDir, { recursive: true });
   const read = await readDataFolder(dataDir, format);
   if (!read.ok) return { state: 'recovery', problem: read.problem };
+  const journaled = await readJournal(dataDir, format);
+  if (!journaled.ok) return { state: 'recovery', problem: journaled.problem };
 
   const outdated = read.files.filter((file) => file.version < format.version);
   if (outdated.length > 0) {
@@ -127,9 +154,14 @@ export async function openStore(options: StoreOptions): Promise<OpenResult> {
       for (const [id, grave] of Object.entries(file.sync.removed?.[kind] ?? {})) graves.set(keyOf(kind, id), grave);
     }
   }
-  const store = new Store(dataDir, await loadDeviceId(dataDir), tables, format, now, options, stamps, graves);
+  const journal = await WriteJournal.open(dataDir, journaled.journal, options.writeHooks);
+  const store = new Store(dataDir, await loadDeviceId(dataDir), tables, format, now, { ...options, journal }, stamps, graves);
   store.indexAll();
+  // Lines left by a session that ended without folding (a crash, a killed process) are held in memory and
+  // folded with the next change, on close or before the daily backup: opening writes nothing it does not have to.
+  store.replay(journaled.journal.lines);
   await store.backupIfNewDay();
+  if (journaled.journal.lines.length > 0) store.foldSoon();
   return { state: 'ready', store };
 }
 
@@ -146,7 +178,17 @@ export class Transaction {
     private readonly tables: Tables,
     private readonly fileIndex: FileIndex,
     private readonly published: PublishedOrdered = new Map(),
+    private readonly rules?: (tx: Transaction) => void,
   ) {}
+
+  /**
+   * Runs the store's derived rules now over what is staged so far, for work that reads
+   * their result before it ends (a counter sale takes its payment against the debit).
+   * They run again after the work; a rule brings records in line, so a second run adds nothing.
+   */
+  applyRules(): void {
+    this.rules?.(this);
+  }
 
   /** What the organisers' copies report as ordered in a distribution, per product (a producer's copy holds no orders). */
   publishedOrdered(distributionId: string): ReadonlyMap<string, number> | undefined {
@@ -196,9 +238,26 @@ function keyOf(kind: EntityKind, id: string): string {
   return `${kind}:${id}`;
 }
 
+/** Folding waits for this long a pause in the changes (an organiser typing an order makes one every few seconds at most). */
+const FOLD_WHEN_IDLE_MS = 1_000;
+/** About two thousand order edits: replaying them at open stays far under the time to read the files. */
+const FOLD_PAST_BYTES = 4 * 1024 * 1024;
+
 export class Store {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly writeHooks?: WriteHooks;
+  private readonly journal: WriteJournal;
+  private readonly rules: readonly DerivedRule[];
+  private readonly foldWhenIdleMs: number | false;
+  private readonly foldPastBytes: number;
+  /** Data files whose records changed since they were last written. */
+  private readonly dirty = new Set<string>();
+  /** The number of the latest journal line held in memory. */
+  private applied = 0;
+  private foldChain: Promise<unknown> = Promise.resolve();
+  /** While above zero (a backup or restore reading the files), no fold starts on its own. */
+  private foldsHeld = 0;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onCommit?: StoreOptions['onCommit'];
   private readonly listeners = new Set<ChangeListener>();
   private readonly clock: HybridClock;
@@ -212,19 +271,40 @@ export class Store {
     private readonly tables: Tables,
     private readonly format: FormatSpec,
     private readonly now: () => Date,
-    options: Pick<StoreOptions, 'writeHooks' | 'onCommit'> = {},
+    options: Pick<StoreOptions, 'writeHooks' | 'onCommit' | 'foldWhenIdleMs' | 'foldPastBytes' | 'rules'> & { journal: WriteJournal },
     /** Each record's field timestamps (shared/sync/stamps.ts), by `kind:id`. */
     private readonly stamps = new Map<string, Stamps>(),
     private readonly graves = new Map<string, Grave>(),
   ) {
     this.writeHooks = options.writeHooks;
     this.onCommit = options.onCommit;
+    this.journal = options.journal;
+    this.rules = options.rules ?? [];
+    this.foldWhenIdleMs = options.foldWhenIdleMs ?? FOLD_WHEN_IDLE_MS;
+    this.foldPastBytes = options.foldPastBytes ?? FOLD_PAST_BYTES;
     this.clock = new HybridClock(deviceId, () => now().getTime());
-    // The clock resumes after the latest change this copy holds, so a restart never reuses a timestamp.
+    this.resumeClock(stamps.values(), graves.values());
+  }
+
+  /** The clock resumes after the latest change this copy holds, so a restart never reuses a timestamp. */
+  private resumeClock(stamps: Iterable<Stamps>, graves: Iterable<Grave>): void {
     let latest = '';
-    for (const stamp of stamps.values()) for (const at of Object.values(stamp)) if (at > latest) latest = at;
-    for (const grave of graves.values()) if (grave.at > latest) latest = grave.at;
+    for (const stamp of stamps) for (const at of Object.values(stamp)) if (at > latest) latest = at;
+    for (const grave of graves) if (grave.at > latest) latest = grave.at;
     if (latest !== '') this.clock.resume(latest);
+  }
+
+  /** Applies the journal lines read at open over the records read from the files. */
+  replay(lines: readonly JournalLine[]): void {
+    for (const line of lines) {
+      this.apply(line.staged);
+      this.applied = line.n;
+    }
+    const staged = lines.flatMap((line) => line.staged);
+    this.resumeClock(
+      staged.flatMap((entry) => (entry.stamps ? [entry.stamps] : [])),
+      staged.flatMap((entry) => (entry.grave ? [entry.grave] : [])),
+    );
   }
 
   /** The field timestamps of a record; fields written before sync existed count as this copy's, at the epoch. */
@@ -282,11 +362,25 @@ export class Store {
         if (this.successor === null) throw new UserError('error.recoveryMode');
         return this.successor.transact(work);
       }
-      const tx = new Transaction(this.tables, this.fileIndex, this.published);
+      const tx = new Transaction(this.tables, this.fileIndex, this.published, (staged) => this.derive(staged));
       const result = await work(tx);
+      this.derive(tx);
       await this.commit(tx, this.changesOf(tx), null);
       return result;
     });
+  }
+
+  /** Runs the derived rules over what the work staged; what they stage joins the same write. */
+  private derive(tx: Transaction): void {
+    if (this.rules.length === 0 || tx.staged.size === 0) return;
+    const written = [...tx.staged.values()].map(({ kind, record, removed }) => ({
+      kind,
+      record,
+      before: this.tables[kind].get(record.id) as { id: string } | undefined,
+      removed: removed === true,
+    }));
+    const at = this.now();
+    for (const rule of this.rules) rule(tx, written, at);
   }
 
   /** Counts committed changes: a view derived from the whole store (the conflicts list) is recomputed only when it moves. */
@@ -298,9 +392,11 @@ export class Store {
 
   private async commit(tx: Transaction, changes: ChangeRecord[], origin: string | null): Promise<void> {
     if (changes.length === 0) return;
-    await this.write(tx);
-    this.apply(tx);
+    const n = await this.append(tx);
+    this.apply(tx.staged.values());
+    this.applied = n;
     this.committed += 1;
+    this.foldSoon();
     for (const listener of this.listeners) listener(changes);
     await this.onCommit?.(changes, origin);
     // The change is already on disk: a failed backup must not report it as failed (the
@@ -404,13 +500,91 @@ export class Store {
    */
   retire(successor: Store | null): void {
     this.successor = successor;
+    clearTimeout(this.idleTimer);
+    // Its memory no longer matches the folder: it must never fold again, nor hold the old journal open.
+    void this.journal.close().catch(() => undefined);
   }
 
   /** The daily backup, also taken when the app stays open past midnight. */
   async backupIfNewDay(): Promise<void> {
     const today = formatDate(this.now(), 'yyyy-MM-dd');
     if (today === this.lastBackupDay) return;
-    if (await ensureDailyBackup(this.dataDir, this.now())) this.lastBackupDay = today;
+    const taken = await this.holdingFolds(() => ensureDailyBackup(this.dataDir, this.now(), () => this.fold()));
+    if (taken) this.lastBackupDay = today;
+  }
+
+  /**
+   * Runs `work` between transactions with no fold starting on its own until it ends: a
+   * backup or a restore reading the data files calls `fold()` first, then finds them complete.
+   */
+  withFoldsHeld<T>(work: () => Promise<T>): Promise<T> {
+    return this.exclusive(() => this.holdingFolds(work));
+  }
+
+  /** The same, for a caller already between transactions (inside `exclusive`, or at open). */
+  private async holdingFolds<T>(work: () => Promise<T>): Promise<T> {
+    this.foldsHeld += 1;
+    try {
+      return await work();
+    } finally {
+      this.foldsHeld -= 1;
+    }
+  }
+
+  /** Folds, then closes the journal: the backend's close path. Changes made afterwards still work (the journal reopens). */
+  close(): Promise<void> {
+    return this.withFoldsHeld(async () => {
+      clearTimeout(this.idleTimer);
+      await this.fold();
+      await this.journal.close();
+    });
+  }
+
+  /**
+   * Brings the data files up to date with the journal, then drops the folded lines. Runs
+   * beside transactions: each file is serialised from memory in one synchronous step,
+   * so it holds at least every line up to `upTo`; lines appended meanwhile stay in the
+   * journal and their files stay dirty. One fold at a time.
+   */
+  fold(): Promise<void> {
+    const run = this.foldChain.then(() => this.foldOnce());
+    this.foldChain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async foldOnce(): Promise<void> {
+    if (this.successor !== undefined) return;
+    // A data folder that went away (a removed drive, a test's folder deleted) is not recreated by a late fold.
+    await access(this.dataDir);
+    const upTo = this.applied;
+    const paths = [...this.dirty];
+    this.dirty.clear();
+    try {
+      for (const path of paths) {
+        await this.writeHooks?.step?.('fold.file', path);
+        const current = new Transaction(this.tables, this.fileIndex, this.published);
+        await writeFileAtomic(join(this.dataDir, path), serialiseFile(this.recordsOf(path, current), this.format.version, this.syncOf(path, current)), this.writeHooks);
+      }
+    } catch (error) {
+      for (const path of paths) this.dirty.add(path);
+      throw error;
+    }
+    await this.journal.dropUpTo(upTo);
+  }
+
+  /** After a change (or lines replayed at open): a fold once the changes pause, or at once past a size. Never on the acknowledgement path. */
+  foldSoon(): void {
+    clearTimeout(this.idleTimer);
+    const start = () => {
+      // A failed fold loses nothing (the journal keeps the lines); the next one tries again.
+      if (this.foldsHeld === 0 && this.successor === undefined) void this.fold().catch(() => undefined);
+    };
+    if (this.journal.bytes > this.foldPastBytes) start();
+    else if (this.foldWhenIdleMs !== false) {
+      this.idleTimer = setTimeout(start, this.foldWhenIdleMs);
+      // A pending fold must not keep a process alive: the journal already holds the change.
+      this.idleTimer.unref?.();
+    }
   }
 
   /** Runs `work` between transactions, e.g. a backup that must not see a half-applied change. */
@@ -458,13 +632,11 @@ export class Store {
     return changes;
   }
 
-  private async write(tx: Transaction): Promise<void> {
-    const touched = new Set<string>();
-    for (const { kind, record } of tx.staged.values()) touched.add(fileOf(kind, record as never));
+  /** The transaction's line in the journal, flushed: once this resolves the change survives a power cut. */
+  private async append(tx: Transaction): Promise<number> {
+    const entries: JournalEntry[] = [...tx.staged.values()].map(({ kind, record, removed, stamps, grave }) => ({ kind, record, removed, stamps, grave }));
     try {
-      for (const path of touched) {
-        await writeFileAtomic(join(this.dataDir, path), serialiseFile(this.recordsOf(path, tx), this.format.version, this.syncOf(path, tx)), this.writeHooks);
-      }
+      return await this.journal.append(entries, this.format.version);
     } catch (error) {
       throw new UserError('error.storeWrite', { detail: (error as Error).message });
     }
@@ -550,9 +722,11 @@ export class Store {
   /** Which removed records each file keeps, as `kind:id`. */
   private readonly graveIndex = new Map<string, Set<string>>();
 
-  private apply(tx: Transaction): void {
-    for (const [key, { kind, record, removed, stamps, grave }] of tx.staged) {
+  private apply(staged: Iterable<Omit<Staged, 'baseline'>>): void {
+    for (const { kind, record, removed, stamps, grave } of staged) {
+      const key = keyOf(kind, record.id);
       const path = fileOf(kind, record as never);
+      this.dirty.add(path);
       if (grave) {
         this.graves.set(key, grave);
         this.graveIndex.set(path, (this.graveIndex.get(path) ?? new Set()).add(key));

@@ -161,3 +161,51 @@ describe('restoring while the workspace is ready', () => {
     expect(await snapshotFolder(dataDir)).toEqual(before);
   });
 });
+
+describe('backups and the write journal', () => {
+  it('a restore in recovery keeps the unfolded journal in damaged/ and never replays it over the restored files', async () => {
+    const dataDir = await tempDir();
+    const clock = manualClock(new Date(2026, 2, 2, 9, 0));
+    const first = await openTestBackend({ dataDir, now: clock.now });
+    await value(first, 'producers.create', { name: 'Ferme du Bois' });
+    const backup = await value<BackupInfo>(first, 'backups.create');
+    clock.advance(1000);
+    // Acknowledged in the journal, not folded into producers.json yet.
+    await value(first, 'producers.create', { name: 'Après la sauvegarde' });
+    const journal = await readFile(join(dataDir, 'journal.jsonl'), 'utf8');
+    expect(journal).toContain('Après la sauvegarde');
+    await writeFile(join(dataDir, 'relay.json'), '{"format":');
+    const backend = await openTestBackend({ dataDir, now: clock.now });
+    expect(backend.workspace.inRecovery).toBe(true);
+
+    const status = await value<AppStatus>(backend, 'backups.restore', { id: backup.id });
+
+    expect(status).toMatchObject({ state: 'ready' });
+    const names = async (opened: TestBackend) => (await value<Producer[]>(opened, 'producers.list', {})).map((producer) => producer.name);
+    expect(await names(backend)).toEqual(['Ferme du Bois']);
+    expect(await names(await openTestBackend({ dataDir, now: clock.now }))).toEqual(['Ferme du Bois']);
+    const [stamp] = await readdir(join(dataDir, 'damaged'));
+    expect(await readFile(join(dataDir, 'damaged', stamp!, 'journal.jsonl'), 'utf8')).toBe(journal);
+  });
+
+  it('the daily backup taken at open after a kill holds the changes that were only in the journal', async () => {
+    const dataDir = await tempDir();
+    const clock = manualClock(new Date(2026, 2, 2, 9, 0));
+    const first = await openTestBackend({ dataDir, now: clock.now });
+    await value(first, 'producers.create', { name: 'Ferme du Bois' });
+    clock.advance(1000);
+    await value(first, 'producers.create', { name: 'Dans le journal' });
+    // The app is killed: the second change is only in the journal. Next day, the daily backup is taken at open.
+    clock.set(new Date(2026, 2, 3, 9, 0));
+    const second = await openTestBackend({ dataDir, now: clock.now });
+    const daily = (await value<BackupInfo[]>(second, 'backups.list')).find((entry) => entry.kind === 'daily')!;
+    expect(daily.createdAt).toBe(new Date(2026, 2, 3, 9, 0).toISOString());
+    expect(daily.readable).toBe(true);
+    await value(second, 'producers.create', { name: 'Après la sauvegarde' });
+
+    await value<AppStatus>(second, 'backups.restore', { id: daily.id });
+
+    const names = (await value<Producer[]>(second, 'producers.list', {})).map((producer) => producer.name).sort();
+    expect(names).toEqual(['Dans le journal', 'Ferme du Bois']);
+  });
+});

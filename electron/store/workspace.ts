@@ -62,19 +62,31 @@ export class Workspace {
   }
 
   backupNow() {
-    return this.store.exclusive(() => createBackup(this.dataDir, 'manual', this.now()));
+    const store = this.store;
+    return store.withFoldsHeld(async () => {
+      await store.fold();
+      return createBackup(this.dataDir, 'manual', this.now());
+    });
+  }
+
+  /** Folds the journal into the data files and closes it: the app or the host is quitting. */
+  async close(): Promise<void> {
+    if (this.state && 'store' in this.state) await this.state.store.close();
   }
 
   async restore(backupId: string): Promise<AppStatus> {
-    const restore = () => restoreBackup(this.dataDir, backupId, this.format, this.inRecovery ? 'recovery' : 'ready', this.now());
+    const restore = (beforeSwitch?: () => Promise<void>) =>
+      restoreBackup(this.dataDir, backupId, this.format, this.inRecovery ? 'recovery' : 'ready', this.now(), beforeSwitch);
     if (this.inRecovery) {
       await restore();
       await this.reopen();
       return this.status();
     }
     const replaced = this.store;
-    await replaced.exclusive(async () => {
-      await restore();
+    // No fold of the old memory runs during the restore; the journal is folded once the backup is known good,
+    // so the pre-restore backup copies complete files and a refused restore changes nothing.
+    await replaced.withFoldsHeld(async () => {
+      await restore(() => replaced.fold());
       // Retired before reopening, so that even if the reopen fails nothing queued writes stale data.
       replaced.retire(null);
       await this.reopen();

@@ -53,7 +53,8 @@ export type TestBackend = Backend;
 
 /** The backend as Electron and the host wire it, with the store options a test needs. */
 export async function openTestBackend(options: Omit<StoreOptions, 'onCommit'>): Promise<TestBackend> {
-  const backend = await openBackend({ ...options, log: () => undefined });
+  // Folds happen when a test says so (store.fold) or on close, never on a timer in the middle of a test.
+  const backend = await openBackend({ foldWhenIdleMs: false, ...options, log: () => undefined });
   // Tests sync when they say so: no timer left running after a test.
   backend.syncer.stop();
   return backend;

@@ -44,7 +44,8 @@ export async function refusal(app: TestBackend, name: OperationName, payload: un
 
 /** What a fresh open of the folder finds: what is really on disk. */
 export async function reopened(dataDir: string): Promise<Store> {
-  const opened = await openStore({ dataDir });
+  // A look, not a second app: it never folds on its own beside the app's store.
+  const opened = await openStore({ dataDir, foldWhenIdleMs: false });
   if (opened.state !== 'ready') throw new Error(`folder did not reopen: ${JSON.stringify(opened.problem)}`);
   return opened.store;
 }
@@ -65,6 +66,21 @@ export async function createProduct(app: TestBackend, producerId: string, fields
     vatRateBp: 600,
     ...fields,
   });
+}
+
+/**
+ * Folds the journal into the data files and forgets the writes so far: what `folded` then
+ * returns is the files the next changes rewrite, whatever earlier changes left to fold.
+ */
+export async function settle(app: TestApp): Promise<void> {
+  await app.workspace.store.fold();
+  app.written.length = 0;
+}
+
+/** The data files rewritten since `settle`, once the journal is folded into them. */
+export async function folded(app: TestApp): Promise<string[]> {
+  await app.workspace.store.fold();
+  return app.written;
 }
 
 export const dataPath = (app: TestApp, path: string) => join(app.dataDir, path);
