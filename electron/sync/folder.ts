@@ -11,7 +11,7 @@
  * under a temp name and renamed, so the file-sync tool never sees two writers
  * of one file nor (from us) a half-written one.
  */
-import { access, constants, mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { access, constants, mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { SyncLevel } from '../../shared/sync/levels';
@@ -104,12 +104,13 @@ export class SyncFolder {
     }).sort((a, b) => a - b);
   }
 
-  readBatch(device: string, seq: number): Promise<string | null> {
-    return readText(join(this.dir(device), batchName(seq)));
+  /** Another copy's batch, unless it is larger than `maxBytes` (then only its size is read). */
+  readBatch(device: string, seq: number, maxBytes: number): Promise<FileRead> {
+    return readBounded(join(this.dir(device), batchName(seq)), maxBytes);
   }
 
-  readSnapshot(device: string): Promise<string | null> {
-    return readText(join(this.dir(device), 'snapshot.json'));
+  readSnapshot(device: string, maxBytes: number): Promise<FileRead> {
+    return readBounded(join(this.dir(device), 'snapshot.json'), maxBytes);
   }
 
   readOrdered(device: string): Promise<string | null> {
@@ -144,7 +145,31 @@ export class SyncFolder {
   }
 }
 
-function batchName(seq: number): string {
+/** A file's text and when it last changed; only its size when too large to read; null when absent. */
+export type FileRead = { text: string; mtimeMs: number } | { tooLarge: number } | null;
+
+async function readBounded(path: string, maxBytes: number): Promise<FileRead> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    // Sized on the open file and read up to that size only: a file that grows meanwhile is not read past the limit.
+    const info = await handle.stat();
+    if (info.size > maxBytes) return { tooLarge: info.size };
+    const buffer = Buffer.alloc(info.size);
+    const { bytesRead } = await handle.read(buffer, 0, info.size, 0);
+    return { text: buffer.toString('utf8', 0, bytesRead), mtimeMs: info.mtimeMs };
+  } catch {
+    return null;
+  } finally {
+    await handle.close();
+  }
+}
+
+export function batchName(seq: number): string {
   return `${String(seq).padStart(8, '0')}.batch`;
 }
 
