@@ -6,6 +6,7 @@
 import type { AppStatus, StoreProblem } from '../../shared/contract/results';
 import { UserError } from '../../shared/contract/errors';
 import { listBackups, restoreBackup, createBackup } from './backups';
+import { removeStaleTemps } from './stale-temps';
 import { currentFormat } from './migrations';
 import { openStore, type Store, type StoreOptions } from './store';
 import { RELAY_ID } from './entities';
@@ -17,6 +18,8 @@ export class Workspace {
   private constructor(private readonly options: StoreOptions) {}
 
   static async open(options: StoreOptions): Promise<Workspace> {
+    // Only here, before anything writes: a later reopen (after a restore) may run beside a sync writing its state.
+    await removeStaleTemps(options.dataDir);
     const workspace = new Workspace(options);
     await workspace.reopen();
     return workspace;

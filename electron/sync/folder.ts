@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { SyncLevel } from '../../shared/sync/levels';
 import type { SyncProblem } from '../../shared/sync/status';
 import { writeFileAtomic } from '../store/atomic-write';
+import { removeStaleTemps } from '../store/stale-temps';
 
 export const ROOT = 'cabas-sync';
 const FOLDER_FORMAT = 'cabas-sync-folder';
@@ -76,6 +77,8 @@ export class SyncFolder {
       if (parsed.data.version > FOLDER_VERSION) throw new FolderProblem({ code: 'newerFormat', detail: markerPath });
       if (parsed.data.level !== this.level) throw new FolderProblem({ code: 'wrongLevel', detail: parsed.data.level });
     }
+    // This copy's own interrupted writes (a sync cut short): nobody else removes them, and the sync tool copies them everywhere.
+    await removeStaleTemps(this.dir());
     await this.write(join(this.dir(), 'device.json'), JSON.stringify(info));
   }
 
