@@ -12,6 +12,7 @@ import type { BackupInfo, BackupKind } from '../../shared/contract/results';
 import { UserError } from '../../shared/contract/errors';
 import { writeFileAtomic } from './atomic-write';
 import { listDataFiles, readDataFolder } from './data-files';
+import { saveExpectedFiles } from './expected-files';
 import type { FormatSpec } from './migrations';
 
 export const BACKUPS_DIR = 'backups';
@@ -134,4 +135,6 @@ export async function restoreBackup(
   for (const file of backup.meta.files) {
     await writeFileAtomic(join(dataDir, file), await readFile(join(folder, file), 'utf8'));
   }
+  // The folder now holds the backup's files: they are the ones that must exist.
+  await saveExpectedFiles(dataDir, backup.meta.files);
 }

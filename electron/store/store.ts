@@ -18,7 +18,7 @@ import { canonicalJson } from '../../shared/sync/canonical';
 import { compact, legacyStamp, stampedAt, stampOf, withFields, type Stamps } from '../../shared/sync/stamps';
 import { writeFileAtomic, type WriteHooks } from './atomic-write';
 import { createBackup, ensureDailyBackup } from './backups';
-import { readDataFolder } from './data-files';
+import { openDataFolder, writeDataFile } from './data-files';
 import { entities, entityKinds, fileOf, type EntityOf } from './entities';
 import { serialiseFile, type FileRecords, type SyncSection } from './envelope';
 import { currentFormat, type FormatSpec } from './migrations';
@@ -105,7 +105,7 @@ async function loadDeviceId(dataDir: string): Promise<string> {
 export async function openStore(options: StoreOptions): Promise<OpenResult> {
   const { dataDir, format = currentFormat, now = () => new Date() } = options;
   await mkdir(dataDir, { recursive: true });
-  const read = await readDataFolder(dataDir, format);
+  const read = await openDataFolder(dataDir, format);
   if (!read.ok) return { state: 'recovery', problem: read.problem };
 
   const outdated = read.files.filter((file) => file.version < format.version);
@@ -463,7 +463,7 @@ export class Store {
     for (const { kind, record } of tx.staged.values()) touched.add(fileOf(kind, record as never));
     try {
       for (const path of touched) {
-        await writeFileAtomic(join(this.dataDir, path), serialiseFile(this.recordsOf(path, tx), this.format.version, this.syncOf(path, tx)), this.writeHooks);
+        await writeDataFile(this.dataDir, path, serialiseFile(this.recordsOf(path, tx), this.format.version, this.syncOf(path, tx)), this.writeHooks);
       }
     } catch (error) {
       throw new UserError('error.storeWrite', { detail: (error as Error).message });

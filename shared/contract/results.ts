@@ -9,7 +9,8 @@ export interface Warning {
 }
 
 /** Why the store could not open a file; the recovery screen shows it. */
-export type DamageReason = 'unreadable' | 'invalidJson' | 'schema' | 'newerVersion';
+/** `missing`: a file Cabas wrote in this folder is no longer there (expected-files.ts). */
+export type DamageReason = 'unreadable' | 'invalidJson' | 'schema' | 'newerVersion' | 'missing';
 
 export interface StoreProblem {
   /** Path relative to the data folder, e.g. `producers.json`. */
