@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 
@@ -35,4 +35,28 @@ test('a damaged file opens the recovery screen, is kept, and the latest good bac
 
   const [kept] = await readdir(join(dataDir, 'damaged'));
   expect(await readFile(join(dataDir, 'damaged', kept!, 'producers.json'), 'utf8')).toBe(damaged);
+});
+
+test('a data file deleted behind the app’s back opens the recovery screen naming it, which says a restore rolls back the intact files too', async ({
+  app,
+  host,
+  dataDir,
+  restartHost,
+}) => {
+  const call = async (name: string, data: object) => {
+    const response = await app.request.post(`${host.url}api/call/${name}`, { data, headers: { Authorization: `Bearer ${host.token}` } });
+    return response.json();
+  };
+  expect((await call('members.create', { name: 'Zoé Martin' })).ok).toBe(true);
+  expect((await call('backups.create', {})).ok).toBe(true);
+  await rm(join(dataDir, 'members.json'));
+
+  await restartHost();
+  await expect(app.getByRole('heading', { level: 1, name: 'Un fichier de données a disparu' })).toBeVisible();
+  await expect(app.getByText('Le fichier members.json manque dans le dossier de données')).toBeVisible();
+  await expect(app.getByText(/Restaurer une sauvegarde remet tous les fichiers de données.*aussi ceux qui sont intacts/)).toBeVisible();
+
+  await app.getByRole('button', { name: /Restaurer la dernière sauvegarde valide/ }).click();
+  await expect(app.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible();
+  expect(JSON.parse(await readFile(join(dataDir, 'members.json'), 'utf8'))).toMatchObject({ records: { member: [{ name: 'Zoé Martin' }] } });
 });
