@@ -39,11 +39,11 @@ export async function writeFileAtomic(path: string, contents: string, hooks: Wri
     await unlink(tempPath).catch(() => undefined);
     throw error;
   }
-  await syncFolder(dirname(path));
+  await flushFolder(dirname(path));
 }
 
 /** The rename itself is only durable once the folder entry is flushed (ext4, XFS). */
-async function syncFolder(folder: string): Promise<void> {
+export async function flushFolder(folder: string): Promise<void> {
   let handle;
   try {
     handle = await open(folder, 'r');

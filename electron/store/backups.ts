@@ -4,14 +4,14 @@
  * under `backups/`; its `backup.json` is written last, so a backup interrupted
  * half-way is never listed.
  */
-import { copyFile, mkdir, readdir, readFile, rm, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { format as formatDate } from 'date-fns';
 import { z } from 'zod';
 import type { BackupInfo, BackupKind } from '../../shared/contract/results';
 import { UserError } from '../../shared/contract/errors';
-import { writeFileAtomic } from './atomic-write';
-import { listDataFiles, readDataFolder } from './data-files';
+import { flushFolder, writeFileAtomic } from './atomic-write';
+import { listDataFiles, readDataFolder, RESTORE_MARKER, RESTORING_DIR } from './data-files';
 import { saveExpectedFiles } from './expected-files';
 import type { FormatSpec } from './migrations';
 
@@ -112,6 +112,13 @@ export async function ensureDailyBackup(dataDir: string, now: Date): Promise<boo
  * Makes the data files exactly those of the backup. What was there before is
  * kept first: as a `pre-restore` backup when it was readable, or copied to
  * `damaged/` when it was not (the damaged file is never lost).
+ *
+ * In one step as far as a crash can tell (issue 13: a kill mid-restore left a
+ * mix of backup and current files): the backup's files are first copied beside
+ * the data (`restoring/`), then a marker (`restore.json`) records the switch,
+ * then the files are moved into place. The marker is the commit point: the next
+ * open finishes a restore that has one (finishRestore), and drops a prepared
+ * one that has none — the folder is the old state or the restored one.
  */
 export async function restoreBackup(
   dataDir: string,
@@ -125,16 +132,70 @@ export async function restoreBackup(
   const folder = join(dataDir, BACKUPS_DIR, id);
   if (!(await isReadable(folder, backup.meta.files, format))) throw new UserError('error.backupUnreadable');
 
+  await finishRestore(dataDir);
   const currentFiles = await listDataFiles(dataDir);
   if (current === 'ready') await createBackup(dataDir, 'pre-restore', now);
   else await copyInto(dataDir, join(dataDir, DAMAGED_DIR, stamp(now)), currentFiles);
 
-  for (const file of currentFiles) {
-    if (!backup.meta.files.includes(file)) await unlink(join(dataDir, file));
-  }
+  // Prepared beside the data, each file on disk before the marker names it.
+  const staging = join(dataDir, RESTORING_DIR);
+  await rm(staging, { recursive: true, force: true });
   for (const file of backup.meta.files) {
-    await writeFileAtomic(join(dataDir, file), await readFile(join(folder, file), 'utf8'));
+    await writeFileAtomic(join(staging, file), await readFile(join(folder, file), 'utf8'));
   }
+  const marker: z.infer<typeof markerSchema> = { backup: id, files: backup.meta.files, remove: currentFiles.filter((file) => !backup.meta.files.includes(file)) };
+  await writeFileAtomic(join(dataDir, RESTORE_MARKER), JSON.stringify(marker));
+  await switchTo(dataDir, marker);
+}
+
+const markerSchema = z.object({ backup: z.string(), files: z.array(z.string()), remove: z.array(z.string()) });
+
+/**
+ * At open, before the data is read: a restore whose marker is on disk is
+ * carried through (every step can run again); files prepared without a marker
+ * are dropped. Says which, or null when no restore was under way.
+ */
+export async function finishRestore(dataDir: string): Promise<'rolledForward' | 'rolledBack' | null> {
+  let text: string | null = null;
+  try {
+    text = await readFile(join(dataDir, RESTORE_MARKER), 'utf8');
+  } catch {
+    text = null;
+  }
+  const marker = text === null ? undefined : markerSchema.safeParse(safeJson(text));
+  if (marker?.success) {
+    await switchTo(dataDir, marker.data);
+    return 'rolledForward';
+  }
+  // No marker (or one cut short, which writeFileAtomic never leaves): the restore never switched.
+  const prepared = await readdir(join(dataDir, RESTORING_DIR)).then(() => true, () => false);
+  await rm(join(dataDir, RESTORING_DIR), { recursive: true, force: true });
+  await unlink(join(dataDir, RESTORE_MARKER)).catch(() => undefined);
+  return prepared || text !== null ? 'rolledBack' : null;
+}
+
+async function switchTo(dataDir: string, marker: z.infer<typeof markerSchema>): Promise<void> {
+  for (const file of marker.files) {
+    const target = join(dataDir, file);
+    await mkdir(dirname(target), { recursive: true });
+    // Already moved by an earlier, interrupted run: the target holds it.
+    await rename(join(dataDir, RESTORING_DIR, file), target).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
+  for (const file of marker.remove) await unlink(join(dataDir, file)).catch(() => undefined);
+  // The moves are durable before the marker goes (otherwise the next open could find neither).
+  for (const folder of new Set([...marker.files, ...marker.remove].map((file) => dirname(join(dataDir, file))))) await flushFolder(folder);
   // The folder now holds the backup's files: they are the ones that must exist.
-  await saveExpectedFiles(dataDir, backup.meta.files);
+  await saveExpectedFiles(dataDir, marker.files);
+  await unlink(join(dataDir, RESTORE_MARKER));
+  await rm(join(dataDir, RESTORING_DIR), { recursive: true, force: true });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

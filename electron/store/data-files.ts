@@ -7,8 +7,12 @@ import { migrateFile, type FormatSpec } from './migrations';
 import { writeFileAtomic, type WriteHooks } from './atomic-write';
 import { EXPECTED_FILES, missingExpectedFile, noteWritten } from './expected-files';
 
+/** Where a restore prepares the backup's files, and its marker (backups.ts). */
+export const RESTORING_DIR = 'restoring';
+export const RESTORE_MARKER = 'restore.json';
+
 /** Folders and files inside the data folder that are not relay data. */
-export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'backup.json', 'sync', EXPECTED_FILES]);
+export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'backup.json', 'sync', EXPECTED_FILES, RESTORING_DIR, RESTORE_MARKER]);
 
 /**
  * The paths entities.ts writes (data-files.test.ts checks every entity's file

@@ -5,7 +5,7 @@
  */
 import type { AppStatus, StoreProblem } from '../../shared/contract/results';
 import { UserError } from '../../shared/contract/errors';
-import { listBackups, restoreBackup, createBackup } from './backups';
+import { finishRestore, listBackups, restoreBackup, createBackup } from './backups';
 import { removeStaleTemps } from './stale-temps';
 import { currentFormat } from './migrations';
 import { openStore, type Store, type StoreOptions } from './store';
@@ -38,6 +38,8 @@ export class Workspace {
   }
 
   async reopen(): Promise<void> {
+    // A restore cut short (a crash, a failed write) is finished or dropped before the data is read: never a mix.
+    await finishRestore(this.dataDir);
     const opened = await openStore(this.options);
     this.state = opened.state === 'ready' ? { store: opened.store } : { problem: opened.problem };
   }

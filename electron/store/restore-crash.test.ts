@@ -1,0 +1,78 @@
+/**
+ * A restore killed at any instant (issue 13: a kill within 60 ms of
+ * backups.restore left a mix of backup and current files in 2 of 40 tries).
+ * The kill is simulated by making the k-th file-system change fail and
+ * nothing after it run, for every k; the next open must find the old state or
+ * the restored one, whole.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { currentFormat } from './migrations';
+
+const crash = vi.hoisted(() => ({ at: 0, count: 0 }));
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  const killable =
+    <A extends unknown[], R>(step: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (crash.at > 0 && ++crash.count >= crash.at) throw new Error('killed');
+      return step(...args);
+    };
+  return { ...actual, rename: killable(actual.rename), unlink: killable(actual.unlink), rm: killable(actual.rm), copyFile: killable(actual.copyFile), truncate: killable(actual.truncate) };
+});
+
+const { rm } = await import('node:fs/promises');
+const { openTestBackend, manualClock } = await import('../testing/fixtures');
+const { snapshotData, useTempDirs } = await import('../testing/temp-dir');
+const { restoreBackup } = await import('./backups');
+
+const tempDir = useTempDirs();
+
+async function value<T>(backend: Awaited<ReturnType<typeof openTestBackend>>, name: string, payload: unknown = {}): Promise<T> {
+  const outcome = await backend.dispatch(name, payload);
+  if (!outcome.ok) throw new Error(`${name} refused: ${JSON.stringify(outcome.error)}`);
+  return outcome.value as T;
+}
+
+/** A backup with one producer; since then a second producer and a member (a file the backup has not got). */
+async function folderToRestore() {
+  const dataDir = await tempDir();
+  const clock = manualClock(new Date(2026, 2, 2, 9, 0));
+  const backend = await openTestBackend({ dataDir, now: clock.now });
+  await value(backend, 'producers.create', { name: 'Ferme du Bois' });
+  const backup = await value<{ id: string }>(backend, 'backups.create');
+  const restored = await snapshotData(dataDir);
+  clock.advance(60_000);
+  await value(backend, 'producers.create', { name: 'Miellerie du Val' });
+  await value(backend, 'members.create', { name: 'Zoé Martin' });
+  return { dataDir, clock, backup, old: await snapshotData(dataDir), restored };
+}
+
+describe('a restore killed at any instant', () => {
+  it('leaves, at the next open, the old state or the restored one — never a mix', { timeout: 120_000 }, async () => {
+    const outcomes = new Set<string>();
+    for (let at = 1; ; at++) {
+      const { dataDir, clock, backup, old, restored } = await folderToRestore();
+      crash.count = 0;
+      crash.at = at;
+      let killed = false;
+      try {
+        await restoreBackup(dataDir, backup.id, currentFormat, 'ready', clock.now());
+      } catch (error) {
+        if ((error as Error).message !== 'killed') throw error;
+        killed = true;
+      } finally {
+        crash.at = 0;
+      }
+      const reopened = await openTestBackend({ dataDir, now: clock.now });
+      expect(reopened.workspace.inRecovery, `killed at step ${at}`).toBe(false);
+      const now = await snapshotData(dataDir);
+      const which = JSON.stringify(now) === JSON.stringify(old) ? 'old' : JSON.stringify(now) === JSON.stringify(restored) ? 'restored' : 'mix';
+      expect(which, `killed at step ${at}: ${Object.keys(now).join(', ')}`).not.toBe('mix');
+      outcomes.add(which);
+      await rm(dataDir, { recursive: true, force: true });
+      if (!killed) break;
+    }
+    expect([...outcomes].sort()).toEqual(['old', 'restored']);
+  });
+});
