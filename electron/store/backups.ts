@@ -188,8 +188,9 @@ async function switchTo(dataDir: string, marker: z.infer<typeof markerSchema>): 
   for (const folder of new Set([...marker.files, ...marker.remove].map((file) => dirname(join(dataDir, file))))) await flushFolder(folder);
   // The folder now holds the backup's files: they are the ones that must exist.
   await saveExpectedFiles(dataDir, marker.files);
-  await unlink(join(dataDir, RESTORE_MARKER));
+  // The marker goes last: prepared files without a marker always mean a restore that never switched.
   await rm(join(dataDir, RESTORING_DIR), { recursive: true, force: true });
+  await unlink(join(dataDir, RESTORE_MARKER));
 }
 
 function safeJson(text: string): unknown {

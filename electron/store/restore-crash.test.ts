@@ -51,6 +51,7 @@ async function folderToRestore() {
 describe('a restore killed at any instant', () => {
   it('leaves, at the next open, the old state or the restored one — never a mix', { timeout: 120_000 }, async () => {
     const outcomes = new Set<string>();
+    const said = new Set<string>();
     for (let at = 1; ; at++) {
       const { dataDir, clock, backup, old, restored } = await folderToRestore();
       crash.count = 0;
@@ -69,10 +70,15 @@ describe('a restore killed at any instant', () => {
       const now = await snapshotData(dataDir);
       const which = JSON.stringify(now) === JSON.stringify(old) ? 'old' : JSON.stringify(now) === JSON.stringify(restored) ? 'restored' : 'mix';
       expect(which, `killed at step ${at}: ${Object.keys(now).join(', ')}`).not.toBe('mix');
+      // And the screen says which.
+      const status = await value<{ interruptedRestore?: string }>(reopened, 'app.status');
+      if (killed) expect(status.interruptedRestore === 'finished', `killed at step ${at}`).toBe(which === 'restored');
+      said.add(status.interruptedRestore ?? 'nothing');
       outcomes.add(which);
       await rm(dataDir, { recursive: true, force: true });
       if (!killed) break;
     }
     expect([...outcomes].sort()).toEqual(['old', 'restored']);
+    expect([...said].sort()).toEqual(['finished', 'nothing', 'undone']);
   });
 });

@@ -14,6 +14,8 @@ import { DEFAULT_RELAY_SETTINGS } from '../../shared/model/relay';
 
 export class Workspace {
   private state: { store: Store } | { problem: StoreProblem } | null = null;
+  /** Said on screen until the next restore: which state an interrupted restore left. */
+  private interruptedRestore: 'finished' | 'undone' | undefined;
 
   private constructor(private readonly options: StoreOptions) {}
 
@@ -39,7 +41,8 @@ export class Workspace {
 
   async reopen(): Promise<void> {
     // A restore cut short (a crash, a failed write) is finished or dropped before the data is read: never a mix.
-    await finishRestore(this.dataDir);
+    const finished = await finishRestore(this.dataDir);
+    if (finished) this.interruptedRestore = finished === 'rolledForward' ? 'finished' : 'undone';
     const opened = await openStore(this.options);
     this.state = opened.state === 'ready' ? { store: opened.store } : { problem: opened.problem };
   }
@@ -59,7 +62,7 @@ export class Workspace {
     if (this.state && 'problem' in this.state) return { state: 'recovery', problem: this.state.problem, ...base };
     const store = this.store;
     const language = store.get('relay', RELAY_ID)?.language ?? DEFAULT_RELAY_SETTINGS.language;
-    return { state: 'ready', language, deviceId: store.deviceId, ...base };
+    return { state: 'ready', language, deviceId: store.deviceId, ...base, ...(this.interruptedRestore && { interruptedRestore: this.interruptedRestore }) };
   }
 
   listBackups() {
@@ -71,6 +74,7 @@ export class Workspace {
   }
 
   async restore(backupId: string): Promise<AppStatus> {
+    this.interruptedRestore = undefined;
     const restore = () => restoreBackup(this.dataDir, backupId, this.format, this.inRecovery ? 'recovery' : 'ready', this.now());
     if (this.inRecovery) {
       await restore();

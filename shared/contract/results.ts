@@ -20,7 +20,15 @@ export interface StoreProblem {
 }
 
 export type AppStatus =
-  | { state: 'ready'; dataDir: string; formatVersion: number; language: Language; deviceId: string }
+  | {
+      state: 'ready';
+      dataDir: string;
+      formatVersion: number;
+      language: Language;
+      deviceId: string;
+      /** A restore was cut short (the app was killed): at this open it was carried through, or undone. */
+      interruptedRestore?: 'finished' | 'undone';
+    }
   | { state: 'recovery'; dataDir: string; formatVersion: number; problem: StoreProblem };
 
 export type BackupKind = 'daily' | 'manual' | 'pre-migration' | 'pre-restore';

@@ -157,6 +157,8 @@ export const en: Dictionary = {
   'backups.restoreLabel': 'Restore the backup of {date}',
   'backups.restoreTitle': 'Restore this backup?',
 
+  'app.restoreFinished': 'A restore had been interrupted: it was carried through. The data is the backup’s.',
+  'app.restoreUndone': 'A restore had been interrupted before it changed the data: it was undone. The data is as it was before the restore.',
   'recovery.title': 'A data file is damaged',
   'recovery.body': 'Cabas could not read the file {file}. Nothing was changed: the file is left as it is and a copy will be kept in the “damaged” folder.',
   'recovery.reason.unreadable': 'The file cannot be read.',

@@ -161,6 +161,8 @@ export const fr = {
   'backups.restoreLabel': 'Restaurer la sauvegarde du {date}',
   'backups.restoreTitle': 'Restaurer cette sauvegarde ?',
 
+  'app.restoreFinished': 'Une restauration avait été interrompue : elle a été menée à bout. Les données sont celles de la sauvegarde.',
+  'app.restoreUndone': 'Une restauration avait été interrompue avant de changer les données : elle a été annulée. Les données sont celles d’avant la restauration.',
   'recovery.title': 'Un fichier de données est abîmé',
   'recovery.body': 'Cabas n’a pas pu lire le fichier {file}. Rien n’a été modifié : le fichier est laissé tel quel et une copie sera gardée dans le dossier « damaged ».',
   'recovery.reason.unreadable': 'Le fichier ne peut pas être lu.',
