@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 
@@ -59,4 +59,29 @@ test('a data file deleted behind the app’s back opens the recovery screen nami
   await app.getByRole('button', { name: /Restaurer la dernière sauvegarde valide/ }).click();
   await expect(app.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible();
   expect(JSON.parse(await readFile(join(dataDir, 'members.json'), 'utf8'))).toMatchObject({ records: { member: [{ name: 'Zoé Martin' }] } });
+});
+
+test('a restore interrupted after its switch was recorded is carried through at the next start, and the screen says so', async ({
+  app,
+  host,
+  dataDir,
+  restartHost,
+}) => {
+  const call = async (name: string, data: object) => {
+    const response = await app.request.post(`${host.url}api/call/${name}`, { data, headers: { Authorization: `Bearer ${host.token}` } });
+    return response.json();
+  };
+  expect((await call('producers.create', { name: 'Ferme du Bois' })).ok).toBe(true);
+  const backup = (await call('backups.create', {})).value as { id: string };
+  expect((await call('producers.create', { name: 'Miellerie du Val' })).ok).toBe(true);
+  // What a kill leaves once the restore recorded its switch: the backup's file prepared beside the data, and the marker.
+  await mkdir(join(dataDir, 'restoring'));
+  await copyFile(join(dataDir, 'backups', backup.id, 'producers.json'), join(dataDir, 'restoring', 'producers.json'));
+  await writeFile(join(dataDir, 'restore.json'), JSON.stringify({ backup: backup.id, files: ['producers.json'], remove: [] }));
+
+  await restartHost();
+  await expect(app.getByRole('status').filter({ hasText: 'Une restauration avait été interrompue : elle a été menée à bout.' })).toBeVisible();
+  await expect(app.getByRole('rowheader', { name: 'Ferme du Bois' })).toBeVisible();
+  await expect(app.getByRole('rowheader', { name: 'Miellerie du Val' })).toHaveCount(0);
+  expect(await readdir(dataDir)).not.toContain('restore.json');
 });
