@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
+import { api } from './support/api';
 
 test('a damaged file opens the recovery screen, is kept, and the latest good backup is restored', async ({
   app,
@@ -43,12 +44,9 @@ test('a data file deleted behind the app’s back opens the recovery screen nami
   dataDir,
   restartHost,
 }) => {
-  const call = async (name: string, data: object) => {
-    const response = await app.request.post(`${host.url}api/call/${name}`, { data, headers: { Authorization: `Bearer ${host.token}` } });
-    return response.json();
-  };
-  expect((await call('members.create', { name: 'Zoé Martin' })).ok).toBe(true);
-  expect((await call('backups.create', {})).ok).toBe(true);
+  const call = api(app.request, host);
+  await call('members.create', { name: 'Zoé Martin' });
+  await call('backups.create', {});
   await rm(join(dataDir, 'members.json'));
 
   await restartHost();
@@ -67,13 +65,10 @@ test('a restore interrupted after its switch was recorded is carried through at 
   dataDir,
   restartHost,
 }) => {
-  const call = async (name: string, data: object) => {
-    const response = await app.request.post(`${host.url}api/call/${name}`, { data, headers: { Authorization: `Bearer ${host.token}` } });
-    return response.json();
-  };
-  expect((await call('producers.create', { name: 'Ferme du Bois' })).ok).toBe(true);
-  const backup = (await call('backups.create', {})).value as { id: string };
-  expect((await call('producers.create', { name: 'Miellerie du Val' })).ok).toBe(true);
+  const call = api(app.request, host);
+  await call('producers.create', { name: 'Ferme du Bois' });
+  const backup = await call<{ id: string }>('backups.create', {});
+  await call('producers.create', { name: 'Miellerie du Val' });
   // What a kill leaves once the restore recorded its switch: the backup's file prepared beside the data, and the marker.
   await mkdir(join(dataDir, 'restoring'));
   await copyFile(join(dataDir, 'backups', backup.id, 'producers.json'), join(dataDir, 'restoring', 'producers.json'));

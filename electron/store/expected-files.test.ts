@@ -3,17 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppStatus, BackupInfo } from '../../shared/contract/results';
 import type { Member } from '../../shared/model/member';
-import { manualClock, openTestBackend, type TestBackend } from '../testing/fixtures';
+import { manualClock, openTestBackend } from '../testing/fixtures';
+import { call as value } from '../testing/service-calls';
 import { useTempDirs } from '../testing/temp-dir';
 import { EXPECTED_FILES } from './expected-files';
 
 const tempDir = useTempDirs();
 
-async function value<T>(backend: TestBackend, name: string, payload: unknown = {}): Promise<T> {
-  const outcome = await backend.dispatch(name, payload);
-  if (!outcome.ok) throw new Error(`${name} refused: ${JSON.stringify(outcome.error)}`);
-  return outcome.value as T;
-}
 
 /** A relay with a producer, a member and a payment: relay files, members.json and a month of accounts. */
 async function relayFolder() {
@@ -23,7 +19,7 @@ async function relayFolder() {
   await value(backend, 'producers.create', { name: 'Ferme du Bois' });
   const member = await value<Member>(backend, 'members.create', { name: 'Zoé Martin' });
   await value(backend, 'accounts.recordPayment', { memberId: member.id, amountCents: 2000, method: 'cash' });
-  const backup = await value<BackupInfo>(backend, 'backups.create');
+  const backup = await value<BackupInfo>(backend, 'backups.create', {});
   return { dataDir, clock, backup };
 }
 
@@ -33,7 +29,7 @@ describe('a data file deleted behind the app’s back', () => {
       const { dataDir, clock, backup } = await relayFolder();
       await rm(join(dataDir, file));
       const backend = await openTestBackend({ dataDir, now: clock.now });
-      expect(await value<AppStatus>(backend, 'app.status')).toMatchObject({ state: 'recovery', problem: { file, reason: 'missing' } });
+      expect(await value<AppStatus>(backend, 'app.status', {})).toMatchObject({ state: 'recovery', problem: { file, reason: 'missing' } });
       expect(await backend.dispatch('members.list', {})).toEqual({ ok: false, error: { key: 'error.recoveryMode' } });
 
       expect(await value<AppStatus>(backend, 'backups.restore', { id: backup.id })).toMatchObject({ state: 'ready' });

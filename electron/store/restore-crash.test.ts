@@ -24,15 +24,11 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 const { rm } = await import('node:fs/promises');
 const { openTestBackend, manualClock } = await import('../testing/fixtures');
 const { snapshotData, useTempDirs } = await import('../testing/temp-dir');
+const { call: value } = await import('../testing/service-calls');
 const { restoreBackup } = await import('./backups');
 
 const tempDir = useTempDirs();
 
-async function value<T>(backend: Awaited<ReturnType<typeof openTestBackend>>, name: string, payload: unknown = {}): Promise<T> {
-  const outcome = await backend.dispatch(name, payload);
-  if (!outcome.ok) throw new Error(`${name} refused: ${JSON.stringify(outcome.error)}`);
-  return outcome.value as T;
-}
 
 /** A backup with one producer; since then a second producer and a member (a file the backup has not got). */
 async function folderToRestore() {
@@ -40,7 +36,7 @@ async function folderToRestore() {
   const clock = manualClock(new Date(2026, 2, 2, 9, 0));
   const backend = await openTestBackend({ dataDir, now: clock.now });
   await value(backend, 'producers.create', { name: 'Ferme du Bois' });
-  const backup = await value<{ id: string }>(backend, 'backups.create');
+  const backup = await value<{ id: string }>(backend, 'backups.create', {});
   const restored = await snapshotData(dataDir);
   clock.advance(60_000);
   await value(backend, 'producers.create', { name: 'Miellerie du Val' });
@@ -71,7 +67,7 @@ describe('a restore killed at any instant', () => {
       const which = JSON.stringify(now) === JSON.stringify(old) ? 'old' : JSON.stringify(now) === JSON.stringify(restored) ? 'restored' : 'mix';
       expect(which, `killed at step ${at}: ${Object.keys(now).join(', ')}`).not.toBe('mix');
       // And the screen says which.
-      const status = await value<{ interruptedRestore?: string }>(reopened, 'app.status');
+      const status = await value<{ interruptedRestore?: string }>(reopened, 'app.status', {});
       if (killed) expect(status.interruptedRestore === 'finished', `killed at step ${at}`).toBe(which === 'restored');
       said.add(status.interruptedRestore ?? 'nothing');
       outcomes.add(which);

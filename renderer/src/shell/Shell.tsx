@@ -92,7 +92,7 @@ function ShellFrame({ mode }: { mode: CopyMode }) {
         <p className="relay-name">{relay.name}</p>
         <ProducerCopyBanner mode={mode} />
         {status.interruptedRestore && (
-          <p role="status" className="restore-banner">
+          <p role="status" className="shell-banner">
             {t(status.interruptedRestore === 'finished' ? 'app.restoreFinished' : 'app.restoreUndone')}
           </p>
         )}
