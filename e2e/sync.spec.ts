@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -8,6 +8,7 @@ import { test, expect } from './fixtures';
 import { seriousViolations } from './support/axe';
 import { api, openDistributionDraft } from './support/api';
 import { startHostProcess, type HostProcess } from './support/host-process';
+import { createBatch, serialiseBatch } from '../shared/sync/envelope';
 
 type Ids = { id: string };
 
@@ -312,5 +313,39 @@ test.describe('two copies sync through a shared folder', () => {
     const status = await api(request, host)<{ settings: { teamFolder: string | null; autoSyncMinutes: number } }>('sync.status', {});
     expect(status.settings).toMatchObject({ teamFolder: null, autoSyncMinutes: 5 });
     expect(await seriousViolations(app)).toEqual([]);
+  });
+
+  test('a forged batch in the team folder is refused and listed on the sync screen, then discarded by the organiser', async ({ app, host, request }) => {
+    const teamDir = await mkdtemp(join(tmpdir(), 'cabas-e2e-forged-'));
+    try {
+      const call = api(request, host);
+      const { producer } = await call<{ producer: Ids }>('producers.create', { name: 'Ferme du Bois' });
+      await call('sync.saveSettings', { teamFolder: teamDir, autoSyncMinutes: 0 });
+      await call('sync.now', {});
+      // Someone with the folder writes a copy's directory whose change carries an impossible timestamp.
+      const forger = 'f0e1d2c3-0000-4000-8000-00000000abcd';
+      const at = `2200-13-45T99:99:99.999Z-0000-${forger}`;
+      const dir = join(teamDir, 'cabas-sync', forger);
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, 'device.json'), JSON.stringify({ role: 'organiser', producerId: null }));
+      const change = { at, device: forger, entity: 'producer' as const, entityId: producer.id, fields: { name: 'Piraté' } };
+      await writeFile(join(dir, '00000001.batch'), serialiseBatch(createBatch(forger, 1, [change])));
+
+      await openSync(app);
+      await app.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+      const setAside = app.getByRole('region', { name: 'Mis de côté et refusé' });
+      await expect(setAside.getByRole('heading', { name: 'Refusé (1)' })).toBeVisible();
+      await expect(setAside).toContainText(`Changement refusé de la copie ${forger} (${forger}/00000001.batch) : producer ${producer.id}, horodatage impossible « ${at} ».`);
+      expect((await call<{ name: string }[]>('producers.list', {})).map((p) => p.name)).toEqual(['Ferme du Bois']);
+      expect(await seriousViolations(app)).toEqual([]);
+
+      await setAside.getByRole('button', { name: 'Effacer cette liste' }).click();
+      const dialog = app.getByRole('dialog', { name: 'Effacer ce qui est mis de côté ?' });
+      await dialog.getByRole('button', { name: 'Effacer cette liste' }).click();
+      await expect(app.getByRole('status')).toHaveText('Liste effacée.');
+      await expect(setAside).toContainText('Rien n’est mis de côté ni refusé.');
+    } finally {
+      await rm(teamDir, { recursive: true, force: true });
+    }
   });
 });

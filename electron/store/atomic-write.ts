@@ -2,13 +2,16 @@
  * Crash-safe file replacement: write a temp file beside the target, fsync it,
  * rename it over the target, fsync the folder. A crash at any instant leaves
  * either the old file or the new one, never a mix; a stale temp file is ignored
- * by the loader (it never ends in `.json`).
+ * by the loader (it never ends in `.json`) and removed at the next open (stale-temps.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 export const TEMP_SUFFIX = '.tmp';
+
+/** What tempPathFor makes: a name of its own, so a cleanup never takes a file someone else left. */
+export const TEMP_NAME = /\.[0-9a-f]{12}\.tmp$/;
 
 export function tempPathFor(path: string): string {
   return `${path}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
@@ -48,11 +51,11 @@ export async function writeFileAtomic(path: string, contents: string, hooks: Wri
     await unlink(tempPath).catch(() => undefined);
     throw error;
   }
-  await syncFolder(dirname(path));
+  await flushFolder(dirname(path));
 }
 
 /** The rename itself is only durable once the folder entry is flushed (ext4, XFS). */
-export async function syncFolder(folder: string): Promise<void> {
+export async function flushFolder(folder: string): Promise<void> {
   let handle;
   try {
     handle = await open(folder, 'r');

@@ -4,14 +4,15 @@
  * under `backups/`; its `backup.json` is written last, so a backup interrupted
  * half-way is never listed.
  */
-import { copyFile, mkdir, readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { format as formatDate } from 'date-fns';
 import { z } from 'zod';
 import type { BackupInfo, BackupKind } from '../../shared/contract/results';
 import { UserError } from '../../shared/contract/errors';
-import { writeFileAtomic } from './atomic-write';
-import { listDataFiles, readDataFolder } from './data-files';
+import { flushFolder, writeFileAtomic } from './atomic-write';
+import { listDataFiles, readDataFolder, RESTORE_MARKER, RESTORING_DIR } from './data-files';
+import { saveExpectedFiles } from './expected-files';
 import type { FormatSpec } from './migrations';
 import { JOURNAL_FILE, readJournal } from './write-journal';
 
@@ -136,6 +137,13 @@ export async function ensureDailyBackup(
  * Makes the data files exactly those of the backup. What was there before is
  * kept first: as a `pre-restore` backup when it was readable, or copied to
  * `damaged/` when it was not (the damaged file is never lost).
+ *
+ * In one step as far as a crash can tell (issue 13: a kill mid-restore left a
+ * mix of backup and current files): the backup's files are first copied beside
+ * the data (`restoring/`), then a marker (`restore.json`) records the switch,
+ * then the files are moved into place. The marker is the commit point: the next
+ * open finishes a restore that has one (finishRestore), and drops a prepared
+ * one that has none — the folder is the old state or the restored one.
  */
 export async function restoreBackup(
   dataDir: string,
@@ -152,19 +160,75 @@ export async function restoreBackup(
   if (!(await isReadable(folder, backup.meta.files, format, backup.meta.journal))) throw new UserError('error.backupUnreadable');
 
   await beforeSwitch();
+  await finishRestore(dataDir);
   const currentFiles = await listDataFiles(dataDir);
   const currentJournal = await hasJournal(dataDir);
   if (current === 'ready') await createBackup(dataDir, 'pre-restore', now);
   else await copyInto(dataDir, join(dataDir, DAMAGED_DIR, stamp(now)), currentJournal ? [...currentFiles, JOURNAL_FILE] : currentFiles);
 
-  // The live journal is emptied first: replayed over the backup's files it would bring back what the restore undoes.
-  const journalPath = join(dataDir, JOURNAL_FILE);
-  if (currentJournal) await writeFileAtomic(journalPath, '');
-  for (const file of currentFiles) {
-    if (!backup.meta.files.includes(file)) await unlink(join(dataDir, file));
+  // Prepared beside the data, each file on disk before the marker names it.
+  const staging = join(dataDir, RESTORING_DIR);
+  await rm(staging, { recursive: true, force: true });
+  // The backup's journal comes along; the live one goes: replayed over the backup's files it would bring back what the restore undoes.
+  const incoming = backup.meta.journal ? [...backup.meta.files, JOURNAL_FILE] : backup.meta.files;
+  for (const file of incoming) {
+    await writeFileAtomic(join(staging, file), await readFile(join(folder, file), 'utf8'));
   }
-  for (const file of backup.meta.files) {
-    await writeFileAtomic(join(dataDir, file), await readFile(join(folder, file), 'utf8'));
+  const outgoing = currentJournal && !backup.meta.journal ? [...currentFiles, JOURNAL_FILE] : currentFiles;
+  const marker: z.infer<typeof markerSchema> = { backup: id, files: incoming, remove: outgoing.filter((file) => !incoming.includes(file)) };
+  await writeFileAtomic(join(dataDir, RESTORE_MARKER), JSON.stringify(marker));
+  await switchTo(dataDir, marker);
+}
+
+const markerSchema = z.object({ backup: z.string(), files: z.array(z.string()), remove: z.array(z.string()) });
+
+/**
+ * At open, before the data is read: a restore whose marker is on disk is
+ * carried through (every step can run again); files prepared without a marker
+ * are dropped. Says which, or null when no restore was under way.
+ */
+export async function finishRestore(dataDir: string): Promise<'rolledForward' | 'rolledBack' | null> {
+  let text: string | null = null;
+  try {
+    text = await readFile(join(dataDir, RESTORE_MARKER), 'utf8');
+  } catch {
+    text = null;
   }
-  if (backup.meta.journal) await writeFileAtomic(journalPath, await readFile(join(folder, JOURNAL_FILE), 'utf8'));
+  const marker = text === null ? undefined : markerSchema.safeParse(safeJson(text));
+  if (marker?.success) {
+    await switchTo(dataDir, marker.data);
+    return 'rolledForward';
+  }
+  // No marker (or one cut short, which writeFileAtomic never leaves): the restore never switched.
+  const prepared = await readdir(join(dataDir, RESTORING_DIR)).then(() => true, () => false);
+  await rm(join(dataDir, RESTORING_DIR), { recursive: true, force: true });
+  await unlink(join(dataDir, RESTORE_MARKER)).catch(() => undefined);
+  return prepared || text !== null ? 'rolledBack' : null;
+}
+
+async function switchTo(dataDir: string, marker: z.infer<typeof markerSchema>): Promise<void> {
+  for (const file of marker.files) {
+    const target = join(dataDir, file);
+    await mkdir(dirname(target), { recursive: true });
+    // Already moved by an earlier, interrupted run: the target holds it.
+    await rename(join(dataDir, RESTORING_DIR, file), target).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
+  for (const file of marker.remove) await unlink(join(dataDir, file)).catch(() => undefined);
+  // The moves are durable before the marker goes (otherwise the next open could find neither).
+  for (const folder of new Set([...marker.files, ...marker.remove].map((file) => dirname(join(dataDir, file))))) await flushFolder(folder);
+  // The folder now holds the backup's files: they are the ones that must exist.
+  await saveExpectedFiles(dataDir, marker.files.filter((file) => file !== JOURNAL_FILE));
+  // The marker goes last: prepared files without a marker always mean a restore that never switched.
+  await rm(join(dataDir, RESTORING_DIR), { recursive: true, force: true });
+  await unlink(join(dataDir, RESTORE_MARKER));
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

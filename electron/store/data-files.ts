@@ -4,9 +4,15 @@ import { join, relative, sep } from 'node:path';
 import type { StoreProblem } from '../../shared/contract/results';
 import { envelopeHeaderSchema, envelopeVersionSchema, fileRecordsSchema, type FileRecords, type SyncSection } from './envelope';
 import { migrateFile, type FormatSpec } from './migrations';
+import { writeFileAtomic, type WriteHooks } from './atomic-write';
+import { EXPECTED_FILES, missingExpectedFile, noteWritten } from './expected-files';
+
+/** Where a restore prepares the backup's files, and its marker (backups.ts). */
+export const RESTORING_DIR = 'restoring';
+export const RESTORE_MARKER = 'restore.json';
 
 /** Folders and files inside the data folder that are not relay data. */
-export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'backup.json', 'sync']);
+export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'backup.json', 'sync', EXPECTED_FILES, RESTORING_DIR, RESTORE_MARKER]);
 
 /**
  * The paths entities.ts writes (data-files.test.ts checks every entity's file
@@ -97,6 +103,20 @@ export async function readDataFolder(folder: string, format: FormatSpec): Promis
     files.push(result.file);
   }
   return { ok: true, files };
+}
+
+/** The live data folder: read as any folder, and every file it is expected to hold must be there (expected-files.ts). */
+export async function openDataFolder(dataDir: string, format: FormatSpec): Promise<FolderResult> {
+  const read = await readDataFolder(dataDir, format);
+  if (!read.ok) return read;
+  const missing = await missingExpectedFile(dataDir, read.files.map((file) => file.path));
+  return missing ? { ok: false, problem: missing } : read;
+}
+
+/** Writes one data file of the live folder (crash-safe), then lists it among the files that must exist. */
+export async function writeDataFile(dataDir: string, path: string, contents: string, hooks?: WriteHooks): Promise<void> {
+  await writeFileAtomic(join(dataDir, path), contents, hooks);
+  await noteWritten(dataDir, path);
 }
 
 function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {

@@ -21,7 +21,7 @@ import { compact, legacyStamp, stampedAt, stampOf, withFields, type Stamps } fro
 import { writeFileAtomic, type WriteHooks } from './atomic-write';
 import { readJournal, WriteJournal, type JournalEntry, type JournalLine } from './write-journal';
 import { createBackup, ensureDailyBackup } from './backups';
-import { readDataFolder } from './data-files';
+import { openDataFolder, writeDataFile } from './data-files';
 import { entities, entityKinds, fileOf, type EntityOf } from './entities';
 import { serialiseFile, type FileRecords, type SyncSection } from './envelope';
 import { currentFormat, type FormatSpec } from './migrations';
@@ -130,7 +130,7 @@ async function loadDeviceId(dataDir: string): Promise<string> {
 export async function openStore(options: StoreOptions): Promise<OpenResult> {
   const { dataDir, format = currentFormat, now = () => new Date() } = options;
   await mkdir(dataDir, { recursive: true });
-  const read = await readDataFolder(dataDir, format);
+  const read = await openDataFolder(dataDir, format);
   if (!read.ok) return { state: 'recovery', problem: read.problem };
   const journaled = await readJournal(dataDir, format);
   if (!journaled.ok) return { state: 'recovery', problem: journaled.problem };
@@ -140,7 +140,7 @@ export async function openStore(options: StoreOptions): Promise<OpenResult> {
     // The backup comes first: a migration that goes wrong must be undoable by hand.
     await createBackup(dataDir, 'pre-migration', now());
     for (const file of outdated) {
-      await writeFileAtomic(join(dataDir, file.path), serialiseFile(file.records, format.version, file.sync), options.writeHooks);
+      await writeDataFile(dataDir, file.path, serialiseFile(file.records, format.version, file.sync), options.writeHooks);
     }
   }
 
@@ -563,7 +563,7 @@ export class Store {
       for (const path of paths) {
         await this.writeHooks?.step?.('fold.file', path);
         const current = new Transaction(this.tables, this.fileIndex, this.published);
-        await writeFileAtomic(join(this.dataDir, path), serialiseFile(this.recordsOf(path, current), this.format.version, this.syncOf(path, current)), this.writeHooks);
+        await writeDataFile(this.dataDir, path, serialiseFile(this.recordsOf(path, current), this.format.version, this.syncOf(path, current)), this.writeHooks);
       }
     } catch (error) {
       for (const path of paths) this.dirty.add(path);

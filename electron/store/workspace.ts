@@ -5,7 +5,8 @@
  */
 import type { AppStatus, StoreProblem } from '../../shared/contract/results';
 import { UserError } from '../../shared/contract/errors';
-import { listBackups, restoreBackup, createBackup } from './backups';
+import { finishRestore, listBackups, restoreBackup, createBackup } from './backups';
+import { removeStaleTemps } from './stale-temps';
 import { currentFormat } from './migrations';
 import { openStore, type Store, type StoreOptions } from './store';
 import { RELAY_ID } from './entities';
@@ -13,10 +14,14 @@ import { DEFAULT_RELAY_SETTINGS } from '../../shared/model/relay';
 
 export class Workspace {
   private state: { store: Store } | { problem: StoreProblem } | null = null;
+  /** Said on screen until the next restore: which state an interrupted restore left. */
+  private interruptedRestore: 'finished' | 'undone' | undefined;
 
   private constructor(private readonly options: StoreOptions) {}
 
   static async open(options: StoreOptions): Promise<Workspace> {
+    // Only here, before anything writes: a later reopen (after a restore) may run beside a sync writing its state.
+    await removeStaleTemps(options.dataDir);
     const workspace = new Workspace(options);
     await workspace.reopen();
     return workspace;
@@ -35,6 +40,9 @@ export class Workspace {
   }
 
   async reopen(): Promise<void> {
+    // A restore cut short (a crash, a failed write) is finished or dropped before the data is read: never a mix.
+    const finished = await finishRestore(this.dataDir);
+    if (finished) this.interruptedRestore = finished === 'rolledForward' ? 'finished' : 'undone';
     const opened = await openStore(this.options);
     this.state = opened.state === 'ready' ? { store: opened.store } : { problem: opened.problem };
   }
@@ -54,7 +62,7 @@ export class Workspace {
     if (this.state && 'problem' in this.state) return { state: 'recovery', problem: this.state.problem, ...base };
     const store = this.store;
     const language = store.get('relay', RELAY_ID)?.language ?? DEFAULT_RELAY_SETTINGS.language;
-    return { state: 'ready', language, deviceId: store.deviceId, ...base };
+    return { state: 'ready', language, deviceId: store.deviceId, ...base, ...(this.interruptedRestore && { interruptedRestore: this.interruptedRestore }) };
   }
 
   listBackups() {
@@ -75,6 +83,7 @@ export class Workspace {
   }
 
   async restore(backupId: string): Promise<AppStatus> {
+    this.interruptedRestore = undefined;
     const restore = (beforeSwitch?: () => Promise<void>) =>
       restoreBackup(this.dataDir, backupId, this.format, this.inRecovery ? 'recovery' : 'ready', this.now(), beforeSwitch);
     if (this.inRecovery) {

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { StoreProblem } from '../../shared/contract/results';
 import type { EntityKind } from '../../shared/model/change';
-import { syncFolder, writeFileAtomic, type WriteHooks } from './atomic-write';
+import { flushFolder, writeFileAtomic, type WriteHooks } from './atomic-write';
 import { entities, entityKinds, fileOf } from './entities';
 import { FORMAT, graveSchema, stampsSchema } from './envelope';
 import { migrateFile, type FormatSpec } from './migrations';
@@ -306,7 +306,7 @@ export class WriteJournal {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       handle = await open(this.path, 'w+', 0o600);
       // The new name must survive a power cut as well as the lines written into it.
-      await syncFolder(this.dataDir);
+      await flushFolder(this.dataDir);
     }
     this.inode = (await handle.stat()).ino;
     this.handle = handle;

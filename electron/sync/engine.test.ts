@@ -45,7 +45,7 @@ describe('sync with a shared folder', () => {
     await writeFile(batch, whole.slice(0, Math.floor(whole.length / 2)));
 
     const report = await sync(b);
-    expect(problems(report)).toContainEqual({ code: 'waiting', detail: `${a.workspace.store.deviceId}/1` });
+    expect(problems(report)).toContainEqual(expect.objectContaining({ code: 'waiting', detail: `${a.workspace.store.deviceId}/1` }));
     expect(b.workspace.store.get('producer', producer.id)).toBeUndefined();
 
     await writeFile(batch, whole);
@@ -60,7 +60,7 @@ describe('sync with a shared folder', () => {
     await sync(a);
     await writeFile(join(folder, ROOT, a.workspace.store.deviceId, '00000001.batch'), `${JSON.stringify({ format: 'cabas-sync', version: 2, whatever: true })}\n`);
     const report = await sync(b);
-    expect(problems(report)).toContainEqual({ code: 'newerFormat', detail: `${a.workspace.store.deviceId}/1` });
+    expect(problems(report)).toContainEqual(expect.objectContaining({ code: 'newerFormat', detail: `${a.workspace.store.deviceId}/1` }));
     // The snapshot before it was merged; the newer batch is not skipped over either: it waits for the update.
     expect(b.workspace.store.all('producer')).toHaveLength(1);
     const status = await call<SyncStatus>(b, 'sync.status', {});

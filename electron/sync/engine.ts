@@ -14,7 +14,6 @@
 import { z } from 'zod';
 import type { ChangeRecord, EntityKind } from '../../shared/model/change';
 import { createBatch, parseBatch, serialiseBatch } from '../../shared/sync/envelope';
-import { MAX_DRIFT_MS, parseTimestamp } from '../../shared/sync/hlc';
 import { carries, PRODUCER_WRITES, type SyncLevel } from '../../shared/sync/levels';
 import type { SyncSettings } from '../../shared/sync/settings';
 import type { SyncProblem, SyncProgress } from '../../shared/sync/status';
@@ -25,9 +24,13 @@ import { ordersOf } from '../services/ordered';
 import { SyncFolder, type DeviceInfo } from './folder';
 import type { Journal } from './journal';
 import { stateChanges } from './snapshot';
-import { freshFolderState, type SyncState } from './state';
+import { MAX_BATCH_BYTES, readDevice } from './reading';
+import { freshFolderState, park, refuse, type SyncState } from './state';
 
 export const COMPACT_AFTER = 20;
+/** What this copy puts in one batch file at most (one change more may pass it): a quarter of what readers accept. */
+const BATCH_TARGET_BYTES = MAX_BATCH_BYTES / 4;
+const REFUSED_IN_REPORT = 20;
 
 export interface SyncContext {
   store: Store;
@@ -63,53 +66,11 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
   let filesDone = 0;
   const plan = await Promise.all(devices.map(async ({ device }) => (await folder.batchSeqs(device)).filter((seq) => seq > (folderState.read[device]?.seq ?? 0))));
   const filesTotal = plan.reduce((sum, seqs) => sum + seqs.length + 1, 0);
+  const refused: SyncProblem[] = [];
+  const reader = { folder, store, now: ctx.now, problems, refuse: (problem: SyncProblem) => void refused.push(problem) };
   for (const [index, { device, info }] of devices.entries()) {
     const read = folderState.read[device] ?? { seq: 0, snapshot: null };
-    const changes: ChangeRecord[] = [];
-    const tooFarAhead = (list: ChangeRecord[]) => list.some((change) => parseTimestamp(change.at).millis - ctx.now().getTime() > MAX_DRIFT_MS);
-    const snapshotText = await folder.readSnapshot(device);
-    if (snapshotText !== null) {
-      const snapshot = parseBatch(snapshotText);
-      if (snapshot.ok) {
-        if (snapshot.batch.checksum !== read.snapshot && snapshot.batch.seq >= read.seq) {
-          if (tooFarAhead(snapshot.batch.changes)) {
-            problems.push({ code: 'clockAhead', detail: device });
-            continue;
-          }
-          changes.push(...snapshot.batch.changes);
-          read.seq = snapshot.batch.seq;
-          read.snapshot = snapshot.batch.checksum;
-        }
-      } else problems.push(problemOf(snapshot, `${device}/snapshot.json`));
-    }
-    ctx.progress({ phase: 'reading', done: ++filesDone, total: filesTotal });
-    for (const seq of plan[index]!) {
-      if (seq <= read.seq) continue;
-      // A gap: batches were compacted into a snapshot this copy has not received yet.
-      if (seq !== read.seq + 1) {
-        problems.push({ code: 'waiting', detail: `${device}/snapshot.json` });
-        break;
-      }
-      const text = await folder.readBatch(device, seq);
-      const parsed = text === null ? null : parseBatch(text);
-      if (!parsed || (!parsed.ok && parsed.error === 'incomplete')) {
-        problems.push({ code: 'waiting', detail: `${device}/${seq}` });
-        break;
-      }
-      if (!parsed.ok) {
-        problems.push(problemOf(parsed, `${device}/${seq}`));
-        if (parsed.error === 'newerFormat') break;
-        read.seq = seq;
-        continue;
-      }
-      if (tooFarAhead(parsed.batch.changes)) {
-        problems.push({ code: 'clockAhead', detail: device });
-        break;
-      }
-      changes.push(...parsed.batch.changes);
-      read.seq = seq;
-      ctx.progress({ phase: 'reading', done: ++filesDone, total: filesTotal });
-    }
+    const changes = await readDevice(reader, device, read, plan[index]!, () => ctx.progress({ phase: 'reading', done: ++filesDone, total: filesTotal }));
     folderState.read[device] = read;
     incoming.push({ device, info, changes });
   }
@@ -120,7 +81,7 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
     for (const change of changes) {
       if (!carries(level, change.entity)) continue;
       if (settings.role === 'organiser' && info.role === 'producer' && !producerMay(store, info, change)) {
-        problems.push({ code: 'refused', detail: `${device}: ${change.entity} ${change.entityId}` });
+        refused.push({ code: 'refused', detail: `${device}: ${change.entity} ${change.entityId}`, device, record: `${change.entity} ${change.entityId}` });
         continue;
       }
       accepted.push(change);
@@ -128,7 +89,8 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
   }
   ctx.progress({ phase: 'merging', done: 0, total: accepted.length });
   const merged = accepted.length > 0 ? await store.merge(accepted, level) : { applied: [], parked: [], contests: [] };
-  state.parked = merged.parked;
+  park(state, merged.parked);
+  refuse(state, level, refused, ctx.now());
   if (settings.role === 'producer' && level === 'producers') readPublished(ctx, await latestOrdered(folder, devices));
 
   // Write.
@@ -146,13 +108,18 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
     folderState.exportedN = journal.head;
     sent = changes.length;
   } else {
+    // A batch of ours damaged in the folder would stop the other copies at it: a snapshot now stands for it.
+    if (await ownBatchDamaged(folder)) folderState.batchesSinceSnapshot = COMPACT_AFTER;
     const pending = pendingFor(ctx, level);
-    if (pending.length > 0) {
-      await folder.writeBatch(nextSeq, serialiseBatch(createBatch(store.deviceId, nextSeq, pending.map((entry) => entry.change))));
-      folderState.mySeq = nextSeq;
+    let seq = nextSeq;
+    // Several files when there is much to send: every batch stays under the size other copies accept (reading.ts).
+    for (const part of batchesOf(pending.map((entry) => entry.change))) {
+      await folder.writeBatch(seq, serialiseBatch(createBatch(store.deviceId, seq, part)));
+      folderState.mySeq = seq;
       folderState.batchesSinceSnapshot += 1;
-      sent = pending.length;
+      seq += 1;
     }
+    sent = pending.length;
     folderState.exportedN = journal.head;
     if (folderState.batchesSinceSnapshot >= COMPACT_AFTER) {
       // The snapshot is in place before any batch goes, so a reader always finds one or the other.
@@ -164,14 +131,36 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
   if (settings.role === 'organiser' && level === 'producers') await folder.writeOrdered(orderedFile(store, ctx.now()));
   ctx.progress({ phase: 'writing', done: 1, total: 1 });
   folderState.lastSyncAt = ctx.now().toISOString();
+  // What was refused is kept in the state's list (shown on the sync screen until discarded); the report names the first ones.
   folderState.problems = problems;
-  return { received: merged.applied.length, sent, problems, contests: merged.contests };
+  return { received: merged.applied.length, sent, problems: [...problems, ...refused.slice(0, REFUSED_IN_REPORT)], contests: merged.contests };
 }
 
-function problemOf(parsed: { error: 'incomplete' | 'newerFormat' | 'invalid'; message: string }, file: string): SyncProblem {
-  if (parsed.error === 'incomplete') return { code: 'waiting', detail: file };
-  if (parsed.error === 'newerFormat') return { code: 'newerFormat', detail: file };
-  return { code: 'invalidFile', detail: `${file}: ${parsed.message}` };
+async function ownBatchDamaged(folder: SyncFolder): Promise<boolean> {
+  for (const seq of await folder.batchSeqs()) {
+    const read = await folder.readBatch(folder.device, seq, MAX_BATCH_BYTES);
+    if (read !== null && ('tooLarge' in read || !parseBatch(read.text).ok)) return true;
+  }
+  return false;
+}
+
+/** Splits what to send so that no batch file nears MAX_BATCH_BYTES. */
+function batchesOf(changes: readonly ChangeRecord[]): ChangeRecord[][] {
+  const parts: ChangeRecord[][] = [];
+  let part: ChangeRecord[] = [];
+  let bytes = 0;
+  for (const change of changes) {
+    const size = JSON.stringify(change).length;
+    if (part.length > 0 && bytes + size > BATCH_TARGET_BYTES) {
+      parts.push(part);
+      part = [];
+      bytes = 0;
+    }
+    part.push(change);
+    bytes += size;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
 }
 
 /** What this copy sends to a folder: what the level carries; from a producer's copy, only its own offers. */

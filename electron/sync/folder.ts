@@ -11,12 +11,13 @@
  * under a temp name and renamed, so the file-sync tool never sees two writers
  * of one file nor (from us) a half-written one.
  */
-import { access, constants, mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { access, constants, mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { SyncLevel } from '../../shared/sync/levels';
 import type { SyncProblem } from '../../shared/sync/status';
 import { writeFileAtomic } from '../store/atomic-write';
+import { removeStaleTemps } from '../store/stale-temps';
 
 export const ROOT = 'cabas-sync';
 const FOLDER_FORMAT = 'cabas-sync-folder';
@@ -76,6 +77,8 @@ export class SyncFolder {
       if (parsed.data.version > FOLDER_VERSION) throw new FolderProblem({ code: 'newerFormat', detail: markerPath });
       if (parsed.data.level !== this.level) throw new FolderProblem({ code: 'wrongLevel', detail: parsed.data.level });
     }
+    // This copy's own interrupted writes (a sync cut short): nobody else removes them, and the sync tool copies them everywhere.
+    await removeStaleTemps(this.dir());
     await this.write(join(this.dir(), 'device.json'), JSON.stringify(info));
   }
 
@@ -104,12 +107,13 @@ export class SyncFolder {
     }).sort((a, b) => a - b);
   }
 
-  readBatch(device: string, seq: number): Promise<string | null> {
-    return readText(join(this.dir(device), batchName(seq)));
+  /** Another copy's batch, unless it is larger than `maxBytes` (then only its size is read). */
+  readBatch(device: string, seq: number, maxBytes: number): Promise<FileRead> {
+    return readBounded(join(this.dir(device), batchName(seq)), maxBytes);
   }
 
-  readSnapshot(device: string): Promise<string | null> {
-    return readText(join(this.dir(device), 'snapshot.json'));
+  readSnapshot(device: string, maxBytes: number): Promise<FileRead> {
+    return readBounded(join(this.dir(device), 'snapshot.json'), maxBytes);
   }
 
   readOrdered(device: string): Promise<string | null> {
@@ -144,7 +148,31 @@ export class SyncFolder {
   }
 }
 
-function batchName(seq: number): string {
+/** A file's text and when it last changed; only its size when too large to read; null when absent. */
+export type FileRead = { text: string; mtimeMs: number } | { tooLarge: number } | null;
+
+async function readBounded(path: string, maxBytes: number): Promise<FileRead> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    // Sized on the open file and read up to that size only: a file that grows meanwhile is not read past the limit.
+    const info = await handle.stat();
+    if (info.size > maxBytes) return { tooLarge: info.size };
+    const buffer = Buffer.alloc(info.size);
+    const { bytesRead } = await handle.read(buffer, 0, info.size, 0);
+    return { text: buffer.toString('utf8', 0, bytesRead), mtimeMs: info.mtimeMs };
+  } catch {
+    return null;
+  } finally {
+    await handle.close();
+  }
+}
+
+export function batchName(seq: number): string {
   return `${String(seq).padStart(8, '0')}.batch`;
 }
 

@@ -20,6 +20,19 @@ describe('sync journal', () => {
     expect(reopened.after(1).map((entry) => [entry.n, entry.origin, entry.change.entityId])).toEqual([[2, null, 'p2'], [3, 'team', 'p3']]);
   });
 
+  it('a torn last line is cut off at open, so the next append is not glued to it and survives the next restart', async () => {
+    const path = join(await tempDir(), 'sync', 'journal.jsonl');
+    const journal = await Journal.open(path);
+    await journal.append([change(1)], null);
+    await appendFile(path, '{"n":2,"origin":null,"cha');
+    const afterCrash = await Journal.open(path);
+    await afterCrash.append([change(2), change(3)], null);
+    const restarted = await Journal.open(path);
+    expect(restarted.head).toBe(3);
+    expect(restarted.after(0).map((entry) => entry.change.entityId)).toEqual(['p1', 'p2', 'p3']);
+    expect((await readFile(path, 'utf8')).endsWith('\n')).toBe(true);
+  });
+
   it('compaction drops what every folder has and numbering carries on after a restart', async () => {
     const path = join(await tempDir(), 'journal.jsonl');
     const journal = await Journal.open(path);

@@ -3,14 +3,13 @@
  * from one of its sync folders — in commit order, so each folder can be sent
  * what it has not got yet (a change merged from the producers folder still has
  * to reach the team folder). Lines are appended and fsync'd before the change
- * is acknowledged; a torn last line (a crash mid-append) is dropped on open,
- * and its change still travels in the next snapshot, which is built from the
- * data itself.
+ * is acknowledged; a torn last line (a crash mid-append) is cut off the file
+ * on open (append-only.ts), and its change still travels in the next snapshot,
+ * which is built from the data itself.
  */
-import { mkdir, open, readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { ChangeRecord } from '../../shared/model/change';
 import type { SyncLevel } from '../../shared/sync/levels';
+import { appendLines, openLines } from '../store/append-only';
 import { writeFileAtomic } from '../store/atomic-write';
 
 export interface JournalEntry {
@@ -28,21 +27,7 @@ export class Journal {
   ) {}
 
   static async open(path: string): Promise<Journal> {
-    let text = '';
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    const entries: JournalEntry[] = [];
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      try {
-        entries.push(JSON.parse(line) as JournalEntry);
-      } catch {
-        break;
-      }
-    }
+    const entries = await openLines(path, (value) => (isEntry(value) ? value : undefined));
     return new Journal(path, entries, entries.at(-1)?.n ?? 0);
   }
 
@@ -58,15 +43,8 @@ export class Journal {
   async append(changes: readonly ChangeRecord[], origin: SyncLevel | null): Promise<void> {
     if (changes.length === 0) return;
     const added = changes.map((change) => ({ n: ++this.last, origin, change }));
-    await mkdir(dirname(this.path), { recursive: true });
-    const handle = await open(this.path, 'a', 0o600);
-    try {
-      await handle.writeFile(added.map((entry) => `${JSON.stringify(entry)}\n`).join(''), 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    this.entries.push(...added);
+    await appendLines(this.path, added);
+    for (const entry of added) this.entries.push(entry);
   }
 
   /** Drops the entries every folder has been sent. The last entry always stays: it carries the numbering on after a restart. */
@@ -76,4 +54,9 @@ export class Journal {
     await writeFileAtomic(this.path, kept.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
     this.entries = kept;
   }
+}
+
+function isEntry(value: unknown): value is JournalEntry {
+  const entry = value as Partial<JournalEntry> | null;
+  return typeof entry === 'object' && entry !== null && typeof entry.n === 'number' && typeof entry.change === 'object' && entry.change !== null;
 }

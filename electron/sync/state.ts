@@ -9,12 +9,31 @@ import { z } from 'zod';
 import { DEFAULT_SYNC_SETTINGS, syncSettingsSchema, type SyncSettings } from '../../shared/sync/settings';
 import { SYNC_LEVELS, type SyncLevel } from '../../shared/sync/levels';
 import type { ChangeRecord } from '../../shared/model/change';
-import type { SyncProblem } from '../../shared/sync/status';
+import type { SetAside, SyncProblem } from '../../shared/sync/status';
 import { writeFileAtomic } from '../store/atomic-write';
 
 export const SYNC_DIR = 'sync';
 
-const problemSchema = z.object({ code: z.string(), detail: z.string().optional() }) as z.ZodType<SyncProblem>;
+const problemFields = {
+  code: z.string(),
+  detail: z.string().optional(),
+  device: z.string().optional(),
+  file: z.string().optional(),
+  record: z.string().optional(),
+  value: z.string().optional(),
+};
+const problemSchema = z.object(problemFields) as z.ZodType<SyncProblem>;
+const refusedSchema = z.object({ ...problemFields, level: z.enum(SYNC_LEVELS), at: z.string() }) as z.ZodType<RefusedEntry>;
+export type RefusedEntry = SetAside['refused'][number];
+
+/**
+ * Caps on what is held back from other copies (issue 13: a 40 MB hostile batch
+ * became a 40 MB state.json re-merged at every sync). Past them the newest are
+ * let go and counted; the sync screen shows the counts.
+ */
+export const MAX_PARKED = 5_000;
+export const MAX_PARKED_BYTES = 2 * 1024 * 1024;
+export const MAX_REFUSED = 200;
 
 const folderStateSchema = z.object({
   /** The folder these positions belong to: choosing another folder starts again. */
@@ -37,6 +56,10 @@ const stateSchema = z.object({
   folders: z.partialRecord(z.enum(SYNC_LEVELS), folderStateSchema),
   /** Changes whose record is not whole yet (its creation is still on its way): merged again next time. */
   parked: z.array(z.unknown()) as z.ZodType<ChangeRecord[]>,
+  parkedDropped: z.number().int().min(0).default(0),
+  /** What was refused from other copies, newest last, until the organiser discards it. */
+  refused: z.array(refusedSchema).default([]),
+  refusedDropped: z.number().int().min(0).default(0),
   /** The ordered totals organisers last published in the producers folder (a producer's copy shows them). */
   published: z.object({ at: z.string(), totals: z.record(z.string(), z.record(z.string(), z.number())) }).nullable(),
 });
@@ -44,6 +67,47 @@ export type SyncState = z.infer<typeof stateSchema>;
 
 export function freshFolderState(path: string): FolderState {
   return { path, exportedN: 0, mySeq: 0, snapshotWritten: false, batchesSinceSnapshot: 0, read: {}, lastSyncAt: null, problems: [] };
+}
+
+export function emptyState(): SyncState {
+  return { folders: {}, parked: [], parkedDropped: 0, refused: [], refusedDropped: 0, published: null };
+}
+
+/** Keeps the parked changes within MAX_PARKED and MAX_PARKED_BYTES, the first ones parked first. */
+export function park(state: SyncState, parked: readonly ChangeRecord[]): void {
+  const kept: ChangeRecord[] = [];
+  let bytes = 0;
+  for (const change of parked) {
+    const size = JSON.stringify(change).length;
+    if (kept.length >= MAX_PARKED || bytes + size > MAX_PARKED_BYTES) {
+      state.parkedDropped += 1;
+      continue;
+    }
+    kept.push(change);
+    bytes += size;
+  }
+  state.parked = kept;
+}
+
+/** Lists what a sync refused (once each: a file read again is not listed twice), the newest kept within MAX_REFUSED. */
+export function refuse(state: SyncState, level: SyncLevel, problems: readonly SyncProblem[], now: Date): void {
+  if (problems.length === 0) return;
+  const byKey = new Map(state.refused.map((entry) => [refusalKey(entry), entry]));
+  for (const problem of problems) {
+    const entry = { ...problem, level, at: now.toISOString() };
+    const key = refusalKey(entry);
+    // Deleted first so that a refusal seen again moves to the end, with the newest.
+    byKey.delete(key);
+    byKey.set(key, entry);
+  }
+  const all = [...byKey.values()];
+  const over = Math.max(0, all.length - MAX_REFUSED);
+  state.refusedDropped += over;
+  state.refused = all.slice(over);
+}
+
+function refusalKey(entry: SyncProblem & { level: SyncLevel }): string {
+  return JSON.stringify([entry.level, entry.code, entry.device ?? '', entry.file ?? '', entry.record ?? '', entry.value ?? '', entry.detail ?? '']);
 }
 
 async function readJson<T>(path: string, schema: z.ZodType<T>, fallback: T): Promise<T> {
@@ -71,7 +135,7 @@ export class SyncFiles {
   }
 
   state(): Promise<SyncState> {
-    return readJson(this.path('state.json'), stateSchema, { folders: {}, parked: [], published: null });
+    return readJson(this.path('state.json'), stateSchema, emptyState());
   }
 
   saveState(state: SyncState): Promise<void> {

@@ -9,7 +9,7 @@ import { UserError } from '../../shared/contract/errors';
 import type { ChangeRecord } from '../../shared/model/change';
 import type { SyncLevel } from '../../shared/sync/levels';
 import { syncSettingsSchema, type SyncSettings, type SyncSettingsPatch } from '../../shared/sync/settings';
-import type { FolderStatus, SyncProgress, SyncReport, SyncStatus } from '../../shared/sync/status';
+import type { FolderStatus, SetAside, SetAsideReason, SyncProgress, SyncReport, SyncStatus } from '../../shared/sync/status';
 import type { ConflictAction, SyncConflict } from '../../shared/sync/conflicts';
 import type { Store } from '../store/store';
 import { ConflictBook, mergeOrders, renumber, restorePayment, trimOrders } from './conflicts';
@@ -146,7 +146,32 @@ export class Syncer {
         problems: current?.problems ?? [],
       };
     });
-    return { settings: this.settingsNow, deviceId: store.deviceId, running: this.running !== null, progress: this.progress, folders, conflicts: this.conflicts().length };
+    return { settings: this.settingsNow, deviceId: store.deviceId, running: this.running !== null, progress: this.progress, folders, conflicts: this.conflicts().length, setAside: this.setAside(store) };
+  }
+
+  /** Parked changes counted by why they wait, and the refused list (state.ts caps both). */
+  private setAside(store: Store): SetAside {
+    const counts = new Map<SetAsideReason, number>();
+    for (const change of this.state.parked) {
+      // A record this copy holds that the changes cannot update is made invalid by them; otherwise its creation has not come.
+      const reason: SetAsideReason = store.get(change.entity, change.entityId) ? 'recordInvalid' : 'recordIncomplete';
+      counts.set(reason, (counts.get(reason) ?? 0) + 1);
+    }
+    return {
+      parked: [...counts].map(([reason, count]) => ({ reason, count })),
+      parkedDropped: this.state.parkedDropped,
+      refused: this.state.refused,
+      refusedDropped: this.state.refusedDropped,
+    };
+  }
+
+  /** The organiser lets go of what is set aside: parked changes are no longer merged again, the refused list starts empty. */
+  async discardSetAside(): Promise<SyncStatus> {
+    // Not in the middle of a sync, which would save its own view of the state over this one.
+    await this.running?.catch(() => undefined);
+    Object.assign(this.state, { parked: [], parkedDropped: 0, refused: [], refusedDropped: 0 });
+    await this.files.saveState(this.state);
+    return this.status();
   }
 
   private cached: { store: Store; version: number; book: number; today: string; conflicts: SyncConflict[] } | null = null;

@@ -38,7 +38,7 @@ export async function snapshotFolder(dir: string): Promise<Record<string, string
 export async function snapshotData(dir: string): Promise<Record<string, string>> {
   const all = await snapshotFolder(dir);
   return Object.fromEntries(
-    Object.entries(all).filter(([path]) => !/^(backups|damaged)\//.test(path) && path !== 'device.json'),
+    Object.entries(all).filter(([path]) => !/^(backups|damaged)\//.test(path) && path !== 'device.json' && path !== 'expected-files.json'),
   );
 }
 

@@ -324,6 +324,8 @@ export const contract = {
   'sync.conflicts': operation<SyncConflict[]>()(none, { mutates: false }),
   /** Electron only: the system's folder dialog (`supported: false` in the browser host, where the path is typed). */
   'sync.chooseFolder': operation<{ supported: boolean; path: string | null }>()(none, { mutates: false }),
+  /** The organiser lets go of the changes set aside and the list of refused ones (issue 13). */
+  'sync.discardSetAside': operation<SyncStatus>()(none, { mutates: true }),
   'sync.resolveConflict': operation<SyncConflict[]>()(
     z.strictObject({ conflictId: z.string().min(1).max(100), action: z.enum(CONFLICT_ACTIONS) }),
     { mutates: true },

@@ -9,7 +9,8 @@ export interface Warning {
 }
 
 /** Why the store could not open a file; the recovery screen shows it. */
-export type DamageReason = 'unreadable' | 'invalidJson' | 'schema' | 'newerVersion';
+/** `missing`: a file Cabas wrote in this folder is no longer there (expected-files.ts). */
+export type DamageReason = 'unreadable' | 'invalidJson' | 'schema' | 'newerVersion' | 'missing';
 
 export interface StoreProblem {
   /** Path relative to the data folder, e.g. `producers.json`. */
@@ -19,7 +20,15 @@ export interface StoreProblem {
 }
 
 export type AppStatus =
-  | { state: 'ready'; dataDir: string; formatVersion: number; language: Language; deviceId: string }
+  | {
+      state: 'ready';
+      dataDir: string;
+      formatVersion: number;
+      language: Language;
+      deviceId: string;
+      /** A restore was cut short (the app was killed): at this open it was carried through, or undone. */
+      interruptedRestore?: 'finished' | 'undone';
+    }
   | { state: 'recovery'; dataDir: string; formatVersion: number; problem: StoreProblem };
 
 export type BackupKind = 'daily' | 'manual' | 'pre-migration' | 'pre-restore';

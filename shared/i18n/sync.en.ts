@@ -13,5 +13,11 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'sync.problem.waiting': 'A file is still being copied ({detail}): it will be read at the next sync.',
   'sync.problem.invalidFile': 'Unreadable file skipped: {detail}.',
   'sync.problem.refused': 'Change refused from a producer’s copy (only its offers are accepted): {detail}.',
+  'sync.problem.badTimestamp': 'Change refused from copy {device} ({file}): {record}, impossible timestamp “{value}”.',
+  'sync.problem.futureTimestamp': 'Change refused from copy {device} ({file}): {record}, dated more than a day in the future ({value}).',
+  'sync.problem.ownDevice': 'Change refused from copy {device} ({file}): {record} claims to be made on this copy ({value}), which never made it.',
+  'sync.problem.wrongDevice': 'File refused: {file} is in the directory of copy {device} but claims to be written by {value}.',
+  'sync.problem.damaged': 'The file {file} of copy {device} is damaged ({value}). Let that copy sync again: it replaces the file with a full copy. Its later changes wait until then.',
+  'sync.problem.tooLarge': 'File refused unread: {file} of copy {device} is {value} bytes, more than any version of Cabas writes.',
   'sync.reason.restored': 'Restored: this payment had been reversed twice, on two copies.',
 };

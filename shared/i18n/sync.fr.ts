@@ -12,5 +12,11 @@ export const syncFr = {
   'sync.problem.waiting': 'Un fichier est encore en cours de copie ({detail}) : il sera lu à la prochaine synchronisation.',
   'sync.problem.invalidFile': 'Fichier illisible ignoré : {detail}.',
   'sync.problem.refused': 'Changement refusé d’une copie producteur (seules ses offres sont acceptées) : {detail}.',
+  'sync.problem.badTimestamp': 'Changement refusé de la copie {device} ({file}) : {record}, horodatage impossible « {value} ».',
+  'sync.problem.futureTimestamp': 'Changement refusé de la copie {device} ({file}) : {record}, daté de plus d’un jour dans le futur ({value}).',
+  'sync.problem.ownDevice': 'Changement refusé de la copie {device} ({file}) : {record} se dit fait sur cette copie-ci ({value}), qui ne l’a jamais fait.',
+  'sync.problem.wrongDevice': 'Fichier refusé : {file} est dans le dossier de la copie {device} mais se dit écrit par {value}.',
+  'sync.problem.damaged': 'Le fichier {file} de la copie {device} est endommagé ({value}). Laissez cette copie se synchroniser à nouveau : elle le remplace par une copie complète. Ses changements suivants attendent d’ici là.',
+  'sync.problem.tooLarge': 'Fichier refusé sans être lu : {file} de la copie {device} fait {value} octets, plus qu’aucune version de Cabas n’en écrit.',
   'sync.reason.restored': 'Rétabli : ce paiement avait été annulé deux fois, sur deux copies.',
 } as const;

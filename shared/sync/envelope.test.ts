@@ -20,7 +20,7 @@ function withBatch(edit: (batch: Record<string, unknown>) => void): string {
 
 describe('parseBatch', () => {
   it('reads back what serialiseBatch wrote', () => {
-    expect(parseBatch(text)).toEqual({ ok: true, batch: { format: 'cabas-sync', version: 1, device: 'laptop-a', seq: 3, changes, checksum: checksumOf(changes) } });
+    expect(parseBatch(text)).toEqual({ ok: true, batch: { format: 'cabas-sync', version: 1, device: 'laptop-a', seq: 3, changes, checksum: checksumOf(changes) }, refused: [] });
   });
 
   it('waits for a half-written file: every truncation is incomplete, never a batch', () => {
@@ -58,11 +58,13 @@ describe('parseBatch', () => {
     for (const invalid of cases) expect(parseBatch(invalid), invalid).toMatchObject({ ok: false, error: 'invalid' });
   });
 
-  it('refuses a change whose timestamp was not made by its own device (merge relies on it)', () => {
-    const forged = [{ ...changes[0]!, device: 'laptop-b' }];
-    expect(parseBatch(serialiseBatch(createBatch('laptop-b', 1, forged)))).toMatchObject({ ok: false, error: 'invalid' });
-    const garbled = [{ ...changes[0]!, at: 'yesterday' }];
-    expect(parseBatch(serialiseBatch(createBatch('laptop-a', 1, garbled)))).toMatchObject({ ok: false, error: 'invalid' });
+  it('refuses, on its own, a change whose timestamp is impossible or not made by its own device (merge relies on it)', () => {
+    const forged = { ...changes[0]!, device: 'laptop-b' };
+    const garbled = { ...changes[1]!, at: 'yesterday' };
+    const impossible = { ...changes[1]!, at: '2200-13-45T99:99:99.999Z-0000-laptop-a' };
+    const result = parseBatch(serialiseBatch(createBatch('laptop-a', 1, [forged, garbled, changes[2]!, impossible])));
+    expect(result).toMatchObject({ ok: true, batch: { changes: [changes[2]] } });
+    expect(result.ok && result.refused).toEqual([forged, garbled, impossible].map((change) => ({ change, reason: 'badTimestamp' })));
   });
 
   it('keeps a "__proto__" field as data, with a matching checksum', () => {

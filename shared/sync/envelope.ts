@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { ENTITY_KINDS, type ChangeRecord } from '../model/change';
 import { canonicalJson, fnv1a64 } from './canonical';
-import { parseTimestamp } from './hlc';
+import { readTimestamp } from './hlc';
 
 export const SYNC_FORMAT = 'cabas-sync';
 export const SYNC_VERSION = 1;
@@ -26,8 +26,15 @@ export interface SyncBatch {
   checksum: string;
 }
 
+/** A change left out of a batch it came in, and why; the rest of the batch stands. */
+export interface RefusedChange {
+  change: ChangeRecord;
+  reason: 'badTimestamp';
+}
+
 export type ParsedBatch =
-  | { ok: true; batch: SyncBatch }
+  /** `batch.changes` holds the changes that can be merged; `refused` the ones that never can. */
+  | { ok: true; batch: SyncBatch; refused: RefusedChange[] }
   /** Truncated or checksum mismatch: most likely still being copied; read it again on the next sync. */
   | { ok: false; error: 'incomplete'; message: string }
   /** Written by a newer Cabas: refuse it and tell the user to update this copy. */
@@ -98,18 +105,13 @@ export function parseBatch(text: string): ParsedBatch {
   if (checksumOf(batch.changes) !== batch.checksum) {
     return { ok: false, error: 'incomplete', message: 'checksum does not match: file is still being copied' };
   }
+  // Merge relies on timestamps being real (they are compared as strings) and unique per device (merge.ts):
+  // a change whose stamp is not one, or not its device's, is refused on its own; the others stand.
+  const refused: RefusedChange[] = [];
+  const valid: ChangeRecord[] = [];
   for (const change of batch.changes) {
-    // Merge relies on timestamps being unique per device (merge.ts): the clock's device must be the change's.
-    const stamp = safeTimestamp(change.at);
-    if (stamp?.device !== change.device) return { ok: false, error: 'invalid', message: `bad timestamp ${change.at} for device ${change.device}` };
+    if (readTimestamp(change.at)?.device === change.device) valid.push(change);
+    else refused.push({ change, reason: 'badTimestamp' });
   }
-  return { ok: true, batch };
-}
-
-function safeTimestamp(text: string) {
-  try {
-    return parseTimestamp(text);
-  } catch {
-    return undefined;
-  }
+  return { ok: true, batch: { ...batch, changes: valid }, refused };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ClockDriftError, HybridClock, MAX_DRIFT_MS, parseTimestamp, serialise, type Timestamp } from './hlc';
+import { ClockDriftError, HybridClock, judgeRemoteTimestamp, MAX_DRIFT_MS, MAX_FUTURE_MS, parseTimestamp, readTimestamp, serialise, type Timestamp } from './hlc';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 
@@ -134,6 +134,43 @@ describe('serialised timestamps', () => {
         expect(parseTimestamp(serialise(t))).toEqual(t);
       }),
     );
+  });
+});
+
+describe('reading a timestamp strictly', () => {
+  it('refuses dates that do not exist, whatever Date.parse makes of them', () => {
+    for (const text of [
+      '2200-13-45T99:99:99.999Z-0000-device-b',
+      '2026-00-10T10:00:00.000Z-0000-device-b',
+      '2026-02-30T10:00:00.000Z-0000-device-b',
+      '2026-04-31T10:00:00.000Z-0000-device-b',
+      '2026-03-10T24:00:00.000Z-0000-device-b',
+      '2026-03-10T10:60:00.000Z-0000-device-b',
+      '2026-03-10T10:00:60.000Z-0000-device-b',
+      '1969-12-31T23:59:59.999Z-0000-device-b',
+      '2026-03-10T10:00:00.000Z-00g0-device-b',
+      '2026-03-10T10:00:00.000Z-0000-',
+      '2026-03-10T10:00:00.000Z-0000-../../etc',
+      '2026-03-10T10:00:00Z-0000-device-b',
+      ' 2026-03-10T10:00:00.000Z-0000-device-b',
+    ]) {
+      expect(readTimestamp(text), text).toBeUndefined();
+      expect(() => parseTimestamp(text), text).toThrow(/not a clock timestamp/);
+    }
+    expect(readTimestamp(42)).toBeUndefined();
+  });
+
+  it('reads the last day of a leap February and the epoch', () => {
+    expect(readTimestamp('2028-02-29T23:59:59.999Z-ffff-device-b')).toEqual({ millis: Date.UTC(2028, 1, 29, 23, 59, 59, 999), counter: 0xffff, device: 'device-b' });
+    expect(readTimestamp('1970-01-01T00:00:00.000Z-0000-device-b')?.millis).toBe(0);
+  });
+
+  it('judges another copy\'s timestamp: a little ahead waits, far ahead or impossible is refused', () => {
+    const stamp = (ahead: number) => serialise({ millis: T0 + ahead, counter: 0, device: 'device-b' });
+    expect(judgeRemoteTimestamp(stamp(0), T0)).toBe('ok');
+    expect(judgeRemoteTimestamp(stamp(MAX_DRIFT_MS + 1), T0)).toBe('ahead');
+    expect(judgeRemoteTimestamp(stamp(MAX_FUTURE_MS + 1), T0)).toBe('future');
+    expect(judgeRemoteTimestamp('2200-13-45T99:99:99.999Z-0000-device-b', T0)).toBe('invalid');
   });
 });
 

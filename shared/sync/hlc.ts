@@ -24,10 +24,49 @@ export function serialise({ millis, counter, device }: Timestamp): string {
   return `${new Date(millis).toISOString()}-${counter.toString(16).padStart(4, '0')}-${device}`;
 }
 
+/**
+ * The one reader of clock timestamps. Strict, because timestamps from other
+ * copies are compared as strings: a date that does not exist
+ * (`2200-13-45T99:99:99.999Z`) would sort after every real write and win
+ * forever. Format, ranges and a round trip through `serialise` must all hold;
+ * the device part is what a folder name can be.
+ */
+export function readTimestamp(text: unknown): Timestamp | undefined {
+  if (typeof text !== 'string') return undefined;
+  const match = STAMP.exec(text);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second, ms] = match.slice(1, 8).map(Number) as [number, number, number, number, number, number, number];
+  if (year < 1970 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const timestamp = { millis: Date.UTC(year, month - 1, day, hour, minute, second, ms), counter: parseInt(match[8]!, 16), device: match[9]! };
+  // 30 February passes the ranges above and comes back as 2 March: the round trip refuses it.
+  return serialise(timestamp) === text ? timestamp : undefined;
+}
+
+const STAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z-([0-9a-f]{4})-([A-Za-z0-9_-]{1,64})$/;
+
 export function parseTimestamp(text: string): Timestamp {
-  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-(.+)$/.exec(text);
-  if (!match) throw new Error(`not a clock timestamp: ${text}`);
-  return { millis: Date.parse(match[1]!), counter: parseInt(match[2]!, 16), device: match[3]! };
+  const timestamp = readTimestamp(text);
+  if (!timestamp) throw new Error(`not a clock timestamp: ${text}`);
+  return timestamp;
+}
+
+/**
+ * A remote timestamp further ahead than this is not a clock set a little
+ * wrong but one that cannot be right: its change is refused for good (and
+ * listed) instead of waiting, which would block that copy's later changes.
+ */
+export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How a copy takes another copy's timestamp: `ahead` waits for its own clock
+ * (MAX_DRIFT_MS), `future` and `invalid` are refused.
+ */
+export function judgeRemoteTimestamp(text: string, now: number): 'ok' | 'ahead' | 'future' | 'invalid' {
+  const timestamp = readTimestamp(text);
+  if (!timestamp) return 'invalid';
+  const ahead = timestamp.millis - now;
+  if (ahead > MAX_FUTURE_MS) return 'future';
+  return ahead > MAX_DRIFT_MS ? 'ahead' : 'ok';
 }
 
 export class HybridClock {

@@ -19,6 +19,18 @@ export const SYNC_PROBLEMS = [
   'invalidFile',
   /** A producer's copy sent a change it may not make (not one of its offers): ignored. */
   'refused',
+  /** A change whose clock timestamp is not a real one (bad format, impossible date, not its device's): refused. */
+  'badTimestamp',
+  /** A change stamped so far ahead (more than a day) that no clock can be right: refused. */
+  'futureTimestamp',
+  /** A change under this copy's own device id that this copy never made: refused. */
+  'ownDevice',
+  /** A file in one copy's directory that says it was written by another copy: refused. */
+  'wrongDevice',
+  /** A file of another copy still damaged after the grace period: that copy should sync again. */
+  'damaged',
+  /** A file larger than any this version writes: refused without reading it. */
+  'tooLarge',
 ] as const;
 export type SyncProblemCode = (typeof SYNC_PROBLEMS)[number];
 
@@ -26,6 +38,31 @@ export interface SyncProblem {
   code: SyncProblemCode;
   /** The file or device concerned, or the technical reason. */
   detail?: string;
+  /** The copy that wrote the file (its device id). */
+  device?: string;
+  /** The file, relative to the folder's cabas-sync/ directory. */
+  file?: string;
+  /** The record concerned: `<kind> <id>`. */
+  record?: string;
+  /** The value refused (a timestamp, a size, a device id). */
+  value?: string;
+}
+
+/** Why changes from other copies are held back on this copy instead of merged. */
+export const SET_ASIDE_REASONS = ['recordIncomplete', 'recordInvalid'] as const;
+export type SetAsideReason = (typeof SET_ASIDE_REASONS)[number];
+
+/**
+ * What this copy holds back or refused from other copies, kept until the
+ * organiser discards it: parked changes counted by reason, refused ones listed
+ * (the newest, up to a cap; `refusedDropped` counts what the cap let go).
+ */
+export interface SetAside {
+  parked: { reason: SetAsideReason; count: number }[];
+  /** Parked changes let go because the parking was full (count and size are capped). */
+  parkedDropped: number;
+  refused: (SyncProblem & { level: SyncLevel; at: string })[];
+  refusedDropped: number;
 }
 
 export interface SyncProgress {
@@ -51,6 +88,7 @@ export interface SyncStatus {
   folders: FolderStatus[];
   /** Open conflicts for the organiser to resolve. */
   conflicts: number;
+  setAside: SetAside;
 }
 
 export interface SyncReport {

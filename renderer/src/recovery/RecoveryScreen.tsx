@@ -27,6 +27,7 @@ export function RecoveryScreen({ status, onRestored }: RecoveryScreenProps) {
   const [restoringId, setRestoringId] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const { problem } = status;
+  const missing = problem.reason === 'missing';
 
   async function restore(backup: BackupInfo) {
     setRestoringId(backup.id);
@@ -56,8 +57,8 @@ export function RecoveryScreen({ status, onRestored }: RecoveryScreenProps) {
 
   return (
     <main className="recovery">
-      <h1>{t('recovery.title')}</h1>
-      <p>{t('recovery.body', { file: problem.file })}</p>
+      <h1>{t(missing ? 'recovery.titleMissing' : 'recovery.title')}</h1>
+      <p>{t(missing ? 'recovery.bodyMissing' : 'recovery.body', { file: problem.file })}</p>
       <p className="recovery-reason">{t(`recovery.reason.${problem.reason}`)}</p>
       <details className="recovery-detail">
         <summary>{t('recovery.detail')}</summary>
@@ -69,9 +70,10 @@ export function RecoveryScreen({ status, onRestored }: RecoveryScreenProps) {
       {backups === null && !listError && <p role="status">{t('app.loading')}</p>}
       {backups !== null && latest === undefined && (
         <p className="recovery-none">
-          {t('recovery.noBackup', { dir: status.dataDir })}
+          {t(missing ? 'recovery.noBackupMissing' : 'recovery.noBackup', { dir: status.dataDir })}
         </p>
       )}
+      {latest && <p className="recovery-rolls-back">{t('recovery.rollsBack')}</p>}
       {latest && (
         <div className="recovery-actions">
           {restoreButton(latest, t('recovery.restoreLatest', { date: formatDateTime(language, latest.createdAt) }), true)}

@@ -76,7 +76,7 @@ export function Shell() {
 
 function ShellFrame({ mode }: { mode: CopyMode }) {
   const { t } = useI18n();
-  const { relay } = useReadyApp();
+  const { relay, status } = useReadyApp();
   const route = useHashRoute(defaultArea(mode));
 
   return (
@@ -91,6 +91,11 @@ function ShellFrame({ mode }: { mode: CopyMode }) {
         </p>
         <p className="relay-name">{relay.name}</p>
         <ProducerCopyBanner mode={mode} />
+        {status.interruptedRestore && (
+          <p role="status" className="shell-banner">
+            {t(status.interruptedRestore === 'finished' ? 'app.restoreFinished' : 'app.restoreUndone')}
+          </p>
+        )}
       </header>
       <AppNav current={route.area} open={(area) => areaOpen(mode, area)} />
       <main id={MAIN_ID} tabIndex={-1} className="shell-main">

@@ -8,7 +8,7 @@ export function ProducerCopyBanner({ mode }: { mode: CopyMode }) {
   const { t } = useI18n();
   if (mode.role !== 'producer') return null;
   return (
-    <div className="copy-banner">
+    <div className="shell-banner copy-banner">
       {mode.producerId === null ? (
         <p className="copy-banner-title">
           <a href={areaHref('sync')}>{t('sync.producerCopyChoose')}</a>

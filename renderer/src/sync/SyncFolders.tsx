@@ -1,13 +1,14 @@
 import { formatDateTime } from '../../../shared/i18n/format';
 import type { FolderStatus, SyncProblem, SyncProblemCode } from '../../../shared/sync/status';
 import { useI18n } from '../i18n/i18n-context';
+import { problemText } from './problem-text';
 
 /** Problems that stop a folder from syncing at all: said as alerts, the others as notes. */
-const BLOCKING: ReadonlySet<SyncProblemCode> = new Set(['folderMissing', 'notWritable', 'wrongLevel', 'newerFormat']);
+const BLOCKING: ReadonlySet<SyncProblemCode> = new Set(['folderMissing', 'notWritable', 'wrongLevel', 'newerFormat', 'damaged']);
 
 function ProblemItem({ problem }: { problem: SyncProblem }) {
   const { t } = useI18n();
-  const text = t(`sync.problem.${problem.code}`, { detail: problem.detail ?? '' });
+  const text = problemText(t, problem);
   return <li>{BLOCKING.has(problem.code) ? <p role="alert" className="sync-problem-blocking">{text}</p> : <p className="sync-problem">{text}</p>}</li>;
 }
 

@@ -9,6 +9,7 @@ import { StatusMessage, type Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
 import { PageHeading } from '../shell/PageHeading';
 import { useCopyMode } from './copy-mode';
+import { SetAsideSection } from './SetAsideSection';
 import { SyncFolders } from './SyncFolders';
 import { SyncNow } from './SyncNow';
 import { SyncSettingsForm } from './SyncSettingsForm';
@@ -88,6 +89,13 @@ export function SyncSettingsPage() {
           </section>
           <SyncNow status={status} inFlight={inFlight} error={syncError} onSync={() => void syncNow()} />
           <SyncFolders folders={status.folders} />
+          <SetAsideSection
+            setAside={status.setAside}
+            onDiscarded={() => {
+              setNotice({ key: 'sync.setAside.discarded' });
+              void reload();
+            }}
+          />
         </>
       )}
     </>
