@@ -1,6 +1,7 @@
 /** Opens the data folder and wires the services behind one dispatch; used by Electron, the browser host and the tests alike. */
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './services';
+import { startFreezing, type Freezer } from './services/frozen-rates';
 import type { PrintAdapter } from './services/print';
 import type { FolderChooser } from './services/sync';
 import type { StoreOptions } from './store/store';
@@ -11,6 +12,8 @@ export interface Backend {
   workspace: Workspace;
   dispatch: Dispatch;
   syncer: Syncer;
+  /** Freezes the rates of distributions whose ordering closed by the clock (issue 15). */
+  freezer: Freezer;
 }
 
 export interface BackendOptions extends Omit<StoreOptions, 'onCommit'> {
@@ -30,11 +33,14 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   late.syncer = ready;
   if (!workspace.inRecovery) ready.attach();
   ready.schedule();
+  const now = options.now ?? (() => new Date());
+  // A producer's copy receives the organiser's frozen rates by sync, like every distribution field.
+  const freezer = await startFreezing(() => (workspace.inRecovery ? null : workspace.store), now, () => ready.settings().role !== 'producer');
   const dispatch = createDispatch({
     handlers: createHandlers(workspace, { now: options.now, print, syncer: ready, chooseFolder }),
     inRecovery: () => workspace.inRecovery,
     log,
     refuses: (_name, mutates) => ready.refuses(mutates, _name),
   });
-  return { workspace, dispatch, syncer: ready };
+  return { workspace, dispatch, syncer: ready, freezer };
 }

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type { Producer } from '../../shared/model/producer';
 import { openBackend, type Backend } from '../backend';
 import type { StoreOptions } from '../store/store';
+import { FORMAT_VERSION } from '../store/envelope';
 
 export function producerRecord(overrides: Partial<Producer> = {}): Producer {
   const at = '2026-03-02T09:00:00.000Z';
@@ -26,7 +27,7 @@ export function producerRecord(overrides: Partial<Producer> = {}): Producer {
 }
 
 /** A data file's text, in the envelope the store writes. */
-export function envelope(records: Record<string, unknown[]>, version = 1): string {
+export function envelope(records: Record<string, unknown[]>, version = FORMAT_VERSION): string {
   return `${JSON.stringify({ format: 'cabas', version, records }, null, 1)}\n`;
 }
 
@@ -54,7 +55,8 @@ export type TestBackend = Backend;
 /** The backend as Electron and the host wire it, with the store options a test needs. */
 export async function openTestBackend(options: Omit<StoreOptions, 'onCommit'>): Promise<TestBackend> {
   const backend = await openBackend({ ...options, log: () => undefined });
-  // Tests sync when they say so: no timer left running after a test.
+  // Tests sync (and sweep for closed distributions) when they say so: no timer left running after a test.
   backend.syncer.stop();
+  backend.freezer.stop();
   return backend;
 }
