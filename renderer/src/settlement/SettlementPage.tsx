@@ -7,7 +7,8 @@ import { useEffect, useState } from 'react';
 import type { DistributionView } from '../../../shared/catalogue/views';
 import type { AppError } from '../../../shared/contract/errors';
 import { formatMoney, formatPercent, longDay } from '../../../shared/i18n/format';
-import type { DistributionSettlement, ProducerSettlementRow } from '../../../shared/settlement/distribution';
+import type { ProducerSettlementRow } from '../../../shared/settlement/distribution';
+import type { SettlementView } from '../../../shared/settlement/rates';
 import { useReadyApp } from '../app/ready-app-context';
 import { call } from '../client';
 import { PageError } from '../forms/PageError';
@@ -15,6 +16,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { downloadText } from '../import/file-bytes';
 import { areaHref } from '../shell/areas';
 import { PageHeading } from '../shell/PageHeading';
+import { RatesInForce } from './RatesInForce';
 import { SettlementCollected } from './SettlementCollected';
 import './settlement.css';
 
@@ -24,9 +26,10 @@ export function SettlementPage({ distributionId }: { distributionId: string }) {
   const { t, language } = useI18n();
   const { relay } = useReadyApp();
   const [distribution, setDistribution] = useState<DistributionView | null>(null);
-  const [settlement, setSettlement] = useState<DistributionSettlement | null>(null);
+  const [settlement, setSettlement] = useState<SettlementView | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const money = (cents: number) => formatMoney(language, cents, relay.currency);
+  // In the currency the distribution closed in (frozen with its rates), not today's setting.
+  const money = (cents: number) => formatMoney(language, cents, settlement?.rates.currency ?? relay.currency);
 
   useEffect(() => {
     let live = true;
@@ -60,12 +63,15 @@ export function SettlementPage({ distributionId }: { distributionId: string }) {
       <PageError error={error} />
       {settlement && (
         <>
-          <p className="muted">
-            {t('settlement.rates', {
-              host: formatPercent(language, settlement.rates.hostCommissionBp),
-              fee: formatPercent(language, settlement.rates.serviceFeeBp),
-            })}
-          </p>
+          <RatesInForce
+            distributionId={distributionId}
+            settlement={settlement}
+            onChanged={(next) => {
+              setError(null);
+              setSettlement(next);
+            }}
+            onError={setError}
+          />
           <div className="toolbar screen-only">
             <button type="button" onClick={() => void exportCsv()}>
               {t('settlement.exportCsv')}
