@@ -76,6 +76,7 @@ function planned(tx: Transaction, draft: DistributionDraft, seriesId: string | n
     seriesId,
     notes: draft.notes,
     rates: null,
+    rateChanges: [],
     settledAt: null,
     createdAt: at,
     updatedAt: at,

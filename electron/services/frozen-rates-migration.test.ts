@@ -15,7 +15,7 @@ async function asFormatOne(dataDir: string): Promise<void> {
   for (const path of await listDataFiles(dataDir)) {
     const file = JSON.parse(await readFile(join(dataDir, path), 'utf8')) as { version: number; records: { distribution?: Record<string, unknown>[] } };
     file.version = 1;
-    file.records.distribution = file.records.distribution?.map(({ rates: _rates, settledAt: _settled, ...rest }) => rest);
+    file.records.distribution = file.records.distribution?.map(({ rates: _rates, rateChanges: _changes, settledAt: _settled, ...rest }) => rest);
     await writeFile(join(dataDir, path), `${JSON.stringify(file, null, 1)}\n`);
   }
 }
@@ -44,10 +44,9 @@ describe('migrating a format-1 folder (issue 15)', () => {
       serviceFeeBp: 1000,
       currency: 'EUR',
       frozenAt: PICKUP_UNDER_WAY.toISOString(),
-      changes: [],
     });
     // Ordering for the 20th has not closed: it follows the relay until it does.
-    expect(store.get('distribution', coming.id)).toMatchObject({ rates: null, settledAt: null });
+    expect(store.get('distribution', coming.id)).toMatchObject({ rates: null, rateChanges: [], settledAt: null });
 
     const before = await call<SettlementView>(migrated, 'settlement.forDistribution', { distributionId: past.id });
     expect(before.totals).toMatchObject({ grossCents: 1000, hostCommissionCents: 90, serviceFeeCents: 100, owedCents: 810 });

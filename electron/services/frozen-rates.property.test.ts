@@ -26,8 +26,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constantFrom('sweep' as const, 'closeEarly' as const, 'restart' as const) }), weight: 2 },
 );
 
-/** The figures of a settlement, without when its rates were frozen (a sweep and a closing freeze at different instants). */
-const figures = ({ rates: { frozenAt: _at, ...rates }, ...rest }: SettlementView) => ({ ...rest, rates });
+/**
+ * The figures of a settlement, without when and whether its rates were frozen yet: between a
+ * closing by the clock and the next sweep they are still read from the relay, unchanged.
+ */
+const figures = ({ rates: { frozenAt: _at, source: _source, ...rates }, ...rest }: SettlementView) => ({ ...rest, rates });
 
 describe('frozen rates property', () => {
   it('once ordering has closed, no sequence of settings changes, sweeps or restarts changes the settlement; before, it follows the relay', async () => {

@@ -35,7 +35,7 @@ describe('rates frozen when ordering closes', () => {
     app.clock.advance(60_000);
     await call(app, 'distributions.closeEarly', { id: distribution.id });
     const stored = (await reopened(app.dataDir)).get('distribution', distribution.id)!;
-    expect(stored.rates).toEqual({ hostCommissionBp: 835, serviceFeeBp: 1165, currency: 'EUR', frozenAt: app.clock.now().toISOString(), changes: [] });
+    expect(stored.rates).toEqual({ hostCommissionBp: 835, serviceFeeBp: 1165, currency: 'EUR', frozenAt: app.clock.now().toISOString() });
 
     await call(app, 'relay.update', { hostCommissionBp: 1000, serviceFeeBp: 0, currency: 'CHF' });
     const settlement = await settlementOf(app, distribution.id);
@@ -169,5 +169,26 @@ describe('changing a distribution’s rates with a reason', () => {
     await call(app, 'settlement.changeRates', { distributionId: distribution.id, hostCommissionBp: 500, serviceFeeBp: 1000, reason: 'remise' });
     expect(app.written).toEqual([distributionFile(distribution.id)]);
     expect(await readFile(dataPath(app, distributionFile(distribution.id)), 'utf8')).toContain('"reason": "remise"');
+  });
+});
+
+describe('frozen rates between copies', () => {
+  it('another copy freezing the same closing later does not wipe out the organiser’s change by hand', async () => {
+    const { app, distribution } = await soldDay();
+    app.clock.set(PICKUP_UNDER_WAY);
+    await app.freezer.sweep();
+    await call(app, 'settlement.changeRates', { distributionId: distribution.id, hostCommissionBp: 0, serviceFeeBp: 0, reason: 'Vente solidaire' });
+    // A second laptop, offline until now, swept at its own clock an hour later (per-field last writer wins).
+    const laptop = '0b6f7c62-7d3c-4c4e-9a59-2a9f1f6c0d11';
+    const later = new Date(PICKUP_UNDER_WAY.getTime() + 3_600_000).toISOString();
+    const theirFreeze = { hostCommissionBp: 835, serviceFeeBp: 1165, currency: 'EUR', frozenAt: later };
+    const merged = await app.workspace.store.merge(
+      [{ at: `${later}-0000-${laptop}`, device: laptop, entity: 'distribution', entityId: distribution.id, fields: { rates: theirFreeze } }],
+      'team',
+    );
+    expect(merged.applied).toHaveLength(1);
+    const settlement = await settlementOf(app, distribution.id);
+    expect(settlement.rates).toMatchObject({ hostCommissionBp: 0, serviceFeeBp: 0, source: 'changed', frozenAt: later });
+    expect(settlement.totals).toMatchObject({ hostCommissionCents: 0, serviceFeeCents: 0, owedCents: 880 });
   });
 });

@@ -3,7 +3,7 @@ import type { MessageKey } from '../../shared/i18n/messages';
 import { translate } from '../../shared/i18n/messages';
 import { settlementRows } from '../../shared/settlement/csv';
 import { settleDistribution } from '../../shared/settlement/distribution';
-import { changedRates, rateChangeRefusal, settlementRates, type RateChangeRefusal, type SettlementView } from '../../shared/settlement/rates';
+import { rateChangeRefusal, settlementRates, withRateChange, type RateChangeRefusal, type SettlementView } from '../../shared/settlement/rates';
 import { writeCsv } from '../../shared/csv/write';
 import type { FeeRates } from '../../shared/settlement/fees';
 import type { Store, Transaction } from '../store/store';
@@ -53,9 +53,9 @@ export function settlementService(store: () => Store, now: () => Date) {
       store().transact((tx) => {
         const distribution = current(tx, distributionId);
         const refusal = rateChangeRefusal(distribution, to);
-        if (refusal) throw new UserError(REFUSALS[refusal]);
+        if (refusal || distribution.rates === null) throw new UserError(REFUSALS[refusal ?? 'notFrozen']);
         const at = now().toISOString();
-        tx.put('distribution', { ...distribution, rates: changedRates(distribution.rates!, to, reason, at), updatedAt: at });
+        tx.put('distribution', { ...distribution, rateChanges: withRateChange({ ...distribution, rates: distribution.rates }, to, reason, at), updatedAt: at });
         return settlementOf(tx, distributionId);
       }),
 

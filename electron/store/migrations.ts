@@ -21,7 +21,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /**
  * 1 → 2 (issue 15): a distribution keeps the fee rates in force when its ordering
- * closed. The files only gain the two fields, empty; the rates themselves are
+ * closed. The files only gain the new fields, empty; the rates themselves are
  * taken from the relay right after the open, through a transaction like every
  * other freeze (services/frozen-rates.ts), so they are recorded as a change and
  * reach the other copies. The version moves so that an older Cabas says "update"
@@ -36,7 +36,7 @@ export const distributionRates: Migration = {
           ...file,
           records: {
             ...file.records,
-            distribution: file.records.distribution.map((record) => (isRecord(record) ? { rates: null, settledAt: null, ...record } : record)),
+            distribution: file.records.distribution.map((record) => (isRecord(record) ? { rates: null, rateChanges: [], settledAt: null, ...record } : record)),
           },
         }
       : file,

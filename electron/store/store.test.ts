@@ -346,7 +346,7 @@ describe('one file per distribution (the file index)', () => {
   const distributionRecord = (pickupDate: string): Distribution => ({
     id: randomUUID(), pickupDate, pickupStart: '17:00', pickupEnd: '19:00',
     opensAt: '2026-03-01T08:00:00.000Z', closesAt: '2026-03-05T22:59:00.000Z', closedEarlyAt: null, cancelledAt: null,
-    seriesId: null, notes: '', rates: null, settledAt: null, createdAt: at, updatedAt: at,
+    seriesId: null, notes: '', rates: null, rateChanges: [], settledAt: null, createdAt: at, updatedAt: at,
   });
   const offerRecord = (distributionId: string, productId: string, quantity: number | null): Offer => ({
     id: randomUUID(), distributionId, productId, quantity, priceCents: null, withdrawnAt: null, updatedAt: at,

@@ -26,6 +26,7 @@ export const settlementUiEn: Record<keyof typeof settlementUiFr, string> = {
   'settlement.ratesTitle': 'Rates of this settlement',
   'settlement.ratesFrozen': 'Rates frozen when ordering closed, on {at}: a change in Settings does not alter them.',
   'settlement.ratesNotFrozen': 'Ordering is still open: these are the relay’s current rates, not frozen yet. They will be when ordering closes.',
+  'settlement.ratesChanged': 'Rates set for this distribution (see below): a change in Settings does not alter them.',
   'settlement.settledOn': 'Settled on {at}: its rates no longer change.',
   'settlement.rateChange': 'On {at}: commission {fromHost} % → {host} %, service fee {fromFee} % → {fee} % — reason: {reason}',
   'settlement.changeRates': 'Change this distribution’s rates',

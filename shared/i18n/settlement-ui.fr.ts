@@ -24,6 +24,7 @@ export const settlementUiFr = {
   'settlement.ratesTitle': 'Taux de ce bilan',
   'settlement.ratesFrozen': 'Taux figés à la fermeture des commandes, le {at} : un changement dans les Réglages ne les modifie pas.',
   'settlement.ratesNotFrozen': 'Commandes encore ouvertes : ce sont les taux actuels du relais, pas encore figés. Ils le seront à la fermeture des commandes.',
+  'settlement.ratesChanged': 'Taux fixés pour cette distribution (voir ci-dessous) : un changement dans les Réglages ne les modifie pas.',
   'settlement.settledOn': 'Bilan réglé le {at} : ses taux ne changent plus.',
   'settlement.rateChange': 'Le {at} : commission {fromHost} % → {host} %, frais de service {fromFee} % → {fee} % — motif : {reason}',
   'settlement.changeRates': 'Modifier les taux de cette distribution',

@@ -22,8 +22,6 @@ export const frozenRatesSchema = z.strictObject({
   currency,
   /** When they were taken from the relay: when ordering closed, or when the app migrated a past distribution. */
   frozenAt: instant,
-  /** Changed by hand on this distribution since, oldest first. */
-  changes: z.array(rateChangeSchema).max(100),
 });
 export type FrozenRates = z.infer<typeof frozenRatesSchema>;
 
@@ -47,6 +45,12 @@ export const distributionSchema = z.strictObject({
   notes: text(2000),
   /** The settlement's rates, frozen when ordering closed; null while ordering has not closed (the relay's rates apply). */
   rates: frozenRatesSchema.nullable(),
+  /**
+   * Rates set by hand on this distribution, oldest first; the last one is in force. A field of
+   * its own, not folded into `rates`: another copy freezing the same closing later (sync is last
+   * writer wins per field) must not wipe out the organiser's change.
+   */
+  rateChanges: z.array(rateChangeSchema).max(100),
   /** The organiser declared the settlement done (producers paid): its rates no longer change. */
   settledAt: instant.nullable(),
   createdAt: instant,
@@ -55,7 +59,7 @@ export const distributionSchema = z.strictObject({
 export type Distribution = z.infer<typeof distributionSchema>;
 
 /** What a distribution written before frozen rates (issue 15) takes when it loads or arrives from an older copy. */
-export const DISTRIBUTION_DEFAULTS = { rates: null, settledAt: null } as const;
+export const DISTRIBUTION_DEFAULTS = { rates: null, rateChanges: [], settledAt: null } as const;
 
 export const DISTRIBUTION_STATUSES = ['upcoming', 'open', 'closed', 'distributed', 'cancelled'] as const;
 export type DistributionStatus = (typeof DISTRIBUTION_STATUSES)[number];

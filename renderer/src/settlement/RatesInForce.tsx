@@ -43,7 +43,9 @@ export function RatesInForce({ distributionId, settlement, onChanged, onError }:
       <h2 id="settlement-rates">{t('settlement.ratesTitle')}</h2>
       <p>{t('settlement.rates', { host: percent(rates.hostCommissionBp), fee: percent(rates.serviceFeeBp) })}</p>
       <p className="muted" data-testid="rates-state">
-        {frozen ? t('settlement.ratesFrozen', { at: formatDateTime(language, rates.frozenAt!) }) : t('settlement.ratesNotFrozen')}
+        {rates.source === 'relay' && t('settlement.ratesNotFrozen')}
+        {rates.source === 'frozen' && t('settlement.ratesFrozen', { at: formatDateTime(language, rates.frozenAt!) })}
+        {rates.source === 'changed' && t('settlement.ratesChanged')}
         {settled && ` ${t('settlement.settledOn', { at: formatDateTime(language, rates.settledAt!) })}`}
       </p>
       {rates.changes.length > 0 && (
