@@ -140,6 +140,8 @@ export function distributionsService(store: () => Store, now: () => Date) {
         const opensAt = changes.opens ? localInstant(changes.opens.date, changes.opens.time, timeZone) : distribution.opensAt;
         const closesAt = changes.closes ? localInstant(changes.closes.date, changes.closes.time, timeZone) : distribution.closesAt;
         checkWindow(next.pickupDate, next.pickupStart, opensAt, closesAt, timeZone);
+        // A new closing in the future reopens ordering: not once the settlement is settled (as reopen).
+        if (distribution.settledAt !== null && changes.closes && closesAt > now().toISOString()) throw new UserError('error.distributionSettled');
         return { pickupDate: next.pickupDate, pickupStart: next.pickupStart, pickupEnd: next.pickupEnd, notes: next.notes, opensAt, closesAt };
       }),
 

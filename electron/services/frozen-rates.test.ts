@@ -134,19 +134,23 @@ describe('changing a distribution’s rates with a reason', () => {
     expect(await snapshotData(app.dataDir)).toEqual(before);
   });
 
-  it('is refused once the settlement is marked settled, and so is reopening its ordering', async () => {
-    const { app, distribution } = await closedDay();
+  it('is refused once the settlement is marked settled, and so is reopening its ordering (by reopen or a later closing)', async () => {
+    const { app, distribution } = await soldDay();
+    app.clock.advance(60_000);
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
     const settled = await call<SettlementView>(app, 'settlement.markSettled', { distributionId: distribution.id });
-    expect(settled.rates.settledAt).toBe(PICKUP_UNDER_WAY.toISOString());
+    expect(settled.rates.settledAt).toBe(app.clock.now().toISOString());
     const before = await snapshotData(app.dataDir);
     expect(await refusal(app, 'settlement.changeRates', { distributionId: distribution.id, hostCommissionBp: 500, serviceFeeBp: 1000, reason: 'après coup' })).toEqual({
       key: 'error.distributionSettled',
     });
     expect(await refusal(app, 'settlement.markSettled', { distributionId: distribution.id })).toEqual({ key: 'error.distributionSettled' });
-    expect(await refusal(app, 'distributions.reopen', { id: distribution.id, closes: { date: '2026-03-06', time: '17:00' } })).toEqual({
-      key: 'error.distributionSettled',
-    });
+    expect(await refusal(app, 'distributions.reopen', { id: distribution.id })).toEqual({ key: 'error.distributionSettled' });
+    const later = { closes: { date: '2026-03-05', time: '12:00' } };
+    expect(await refusal(app, 'distributions.update', { id: distribution.id, changes: later })).toEqual({ key: 'error.distributionSettled' });
     expect(await snapshotData(app.dataDir)).toEqual(before);
+    // Other corrections (the notes, the pickup hours) are still taken.
+    await call(app, 'distributions.update', { id: distribution.id, changes: { notes: 'Payé le 10 mars' } });
   });
 
   it('reopening ordering gives a distribution back to the relay’s rates, unless they were changed by hand', async () => {
