@@ -58,6 +58,8 @@ test('a fee changed in Réglages leaves a closed distribution’s settlement as 
   await expect(dialog).toHaveCount(0);
   await expect(farmRow().getByRole('cell')).toHaveText([/10,00/, /0,57/, /0,84/, /1,00/, /8,16/, /0,00/]);
   await expect(app.getByText(/frais de service 11,65 % → 10 % — motif : Geste pour la première saison/)).toBeVisible();
+  // The producer's sheet says which rates were applied.
+  await expect(app.getByRole('region', { name: 'Bilan producteur — Ferme du Bois' })).toContainText(/Commission relais \(8,35 %\).*Frais de service \(10 %\)/);
 
   await restartHost();
   await openSettlement(closed.id);

@@ -15,6 +15,8 @@ export const settlementUiEn: Record<keyof typeof settlementUiFr, string> = {
   'settlement.vatRate': 'VAT {rate} %',
   'settlement.commission': 'Host commission',
   'settlement.serviceFee': 'Service fee',
+  'settlement.commissionAt': 'Host commission ({rate} %)',
+  'settlement.serviceFeeAt': 'Service fee ({rate} %)',
   'settlement.refunded': 'Refunded (missing items)',
   'settlement.owed': 'Owed to the producer',
   'settlement.total': 'Distribution total',

@@ -13,6 +13,8 @@ export const settlementUiFr = {
   'settlement.vatRate': 'TVA {rate} %',
   'settlement.commission': 'Commission relais',
   'settlement.serviceFee': 'Frais de service',
+  'settlement.commissionAt': 'Commission relais ({rate} %)',
+  'settlement.serviceFeeAt': 'Frais de service ({rate} %)',
   'settlement.refunded': 'Remboursé (manquants)',
   'settlement.owed': 'Dû au producteur',
   'settlement.total': 'Total de la distribution',

@@ -8,6 +8,7 @@ import type { DistributionView } from '../../../shared/catalogue/views';
 import type { AppError } from '../../../shared/contract/errors';
 import { formatMoney, formatPercent, longDay } from '../../../shared/i18n/format';
 import type { ProducerSettlementRow } from '../../../shared/settlement/distribution';
+import type { FeeRates } from '../../../shared/settlement/fees';
 import type { SettlementView } from '../../../shared/settlement/rates';
 import { useReadyApp } from '../app/ready-app-context';
 import { call } from '../client';
@@ -124,7 +125,7 @@ export function SettlementPage({ distributionId }: { distributionId: string }) {
               </table>
               <SettlementCollected distributionId={distributionId} owedCents={settlement.totals.owedCents} money={money} />
               {settlement.producers.map((row) => (
-                <ProducerSheet key={row.producerId} row={row} relayName={relay.name} day={day} money={money} />
+                <ProducerSheet key={row.producerId} row={row} rates={settlement.rates} relayName={relay.name} day={day} money={money} />
               ))}
             </>
           )}
@@ -135,7 +136,16 @@ export function SettlementPage({ distributionId }: { distributionId: string }) {
 }
 
 /** One producer's sheet: on screen a details block, in print a page of its own. */
-function ProducerSheet({ row, relayName, day, money }: { row: ProducerSettlementRow; relayName: string; day: string; money: (cents: number) => string }) {
+interface ProducerSheetProps {
+  row: ProducerSettlementRow;
+  /** Printed beside the amounts: the producer sees which rates were applied. */
+  rates: FeeRates;
+  relayName: string;
+  day: string;
+  money: (cents: number) => string;
+}
+
+function ProducerSheet({ row, rates, relayName, day, money }: ProducerSheetProps) {
   const { t, language } = useI18n();
   return (
     <section className="producer-sheet" aria-labelledby={`sheet-${row.producerId}`}>
@@ -171,9 +181,9 @@ function ProducerSheet({ row, relayName, day, money }: { row: ProducerSettlement
             <dd>{money(share.vatCents)}</dd>
           </div>
         ))}
-        <dt>{t('settlement.commission')}</dt>
+        <dt>{t('settlement.commissionAt', { rate: formatPercent(language, rates.hostCommissionBp) })}</dt>
         <dd>− {money(row.hostCommissionCents)}</dd>
-        <dt>{t('settlement.serviceFee')}</dt>
+        <dt>{t('settlement.serviceFeeAt', { rate: formatPercent(language, rates.serviceFeeBp) })}</dt>
         <dd>− {money(row.serviceFeeCents)}</dd>
         <dt className="sheet-owed">{t('settlement.owed')}</dt>
         <dd className="sheet-owed">{money(row.owedCents)}</dd>
