@@ -35,7 +35,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   ready.schedule();
   const now = options.now ?? (() => new Date());
   // A producer's copy receives the organiser's frozen rates by sync, like every distribution field.
-  const freezer = await startFreezing(() => (workspace.inRecovery ? null : workspace.store), now, () => ready.settings().role !== 'producer');
+  const freezer = await startFreezing(() => (workspace.inRecovery ? null : workspace.store), now, () => ready.settings().role !== 'producer', log);
   const dispatch = createDispatch({
     handlers: createHandlers(workspace, { now: options.now, print, syncer: ready, chooseFolder }),
     inRecovery: () => workspace.inRecovery,

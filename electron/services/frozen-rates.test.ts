@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { DistributionView } from '../../shared/catalogue/views';
 import type { SettlementView } from '../../shared/settlement/rates';
+import { openBackend } from '../backend';
 import { distributionFile } from '../store/entities';
 import { PICKUP_UNDER_WAY, pickupDay } from '../testing/pickup-day';
 import { call, dataPath, openApp, refusal, reopened, type TestApp } from '../testing/service-calls';
@@ -194,5 +195,38 @@ describe('frozen rates between copies', () => {
     const settlement = await settlementOf(app, distribution.id);
     expect(settlement.rates).toMatchObject({ hostCommissionBp: 0, serviceFeeBp: 0, source: 'changed', frozenAt: later });
     expect(settlement.totals).toMatchObject({ hostCommissionCents: 0, serviceFeeCents: 0, owedCents: 880 });
+  });
+});
+
+describe('the sweep at open', () => {
+  it('does not keep the app from opening when it cannot write; the distribution is frozen by a later sweep', async () => {
+    const { app, distribution } = await soldDay();
+    const logged: unknown[] = [];
+    const stuck = await openBackend({
+      dataDir: app.dataDir,
+      now: () => PICKUP_UNDER_WAY,
+      log: (error) => logged.push(error),
+      writeHooks: {
+        beforeRename: () => {
+          throw new Error('disk full');
+        },
+      },
+    });
+    stuck.syncer.stop();
+    stuck.freezer.stop();
+    expect(stuck.workspace.inRecovery).toBe(false);
+    expect(stuck.workspace.store.get('distribution', distribution.id)!.rates).toBeNull();
+    expect(logged).toEqual([expect.objectContaining({ key: 'error.storeWrite', params: { detail: 'disk full' } })]);
+
+    const later = await openApp(app.dataDir, PICKUP_UNDER_WAY);
+    expect(later.workspace.store.get('distribution', distribution.id)!.rates).toMatchObject({ frozenAt: PICKUP_UNDER_WAY.toISOString() });
+  });
+
+  it('leaves freezing to the organiser on a producer’s copy (its distributions come by sync)', async () => {
+    const { app, distribution } = await soldDay();
+    await call(app, 'sync.saveSettings', { role: 'producer' });
+    const producerCopy = await openApp(app.dataDir, PICKUP_UNDER_WAY);
+    await producerCopy.freezer.sweep();
+    expect(producerCopy.workspace.store.get('distribution', distribution.id)!.rates).toBeNull();
   });
 });

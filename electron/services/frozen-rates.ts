@@ -50,14 +50,20 @@ const SWEEP_MS = 60_000;
  * Sweeps once now, then every minute while the app runs. `active` says whether
  * this copy freezes at all: a producer's copy receives the organiser's freeze by sync.
  */
-export async function startFreezing(store: () => Store | null, now: () => Date, active: () => boolean): Promise<Freezer> {
+export async function startFreezing(
+  store: () => Store | null,
+  now: () => Date,
+  active: () => boolean,
+  log: (error: unknown) => void = console.error,
+): Promise<Freezer> {
   const sweep = async () => {
     const current = store();
     if (current === null || !active()) return;
     await current.transact((tx) => freezeClosed(tx, now()));
   };
-  await sweep();
-  const timer = setInterval(() => void sweep().catch(() => undefined), SWEEP_MS);
+  // A sweep that cannot write (a full disk) must not keep the app from opening: the next one, or the next settings change, freezes.
+  await sweep().catch(log);
+  const timer = setInterval(() => void sweep().catch(log), SWEEP_MS);
   timer.unref?.();
   return { sweep, stop: () => clearInterval(timer) };
 }
