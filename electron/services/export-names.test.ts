@@ -10,7 +10,7 @@ const tempDir = useTempDirs();
 type Export = { fileName: string; content: string };
 
 describe('export file names follow the relay’s language, like the printed sheets', () => {
-  it('names the settlement and payments CSV in French, then in English once the relay speaks English', async () => {
+  it('names the settlement and payments CSV (and heads the settlement’s columns) in French, then in English once the relay speaks English', async () => {
     const { app, distribution } = await pickupDay(await tempDir());
     const today = ORDERING_OPEN.toISOString().slice(0, 10);
     const names = async () => [
@@ -19,9 +19,17 @@ describe('export file names follow the relay’s language, like the printed shee
       (await call<Export>(app, 'accounts.exportPayments', { from: '2026-03-01', to: '2026-03-31' })).fileName,
     ];
 
+    const settlementLines = async () =>
+      (await call<Export>(app, 'settlement.exportCsv', { distributionId: distribution.id })).content.replace(/^\uFEFF/, '').trim().split('\r\n');
+
     expect(await names()).toEqual(['bilan-2026-03-06.csv', `paiements-debut-${today}.csv`, 'paiements-2026-03-01-2026-03-31.csv']);
+    // The French headings are those earlier exports had: an accountant's import keeps working.
+    expect((await settlementLines())[0]).toBe('producteur;ventes TTC;dont TVA;commission relais;frais de service;dû au producteur;remboursé (manquants)');
     await call(app, 'relay.update', { language: 'en' });
     expect(await names()).toEqual(['settlement-2026-03-06.csv', `payments-start-${today}.csv`, 'payments-2026-03-01-2026-03-31.csv']);
+    const english = await settlementLines();
+    expect(english[0]).toBe('producer;sales incl. VAT;of which VAT;host commission;service fee;owed to the producer;refunded (missing items)');
+    expect(english.at(-1)).toMatch(/^TOTAL;/);
   });
 
   it('keeps every file-name word plain ASCII, safe on every system', () => {

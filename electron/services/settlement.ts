@@ -44,7 +44,7 @@ export function settlementService(store: () => Store, now: () => Date) {
       const { language } = readRelay(source);
       return {
         fileName: `${translate(language, 'settlement.fileName')}-${distribution.pickupDate}.csv`,
-        content: writeCsv(settlementRows(settlementOf(source, distributionId))),
+        content: writeCsv(settlementRows(settlementOf(source, distributionId), language)),
       };
     },
 
