@@ -2,6 +2,7 @@
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './services';
 import { accountRules } from './services/account-entries';
+import { startFreezing, type Freezer } from './services/frozen-rates';
 import type { PrintAdapter } from './services/print';
 import type { FolderChooser } from './services/sync';
 import type { StoreOptions } from './store/store';
@@ -12,7 +13,9 @@ export interface Backend {
   workspace: Workspace;
   dispatch: Dispatch;
   syncer: Syncer;
-  /** Stops the sync timer and folds the store's journal into the data files; the app or host is quitting. */
+  /** Freezes the rates of distributions whose ordering closed by the clock (issue 15). */
+  freezer: Freezer;
+  /** Stops the sync and freezing timers and folds the store's journal into the data files; the app or host is quitting. */
   close(): Promise<void>;
 }
 
@@ -38,6 +41,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   late.syncer = ready;
   if (!workspace.inRecovery) ready.attach();
   ready.schedule();
+  const now = options.now ?? (() => new Date());
+  // A producer's copy receives the organiser's frozen rates by sync, like every distribution field.
+  const freezer = await startFreezing(() => (workspace.inRecovery ? null : workspace.store), now, () => ready.settings().role !== 'producer', log);
   const dispatch = createDispatch({
     handlers: createHandlers(workspace, { now: options.now, print, syncer: ready, chooseFolder }),
     inRecovery: () => workspace.inRecovery,
@@ -46,7 +52,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   });
   const close = async () => {
     ready.stop();
+    freezer.stop();
     await workspace.close();
   };
-  return { workspace, dispatch, syncer: ready, close };
+  return { workspace, dispatch, syncer: ready, freezer, close };
 }

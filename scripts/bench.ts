@@ -89,7 +89,10 @@ function buildRelay(distributionCount: number): Relay {
     const distribution: Distribution = {
       id: randomUUID(), pickupDate: dateOf(pickup), pickupStart: '17:00', pickupEnd: '19:00',
       opensAt: iso(pickup - 6 * DAY), closesAt: iso(pickup - DAY), closedEarlyAt: null, cancelledAt: null,
-      seriesId: null, notes: '', createdAt: stamp, updatedAt: stamp,
+      seriesId: null, notes: '',
+      // Past distributions hold their frozen rates, as after the format-2 migration (issue 15); this week's is still open.
+      rates: d < distributionCount - 1 ? { hostCommissionBp: 835, serviceFeeBp: 1165, currency: 'EUR', frozenAt: iso(pickup - DAY) } : null,
+      rateChanges: [], settledAt: null, createdAt: stamp, updatedAt: stamp,
     };
     const offered = products.filter(() => rand() < 0.5);
     const offers: Offer[] = offered.map((product) => ({

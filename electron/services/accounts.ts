@@ -13,6 +13,7 @@ import { writeCsv } from '../../shared/csv/write';
 import { localInstant, todayIn } from '../../shared/distributions/calendar';
 import type { Member } from '../../shared/model/member';
 import type { CounterAccount } from '../../shared/accounts/counter';
+import { translate } from '../../shared/i18n/messages';
 import { compareText, matchesQuery } from '../../shared/text/normalise';
 import type { Store } from '../store/store';
 import { allEntries, counterAccounts, entriesOfMember, groupBy } from './account-entries';
@@ -134,7 +135,9 @@ export function accountsService(store: () => Store, now: () => Date) {
         },
       });
       const today = todayIn(timeZone, now());
-      return { fileName: `paiements-${from ?? 'debut'}-${to ?? today}.csv`, content: writeCsv(rows) };
+      // Named in the relay's language, like the printed sheets ("paiements-debut-2026-03-31.csv", "payments-start-…").
+      const fileName = `${translate(language, 'accounts.fileName.payments')}-${from ?? translate(language, 'accounts.fileName.fromStart')}-${to ?? today}.csv`;
+      return { fileName, content: writeCsv(rows) };
     },
   };
 }

@@ -9,6 +9,7 @@ import type { DistributionView } from '../../shared/catalogue/views';
 import { localInstant, type LocalDate, type LocalTime } from '../../shared/distributions/calendar';
 import { distributionStatus, orderingWindow, seriesDates, type SeriesPlan } from '../../shared/distributions/schedule';
 import type { Distribution } from '../../shared/model/distribution';
+import { withRatesInForce } from '../../shared/settlement/rates';
 import { distributionFile } from '../store/entities';
 import type { Store, Transaction } from '../store/store';
 import { orderCount } from './ordered';
@@ -74,6 +75,9 @@ function planned(tx: Transaction, draft: DistributionDraft, seriesId: string | n
     cancelledAt: null,
     seriesId,
     notes: draft.notes,
+    rates: null,
+    rateChanges: [],
+    settledAt: null,
     createdAt: at,
     updatedAt: at,
   };
@@ -88,10 +92,13 @@ export function distributionsService(store: () => Store, now: () => Date) {
   const view = (source: Store | Transaction, distribution: Distribution) =>
     distributionView(source, distribution, now(), readRelay(source).timeZone);
 
+  /** Every distribution written here holds the rates its ordering state calls for: frozen the moment ordering closes (issue 15). */
+  const save = (tx: Transaction, distribution: Distribution) => tx.put('distribution', withRatesInForce(distribution, readRelay(tx), now()));
+
   const change = (id: string, edit: (distribution: Distribution, tx: Transaction) => Partial<Distribution>) =>
     store().transact((tx) => {
       const distribution = existingDistribution(tx, id);
-      const saved = tx.put('distribution', { ...distribution, ...edit(distribution, tx), updatedAt: now().toISOString() });
+      const saved = save(tx, { ...distribution, ...edit(distribution, tx), updatedAt: now().toISOString() });
       return view(tx, saved);
     });
 
@@ -109,7 +116,7 @@ export function distributionsService(store: () => Store, now: () => Date) {
     'distributions.get': async ({ id }: { id: string }) => view(store(), existingDistribution(store(), id)),
 
     'distributions.create': (draft: DistributionDraft) =>
-      store().transact((tx) => view(tx, tx.put('distribution', planned(tx, draft, null, now().toISOString())))),
+      store().transact((tx) => view(tx, save(tx, planned(tx, draft, null, now().toISOString())))),
 
     'distributions.createSeries': (draft: SeriesDraft) =>
       store().transact((tx) => {
@@ -118,7 +125,7 @@ export function distributionsService(store: () => Store, now: () => Date) {
         const seriesId = randomUUID();
         const at = now().toISOString();
         return dates.map((pickupDate) =>
-          view(tx, tx.put('distribution', planned(tx, { pickupDate, pickupStart: draft.pickupStart, pickupEnd: draft.pickupEnd, notes: '' }, seriesId, at))),
+          view(tx, save(tx, planned(tx, { pickupDate, pickupStart: draft.pickupStart, pickupEnd: draft.pickupEnd, notes: '' }, seriesId, at))),
         );
       }),
 
@@ -133,6 +140,8 @@ export function distributionsService(store: () => Store, now: () => Date) {
         const opensAt = changes.opens ? localInstant(changes.opens.date, changes.opens.time, timeZone) : distribution.opensAt;
         const closesAt = changes.closes ? localInstant(changes.closes.date, changes.closes.time, timeZone) : distribution.closesAt;
         checkWindow(next.pickupDate, next.pickupStart, opensAt, closesAt, timeZone);
+        // A new closing in the future reopens ordering: not once the settlement is settled (as reopen).
+        if (distribution.settledAt !== null && changes.closes && closesAt > now().toISOString()) throw new UserError('error.distributionSettled');
         return { pickupDate: next.pickupDate, pickupStart: next.pickupStart, pickupEnd: next.pickupEnd, notes: next.notes, opensAt, closesAt };
       }),
 
@@ -147,6 +156,8 @@ export function distributionsService(store: () => Store, now: () => Date) {
       change(id, (distribution, tx) => {
         const { timeZone } = readRelay(tx);
         if (distribution.cancelledAt !== null) throw new UserError('error.distributionCancelled');
+        // Its settlement is done and the producers paid: more orders would make it wrong.
+        if (distribution.settledAt !== null) throw new UserError('error.distributionSettled');
         const closesAt = closes ? localInstant(closes.date, closes.time, timeZone) : distribution.closesAt;
         if (closesAt <= now().toISOString()) throw new UserError('error.reopenNeedsClosing');
         checkWindow(distribution.pickupDate, distribution.pickupStart, distribution.opensAt, closesAt, timeZone);

@@ -37,7 +37,7 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
   const store = () => workspace.store;
   return {
     'app.status': async () => workspace.status(),
-    ...relayService(store),
+    ...relayService(store, now),
     ...producersService(store, now),
     ...productsService(store, now),
     ...distributionsService(store, now),
@@ -51,7 +51,7 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
     ...accountsService(store, now),
     ...counterService(store, now),
     ...tillService(store, now),
-    ...settlementService(store),
+    ...settlementService(store, now),
     ...printService(store, print, now),
     ...syncService(syncer, chooseFolder),
     'backups.list': () => workspace.listBackups(),

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { EntityKind } from '../../shared/model/change';
-import { distributionSchema, offerSchema } from '../../shared/model/distribution';
+import { DISTRIBUTION_DEFAULTS, distributionSchema, offerSchema } from '../../shared/model/distribution';
 import { producerSchema } from '../../shared/model/producer';
 import { productSchema } from '../../shared/model/product';
 import { memberSchema } from '../../shared/model/member';
@@ -62,12 +62,22 @@ export const orderRecordSchema = z.preprocess(
   orderSchema,
 );
 
+/**
+ * A distribution from a copy that predates frozen rates (issue 15) arrives by sync
+ * without them: it loads as not frozen, and is frozen by the same rule as any
+ * other once its ordering has closed (services/frozen-rates.ts).
+ */
+export const distributionRecordSchema = z.preprocess(
+  (stored) => (isRecord(stored) ? { ...DISTRIBUTION_DEFAULTS, ...stored } : stored),
+  distributionSchema,
+);
+
 export const entities = {
   relay: { schema: relayRecordSchema, fileOf: () => 'relay.json' },
   producer: { schema: producerSchema, fileOf: () => 'producers.json' },
   product: { schema: productSchema, fileOf: () => 'products.json' },
   member: { schema: memberSchema, fileOf: () => 'members.json' },
-  distribution: { schema: distributionSchema, fileOf: (record: { id: string }) => distributionFile(record.id) },
+  distribution: { schema: distributionRecordSchema, fileOf: (record: { id: string }) => distributionFile(record.id) },
   offer: { schema: offerSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
   order: { schema: orderRecordSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
   slot: { schema: pickupSlotSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },

@@ -7,7 +7,8 @@ import type { EntityKind } from '../../shared/model/change';
 import { entities, type EntityOf } from './entities';
 
 export const FORMAT = 'cabas';
-export const FORMAT_VERSION = 1;
+/** 2: distributions keep their settlement rates (issue 15). */
+export const FORMAT_VERSION = 2;
 
 /** Just enough to tell which format version wrote a file, whatever the rest of it looks like. */
 export const envelopeVersionSchema = z.object({

@@ -111,7 +111,7 @@ describe('format migrations on open', () => {
 
   it('leaves current files alone and takes no pre-migration backup when nothing is outdated', async () => {
     const dataDir = await tempDir();
-    await writeDataFile(dataDir, 'producers.json', envelope({ producer: [producerRecord()] }, 1));
+    await writeDataFile(dataDir, 'producers.json', envelope({ producer: [producerRecord()] }));
     const before = await snapshotData(dataDir);
     await openStore({ dataDir });
     expect(await snapshotData(dataDir)).toEqual(before);

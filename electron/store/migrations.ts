@@ -1,8 +1,7 @@
 /**
  * Format migrations, run on open after a backup of every file is taken.
  * Each one lifts a file from `from` to `from + 1`; they run in order.
- * Format 1 is the first format, so the list is empty; the mechanism is tested
- * with a migration of its own (store/migrations.test.ts).
+ * The mechanism is also tested with a migration of its own (store/migrations.test.ts).
  */
 import { FORMAT_VERSION, type EnvelopeHeader } from './envelope';
 
@@ -18,7 +17,32 @@ export interface FormatSpec {
   migrations: readonly Migration[];
 }
 
-export const currentFormat: FormatSpec = { version: FORMAT_VERSION, migrations: [] };
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * 1 → 2 (issue 15): a distribution keeps the fee rates in force when its ordering
+ * closed. The files only gain the new fields, empty; the rates themselves are
+ * taken from the relay right after the open, through a transaction like every
+ * other freeze (services/frozen-rates.ts), so they are recorded as a change and
+ * reach the other copies. The version moves so that an older Cabas says "update"
+ * instead of calling the file damaged.
+ */
+export const distributionRates: Migration = {
+  from: 1,
+  why: 'distributions keep their settlement rates (issue 15)',
+  migrate: (file) =>
+    file.records.distribution
+      ? {
+          ...file,
+          records: {
+            ...file.records,
+            distribution: file.records.distribution.map((record) => (isRecord(record) ? { rates: null, rateChanges: [], settledAt: null, ...record } : record)),
+          },
+        }
+      : file,
+};
+
+export const currentFormat: FormatSpec = { version: FORMAT_VERSION, migrations: [distributionRates] };
 
 export function migrateFile(file: EnvelopeHeader, path: string, format: FormatSpec): EnvelopeHeader {
   let current = file;

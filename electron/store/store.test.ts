@@ -12,6 +12,7 @@ import { envelope, manualClock, producerRecord, writeDataFile } from '../testing
 import { readJson, snapshotFolder, useTempDirs } from '../testing/temp-dir';
 import { call, openApp } from '../testing/service-calls';
 import { openStore, type Store, type StoreOptions } from './store';
+import { FORMAT_VERSION } from './envelope';
 
 const tempDir = useTempDirs();
 
@@ -349,7 +350,7 @@ describe('a damaged data file', () => {
     {
       // A newer Cabas may lay its records out differently: it must still read as "update Cabas", not as damage.
       name: 'a newer format version with another layout',
-      contents: JSON.stringify({ format: 'cabas', version: 2, records: { producer: { byId: {} } } }),
+      contents: JSON.stringify({ format: 'cabas', version: FORMAT_VERSION + 1, records: { producer: { byId: {} } } }),
       reason: 'newerVersion',
     },
   ];
@@ -387,7 +388,7 @@ describe('one file per distribution (the file index)', () => {
   const distributionRecord = (pickupDate: string): Distribution => ({
     id: randomUUID(), pickupDate, pickupStart: '17:00', pickupEnd: '19:00',
     opensAt: '2026-03-01T08:00:00.000Z', closesAt: '2026-03-05T22:59:00.000Z', closedEarlyAt: null, cancelledAt: null,
-    seriesId: null, notes: '', createdAt: at, updatedAt: at,
+    seriesId: null, notes: '', rates: null, rateChanges: [], settledAt: null, createdAt: at, updatedAt: at,
   });
   const offerRecord = (distributionId: string, productId: string, quantity: number | null): Offer => ({
     id: randomUUID(), distributionId, productId, quantity, priceCents: null, withdrawnAt: null, updatedAt: at,

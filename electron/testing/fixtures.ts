@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type { Producer } from '../../shared/model/producer';
 import { openBackend, type Backend } from '../backend';
 import type { StoreOptions } from '../store/store';
+import { FORMAT_VERSION } from '../store/envelope';
 
 export function producerRecord(overrides: Partial<Producer> = {}): Producer {
   const at = '2026-03-02T09:00:00.000Z';
@@ -26,7 +27,7 @@ export function producerRecord(overrides: Partial<Producer> = {}): Producer {
 }
 
 /** A data file's text, in the envelope the store writes. */
-export function envelope(records: Record<string, unknown[]>, version = 1): string {
+export function envelope(records: Record<string, unknown[]>, version = FORMAT_VERSION): string {
   return `${JSON.stringify({ format: 'cabas', version, records }, null, 1)}\n`;
 }
 
@@ -55,7 +56,8 @@ export type TestBackend = Backend;
 export async function openTestBackend(options: Omit<StoreOptions, 'onCommit'>): Promise<TestBackend> {
   // Folds happen when a test says so (store.fold) or on close, never on a timer in the middle of a test.
   const backend = await openBackend({ foldWhenIdleMs: false, ...options, log: () => undefined });
-  // Tests sync when they say so: no timer left running after a test.
+  // Tests sync (and sweep for closed distributions) when they say so: no timer left running after a test.
   backend.syncer.stop();
+  backend.freezer.stop();
   return backend;
 }

@@ -8,7 +8,7 @@ import { memberDraftSchema, memberPatchSchema, type Member } from '../model/memb
 import type { MemberImportPlan } from '../members/import-plan';
 import type { Order } from '../model/order';
 import type { OrderView } from '../orders/views';
-import type { DistributionSettlement } from '../settlement/distribution';
+import type { SettlementView } from '../settlement/rates';
 import { operation } from './define';
 import { syncSettingsPatchSchema, type SyncSettings } from '../sync/settings';
 import type { SyncReport, SyncStatus } from '../sync/status';
@@ -20,7 +20,7 @@ import type { AppStatus, BackupInfo, Warning } from './results';
 import type { ImportPlan } from '../catalogue/import-plan';
 import type { DistributionView, OfferRow, StockGrid } from '../catalogue/views';
 import { productDraftSchema, productPatchSchema, stockQuantity, priceCents, type Product } from '../model/product';
-import { localDate, localTime, text } from '../model/fields';
+import { basisPoints, localDate, localTime, text } from '../model/fields';
 import { MAX_SERIES_LENGTH } from '../distributions/schedule';
 import { LOCAL_TIME } from '../distributions/calendar';
 import { slotCapacity, slotFields } from '../model/slot';
@@ -310,9 +310,21 @@ export const contract = {
     { mutates: true },
   ),
 
-  'settlement.forDistribution': operation<DistributionSettlement>()(z.strictObject({ distributionId: id }), {
+  'settlement.forDistribution': operation<SettlementView>()(z.strictObject({ distributionId: id }), {
     mutates: false,
   }),
+  /** Changes the rates a distribution's ordering closed with (issue 15): the reason is required and kept; refused once settled. */
+  'settlement.changeRates': operation<SettlementView>()(
+    z.strictObject({
+      distributionId: id,
+      hostCommissionBp: basisPoints,
+      serviceFeeBp: basisPoints,
+      reason: z.string().trim().min(1, { message: 'validation.required' }).max(500, { message: 'validation.tooLong' }),
+    }),
+    { mutates: true },
+  ),
+  /** Declares the settlement done (producers paid): its rates are final. */
+  'settlement.markSettled': operation<SettlementView>()(z.strictObject({ distributionId: id }), { mutates: true }),
   'settlement.exportCsv': operation<{ fileName: string; content: string }>()(z.strictObject({ distributionId: id }), {
     mutates: false,
   }),

@@ -25,6 +25,8 @@ export const accountsEn: Record<keyof typeof accountsFr, string> = {
   'accounts.csv.reason': 'Reason',
   'accounts.saveDialogTitle': 'Export the account statement as PDF',
   'accounts.fileName.statement': 'account-statement',
+  'accounts.fileName.payments': 'payments',
+  'accounts.fileName.fromStart': 'start',
   'error.paymentInFuture': 'A payment cannot be dated in the future.',
   'error.entryNotFound': 'This entry does not exist.',
   'error.reversalNotReversible': 'A reversal cannot be reversed: record the payment again.',

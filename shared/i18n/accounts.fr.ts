@@ -23,6 +23,8 @@ export const accountsFr = {
   'accounts.csv.reason': 'Motif',
   'accounts.saveDialogTitle': 'Exporter le relevé de compte en PDF',
   'accounts.fileName.statement': 'releve-de-compte',
+  'accounts.fileName.payments': 'paiements',
+  'accounts.fileName.fromStart': 'debut',
   'error.paymentInFuture': 'La date du paiement ne peut pas être dans le futur.',
   'error.entryNotFound': 'Cette opération n’existe pas.',
   'error.reversalNotReversible': 'Une annulation ne s’annule pas : enregistrez à nouveau le paiement.',

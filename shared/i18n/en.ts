@@ -6,6 +6,7 @@ import { ordersEn } from './orders.en';
 import { membersUiEn } from './members-ui.en';
 import { ordersUiEn } from './orders-ui.en';
 import { settlementUiEn } from './settlement-ui.en';
+import { settlementEn } from './settlement.en';
 import { checkinUiEn } from './checkin-ui.en';
 import { slotsUiEn } from './slots-ui.en';
 import { pickupEn } from './pickup.en';
@@ -25,6 +26,7 @@ export const en: Dictionary = {
   ...membersUiEn,
   ...ordersUiEn,
   ...settlementUiEn,
+  ...settlementEn,
   ...checkinUiEn,
   ...slotsUiEn,
   ...pickupEn,
@@ -123,7 +125,7 @@ export const en: Dictionary = {
   'settings.field.hostCommission': 'Host commission (%)',
   'settings.field.serviceFee': 'Service fee (%)',
   'settings.field.timeZone': 'Time zone',
-  'settings.feesHelp': 'Applied to each producer’s sales in the settlement.',
+  'settings.feesHelp': 'Applied to each producer’s sales in the settlement. A distribution keeps the rates in force when its ordering closed.',
   'settings.saved': 'Settings saved.',
   'settings.country.BE': 'Belgium',
   'settings.country.FR': 'France',

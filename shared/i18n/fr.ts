@@ -11,6 +11,7 @@ import { ordersFr } from './orders.fr';
 import { membersUiFr } from './members-ui.fr';
 import { ordersUiFr } from './orders-ui.fr';
 import { settlementUiFr } from './settlement-ui.fr';
+import { settlementFr } from './settlement.fr';
 import { checkinUiFr } from './checkin-ui.fr';
 import { slotsUiFr } from './slots-ui.fr';
 import { pickupFr } from './pickup.fr';
@@ -29,6 +30,7 @@ export const fr = {
   ...membersUiFr,
   ...ordersUiFr,
   ...settlementUiFr,
+  ...settlementFr,
   ...checkinUiFr,
   ...slotsUiFr,
   ...pickupFr,
@@ -127,7 +129,7 @@ export const fr = {
   'settings.field.hostCommission': 'Commission du relais (%)',
   'settings.field.serviceFee': 'Frais de service (%)',
   'settings.field.timeZone': 'Fuseau horaire',
-  'settings.feesHelp': 'Appliqués aux ventes de chaque producteur dans le bilan.',
+  'settings.feesHelp': 'Appliqués aux ventes de chaque producteur dans le bilan. Une distribution garde les taux en vigueur à la fermeture de ses commandes.',
   'settings.saved': 'Réglages enregistrés.',
   'settings.country.BE': 'Belgique',
   'settings.country.FR': 'France',

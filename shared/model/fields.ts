@@ -36,3 +36,9 @@ export type Language = z.infer<typeof language>;
 /** A calendar day of the relay ("2026-03-27") and a wall-clock time ("17:00"). */
 export const localDate = z.string().refine(isLocalDate, { message: 'validation.date' });
 export const localTime = z.string().regex(LOCAL_TIME, { message: 'validation.time' });
+
+/** Rates are basis points (835 = 8.35 %): integers, so fee maths never meets floating point. */
+export const basisPoints = z.number().int({ message: 'validation.integer' }).min(0).max(10_000);
+
+export const CURRENCIES = ['EUR', 'CHF', 'GBP'] as const;
+export const currency = z.enum(CURRENCIES);

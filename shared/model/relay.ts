@@ -1,17 +1,14 @@
 import { z } from 'zod';
 import { DEFAULT_ORDERING_WINDOW } from '../distributions/schedule';
 import { DEFAULT_CATEGORIES } from './product';
-import { language, localTime, requiredText, text } from './fields';
+import { basisPoints, currency, language, localTime, requiredText, text } from './fields';
 import { fold } from '../text/normalise';
 
 /** Countries whose VAT rates are built in (catalogue issue); the relay's country picks the choices. */
 export const country = z.enum(['BE', 'FR']);
 export type Country = z.infer<typeof country>;
 
-export const CURRENCIES = ['EUR', 'CHF', 'GBP'] as const;
-
-/** Rates are basis points (835 = 8.35 %): integers, so fee maths never meets floating point. */
-const basisPoints = z.number().int({ message: 'validation.integer' }).min(0).max(10_000);
+export { CURRENCIES } from './fields';
 
 function isTimeZone(value: string): boolean {
   try {
@@ -35,7 +32,7 @@ export const relaySettingsSchema = z.strictObject({
   name: requiredText(120),
   address: text(400),
   country,
-  currency: z.enum(CURRENCIES),
+  currency,
   language,
   hostCommissionBp: basisPoints,
   serviceFeeBp: basisPoints,

@@ -1,15 +1,15 @@
-/** The settlement as a spreadsheet for the accountant: one row per producer, then the totals. */
+/** The settlement as a spreadsheet for the accountant: one row per producer, then the totals; headings in the relay's language. */
 import { centsCell } from '../csv/write';
+import { translate } from '../i18n/messages';
+import type { Language } from '../model/fields';
 import type { DistributionSettlement } from './distribution';
 
-export const SETTLEMENT_HEADER = [
-  'producteur', 'ventes TTC', 'dont TVA', 'commission relais', 'frais de service', 'dû au producteur', 'remboursé (manquants)',
-];
+const COLUMNS = ['producer', 'gross', 'vat', 'commission', 'serviceFee', 'owed', 'refunded'] as const;
 
-export function settlementRows(settlement: DistributionSettlement): string[][] {
+export function settlementRows(settlement: DistributionSettlement, language: Language): string[][] {
   const vatOf = (shares: { vatCents: number }[]) => centsCell(shares.reduce((sum, share) => sum + share.vatCents, 0));
   return [
-    SETTLEMENT_HEADER,
+    COLUMNS.map((column) => translate(language, `settlement.csv.${column}`)),
     ...settlement.producers.map((row) => [
       row.producerName,
       centsCell(row.grossCents),
@@ -20,7 +20,7 @@ export function settlementRows(settlement: DistributionSettlement): string[][] {
       centsCell(row.missingCents),
     ]),
     [
-      'TOTAL',
+      translate(language, 'settlement.csv.total'),
       centsCell(settlement.totals.grossCents),
       vatOf(settlement.totals.vat),
       centsCell(settlement.totals.hostCommissionCents),

@@ -45,7 +45,7 @@ describe('settlement of a distribution', () => {
     ]);
     expect(settlement.totals).toMatchObject({ grossCents: 1670, hostCommissionCents: 140, serviceFeeCents: 194, owedCents: 1336, missingCents: 0 });
 
-    const table = parseCsv(new TextEncoder().encode(writeCsv(settlementRows(settlement))));
+    const table = parseCsv(new TextEncoder().encode(writeCsv(settlementRows(settlement, 'fr'))));
     expect(table.rows.map((row) => row.cells)).toEqual([
       ['Boulangerie Martin', '3,80', '0,22', '0,32', '0,44', '3,04', '0,00'],
       ['Ferme du Bois', '12,90', '0,73', '1,08', '1,50', '10,32', '0,00'],

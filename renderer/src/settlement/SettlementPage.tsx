@@ -7,7 +7,9 @@ import { useEffect, useState } from 'react';
 import type { DistributionView } from '../../../shared/catalogue/views';
 import type { AppError } from '../../../shared/contract/errors';
 import { formatMoney, formatPercent, longDay } from '../../../shared/i18n/format';
-import type { DistributionSettlement, ProducerSettlementRow } from '../../../shared/settlement/distribution';
+import type { ProducerSettlementRow } from '../../../shared/settlement/distribution';
+import type { FeeRates } from '../../../shared/settlement/fees';
+import type { SettlementView } from '../../../shared/settlement/rates';
 import { useReadyApp } from '../app/ready-app-context';
 import { call } from '../client';
 import { PageError } from '../forms/PageError';
@@ -15,6 +17,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { downloadText } from '../import/file-bytes';
 import { areaHref } from '../shell/areas';
 import { PageHeading } from '../shell/PageHeading';
+import { RatesInForce } from './RatesInForce';
 import { SettlementCollected } from './SettlementCollected';
 import './settlement.css';
 
@@ -24,9 +27,10 @@ export function SettlementPage({ distributionId }: { distributionId: string }) {
   const { t, language } = useI18n();
   const { relay } = useReadyApp();
   const [distribution, setDistribution] = useState<DistributionView | null>(null);
-  const [settlement, setSettlement] = useState<DistributionSettlement | null>(null);
+  const [settlement, setSettlement] = useState<SettlementView | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const money = (cents: number) => formatMoney(language, cents, relay.currency);
+  // In the currency the distribution closed in (frozen with its rates), not today's setting.
+  const money = (cents: number) => formatMoney(language, cents, settlement?.rates.currency ?? relay.currency);
 
   useEffect(() => {
     let live = true;
@@ -60,12 +64,15 @@ export function SettlementPage({ distributionId }: { distributionId: string }) {
       <PageError error={error} />
       {settlement && (
         <>
-          <p className="muted">
-            {t('settlement.rates', {
-              host: formatPercent(language, settlement.rates.hostCommissionBp),
-              fee: formatPercent(language, settlement.rates.serviceFeeBp),
-            })}
-          </p>
+          <RatesInForce
+            distributionId={distributionId}
+            settlement={settlement}
+            onChanged={(next) => {
+              setError(null);
+              setSettlement(next);
+            }}
+            onError={setError}
+          />
           <div className="toolbar screen-only">
             <button type="button" onClick={() => void exportCsv()}>
               {t('settlement.exportCsv')}
@@ -118,7 +125,7 @@ export function SettlementPage({ distributionId }: { distributionId: string }) {
               </table>
               <SettlementCollected distributionId={distributionId} owedCents={settlement.totals.owedCents} money={money} />
               {settlement.producers.map((row) => (
-                <ProducerSheet key={row.producerId} row={row} relayName={relay.name} day={day} money={money} />
+                <ProducerSheet key={row.producerId} row={row} rates={settlement.rates} relayName={relay.name} day={day} money={money} />
               ))}
             </>
           )}
@@ -129,7 +136,16 @@ export function SettlementPage({ distributionId }: { distributionId: string }) {
 }
 
 /** One producer's sheet: on screen a details block, in print a page of its own. */
-function ProducerSheet({ row, relayName, day, money }: { row: ProducerSettlementRow; relayName: string; day: string; money: (cents: number) => string }) {
+interface ProducerSheetProps {
+  row: ProducerSettlementRow;
+  /** Printed beside the amounts: the producer sees which rates were applied. */
+  rates: FeeRates;
+  relayName: string;
+  day: string;
+  money: (cents: number) => string;
+}
+
+function ProducerSheet({ row, rates, relayName, day, money }: ProducerSheetProps) {
   const { t, language } = useI18n();
   return (
     <section className="producer-sheet" aria-labelledby={`sheet-${row.producerId}`}>
@@ -165,9 +181,9 @@ function ProducerSheet({ row, relayName, day, money }: { row: ProducerSettlement
             <dd>{money(share.vatCents)}</dd>
           </div>
         ))}
-        <dt>{t('settlement.commission')}</dt>
+        <dt>{t('settlement.commissionAt', { rate: formatPercent(language, rates.hostCommissionBp) })}</dt>
         <dd>− {money(row.hostCommissionCents)}</dd>
-        <dt>{t('settlement.serviceFee')}</dt>
+        <dt>{t('settlement.serviceFeeAt', { rate: formatPercent(language, rates.serviceFeeBp) })}</dt>
         <dd>− {money(row.serviceFeeCents)}</dd>
         <dt className="sheet-owed">{t('settlement.owed')}</dt>
         <dd className="sheet-owed">{money(row.owedCents)}</dd>
