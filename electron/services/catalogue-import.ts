@@ -4,12 +4,12 @@ import { IMPORTED_PRODUCT_DEFAULTS, planCatalogueImport, type ImportPlan } from 
 import { differs } from '../../shared/csv/columns';
 import { writeCsv } from '../../shared/csv/write';
 import type { Store, Transaction } from '../store/store';
-import { readUploadedCsv, refuseFileIssues } from './csv-upload';
+import { readUploadedSheet, refuseFileIssues } from './sheet-upload';
 import { readRelay } from './relay';
 
 function planFor(source: Store | Transaction, contentBase64: string): ImportPlan {
   return planCatalogueImport(
-    readUploadedCsv(contentBase64),
+    readUploadedSheet(contentBase64),
     { producers: source.all('producer'), products: source.all('product') },
     readRelay(source).country,
   );

@@ -3,10 +3,10 @@ import { differs } from '../../shared/csv/columns';
 import { planMemberImport, type MemberImportPlan } from '../../shared/members/import-plan';
 import { memberDraftSchema } from '../../shared/model/member';
 import type { Store, Transaction } from '../store/store';
-import { readUploadedCsv, refuseFileIssues } from './csv-upload';
+import { readUploadedSheet, refuseFileIssues } from './sheet-upload';
 
 function planFor(source: Store | Transaction, contentBase64: string): MemberImportPlan {
-  return planMemberImport(readUploadedCsv(contentBase64), source.all('member'));
+  return planMemberImport(readUploadedSheet(contentBase64), source.all('member'));
 }
 
 export function membersImportService(store: () => Store, now: () => Date) {

@@ -13,7 +13,7 @@
  * invisible control characters, so "€", "Œ", "’" vanished — issue 12).
  */
 
-export type TextEncoding = 'utf-8' | 'windows-1252';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** What Windows-1252 puts at 0x80–0x9F (WHATWG encoding standard); the five unassigned bytes stay as they are. */
 const CP1252_HIGH =
@@ -29,8 +29,16 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return chars.join('');
 }
 
-/** UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), otherwise Windows-1252, which maps every byte. */
+/**
+ * UTF-16 when the file starts with its BOM (Excel's "Unicode text"); UTF-8
+ * when the bytes are valid UTF-8 (a BOM is dropped); otherwise Windows-1252,
+ * which maps every byte.
+ */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const bom = encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff];
+    if (bytes[0] === bom[0] && bytes[1] === bom[1]) return { text: new TextDecoder(encoding).decode(bytes), encoding };
+  }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text, encoding: 'utf-8' };
