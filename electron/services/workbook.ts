@@ -93,8 +93,8 @@ export function workbookFormat(bytes: Uint8Array): WorkbookFormat | null {
 export function readWorkbook(bytes: Uint8Array, format: WorkbookFormat): SheetTable {
   let workbook: WorkBook;
   try {
-    // Only the first sheet, values only: no formulas, styles or HTML are built.
-    workbook = read(bytes, { type: 'array', dense: true, sheets: 0, cellFormula: false, cellHTML: false, cellStyles: false });
+    // Only the first sheet, values and their number formats (which tell a time from a number); no formulas, styles or HTML.
+    workbook = read(bytes, { type: 'array', dense: true, sheets: 0, cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false });
   } catch {
     // A damaged or password-protected file, or a zip that is no spreadsheet.
     throw new UserError('import.unreadableWorkbook');
