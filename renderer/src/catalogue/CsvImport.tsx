@@ -42,7 +42,7 @@ interface CsvImportProps {
   onImported: (notice: Notice) => void;
 }
 
-/** "Importer un fichier CSV" for producers and products, with the preview of every row. */
+/** "Importer un tableur" for producers and products, with the preview of every row. */
 export function CsvImport(props: CsvImportProps) {
   return (
     <CsvImportButton

@@ -29,10 +29,17 @@ interface CsvImportButtonProps<P> {
   onImported: (notice: Notice) => void;
 }
 
+/** What the chooser offers: CSV and text exports, and the workbooks of Excel and LibreOffice. */
+const ACCEPTED = [
+  '.csv', '.tsv', '.txt', '.xlsx', '.ods', '.xls', 'text/csv', 'text/tab-separated-values',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.oasis.opendocument.spreadsheet', 'application/vnd.ms-excel',
+].join(',');
+
 /**
- * "Importer un fichier CSV": the file is read here, planned by the main
- * process, and shown row by row; nothing is written until the organiser
- * confirms, and the write plans the same bytes again inside one transaction.
+ * "Importer un tableur": the file (CSV, .xlsx, .ods) is read here as bytes,
+ * planned by the main process, and shown row by row; nothing is written until
+ * the organiser confirms, and the write plans the same bytes again inside one
+ * transaction.
  */
 export function CsvImportButton<P>({ namespace, preview, commit, renderPreview, onNotice, onError, onImported }: CsvImportButtonProps<P>) {
   const { t } = useI18n();
@@ -91,7 +98,7 @@ export function CsvImportButton<P>({ namespace, preview, commit, renderPreview, 
       <label htmlFor={inputId} className={reading ? 'button file-button file-button-busy' : 'button file-button'} aria-busy={reading || undefined}>
         {reading && <span className="file-button-spinner" aria-hidden="true" />}
         {t(`${namespace}.choose`)}
-        <input id={inputId} type="file" accept=".csv,text/csv" className="file-input" onChange={(event) => void choose(event)} />
+        <input id={inputId} type="file" accept={ACCEPTED} className="file-input" onChange={(event) => void choose(event)} />
       </label>
       {shown &&
         renderPreview({

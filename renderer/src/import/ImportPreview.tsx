@@ -17,6 +17,8 @@ export interface PreviewPlan<R extends PreviewRow> {
 export interface PreviewRow {
   line: number;
   issues: readonly ImportIssue[];
+  /** Values imported as read but worth a look ("2,5 €" read as 2,50 €): the row is imported, and says so. */
+  warnings: readonly ImportIssue[];
 }
 
 export interface PreviewColumn<R> {
@@ -71,7 +73,8 @@ export function ImportPreview<R extends PreviewRow>(props: ImportPreviewProps<R>
       <h2 id={titleId} className="dialog-title" tabIndex={-1} data-autofocus>
         {t(`${namespace}.title`)}
       </h2>
-      <div className="import-body">
+      {/* It scrolls when the file is long: focusable, so the keyboard can scroll it too. */}
+      <div className="import-body" tabIndex={0} role="region" aria-labelledby={titleId}>
         <p className="import-file">{t(`${namespace}.file`, { name: fileName })}</p>
         {blocked ? (
           <div role="alert" className="error-summary">
@@ -123,7 +126,7 @@ export function ImportPreview<R extends PreviewRow>(props: ImportPreviewProps<R>
                     const bad = row.issues.length > 0;
                     const action = actions(row).find((each) => each !== null) ?? null;
                     return (
-                      <tr key={`${row.line}-${index}`} className={bad ? 'import-row-bad' : undefined}>
+                      <tr key={`${row.line}-${index}`} className={bad ? 'import-row-bad' : row.warnings.length > 0 ? 'import-row-warned' : undefined}>
                         <th scope="row" className="numeric">
                           {row.line}
                         </th>
@@ -142,8 +145,15 @@ export function ImportPreview<R extends PreviewRow>(props: ImportPreviewProps<R>
                                 <li key={issueIndex}>{issueText(issue)}</li>
                               ))}
                             </ul>
-                          ) : (
+                          ) : row.warnings.length === 0 ? (
                             <span className="muted">{t(`${namespace}.noIssue`)}</span>
+                          ) : null}
+                          {row.warnings.length > 0 && (
+                            <ul className="import-warnings" aria-label={t('import.warnings')}>
+                              {row.warnings.map((warning, warningIndex) => (
+                                <li key={warningIndex}>{t(warning.key, warning.params)}</li>
+                              ))}
+                            </ul>
                           )}
                         </td>
                       </tr>

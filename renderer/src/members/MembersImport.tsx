@@ -36,7 +36,7 @@ interface MembersImportProps {
   onImported: (notice: Notice) => void;
 }
 
-/** "Importer un fichier CSV" for members: every row previewed with its line, its action and its problems. */
+/** "Importer un tableur" for members: every row previewed with its line, its action and its problems. */
 export function MembersImport(props: MembersImportProps) {
   return (
     <CsvImportButton
