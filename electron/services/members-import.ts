@@ -2,22 +2,23 @@ import { randomUUID } from 'node:crypto';
 import { differs } from '../../shared/csv/columns';
 import { planMemberImport, type MemberImportPlan } from '../../shared/members/import-plan';
 import { memberDraftSchema } from '../../shared/model/member';
+import type { SheetFileInput } from '../../shared/contract/operations';
 import type { Store, Transaction } from '../store/store';
 import { readUploadedSheet, refuseFileIssues } from './sheet-upload';
 
-function planFor(source: Store | Transaction, contentBase64: string): MemberImportPlan {
-  return planMemberImport(readUploadedSheet(contentBase64), source.all('member'));
+function planFor(source: Store | Transaction, { contentBase64, mapping }: SheetFileInput): MemberImportPlan {
+  return planMemberImport(readUploadedSheet(contentBase64), source.all('member'), mapping);
 }
 
 export function membersImportService(store: () => Store, now: () => Date) {
   return {
     /** Reads the file and says what would happen to every row; writes nothing. */
-    'members.previewImport': async ({ contentBase64 }: { contentBase64: string }) => planFor(store(), contentBase64),
+    'members.previewImport': async (file: SheetFileInput) => planFor(store(), file),
 
     /** Writes the rows without issues, exactly as the preview planned them (recomputed inside the write). */
-    'members.import': ({ contentBase64 }: { contentBase64: string }) =>
+    'members.import': (file: SheetFileInput) =>
       store().transact((tx) => {
-        const plan = planFor(tx, contentBase64);
+        const plan = planFor(tx, file);
         refuseFileIssues(plan);
         const at = now().toISOString();
         for (const { existingId, fields } of plan.writes) {

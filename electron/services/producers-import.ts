@@ -2,22 +2,23 @@ import { randomUUID } from 'node:crypto';
 import { differs } from '../../shared/csv/columns';
 import { producerDraftSchema } from '../../shared/model/producer';
 import { planProducerImport, type ProducerImportPlan } from '../../shared/producers/import-plan';
+import type { SheetFileInput } from '../../shared/contract/operations';
 import type { Store, Transaction } from '../store/store';
 import { readUploadedSheet, refuseFileIssues } from './sheet-upload';
 
-function planFor(source: Store | Transaction, contentBase64: string): ProducerImportPlan {
-  return planProducerImport(readUploadedSheet(contentBase64), source.all('producer'));
+function planFor(source: Store | Transaction, { contentBase64, mapping }: SheetFileInput): ProducerImportPlan {
+  return planProducerImport(readUploadedSheet(contentBase64), source.all('producer'), mapping);
 }
 
 export function producersImportService(store: () => Store, now: () => Date) {
   return {
     /** Reads the file and says what would happen to every row; writes nothing. */
-    'producers.previewImport': async ({ contentBase64 }: { contentBase64: string }) => planFor(store(), contentBase64),
+    'producers.previewImport': async (file: SheetFileInput) => planFor(store(), file),
 
     /** Writes the rows without issues, exactly as the preview planned them (recomputed inside the write). */
-    'producers.import': ({ contentBase64 }: { contentBase64: string }) =>
+    'producers.import': (file: SheetFileInput) =>
       store().transact((tx) => {
-        const plan = planFor(tx, contentBase64);
+        const plan = planFor(tx, file);
         refuseFileIssues(plan);
         const at = now().toISOString();
         for (const { existingId, fields } of plan.writes) {

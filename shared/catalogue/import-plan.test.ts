@@ -207,3 +207,33 @@ describe('the column titles organisers write themselves', () => {
     expect(result.writes).toEqual({ producers: [], products: [] });
   });
 });
+
+describe('the mapping step: the organiser says which column is which', () => {
+  const file = utf8('Producteur;Produit;Unité;Tarif au kilo;TVA;Stock hebdo\nFerme A;Carottes;kg;2,50;6;12\nFerme A;Navets;kg;1,80;6;\n');
+
+  it('shows every column with its title, sample values and the field it feeds', () => {
+    expect(plan(file).mappings).toEqual([
+      { header: 'Producteur', samples: ['Ferme A', 'Ferme A'], column: 'producer' },
+      { header: 'Produit', samples: ['Carottes', 'Navets'], column: 'product' },
+      { header: 'Unité', samples: ['kg', 'kg'], column: 'unit' },
+      { header: 'Tarif au kilo', samples: ['2,50', '1,80'], column: null },
+      { header: 'TVA', samples: ['6', '6'], column: 'vat' },
+      { header: 'Stock hebdo', samples: ['12'], column: 'defaultStock' },
+    ]);
+  });
+
+  it('a renamed column chosen as the price is read as the price; an ignored column is not written', () => {
+    const result = planCatalogueImport(parseCsv(file), none, 'BE', ['producer', 'product', 'unit', 'price', 'vat', null]);
+    expect(result.fileIssues).toEqual([]);
+    expect(result.unknownHeaders).toEqual([]);
+    expect(result.writes.products.map((write) => write.fields)).toEqual([
+      { name: 'Carottes', unit: 'kg', priceCents: 250, vatRateBp: 600 },
+      { name: 'Navets', unit: 'kg', priceCents: 180, vatRateBp: 600 },
+    ]);
+  });
+
+  it('a choice naming no field is ignored, never trusted', () => {
+    const result = planCatalogueImport(parseCsv(file), none, 'BE', ['producer', 'product', 'unit', 'constructor', 'vat']);
+    expect(result.fileIssues).toEqual([{ column: 'price', key: 'import.missingColumn', params: { column: 'prix' } }]);
+  });
+});

@@ -8,11 +8,14 @@
 import {
   columnIssues,
   differs,
+  columnMappings,
   mapColumns,
   missingColumns,
   rowContext,
   unreadableRows,
   type ColumnAliases,
+  type ColumnChoices,
+  type ColumnMapping,
   type ImportAction,
   type ImportIssue as CsvImportIssue,
 } from '../csv/columns';
@@ -97,6 +100,8 @@ export interface ImportWrites {
 
 export interface ImportPlan {
   columns: Partial<Record<ImportColumn, number>>;
+  /** Every column of the file, its sample values and the field it feeds: the mapping step. */
+  mappings: ColumnMapping<ImportColumn>[];
   unknownHeaders: string[];
   fileIssues: ImportIssue[];
   rows: ImportRowPlan[];
@@ -108,13 +113,15 @@ export function planCatalogueImport(
   table: Pick<SheetTable, 'header' | 'rows' | 'errors'>,
   existing: { producers: readonly Producer[]; products: readonly Product[] },
   country: Country,
+  chosen: ColumnChoices = [],
 ): ImportPlan {
-  const { columns, unknownHeaders } = mapColumns(table.header, IMPORT_COLUMNS);
+  const { columns, unknownHeaders } = mapColumns(table.header, IMPORT_COLUMNS, chosen);
   // A file of products needs their unit, price and VAT: said once for the file, not on every row.
   const required: ImportColumn[] = columns.product === undefined ? ['producer'] : ['producer', 'unit', 'price', 'vat'];
   const fileIssues = missingColumns(columns, required, IMPORT_COLUMNS);
   const plan: ImportPlan = {
     columns,
+    mappings: columnMappings(table, columns),
     unknownHeaders,
     fileIssues,
     rows: [],

@@ -141,7 +141,12 @@ export type PrintJob = z.output<typeof printJobSchema>;
  * A spreadsheet (CSV, .xlsx, .ods) sent as base64 bytes, so its kind and encoding are read from the
  * bytes in the main process. 8 000 000 base64 characters are 6 000 000 bytes (MAX_IMPORT_BYTES).
  */
-const sheetFile = z.strictObject({ contentBase64: z.base64().max(8_000_000) });
+const sheetFile = z.strictObject({
+  contentBase64: z.base64().max(8_000_000),
+  /** The organiser's mapping step: for each column of the file, by position, a field's name or null to ignore it. */
+  mapping: z.array(z.string().max(40).nullable()).max(500).optional(),
+});
+export type SheetFileInput = z.input<typeof sheetFile>;
 
 export const contract = {
   'app.status': operation<AppStatus>()(none, { mutates: false, inRecovery: true }),

@@ -60,17 +60,56 @@ export interface ColumnMap<C extends string> {
   unknownHeaders: string[];
 }
 
-export function mapColumns<C extends string>(header: readonly string[], aliases: ColumnAliases<C>): ColumnMap<C> {
+/**
+ * The organiser's own choice for the file's columns, by position: a field's
+ * name, or null to ignore the column. Positions past its end are matched by
+ * title. An unknown name is ignored, never trusted.
+ */
+export type ColumnChoices = readonly (string | null)[];
+
+export function mapColumns<C extends string>(header: readonly string[], aliases: ColumnAliases<C>, chosen: ColumnChoices = []): ColumnMap<C> {
   const columns: Partial<Record<C, number>> = {};
   const unknownHeaders: string[] = [];
   const index = aliasIndex(aliases);
   header.forEach((title, position) => {
+    if (position < chosen.length) {
+      const choice = chosen[position];
+      if (choice != null && Object.hasOwn(aliases, choice) && columns[choice as C] === undefined) columns[choice as C] = position;
+      return;
+    }
     const key = headerKey(title);
     const match = index.get(key);
     if (match && columns[match] === undefined) columns[match] = position;
     else if (key !== '') unknownHeaders.push(title);
   });
   return { columns, unknownHeaders };
+}
+
+/** One column of the file as the mapping step shows it: its title, a few values, and the field it feeds. */
+export interface ColumnMapping<C extends string> {
+  header: string;
+  samples: string[];
+  column: C | null;
+}
+
+const SAMPLES = 3;
+const SAMPLE_LENGTH = 40;
+
+export function columnMappings<C extends string>(
+  table: Pick<CsvTable, 'header' | 'rows'>,
+  columns: Partial<Record<C, number>>,
+): ColumnMapping<C>[] {
+  const fieldAt = new Map<number, C>();
+  for (const [column, position] of Object.entries(columns) as [C, number][]) fieldAt.set(position, column);
+  return table.header.map((header, position) => {
+    const samples: string[] = [];
+    for (const row of table.rows) {
+      const value = (row.cells[position] ?? '').trim();
+      if (value !== '') samples.push(value.length > SAMPLE_LENGTH ? `${value.slice(0, SAMPLE_LENGTH - 1)}…` : value);
+      if (samples.length === SAMPLES) break;
+    }
+    return { header, samples, column: fieldAt.get(position) ?? null };
+  });
 }
 
 /** A column the importer needs and the file lacks, named once for the whole file rather than on every row. */

@@ -9,11 +9,14 @@
 import {
   columnIssues,
   differs,
+  columnMappings,
   mapColumns,
   missingColumns,
   rowContext,
   unreadableRows,
   type ColumnAliases,
+  type ColumnChoices,
+  type ColumnMapping,
   type ImportAction,
   type ImportIssue,
 } from '../csv/columns';
@@ -51,6 +54,8 @@ export type ImportedMemberFields = Pick<MemberFields, 'name'> & Partial<MemberFi
 
 export interface MemberImportPlan {
   columns: Partial<Record<MemberImportColumn, number>>;
+  /** Every column of the file, its sample values and the field it feeds: the mapping step. */
+  mappings: ColumnMapping<MemberImportColumn>[];
   unknownHeaders: string[];
   fileIssues: MemberImportIssue[];
   rows: MemberImportRow[];
@@ -97,10 +102,15 @@ function findSameMember(candidates: readonly Candidate[], name: string, email: s
   return byName && { candidate: byName, by: 'name' };
 }
 
-export function planMemberImport(table: Pick<SheetTable, 'header' | 'rows' | 'errors'>, existing: readonly Member[]): MemberImportPlan {
-  const { columns, unknownHeaders } = mapColumns(table.header, MEMBER_IMPORT_COLUMNS);
+export function planMemberImport(
+  table: Pick<SheetTable, 'header' | 'rows' | 'errors'>,
+  existing: readonly Member[],
+  chosen: ColumnChoices = [],
+): MemberImportPlan {
+  const { columns, unknownHeaders } = mapColumns(table.header, MEMBER_IMPORT_COLUMNS, chosen);
   const plan: MemberImportPlan = {
     columns,
+    mappings: columnMappings(table, columns),
     unknownHeaders,
     fileIssues: missingColumns(columns, ['name'], MEMBER_IMPORT_COLUMNS),
     rows: unreadableRows(table).map(({ line, issues }) => ({ line, name: '', email: '', action: null, issues, warnings: [] })),

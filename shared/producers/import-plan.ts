@@ -9,11 +9,14 @@
 import {
   columnIssues,
   differs,
+  columnMappings,
   mapColumns,
   missingColumns,
   rowContext,
   unreadableRows,
   type ColumnAliases,
+  type ColumnChoices,
+  type ColumnMapping,
   type ImportAction,
   type ImportIssue,
 } from '../csv/columns';
@@ -45,6 +48,8 @@ export type ImportedProducerFields = Pick<ProducerFields, 'name'> & Partial<Prod
 
 export interface ProducerImportPlan {
   columns: Partial<Record<ProducerImportColumn, number>>;
+  /** Every column of the file, its sample values and the field it feeds: the mapping step. */
+  mappings: ColumnMapping<ProducerImportColumn>[];
   unknownHeaders: string[];
   fileIssues: ProducerImportIssue[];
   rows: ProducerImportRow[];
@@ -55,10 +60,15 @@ export interface ProducerImportPlan {
 
 const FIELD_COLUMNS: Record<string, ProducerImportColumn> = { name: 'name', notes: 'notes', ...PRODUCER_FIELD_COLUMNS };
 
-export function planProducerImport(table: Pick<SheetTable, 'header' | 'rows' | 'errors'>, existing: readonly Producer[]): ProducerImportPlan {
-  const { columns, unknownHeaders } = mapColumns(table.header, PRODUCER_IMPORT_COLUMNS);
+export function planProducerImport(
+  table: Pick<SheetTable, 'header' | 'rows' | 'errors'>,
+  existing: readonly Producer[],
+  chosen: ColumnChoices = [],
+): ProducerImportPlan {
+  const { columns, unknownHeaders } = mapColumns(table.header, PRODUCER_IMPORT_COLUMNS, chosen);
   const plan: ProducerImportPlan = {
     columns,
+    mappings: columnMappings(table, columns),
     unknownHeaders,
     fileIssues: missingColumns(columns, ['name'], PRODUCER_IMPORT_COLUMNS),
     rows: unreadableRows(table).map(({ line, issues }) => ({ line, name: '', contactName: '', action: null, issues, warnings: [] })),
