@@ -4,7 +4,7 @@
  * list as a French CSV (";", Windows-1252), the catalogue as .xlsx and then
  * the same catalogue as a French CSV.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { seriousViolations } from './support/axe';
@@ -24,8 +24,9 @@ async function storedProducers(dataDir: string): Promise<StoredProducer[]> {
   return file.records.producer ?? [];
 }
 
+/** A fixture by its name, or any file by its full path. */
 async function chooseFile(app: Page, file: string, dialogName: string) {
-  await app.getByLabel('Importer un tableur').setInputFiles(join(FILES, file));
+  await app.getByLabel('Importer un tableur').setInputFiles(file.startsWith('/') ? file : join(FILES, file));
   const preview = app.getByRole('dialog', { name: dialogName });
   await expect(preview).toBeVisible();
   return preview;
@@ -94,5 +95,33 @@ test.describe('the organiser brings in the spreadsheets the relay already keeps'
     await expect(preview.getByRole('row', { name: /Œufs bio x6/ })).toContainText('Inchangé');
     await expect(preview.getByRole('definition')).toHaveText(['0', '0', '0', '0', '1']);
     await expect(preview.getByRole('button', { name: /^Importer/ })).toHaveCount(0);
+  });
+
+  test('maps a renamed column by hand, and the next file of that kind is read the same way', async ({ app }, testInfo) => {
+    await app.getByRole('link', { name: 'Catalogue', exact: true }).click();
+    const first = testInfo.outputPath('tarifs-semaine-1.csv');
+    const second = testInfo.outputPath('tarifs-semaine-2.csv');
+    await writeFile(first, 'Producteur;Produit;Unité;Tarif au kilo;TVA;Réf.\nFerme A;Carottes;kg;2,50;6;C-01\nFerme A;Navets;kg;1,80;6;N-02\n', 'utf8');
+    await writeFile(second, 'Producteur;Produit;Unité;Tarif au kilo;TVA;Réf.\nFerme A;Carottes;kg;2,60;6;C-01\n', 'utf8');
+
+    let preview = await chooseFile(app, first, 'Aperçu de l’import');
+    // The price column is missing, said once for the file; the mapping step is open, showing each column's values.
+    await expect(preview.getByRole('alert')).toContainText('Colonne obligatoire absente : « prix ».');
+    await expect(preview.getByText('Colonnes du fichier : 4 sur 6 utilisée(s)')).toBeVisible();
+    await expect(preview.getByRole('row', { name: /Tarif au kilo/ })).toContainText('2,50 · 1,80');
+    await preview.getByLabel('Champ de la colonne « Tarif au kilo »').selectOption({ label: 'prix' });
+    await expect(preview.getByRole('alert')).toBeHidden();
+    await expect(preview.getByText('Colonnes du fichier : 5 sur 6 utilisée(s)')).toBeVisible();
+    await preview.getByRole('button', { name: 'Importer 2 ligne(s)' }).click();
+    await expect(app.getByRole('status')).toContainText('2 produit(s) créé(s)');
+    await expect(app.getByRole('row', { name: /Carottes/ })).toContainText('2,50 €');
+
+    // Next week's file has the same titles: the choice is remembered, the price is read at once.
+    preview = await chooseFile(app, second, 'Aperçu de l’import');
+    await expect(preview.getByRole('alert')).toHaveCount(0);
+    await expect(preview.getByLabel('Champ de la colonne « Tarif au kilo »')).toHaveValue('price');
+    await expect(preview.getByRole('row', { name: /Carottes/ }).filter({ hasText: 'Mis à jour' })).toBeVisible();
+    await preview.getByRole('button', { name: 'Importer 1 ligne(s)' }).click();
+    await expect(app.getByRole('row', { name: /Carottes/ })).toContainText('2,60 €');
   });
 });

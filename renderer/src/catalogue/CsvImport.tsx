@@ -48,8 +48,8 @@ export function CsvImport(props: CsvImportProps) {
     <CsvImportButton
       {...props}
       namespace="catalogue.import"
-      preview={(contentBase64) => call('catalogue.previewImport', { contentBase64 })}
-      commit={(contentBase64) => call('catalogue.import', { contentBase64 })}
+      preview={(file) => call('catalogue.previewImport', file)}
+      commit={(file) => call('catalogue.import', file)}
       renderPreview={(shown) => (
         <ImportPreview
           {...shown}

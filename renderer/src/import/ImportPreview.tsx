@@ -1,14 +1,16 @@
 import { useId, type ReactNode } from 'react';
-import type { ImportAction, ImportIssue } from '../../../shared/csv/columns';
+import type { ColumnMapping, ImportAction, ImportIssue } from '../../../shared/csv/columns';
 import type { MessageKey } from '../../../shared/i18n/messages';
 import { Dialog } from '../dialog/Dialog';
 import { useI18n } from '../i18n/i18n-context';
+import { ColumnMappingTable } from './ColumnMappingTable';
 import type { ShownPreview } from './CsvImportButton';
 import type { ImportNamespace } from './import-namespace';
 import './import.css';
 
 /** What every importer's plan has: the problems of the file as a whole, and its rows. */
 export interface PreviewPlan<R extends PreviewRow> {
+  mappings: readonly ColumnMapping<string>[];
   fileIssues: readonly ImportIssue[];
   unknownHeaders: readonly string[];
   rows: readonly R[];
@@ -51,7 +53,7 @@ export function rowsToImport<R extends PreviewRow>(plan: PreviewPlan<R>, actions
  * its problems. Only Import writes; Cancel and Escape leave the data as it was.
  */
 export function ImportPreview<R extends PreviewRow>(props: ImportPreviewProps<R>) {
-  const { namespace, fileName, plan, counts, columns, actions, columnLabels, busy, onImport, onCancel } = props;
+  const { namespace, fileName, plan, counts, columns, actions, columnLabels, busy, onImport, onCancel, onRemap } = props;
   const { t } = useI18n();
   const titleId = useId();
   const rowsId = useId();
@@ -102,6 +104,7 @@ export function ImportPreview<R extends PreviewRow>(props: ImportPreviewProps<R>
         {plan.unknownHeaders.length > 0 && (
           <p className="import-unknown">{t(`${namespace}.unknownHeaders`, { columns: plan.unknownHeaders.join(', ') })}</p>
         )}
+        <ColumnMappingTable mappings={plan.mappings} fieldLabels={columnLabels} busy={busy} onRemap={onRemap} />
         {plan.rows.length > 0 && (
           <>
             <h3 id={rowsId}>{t(`${namespace}.rows`)}</h3>

@@ -42,8 +42,8 @@ export function MembersImport(props: MembersImportProps) {
     <CsvImportButton
       {...props}
       namespace="members.import"
-      preview={(contentBase64) => call('members.previewImport', { contentBase64 })}
-      commit={(contentBase64) => call('members.import', { contentBase64 })}
+      preview={(file) => call('members.previewImport', file)}
+      commit={(file) => call('members.import', file)}
       renderPreview={(shown) => (
         <ImportPreview
           {...shown}

@@ -44,8 +44,8 @@ export function ProducersImport(props: ProducersImportProps) {
     <CsvImportButton
       {...props}
       namespace="producers.import"
-      preview={(contentBase64) => call('producers.previewImport', { contentBase64 })}
-      commit={(contentBase64) => call('producers.import', { contentBase64 })}
+      preview={(file) => call('producers.previewImport', file)}
+      commit={(file) => call('producers.import', file)}
       renderPreview={(shown) => (
         <ImportPreview
           {...shown}
