@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { differs } from '../../shared/csv/columns';
 import { planMemberImport, type MemberImportPlan } from '../../shared/members/import-plan';
 import { memberDraftSchema } from '../../shared/model/member';
 import type { SheetFileInput } from '../../shared/contract/operations';
 import type { Store, Transaction } from '../store/store';
+import { writeImportedRecords } from './import-writes';
 import { readUploadedSheet, refuseFileIssues } from './sheet-upload';
 
 function planFor(source: Store | Transaction, { contentBase64, mapping }: SheetFileInput): MemberImportPlan {
@@ -20,17 +19,7 @@ export function membersImportService(store: () => Store, now: () => Date) {
       store().transact((tx) => {
         const plan = planFor(tx, file);
         refuseFileIssues(plan);
-        const at = now().toISOString();
-        for (const { existingId, fields } of plan.writes) {
-          const current = existingId ? tx.get('member', existingId) : undefined;
-          if (current) {
-            // An unchanged row is not a change: no new updatedAt, no file rewritten.
-            if (differs(current, fields)) tx.put('member', { ...current, ...fields, updatedAt: at });
-          } else {
-            // The model's defaults for the columns the file leaves out; the plan has checked the rest.
-            tx.put('member', { ...memberDraftSchema.parse(fields), id: randomUUID(), archivedAt: null, createdAt: at, updatedAt: at });
-          }
-        }
+        writeImportedRecords(tx, 'member', plan.writes, (fields) => memberDraftSchema.parse(fields), now().toISOString());
         return plan.counts;
       }),
   };
