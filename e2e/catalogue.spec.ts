@@ -43,7 +43,7 @@ async function addProduct(app: Page, product: { name: string; category?: string;
 }
 
 async function chooseCsv(app: Page, file: string) {
-  await app.getByLabel('Importer un fichier CSV').setInputFiles(file);
+  await app.getByLabel('Importer un tableur').setInputFiles(file);
   const preview = app.getByRole('dialog', { name: 'Aperçu de l’import' });
   await expect(preview).toBeVisible();
   return preview;
@@ -140,10 +140,10 @@ test.describe('the organiser builds the catalogue', () => {
     await expect(preview.getByRole('row', { name: /Carottes/ })).toContainText('Mis à jour');
     await expect(preview.getByRole('row', { name: /Poireaux/ })).toContainText('Nouveau');
     await expect(preview.getByRole('row', { name: /Fromage frais/ })).toContainText('nouveau producteur');
-    // The quoted pack description spans lines 2 and 3, so Poireaux is on line 4.
-    await expect(preview.getByRole('row', { name: /Poireaux/ }).getByRole('rowheader')).toHaveText('4');
+    // The quoted pack description spans two lines of the file but is one row of the sheet, so Poireaux is row 3.
+    await expect(preview.getByRole('row', { name: /Poireaux/ }).getByRole('rowheader')).toHaveText('3');
     const bad = preview.getByRole('row', { name: /Yaourt/ });
-    await expect(bad.getByRole('rowheader')).toHaveText('7');
+    await expect(bad.getByRole('rowheader')).toHaveText('6');
     await expect(bad).toContainText('Non importée');
     await expect(bad).toContainText('prix : Prix invalide : « deux euros » (exemple : 2,50).');
     await expect(preview.getByRole('definition')).toHaveText(['1', '0', '3', '1', '1']);
@@ -169,7 +169,8 @@ test.describe('the organiser builds the catalogue', () => {
     expect(afterImport.map((product) => product.name).sort()).toEqual(['=SUM(A1)', 'Carottes', 'Fromage frais', 'Poireaux']);
     expect(afterImport.find((product) => product.name === 'Carottes')).toMatchObject({
       priceCents: 290,
-      packDescription: 'botte d’environ\r\n1 kg',
+      // A line break in a cell is kept as a spreadsheet keeps it: one "\n".
+      packDescription: 'botte d’environ\n1 kg',
     });
 
     // The same file again: nothing new, nothing duplicated.
@@ -193,7 +194,7 @@ test.describe('the organiser builds the catalogue', () => {
     const exported = bytes.toString('utf8');
     expect(exported).toContain(";'=SUM(A1);");
     expect(exported).not.toMatch(/(^|;)=SUM/m);
-    expect(exported).toContain(';Carottes;légumes;botte;"botte d’environ\r\n1 kg";2,90;');
+    expect(exported).toContain(';Carottes;légumes;botte;"botte d’environ\n1 kg";2,90;');
     await expect(app.getByRole('status')).toHaveText('Catalogue exporté : catalogue.csv.');
   });
 

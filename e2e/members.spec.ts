@@ -24,7 +24,7 @@ async function openMembers(app: Page) {
 }
 
 async function chooseCsv(app: Page, file: string) {
-  await app.getByLabel('Importer un fichier CSV').setInputFiles(file);
+  await app.getByLabel('Importer un tableur').setInputFiles(file);
   const preview = app.getByRole('dialog', { name: 'Aperçu de l’import des membres' });
   await expect(preview).toBeVisible();
   return preview;

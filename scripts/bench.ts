@@ -7,6 +7,7 @@
  *   - cold open of the store (first open of the day takes the daily backup; the
  *     second open of the day does not);
  *   - the same change against one conf file holding everything (the naive baseline).
+ *   - the preview of a 1 000-row catalogue file, CSV and .xlsx (issue 12, scripts/bench-import.ts).
  *   - sync (issue 6) at 1 year: the same change with the sync journal on, the first
  *     sync writing the organiser's snapshot, a new copy joining from it, and an
  *     everyday sync of a few changes.
@@ -33,6 +34,7 @@ import { openBackend } from '../electron/backend';
 import { flagValue } from '../electron/data-folder';
 import { distributionFile } from '../electron/store/entities';
 import { serialiseFile } from '../electron/store/envelope';
+import { benchImport, printImportBench } from './bench-import';
 
 const argv = process.argv.slice(2);
 const SAMPLES = Number(flagValue(argv, '--samples') ?? 40);
@@ -331,3 +333,5 @@ console.log(`| add a line with the sync journal on: median / p95 | ${fine(synced
 console.log(`| first sync (writes the organiser's snapshot, ${(synced.snapshotBytes / 1e6).toFixed(1)} MB) | ${ms(synced.firstSync)} |`);
 console.log(`| everyday sync (${SAMPLES} changes) | ${ms(synced.everydaySync)} |`);
 console.log(`| a new copy joins (reads the snapshot, ${synced.orders} orders) | ${ms(synced.join)} |`);
+
+printImportBench(await benchImport());

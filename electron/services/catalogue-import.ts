@@ -3,27 +3,29 @@ import { catalogueRows } from '../../shared/catalogue/export';
 import { IMPORTED_PRODUCT_DEFAULTS, planCatalogueImport, type ImportPlan } from '../../shared/catalogue/import-plan';
 import { differs } from '../../shared/csv/columns';
 import { writeCsv } from '../../shared/csv/write';
+import type { SheetFileInput } from '../../shared/contract/operations';
 import type { Store, Transaction } from '../store/store';
-import { readUploadedCsv, refuseFileIssues } from './csv-upload';
+import { readUploadedSheet, refuseFileIssues } from './sheet-upload';
 import { readRelay } from './relay';
 
-function planFor(source: Store | Transaction, contentBase64: string): ImportPlan {
+function planFor(source: Store | Transaction, { contentBase64, mapping }: SheetFileInput): ImportPlan {
   return planCatalogueImport(
-    readUploadedCsv(contentBase64),
+    readUploadedSheet(contentBase64),
     { producers: source.all('producer'), products: source.all('product') },
     readRelay(source).country,
+    mapping,
   );
 }
 
 export function catalogueImportService(store: () => Store, now: () => Date) {
   return {
     /** Reads the file and says what would happen to every row; writes nothing. */
-    'catalogue.previewImport': async ({ contentBase64 }: { contentBase64: string }) => planFor(store(), contentBase64),
+    'catalogue.previewImport': async (file: SheetFileInput) => planFor(store(), file),
 
     /** Writes the rows without issues, exactly as the preview planned them (recomputed inside the write). */
-    'catalogue.import': ({ contentBase64 }: { contentBase64: string }) =>
+    'catalogue.import': (file: SheetFileInput) =>
       store().transact((tx) => {
-        const plan = planFor(tx, contentBase64);
+        const plan = planFor(tx, file);
         refuseFileIssues(plan);
         const at = now().toISOString();
         const producerIds = new Map<string, string>();

@@ -5,6 +5,7 @@
 import type { Handlers } from '../../shared/contract/api';
 import type { Workspace } from '../store/workspace';
 import { producersService } from './producers';
+import { producersImportService } from './producers-import';
 import { relayService } from './relay';
 import { productsService } from './products';
 import { distributionsService } from './distributions';
@@ -39,6 +40,7 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
     'app.status': async () => workspace.status(),
     ...relayService(store, now),
     ...producersService(store, now),
+    ...producersImportService(store, now),
     ...productsService(store, now),
     ...distributionsService(store, now),
     ...offersService(store, now),

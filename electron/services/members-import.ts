@@ -1,35 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import { differs } from '../../shared/csv/columns';
 import { planMemberImport, type MemberImportPlan } from '../../shared/members/import-plan';
 import { memberDraftSchema } from '../../shared/model/member';
+import type { SheetFileInput } from '../../shared/contract/operations';
 import type { Store, Transaction } from '../store/store';
-import { readUploadedCsv, refuseFileIssues } from './csv-upload';
+import { writeImportedRecords } from './import-writes';
+import { readUploadedSheet, refuseFileIssues } from './sheet-upload';
 
-function planFor(source: Store | Transaction, contentBase64: string): MemberImportPlan {
-  return planMemberImport(readUploadedCsv(contentBase64), source.all('member'));
+function planFor(source: Store | Transaction, { contentBase64, mapping }: SheetFileInput): MemberImportPlan {
+  return planMemberImport(readUploadedSheet(contentBase64), source.all('member'), mapping);
 }
 
 export function membersImportService(store: () => Store, now: () => Date) {
   return {
     /** Reads the file and says what would happen to every row; writes nothing. */
-    'members.previewImport': async ({ contentBase64 }: { contentBase64: string }) => planFor(store(), contentBase64),
+    'members.previewImport': async (file: SheetFileInput) => planFor(store(), file),
 
     /** Writes the rows without issues, exactly as the preview planned them (recomputed inside the write). */
-    'members.import': ({ contentBase64 }: { contentBase64: string }) =>
+    'members.import': (file: SheetFileInput) =>
       store().transact((tx) => {
-        const plan = planFor(tx, contentBase64);
+        const plan = planFor(tx, file);
         refuseFileIssues(plan);
-        const at = now().toISOString();
-        for (const { existingId, fields } of plan.writes) {
-          const current = existingId ? tx.get('member', existingId) : undefined;
-          if (current) {
-            // An unchanged row is not a change: no new updatedAt, no file rewritten.
-            if (differs(current, fields)) tx.put('member', { ...current, ...fields, updatedAt: at });
-          } else {
-            // The model's defaults for the columns the file leaves out; the plan has checked the rest.
-            tx.put('member', { ...memberDraftSchema.parse(fields), id: randomUUID(), archivedAt: null, createdAt: at, updatedAt: at });
-          }
-        }
+        writeImportedRecords(tx, 'member', plan.writes, (fields) => memberDraftSchema.parse(fields), now().toISOString());
         return plan.counts;
       }),
   };

@@ -85,11 +85,16 @@ describe('each kind of file gives the same plan', () => {
     expect(result.writes.products[0]!.fields).toMatchObject({ name: 'Pâté de campagne', category: 'épicerie', priceCents: 450 });
   });
 
-  it('decimal commas, euro signs and spaces in prices; a line break inside a quoted cell keeps the line numbers right', () => {
+  it('decimal commas, euro signs and spaces in prices; a record with a line break inside a cell is one sheet row', () => {
     const result = plan(utf8('producteur;produit;unité;prix;tva;conditionnement\nLes Prés;Fromage;piece;"2,50 €";6;"meule\nde 500 g"\nLes Prés;Beurre;pièce;1 234,5;6;\n'));
     expect(summary(result)).toEqual([
       { line: 2, producer: 'Les Prés/create', product: 'Fromage/create', issues: [] },
-      { line: 4, producer: 'Les Prés/unchanged', product: 'Beurre/create', issues: [] },
+      { line: 3, producer: 'Les Prés/unchanged', product: 'Beurre/create', issues: [] },
+    ]);
+    // "2,50 €" is a price as written; "1 234,5" had its thousands and its missing 0 interpreted.
+    expect(result.rows.map((row) => row.warnings)).toEqual([
+      [],
+      [{ column: 'price', key: 'import.interpreted', params: { line: 3, header: 'prix', raw: '1 234,5', value: '1234,50 €' } }],
     ]);
     expect(result.writes.products.map((write) => [write.fields.priceCents, write.fields.packDescription])).toEqual([
       [250, 'meule\nde 500 g'],
@@ -105,7 +110,7 @@ describe('a malformed row is reported with its line and column; the other rows a
     ['an unknown unit', 'Ferme B;Poireaux;tonne;2,50;6', 'unit', 'import.unknownUnit'],
     ['a VAT rate Belgium does not have', 'Ferme B;Poireaux;botte;2,50;5,5', 'vat', 'import.badVat'],
     ['a missing VAT rate', 'Ferme B;Poireaux;botte;2,50;', 'vat', 'import.badVat'],
-    ['a negative distance', 'Ferme B;;;;;-3', 'distanceKm', 'validation.notNegative'],
+    ['a negative distance', 'Ferme B;;;;;-3', 'distanceKm', 'import.badDistance'],
     ['a fractional default stock', 'Ferme B;Poireaux;botte;2,50;6;;2,5', 'defaultStock', 'validation.wholeUnits'],
     ['a bad email', 'Ferme B;Poireaux;botte;2,50;6;;;pas-un-email', 'email', 'validation.email'],
     ['a product name longer than 120 characters', `Ferme B;${'P'.repeat(121)};botte;2,50;6`, 'product', 'validation.tooLong'],
@@ -179,5 +184,56 @@ describe('matching what is already there', () => {
     const result = plan(utf8('producteur;produit;unité;prix;tva\nLe Verger;Pommes;kg;3,10;6\n'), { producers: [verger], products: [apples] });
     expect(result.writes.products).toEqual([{ producerKey: 'le verger', existingId: apples.id, fields: { name: 'Pommes', unit: 'kg', priceCents: 310, vatRateBp: 600 } }]);
     expect(result.rows[0]!.productAction).toBe('update');
+  });
+});
+
+describe('the column titles organisers write themselves', () => {
+  it('recognises titles with units in brackets, accents and case: Prix TTC (€), TVA (%), Stock hebdo, Conditionnement', () => {
+    const result = plan(utf8('Producteur;Produit;Catégorie;Unité;Conditionnement;Prix TTC (€);TVA (%);Stock hebdo;Distance (km)\nFerme A;Œufs;produits laitiers;pièce;boîte de 6;4,35;6%;20;12\n'));
+    expect(result.unknownHeaders).toEqual([]);
+    expect(result.fileIssues).toEqual([]);
+    expect(result.columns).toEqual({ producer: 0, product: 1, category: 2, unit: 3, packDescription: 4, price: 5, vat: 6, defaultStock: 7, distanceKm: 8 });
+    expect(result.writes.products[0]!.fields).toEqual({
+      name: 'Œufs', category: 'produits laitiers', unit: 'piece', packDescription: 'boîte de 6', priceCents: 435, vatRateBp: 600, defaultStock: 20,
+    });
+    expect(result.writes.producers[0]!.fields).toEqual({ name: 'Ferme A', distanceKm: 12 });
+  });
+
+  it('a missing required column is reported once, by name, and no row is blamed for it', () => {
+    const result = plan(utf8('Producteur;Produit;Unité;Tarif au kilo;TVA\nFerme A;Carottes;kg;2,50;6\nFerme A;Navets;kg;1,80;6\n'));
+    expect(result.fileIssues).toEqual([{ column: 'price', key: 'import.missingColumn', params: { column: 'prix' } }]);
+    expect(result.unknownHeaders).toEqual(['Tarif au kilo']);
+    expect(result.rows).toEqual([]);
+    expect(result.writes).toEqual({ producers: [], products: [] });
+  });
+});
+
+describe('the mapping step: the organiser says which column is which', () => {
+  const file = utf8('Producteur;Produit;Unité;Tarif au kilo;TVA;Stock hebdo\nFerme A;Carottes;kg;2,50;6;12\nFerme A;Navets;kg;1,80;6;\n');
+
+  it('shows every column with its title, sample values and the field it feeds', () => {
+    expect(plan(file).mappings).toEqual([
+      { header: 'Producteur', samples: ['Ferme A', 'Ferme A'], column: 'producer' },
+      { header: 'Produit', samples: ['Carottes', 'Navets'], column: 'product' },
+      { header: 'Unité', samples: ['kg', 'kg'], column: 'unit' },
+      { header: 'Tarif au kilo', samples: ['2,50', '1,80'], column: null },
+      { header: 'TVA', samples: ['6', '6'], column: 'vat' },
+      { header: 'Stock hebdo', samples: ['12'], column: 'defaultStock' },
+    ]);
+  });
+
+  it('a renamed column chosen as the price is read as the price; an ignored column is not written', () => {
+    const result = planCatalogueImport(parseCsv(file), none, 'BE', ['producer', 'product', 'unit', 'price', 'vat', null]);
+    expect(result.fileIssues).toEqual([]);
+    expect(result.unknownHeaders).toEqual([]);
+    expect(result.writes.products.map((write) => write.fields)).toEqual([
+      { name: 'Carottes', unit: 'kg', priceCents: 250, vatRateBp: 600 },
+      { name: 'Navets', unit: 'kg', priceCents: 180, vatRateBp: 600 },
+    ]);
+  });
+
+  it('a choice naming no field is ignored, never trusted', () => {
+    const result = planCatalogueImport(parseCsv(file), none, 'BE', ['producer', 'product', 'unit', 'constructor', 'vat']);
+    expect(result.fileIssues).toEqual([{ column: 'price', key: 'import.missingColumn', params: { column: 'prix' } }]);
   });
 });

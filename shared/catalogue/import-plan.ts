@@ -1,36 +1,52 @@
 /**
  * Importing producers and products from a spreadsheet. The plan is computed
- * from the parsed file and the current catalogue, shown row by row in the
+ * from the read file and the current catalogue, shown row by row in the
  * preview, and computed again inside the write so that what is written is
  * exactly what the plan says. Rows are matched by name (accents and case
  * ignored), so importing the same file twice updates instead of duplicating.
  */
-import { cellReader, columnIssues, differs, mapColumns, unreadableRows, type ImportAction, type ImportIssue as CsvImportIssue } from '../csv/columns';
-import type { CsvTable } from '../csv/parse';
-import { parseCentsCell, parseDecimalCell } from '../csv/parse';
-import { optionalEmail, optionalPhone } from '../model/fields';
+import {
+  columnIssues,
+  differs,
+  columnMappings,
+  mapColumns,
+  missingColumns,
+  rowContext,
+  unreadableRows,
+  type ColumnAliases,
+  type ColumnChoices,
+  type ColumnMapping,
+  type ImportAction,
+  type ImportIssue as CsvImportIssue,
+} from '../csv/columns';
+import { readCents, readDecimal } from '../csv/numbers';
+import type { SheetTable } from '../csv/table';
+import { centsCell } from '../csv/write';
 import { producerDraftSchema, type Producer, type ProducerFields } from '../model/producer';
 import { productPatchSchema, SALE_UNITS, VAT_RATES, type Product, type ProductFields, type SaleUnit } from '../model/product';
 import type { Country } from '../model/relay';
+import { PRODUCER_DETAIL_COLUMNS, PRODUCER_FIELD_COLUMNS, readProducerDetails } from '../producers/import-fields';
 import { fold } from '../text/normalise';
 import { findSameProduct } from './rules';
 
+/** The titles each column answers to, compared without accents, case, punctuation or a unit in brackets. */
 export const IMPORT_COLUMNS = {
   producer: ['producteur', 'producer', 'nom du producteur', 'nom producteur'],
-  businessName: ['ferme', 'entreprise', 'farm', 'business', 'exploitation'],
-  contactName: ['contact', 'personne de contact', 'contact person'],
-  email: ['email', 'e-mail', 'courriel', 'mail'],
-  phone: ['telephone', 'tel', 'phone', 'gsm', 'portable'],
-  address: ['adresse', 'address'],
-  distanceKm: ['distance', 'distance km', 'distance (km)', 'km'],
-  product: ['produit', 'product', 'nom du produit', 'article'],
-  category: ['categorie', 'category', 'rayon'],
-  unit: ['unite', 'unit', 'unite de vente'],
-  packDescription: ['conditionnement', 'pack', 'description', 'format'],
-  price: ['prix', 'prix ttc', 'price', 'prix (eur)', 'prix eur'],
-  vat: ['tva', 'vat', 'taux tva', 'tva (%)', 'tva %'],
-  defaultStock: ['stock', 'stock par defaut', 'default stock', 'stock hebdomadaire'],
-} as const;
+  ...PRODUCER_DETAIL_COLUMNS,
+  product: ['produit', 'product', 'nom du produit', 'article', 'designation', 'libelle'],
+  category: ['categorie', 'category', 'rayon', 'famille'],
+  unit: ['unite', 'unit', 'unite de vente', 'vendu au', 'vendu par', 'sale unit'],
+  packDescription: ['conditionnement', 'pack', 'description', 'format', 'contenance', 'packaging', 'colisage'],
+  price: [
+    'prix', 'prix ttc', 'price', 'prix eur', 'prix de vente', 'prix de vente ttc', 'prix unitaire', 'prix unitaire ttc', 'pu ttc', 'tarif',
+    'price incl vat', 'unit price',
+  ],
+  vat: ['tva', 'vat', 'taux tva', 'taux de tva', 'vat rate', 'tax'],
+  defaultStock: [
+    'stock', 'stock par defaut', 'default stock', 'stock hebdomadaire', 'stock hebdo', 'stock semaine', 'stock par semaine', 'quantite hebdo',
+    'quantite par semaine', 'weekly stock', 'default weekly stock',
+  ],
+} as const satisfies ColumnAliases<string>;
 export type ImportColumn = keyof typeof IMPORT_COLUMNS;
 
 const UNIT_ALIASES: Record<string, SaleUnit> = {
@@ -57,6 +73,8 @@ export interface ImportRowPlan {
   productName: string;
   productAction: ImportAction | null;
   issues: ImportIssue[];
+  /** Values imported as read but worth a look ("2,5 €" read as 2,50 €). */
+  warnings: ImportIssue[];
 }
 
 /**
@@ -82,6 +100,8 @@ export interface ImportWrites {
 
 export interface ImportPlan {
   columns: Partial<Record<ImportColumn, number>>;
+  /** Every column of the file, its sample values and the field it feeds: the mapping step. */
+  mappings: ColumnMapping<ImportColumn>[];
   unknownHeaders: string[];
   fileIssues: ImportIssue[];
   rows: ImportRowPlan[];
@@ -90,15 +110,18 @@ export interface ImportPlan {
 }
 
 export function planCatalogueImport(
-  table: Pick<CsvTable, 'header' | 'rows' | 'errors'>,
+  table: Pick<SheetTable, 'header' | 'rows' | 'errors'>,
   existing: { producers: readonly Producer[]; products: readonly Product[] },
   country: Country,
+  chosen: ColumnChoices = [],
 ): ImportPlan {
-  const { columns, unknownHeaders } = mapColumns(table.header, IMPORT_COLUMNS);
-  const fileIssues: ImportIssue[] = [];
-  if (columns.producer === undefined) fileIssues.push({ column: 'producer', key: 'import.missingColumn', params: { column: 'producteur' } });
+  const { columns, unknownHeaders } = mapColumns(table.header, IMPORT_COLUMNS, chosen);
+  // A file of products needs their unit, price and VAT: said once for the file, not on every row.
+  const required: ImportColumn[] = columns.product === undefined ? ['producer'] : ['producer', 'unit', 'price', 'vat'];
+  const fileIssues = missingColumns(columns, required, IMPORT_COLUMNS);
   const plan: ImportPlan = {
     columns,
+    mappings: columnMappings(table, columns),
     unknownHeaders,
     fileIssues,
     rows: [],
@@ -106,7 +129,7 @@ export function planCatalogueImport(
     writes: { producers: [], products: [] },
   };
   for (const { line, issues } of unreadableRows(table)) {
-    plan.rows.push({ line, producerName: '', producerAction: null, productName: '', productAction: null, issues });
+    plan.rows.push({ line, producerName: '', producerAction: null, productName: '', productAction: null, issues, warnings: [] });
     plan.counts.rowsWithIssues++;
   }
   if (fileIssues.length > 0) return plan;
@@ -117,55 +140,39 @@ export function planCatalogueImport(
   const plannedProducts = new Set<string>();
 
   for (const row of table.rows) {
-    const cell = cellReader(row, columns);
-    const issues: ImportIssue[] = [];
+    const context = rowContext<ImportColumn>(row, columns, table.header);
+    const { cell, issues } = context;
     const producerName = cell('producer') ?? '';
     const productName = cell('product') ?? '';
     if (producerName === '') issues.push({ column: 'producer', key: 'validation.required' });
 
     // Producer fields: only the columns present in the file are written, so a short file never blanks data.
-    const producerFields: Partial<ProducerFields> & { name: string } = { name: producerName };
-    for (const column of ['businessName', 'contactName', 'address'] as const) {
-      const value = cell(column);
-      if (value !== undefined && value !== '') producerFields[column] = value;
-    }
-    const email = cell('email');
-    if (email) {
-      if (optionalEmail.safeParse(email).success) producerFields.email = email;
-      else issues.push({ column: 'email', key: 'validation.email' });
-    }
-    const phone = cell('phone');
-    if (phone) {
-      if (optionalPhone.safeParse(phone).success) producerFields.phone = phone;
-      else issues.push({ column: 'phone', key: 'validation.phone' });
-    }
-    const distance = cell('distanceKm');
-    if (distance) {
-      const km = parseDecimalCell(distance);
-      if (km === null || km < 0 || km > 20_000) issues.push({ column: 'distanceKm', key: 'validation.notNegative' });
-      else producerFields.distanceKm = km;
-    }
+    const producerFields: Partial<ProducerFields> & { name: string } = { name: producerName, ...readProducerDetails(context) };
 
     let product: ImportedProductFields | null = null;
     if (productName !== '') {
       const unitText = fold(cell('unit') ?? '');
       const unit = UNIT_ALIASES[unitText];
       if (!unit) issues.push({ column: 'unit', key: 'import.unknownUnit', params: { unit: cell('unit') ?? '' } });
-      const price = parseCentsCell(cell('price') ?? '');
-      if (price === null) issues.push({ column: 'price', key: 'import.badPrice', params: { price: cell('price') ?? '' } });
-      const vatText = (cell('vat') ?? '').replace('%', '').trim();
-      const vatPercent = vatText === '' ? null : parseDecimalCell(vatText);
-      const vatRateBp = vatPercent === null ? null : Math.round(vatPercent * 100);
+      const priceText = cell('price') ?? '';
+      const price = readCents(priceText, { typed: context.typed('price') });
+      if (price === null) issues.push({ column: 'price', key: 'import.badPrice', params: { price: priceText } });
+      else if (price.interpreted) context.interpreted('price', `${centsCell(price.value)} €`);
+      const vatText = cell('vat') ?? '';
+      const vatPercent = readDecimal(vatText, { quietUnits: ['%'], typed: context.typed('vat') });
+      // Rounded to whole basis points: 5,5 % is 550 even where 5.5 × 100 is not exact in binary.
+      const vatRateBp = vatPercent === null ? null : Math.round(vatPercent.value * 100);
       if (vatRateBp === null || !VAT_RATES[country].includes(vatRateBp)) {
-        issues.push({ column: 'vat', key: 'import.badVat', params: { vat: cell('vat') ?? '', rates: VAT_RATES[country].map((bp) => bp / 100).join(' / ') } });
-      }
+        issues.push({ column: 'vat', key: 'import.badVat', params: { vat: vatText, rates: VAT_RATES[country].map((bp) => bp / 100).join(' / ') } });
+      } else if (vatPercent?.interpreted) context.interpreted('vat', `${String(vatRateBp / 100).replace('.', ',')} %`);
       const stockText = cell('defaultStock') ?? '';
-      const stock = stockText === '' ? null : parseDecimalCell(stockText);
-      if (stock !== null && (!Number.isInteger(stock) || stock < 0 || stock > 100_000)) {
+      const stockRead = stockText === '' ? null : readDecimal(stockText, { typed: context.typed('defaultStock') });
+      const stock = stockRead?.value ?? null;
+      if (stockText !== '' && (stock === null || !Number.isInteger(stock) || stock < 0 || stock > 100_000)) {
         issues.push({ column: 'defaultStock', key: 'validation.wholeUnits' });
-      }
+      } else if (stockRead?.interpreted) context.interpreted('defaultStock', String(stock));
       if (unit && price !== null && vatRateBp !== null) {
-        product = { name: productName, unit, priceCents: price, vatRateBp };
+        product = { name: productName, unit, priceCents: price.value, vatRateBp };
         const category = cell('category');
         if (category) product.category = category;
         const packDescription = cell('packDescription');
@@ -188,7 +195,7 @@ export function planCatalogueImport(
     if (product && issues.length === 0 && plannedProducts.has(productKey!)) {
       issues.push({ column: 'product', key: 'import.duplicateRow', params: { name: product.name } });
     }
-    const rowPlan: ImportRowPlan = { line: row.line, producerName, producerAction: null, productName, productAction: null, issues };
+    const rowPlan: ImportRowPlan = { line: row.line, producerName, producerAction: null, productName, productAction: null, issues, warnings: context.warnings };
     plan.rows.push(rowPlan);
     if (issues.length > 0) {
       plan.counts.rowsWithIssues++;
@@ -229,9 +236,7 @@ export function planCatalogueImport(
   return plan;
 }
 
-const PRODUCER_COLUMNS: Record<string, ImportColumn> = {
-  name: 'producer', businessName: 'businessName', contactName: 'contactName', email: 'email', phone: 'phone', address: 'address', distanceKm: 'distanceKm',
-};
+const PRODUCER_COLUMNS: Record<string, ImportColumn> = { name: 'producer', ...PRODUCER_FIELD_COLUMNS };
 const PRODUCT_COLUMNS: Record<string, ImportColumn> = {
   name: 'product', category: 'category', unit: 'unit', packDescription: 'packDescription', priceCents: 'price', vatRateBp: 'vat', defaultStock: 'defaultStock',
 };

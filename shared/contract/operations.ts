@@ -18,6 +18,7 @@ import { archivedFilterSchema, producerDraftSchema, producerPatchSchema, type Pr
 import { relaySettingsPatchSchema, type RelaySettings } from '../model/relay';
 import type { AppStatus, BackupInfo, Warning } from './results';
 import type { ImportPlan } from '../catalogue/import-plan';
+import type { ProducerImportPlan } from '../producers/import-plan';
 import type { DistributionView, OfferRow, StockGrid } from '../catalogue/views';
 import { productDraftSchema, productPatchSchema, stockQuantity, priceCents, type Product } from '../model/product';
 import { basisPoints, localDate, localTime, text } from '../model/fields';
@@ -137,8 +138,16 @@ export const printJobSchema = z.strictObject({
 });
 export type PrintJob = z.output<typeof printJobSchema>;
 
-/** A spreadsheet sent as base64 bytes, so its encoding (UTF-8 or Windows-1252) is detected from the bytes. */
-const csvFile = z.strictObject({ contentBase64: z.base64().max(8_000_000) });
+/**
+ * A spreadsheet (CSV, .xlsx, .ods) sent as base64 bytes, so its kind and encoding are read from the
+ * bytes in the main process. 8 000 000 base64 characters are 6 000 000 bytes (MAX_IMPORT_BYTES).
+ */
+const sheetFile = z.strictObject({
+  contentBase64: z.base64().max(8_000_000),
+  /** The organiser's mapping step: for each column of the file, by position, a field's name or null to ignore it. */
+  mapping: z.array(z.string().max(40).nullable()).max(500).optional(),
+});
+export type SheetFileInput = z.input<typeof sheetFile>;
 
 export const contract = {
   'app.status': operation<AppStatus>()(none, { mutates: false, inRecovery: true }),
@@ -155,6 +164,8 @@ export const contract = {
   'producers.update': operation<{ producer: Producer; warnings: Warning[] }>()(producerPatchSchema, { mutates: true }),
   'producers.archive': operation<Producer>()(z.strictObject({ id }), { mutates: true }),
   'producers.restore': operation<Producer>()(z.strictObject({ id }), { mutates: true }),
+  'producers.previewImport': operation<ProducerImportPlan>()(sheetFile, { mutates: false }),
+  'producers.import': operation<ProducerImportPlan['counts']>()(sheetFile, { mutates: true }),
 
   'products.list': operation<Product[]>()(
     z.strictObject({
@@ -198,8 +209,8 @@ export const contract = {
     { mutates: false },
   ),
 
-  'catalogue.previewImport': operation<ImportPlan>()(csvFile, { mutates: false }),
-  'catalogue.import': operation<ImportPlan['counts']>()(csvFile, { mutates: true }),
+  'catalogue.previewImport': operation<ImportPlan>()(sheetFile, { mutates: false }),
+  'catalogue.import': operation<ImportPlan['counts']>()(sheetFile, { mutates: true }),
   'catalogue.exportCsv': operation<{ fileName: string; content: string }>()(none, { mutates: false }),
 
   /** What this host can do itself; the browser host can do neither, and the page falls back to window.print(). */
@@ -216,8 +227,8 @@ export const contract = {
   'members.update': operation<Member>()(memberPatchSchema, { mutates: true }),
   'members.archive': operation<Member>()(z.strictObject({ id }), { mutates: true }),
   'members.restore': operation<Member>()(z.strictObject({ id }), { mutates: true }),
-  'members.previewImport': operation<MemberImportPlan>()(csvFile, { mutates: false }),
-  'members.import': operation<MemberImportPlan['counts']>()(csvFile, { mutates: true }),
+  'members.previewImport': operation<MemberImportPlan>()(sheetFile, { mutates: false }),
+  'members.import': operation<MemberImportPlan['counts']>()(sheetFile, { mutates: true }),
 
   'orders.list': operation<OrderView[]>()(
     z.strictObject({ distributionId: id, includeCancelled: z.boolean().default(true) }),

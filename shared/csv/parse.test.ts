@@ -29,15 +29,28 @@ describe('reading CSV files as organisers have them', () => {
     expect(table.rows[0]!.cells).toEqual(['Paté', 'épicerie']);
   });
 
-  it('keeps separators, doubled quotes and line breaks inside quoted fields, and counts lines', () => {
+  it('reads Windows-1252 as Windows-1252, not Latin-1: € Œ ’ — « » survive', () => {
+    const bytes = Uint8Array.from([0x80, 0x3b, 0x8c, 0x75, 0x66, 0x73, 0x3b, 0x44, 0x92, 0x48, 0x3b, 0x97, 0x3b, 0xab, 0x20, 0x78, 0x20, 0xbb, 0x0a]);
+    const table = parseCsv(bytes);
+    expect(table.encoding).toBe('windows-1252');
+    expect(table.header).toEqual(['€', 'Œufs', 'D’H', '—', '« x »']);
+  });
+
+  it('keeps separators, doubled quotes and line breaks inside quoted fields; a record with a line break in a cell is one sheet row', () => {
     const table = parseCsvText('nom;notes\n"Ferme ""du Bois""";"livre le jeudi;\nappeler avant"\nLe Verger;\r\n');
     expect(table.rows).toEqual([
       { line: 2, cells: ['Ferme "du Bois"', 'livre le jeudi;\nappeler avant'] },
-      { line: 4, cells: ['Le Verger', ''] },
+      { line: 3, cells: ['Le Verger', ''] },
     ]);
   });
 
-  it('reports a quote that is never closed, with its line, and reads the rows after it', () => {
+  it('reads tab-separated text (copied from a spreadsheet)', () => {
+    const table = parseCsvText('nom\tprix\tnote\nCarottes\t2,50\tbio, local\n');
+    expect(table.separator).toBe('\t');
+    expect(table.rows[0]!.cells).toEqual(['Carottes', '2,50', 'bio, local']);
+  });
+
+  it('reports a quote that is never closed, with its row, and reads the rows after it', () => {
     const table = parseCsvText('nom;prix\nCarottes;2\n"Poireaux;3\nNavets;4\n');
     expect(table.rows).toEqual([
       { line: 2, cells: ['Carottes', '2'] },
@@ -46,14 +59,14 @@ describe('reading CSV files as organisers have them', () => {
     expect(table.errors).toEqual([{ line: 3, key: 'csv.unclosedQuote' }]);
   });
 
-  it('recovers after a quoted line break and CRLF endings, keeping line numbers', () => {
+  it('recovers after a quoted line break and CRLF endings, keeping sheet row numbers; a CRLF inside a cell reads as one line break', () => {
     const table = parseCsvText('nom;notes\r\n"A";"deux\r\nlignes"\r\nB;"jamais fermé\r\nC;x\r\nE;y');
     expect(table.rows).toEqual([
-      { line: 2, cells: ['A', 'deux\r\nlignes'] },
-      { line: 5, cells: ['C', 'x'] },
-      { line: 6, cells: ['E', 'y'] },
+      { line: 2, cells: ['A', 'deux\nlignes'] },
+      { line: 4, cells: ['C', 'x'] },
+      { line: 5, cells: ['E', 'y'] },
     ]);
-    expect(table.errors).toEqual([{ line: 4, key: 'csv.unclosedQuote' }]);
+    expect(table.errors).toEqual([{ line: 3, key: 'csv.unclosedQuote' }]);
   });
 
   it('reports an unclosed quote on the last line', () => {

@@ -1,62 +1,67 @@
 /**
- * Reading spreadsheets as organisers export them: UTF-8 with or without BOM,
- * or Windows-1252 (Excel on Windows); comma or semicolon separated (Excel in
- * French locales writes semicolons); quoted fields that contain separators,
- * doubled quotes or line breaks. Every row keeps the line it started on, so a
- * preview can point at the exact line of a problem.
+ * Reading CSV files as organisers export them: UTF-8 with or without BOM, or
+ * Windows-1252 (see decode.ts); comma, semicolon (Excel and LibreOffice in
+ * French locales) or tab separated; quoted fields that contain separators,
+ * doubled quotes or line breaks. Every row keeps its number as a spreadsheet
+ * shows it — a record with a line break inside a cell is one row — so a
+ * preview can point at the row of a problem.
  */
+import { decodeText, type TextEncoding } from './decode';
+import { readCents, readDecimal } from './numbers';
+
+export { decodeText } from './decode';
 
 export interface CsvRow {
-  /** 1-based line number in the file where the row starts. */
+  /** 1-based row number as a spreadsheet opening the file shows it (the header is row 1). */
   line: number;
   cells: string[];
+  /** Cells that were numbers, dates or times in a workbook (not text): their reading is exact, never interpreted. */
+  typed?: readonly boolean[];
 }
 
+export type Separator = ',' | ';' | '\t';
+
 export interface CsvTable {
-  encoding: 'utf-8' | 'windows-1252';
-  separator: ',' | ';';
+  encoding: TextEncoding;
+  separator: Separator;
   header: string[];
   rows: CsvRow[];
   /** Rows that could not be read at all (e.g. a quote never closed). */
   errors: { line: number; key: 'csv.unclosedQuote' }[];
 }
 
-/** UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252 (which maps every byte). */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: CsvTable['encoding'] } {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text, encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
-}
+const SEPARATORS: readonly Separator[] = [';', ',', '\t'];
 
-/** The separator is the one of ";" and "," found most often outside quotes on the header line. */
-export function detectSeparator(text: string): ',' | ';' {
-  let semicolons = 0;
-  let commas = 0;
+/** The separator is the one of ";", "," and tab found most often outside quotes on the header line (";" on a tie). */
+export function detectSeparator(text: string): Separator {
+  const counts = new Map<string, number>(SEPARATORS.map((separator) => [separator, 0]));
   let quoted = false;
   for (const char of text) {
     if (char === '"') quoted = !quoted;
     else if (!quoted && (char === '\n' || char === '\r')) break;
-    else if (!quoted && char === ';') semicolons++;
-    else if (!quoted && char === ',') commas++;
+    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
   }
-  return semicolons >= commas && semicolons > 0 ? ';' : ',';
+  let best: Separator = ',';
+  let most = 0;
+  for (const separator of SEPARATORS) {
+    if (counts.get(separator)! > most) {
+      best = separator;
+      most = counts.get(separator)!;
+    }
+  }
+  return best;
 }
 
-export function parseCsvText(input: string, separator: ',' | ';' = detectSeparator(input)): Omit<CsvTable, 'encoding'> {
+export function parseCsvText(input: string, separator: Separator = detectSeparator(input)): Omit<CsvTable, 'encoding'> {
   const text = input.replace(/^\uFEFF/, '');
   const records: CsvRow[] = [];
   const errors: CsvTable['errors'] = [];
   let cells: string[] = [];
   let cell = '';
-  let line = 1;
   let rowLine = 1;
   let quoted = false;
   let cellWasQuoted = false;
   let quoteStart = 0;
-  let quoteLine = 1;
 
   const endCell = () => {
     cells.push(cellWasQuoted ? cell : cell.trim());
@@ -78,8 +83,11 @@ export function parseCsvText(input: string, separator: ',' | ';' = detectSeparat
           i++;
         } else if (char === '"') {
           quoted = false;
+        } else if (char === '\r') {
+          // A line break inside a cell is one "\n", as a spreadsheet keeps it, whatever the file's line endings.
+          cell += '\n';
+          if (text[i + 1] === '\n') i++;
         } else {
-          if (char === '\n') line++;
           cell += char;
         }
       } else if (char === '"' && cell.trim() === '') {
@@ -87,14 +95,12 @@ export function parseCsvText(input: string, separator: ',' | ';' = detectSeparat
         cellWasQuoted = true;
         cell = '';
         quoteStart = i;
-        quoteLine = line;
       } else if (char === separator) {
         endCell();
       } else if (char === '\r' || char === '\n') {
         if (char === '\r' && text[i + 1] === '\n') i++;
         endRow();
-        line++;
-        rowLine = line;
+        rowLine++;
       } else {
         cell += char;
       }
@@ -114,8 +120,7 @@ export function parseCsvText(input: string, separator: ',' | ';' = detectSeparat
     const lineBreak = /\r\n|\r|\n/.exec(text.slice(quoteStart));
     if (!lineBreak) break;
     start = quoteStart + lineBreak.index + lineBreak[0].length;
-    line = quoteLine + 1;
-    rowLine = line;
+    rowLine++;
     cells = [];
     cell = '';
     quoted = false;
@@ -131,20 +136,12 @@ export function parseCsv(bytes: Uint8Array): CsvTable {
   return { encoding, ...parseCsvText(text) };
 }
 
-/**
- * "2,50", "2.50", "2,5 €", "1 234,50" → 2.5 / 1234.5. Null when it is not a
- * plain decimal, so "2,5,0" or "abc" is reported rather than guessed.
- */
+/** "2,50", "2.5", "1 234,50", "2,5 €" → 2.5 / 1234.5; null when it is not a decimal ("2,5,0", "abc"). */
 export function parseDecimalCell(value: string): number | null {
-  const cleaned = value.replace(/[\s\u00a0\u202f€]/g, '');
-  if (!/^-?\d+([.,]\d+)?$/.test(cleaned)) return null;
-  return Number(cleaned.replace(',', '.'));
+  return readDecimal(value, { units: ['€'] })?.value ?? null;
 }
 
-/** A price typed in euros ("2,50") to integer cents, without floating-point drift. */
+/** A price typed in euros ("2,50") to integer cents, without floating-point drift; null when it is not a price. */
 export function parseCentsCell(value: string): number | null {
-  const cleaned = value.replace(/[\s\u00a0\u202f€]/g, '');
-  const match = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(cleaned);
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return readCents(value)?.value ?? null;
 }

@@ -104,7 +104,7 @@ export const catalogueUiEn: Record<keyof typeof catalogueUiFr, string> = {
   'catalogue.categories.lastOne': 'At least one category must remain.',
   'validation.duplicateCategory': 'Two categories have the same name.',
 
-  'catalogue.import.choose': 'Import a CSV file',
+  'catalogue.import.choose': 'Import a spreadsheet',
   'catalogue.import.reading': 'Reading the file…',
   'catalogue.import.tooBig': 'The file “{name}” is too large: {max} MB at most.',
   'catalogue.import.unreadable': 'The file “{name}” could not be read.',

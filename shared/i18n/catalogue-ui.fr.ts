@@ -103,7 +103,7 @@ export const catalogueUiFr = {
   'catalogue.categories.lastOne': 'Il faut garder au moins une catégorie.',
   'validation.duplicateCategory': 'Deux catégories portent le même nom.',
 
-  'catalogue.import.choose': 'Importer un fichier CSV',
+  'catalogue.import.choose': 'Importer un tableur',
   'catalogue.import.reading': 'Lecture du fichier…',
   'catalogue.import.tooBig': 'Le fichier « {name} » est trop gros : {max} Mo au plus.',
   'catalogue.import.unreadable': 'Le fichier « {name} » n’a pas pu être lu.',

@@ -15,6 +15,8 @@ import { accountsEn } from './accounts.en';
 import { accountsUiEn } from './accounts-ui.en';
 import { syncEn } from './sync.en';
 import { syncUiEn } from './sync-ui.en';
+import { importEn } from './import.en';
+import { producersImportEn } from './producers-import.en';
 import type { Dictionary } from './messages';
 
 export const en: Dictionary = {
@@ -35,6 +37,8 @@ export const en: Dictionary = {
   ...accountsUiEn,
   ...syncEn,
   ...syncUiEn,
+  ...importEn,
+  ...producersImportEn,
   'app.name': 'Cabas',
   'app.tagline': 'Local producers relay',
   'app.loading': 'Loading…',

@@ -20,6 +20,8 @@ import { accountsFr } from './accounts.fr';
 import { accountsUiFr } from './accounts-ui.fr';
 import { syncFr } from './sync.fr';
 import { syncUiFr } from './sync-ui.fr';
+import { importFr } from './import.fr';
+import { producersImportFr } from './producers-import.fr';
 
 export const fr = {
   ...catalogueFr,
@@ -39,6 +41,8 @@ export const fr = {
   ...accountsUiFr,
   ...syncFr,
   ...syncUiFr,
+  ...importFr,
+  ...producersImportFr,
   'app.name': 'Cabas',
   'app.tagline': 'Relais de producteurs locaux',
   'app.loading': 'Chargement…',

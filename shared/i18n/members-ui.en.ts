@@ -36,7 +36,7 @@ export const membersUiEn: Record<keyof typeof membersUiFr, string> = {
   'members.archiveLabel': 'Archive {name}',
   'members.restoreLabel': 'Restore {name}',
 
-  'members.import.choose': 'Import a CSV file',
+  'members.import.choose': 'Import a spreadsheet',
   'members.import.reading': 'Reading the file…',
   'members.import.tooBig': 'The file “{name}” is too large: {max} MB at most.',
   'members.import.unreadable': 'The file “{name}” could not be read.',

@@ -34,7 +34,7 @@ export const membersUiFr = {
   'members.archiveLabel': 'Archiver {name}',
   'members.restoreLabel': 'Restaurer {name}',
 
-  'members.import.choose': 'Importer un fichier CSV',
+  'members.import.choose': 'Importer un tableur',
   'members.import.reading': 'Lecture du fichier…',
   'members.import.tooBig': 'Le fichier « {name} » est trop gros : {max} Mo au plus.',
   'members.import.unreadable': 'Le fichier « {name} » n’a pas pu être lu.',

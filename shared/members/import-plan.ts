@@ -7,16 +7,20 @@
  * case ignored), so importing the same file twice changes nothing.
  */
 import {
-  cellReader,
   columnIssues,
   differs,
+  columnMappings,
   mapColumns,
+  missingColumns,
+  rowContext,
   unreadableRows,
   type ColumnAliases,
+  type ColumnChoices,
+  type ColumnMapping,
   type ImportAction,
   type ImportIssue,
 } from '../csv/columns';
-import type { CsvTable } from '../csv/parse';
+import type { SheetTable } from '../csv/table';
 import { optionalEmail, optionalPhone } from '../model/fields';
 import { memberPatchSchema, type Member, type MemberFields } from '../model/member';
 import { fold } from '../text/normalise';
@@ -41,6 +45,8 @@ export interface MemberImportRow {
   email: string;
   action: ImportAction | null;
   issues: MemberImportIssue[];
+  /** Values imported as read but worth a look. */
+  warnings: MemberImportIssue[];
 }
 
 /** The name always; every other field only when its cell has something, so a file never blanks what is known. */
@@ -48,6 +54,8 @@ export type ImportedMemberFields = Pick<MemberFields, 'name'> & Partial<MemberFi
 
 export interface MemberImportPlan {
   columns: Partial<Record<MemberImportColumn, number>>;
+  /** Every column of the file, its sample values and the field it feeds: the mapping step. */
+  mappings: ColumnMapping<MemberImportColumn>[];
   unknownHeaders: string[];
   fileIssues: MemberImportIssue[];
   rows: MemberImportRow[];
@@ -94,13 +102,18 @@ function findSameMember(candidates: readonly Candidate[], name: string, email: s
   return byName && { candidate: byName, by: 'name' };
 }
 
-export function planMemberImport(table: Pick<CsvTable, 'header' | 'rows' | 'errors'>, existing: readonly Member[]): MemberImportPlan {
-  const { columns, unknownHeaders } = mapColumns(table.header, MEMBER_IMPORT_COLUMNS);
+export function planMemberImport(
+  table: Pick<SheetTable, 'header' | 'rows' | 'errors'>,
+  existing: readonly Member[],
+  chosen: ColumnChoices = [],
+): MemberImportPlan {
+  const { columns, unknownHeaders } = mapColumns(table.header, MEMBER_IMPORT_COLUMNS, chosen);
   const plan: MemberImportPlan = {
     columns,
+    mappings: columnMappings(table, columns),
     unknownHeaders,
-    fileIssues: columns.name === undefined ? [{ column: 'name', key: 'import.missingColumn', params: { column: 'nom' } }] : [],
-    rows: unreadableRows(table).map(({ line, issues }) => ({ line, name: '', email: '', action: null, issues })),
+    fileIssues: missingColumns(columns, ['name'], MEMBER_IMPORT_COLUMNS),
+    rows: unreadableRows(table).map(({ line, issues }) => ({ line, name: '', email: '', action: null, issues, warnings: [] })),
     counts: { membersCreated: 0, membersUpdated: 0, membersUnchanged: 0, rowsWithIssues: table.errors.length },
     writes: [],
   };
@@ -115,8 +128,8 @@ export function planMemberImport(table: Pick<CsvTable, 'header' | 'rows' | 'erro
   const takenBy = new Map<string, number>();
 
   for (const row of table.rows) {
-    const cell = cellReader(row, columns);
-    const issues: MemberImportIssue[] = [];
+    const context = rowContext<MemberImportColumn>(row, columns, table.header);
+    const { cell, issues } = context;
     const name = [cell('firstName'), cell('name')].filter(Boolean).join(' ');
     if (name === '') issues.push({ column: 'name', key: 'validation.required' });
 
@@ -151,7 +164,7 @@ export function planMemberImport(table: Pick<CsvTable, 'header' | 'rows' | 'erro
       issues.push({ column: match!.by, key: 'members.import.duplicateRow', params: { name, line: earlierLine } });
     }
 
-    const rowPlan: MemberImportRow = { line: row.line, name, email: email ?? '', action: null, issues };
+    const rowPlan: MemberImportRow = { line: row.line, name, email: email ?? '', action: null, issues, warnings: context.warnings };
     plan.rows.push(rowPlan);
     if (issues.length > 0) {
       plan.counts.rowsWithIssues++;

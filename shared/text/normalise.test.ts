@@ -7,6 +7,10 @@ describe('fold', () => {
     expect(fold('  ÉPEAUTRE   Bio ')).toBe('epeautre bio');
     expect(fold('Çà et là')).toBe('ca et la');
   });
+
+  it('ignores the kind of apostrophe: a spreadsheet’s ’ is the ’ typed as \'', () => {
+    expect(fold('Le Verger d’Anaïs')).toBe(fold("le verger d'Anais"));
+  });
 });
 
 describe('matchesQuery', () => {

@@ -1,11 +1,13 @@
 /**
  * Folding for search and duplicate checks: "Ferme de l'Églantier" matches
- * "eglantier". Accents, case and runs of spaces do not count.
+ * "eglantier". Accents, case, runs of spaces and the kind of apostrophe do not
+ * count: spreadsheets turn a typed ' into ’, and the same farm must stay one.
  */
 export function fold(value: string): string {
   return value
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
+    .replace(/[’‘ʼ]/g, "'")
     .toLocaleLowerCase('fr')
     .replace(/\s+/g, ' ')
     .trim();

@@ -42,14 +42,14 @@ interface CsvImportProps {
   onImported: (notice: Notice) => void;
 }
 
-/** "Importer un fichier CSV" for producers and products, with the preview of every row. */
+/** "Importer un tableur" for producers and products, with the preview of every row. */
 export function CsvImport(props: CsvImportProps) {
   return (
     <CsvImportButton
       {...props}
       namespace="catalogue.import"
-      preview={(contentBase64) => call('catalogue.previewImport', { contentBase64 })}
-      commit={(contentBase64) => call('catalogue.import', { contentBase64 })}
+      preview={(file) => call('catalogue.previewImport', file)}
+      commit={(file) => call('catalogue.import', file)}
       renderPreview={(shown) => (
         <ImportPreview
           {...shown}

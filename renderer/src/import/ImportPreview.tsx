@@ -1,14 +1,16 @@
 import { useId, type ReactNode } from 'react';
-import type { ImportAction, ImportIssue } from '../../../shared/csv/columns';
+import type { ColumnMapping, ImportAction, ImportIssue } from '../../../shared/csv/columns';
 import type { MessageKey } from '../../../shared/i18n/messages';
 import { Dialog } from '../dialog/Dialog';
 import { useI18n } from '../i18n/i18n-context';
+import { ColumnMappingTable } from './ColumnMappingTable';
 import type { ShownPreview } from './CsvImportButton';
 import type { ImportNamespace } from './import-namespace';
 import './import.css';
 
 /** What every importer's plan has: the problems of the file as a whole, and its rows. */
 export interface PreviewPlan<R extends PreviewRow> {
+  mappings: readonly ColumnMapping<string>[];
   fileIssues: readonly ImportIssue[];
   unknownHeaders: readonly string[];
   rows: readonly R[];
@@ -17,6 +19,8 @@ export interface PreviewPlan<R extends PreviewRow> {
 export interface PreviewRow {
   line: number;
   issues: readonly ImportIssue[];
+  /** Values imported as read but worth a look ("2,5 €" read as 2,50 €): the row is imported, and says so. */
+  warnings: readonly ImportIssue[];
 }
 
 export interface PreviewColumn<R> {
@@ -49,7 +53,7 @@ export function rowsToImport<R extends PreviewRow>(plan: PreviewPlan<R>, actions
  * its problems. Only Import writes; Cancel and Escape leave the data as it was.
  */
 export function ImportPreview<R extends PreviewRow>(props: ImportPreviewProps<R>) {
-  const { namespace, fileName, plan, counts, columns, actions, columnLabels, busy, onImport, onCancel } = props;
+  const { namespace, fileName, plan, counts, columns, actions, columnLabels, busy, onImport, onCancel, onRemap } = props;
   const { t } = useI18n();
   const titleId = useId();
   const rowsId = useId();
@@ -71,7 +75,8 @@ export function ImportPreview<R extends PreviewRow>(props: ImportPreviewProps<R>
       <h2 id={titleId} className="dialog-title" tabIndex={-1} data-autofocus>
         {t(`${namespace}.title`)}
       </h2>
-      <div className="import-body">
+      {/* It scrolls when the file is long: focusable, so the keyboard can scroll it too. */}
+      <div className="import-body" tabIndex={0} role="region" aria-labelledby={titleId}>
         <p className="import-file">{t(`${namespace}.file`, { name: fileName })}</p>
         {blocked ? (
           <div role="alert" className="error-summary">
@@ -99,6 +104,7 @@ export function ImportPreview<R extends PreviewRow>(props: ImportPreviewProps<R>
         {plan.unknownHeaders.length > 0 && (
           <p className="import-unknown">{t(`${namespace}.unknownHeaders`, { columns: plan.unknownHeaders.join(', ') })}</p>
         )}
+        <ColumnMappingTable mappings={plan.mappings} fieldLabels={columnLabels} busy={busy} onRemap={onRemap} />
         {plan.rows.length > 0 && (
           <>
             <h3 id={rowsId}>{t(`${namespace}.rows`)}</h3>
@@ -123,7 +129,7 @@ export function ImportPreview<R extends PreviewRow>(props: ImportPreviewProps<R>
                     const bad = row.issues.length > 0;
                     const action = actions(row).find((each) => each !== null) ?? null;
                     return (
-                      <tr key={`${row.line}-${index}`} className={bad ? 'import-row-bad' : undefined}>
+                      <tr key={`${row.line}-${index}`} className={bad ? 'import-row-bad' : row.warnings.length > 0 ? 'import-row-warned' : undefined}>
                         <th scope="row" className="numeric">
                           {row.line}
                         </th>
@@ -142,8 +148,15 @@ export function ImportPreview<R extends PreviewRow>(props: ImportPreviewProps<R>
                                 <li key={issueIndex}>{issueText(issue)}</li>
                               ))}
                             </ul>
-                          ) : (
+                          ) : row.warnings.length === 0 ? (
                             <span className="muted">{t(`${namespace}.noIssue`)}</span>
+                          ) : null}
+                          {row.warnings.length > 0 && (
+                            <ul className="import-warnings" aria-label={t('import.warnings')}>
+                              {row.warnings.map((warning, warningIndex) => (
+                                <li key={warningIndex}>{t(warning.key, warning.params)}</li>
+                              ))}
+                            </ul>
                           )}
                         </td>
                       </tr>

@@ -4,4 +4,4 @@
  * the keys as `${namespace}.title`, so a namespace missing one of the words
  * is a type error, not a raw key on screen.
  */
-export type ImportNamespace = 'catalogue.import' | 'members.import';
+export type ImportNamespace = 'catalogue.import' | 'members.import' | 'producers.import';

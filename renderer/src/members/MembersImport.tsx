@@ -36,14 +36,14 @@ interface MembersImportProps {
   onImported: (notice: Notice) => void;
 }
 
-/** "Importer un fichier CSV" for members: every row previewed with its line, its action and its problems. */
+/** "Importer un tableur" for members: every row previewed with its line, its action and its problems. */
 export function MembersImport(props: MembersImportProps) {
   return (
     <CsvImportButton
       {...props}
       namespace="members.import"
-      preview={(contentBase64) => call('members.previewImport', { contentBase64 })}
-      commit={(contentBase64) => call('members.import', { contentBase64 })}
+      preview={(file) => call('members.previewImport', file)}
+      commit={(file) => call('members.import', file)}
       renderPreview={(shown) => (
         <ImportPreview
           {...shown}

@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { PageHeading } from '../shell/PageHeading';
 import { ProducerDialog } from './ProducerDialog';
 import { ProducersEmpty } from './ProducersEmpty';
+import { ProducersImport } from './ProducersImport';
 import { ProducerTable } from './ProducerTable';
 import './producers.css';
 
@@ -22,7 +23,7 @@ export function ProducersPage() {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [archived, setArchived] = useState<ArchivedFilter>('active');
-  const { version, notice, actionError, setActionError, changed } = usePageChanges();
+  const { version, notice, setNotice, actionError, setActionError, changed } = usePageChanges();
   const list = useSearchedList('producers.list', query, archived, version);
   const [editing, setEditing] = useState<Editing>(null);
   const archiving = useArchiveFlow<Producer>({
@@ -40,9 +41,12 @@ export function ProducersPage() {
     <>
       <div className="page-head">
         <PageHeading>{t('producers.title')}</PageHeading>
-        <button type="button" className="button button-primary" onClick={() => setEditing({})}>
-          {t('producers.new')}
-        </button>
+        <div className="producers-actions">
+          <button type="button" className="button button-primary" onClick={() => setEditing({})}>
+            {t('producers.new')}
+          </button>
+          <ProducersImport onNotice={setNotice} onError={setActionError} onImported={changed} />
+        </div>
       </div>
       <StatusMessage notice={notice} />
       <PageError error={actionError ?? list.error} />
