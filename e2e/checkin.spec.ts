@@ -89,7 +89,7 @@ test.describe('the counter on distribution day', () => {
     await checkIn(app, 'anne', 1, 'Anne Dupont');
     await expect(overall(app)).toHaveText('Retirés : 1 / 5');
     await app.keyboard.type('bru');
-    await expect(app.getByText('1 commande(s) trouvée(s)')).toBeVisible();
+    await expect(app.getByText('1 commande trouvée')).toBeVisible();
     await expect(app.getByRole('listitem', { name: /^Panier \d/ })).toHaveCount(1);
     await app.keyboard.press('Escape');
     await checkIn(app, 'bruno', 2, 'Bruno Martin');

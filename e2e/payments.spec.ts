@@ -118,7 +118,7 @@ test.describe('payments at the relay', () => {
     await app.keyboard.type('3');
     await expect(sale.getByText('Total : 11,40 €')).toBeVisible();
     await sale.getByRole('button', { name: 'Encaisser la vente' }).click();
-    await expect(sale.getByRole('alert')).toContainText('Plus assez de « Pain » : il en reste 2, 3 demandé(s).');
+    await expect(sale.getByRole('alert')).toContainText('Plus assez de « Pain » : il en reste 2, 3 demandés.');
     await sale.getByLabel('Quantité — Pain').fill('2');
     await sale.getByLabel('Nom du passant').fill('Julie');
     await expect(sale.getByLabel('Montant reçu (€)')).toHaveValue('7,60');

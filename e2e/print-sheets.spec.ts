@@ -116,12 +116,12 @@ test.describe('the sheets of distribution day', () => {
     // Slot by slot in the order of the day; in a slot by name, accents aside (émile before Zoé).
     expectInOrder(
       positions(rows, [
-        'Créneau 17:00–17:30 · 2 commande(s)',
+        'Créneau 17:00–17:30 · 2 commandes',
         /^\d+\s+émile Roux\s/,
         /^\d+\s+Zoé Petit\s/,
-        'Créneau 17:30–18:00 · 1 commande(s)',
+        'Créneau 17:30–18:00 · 1 commande',
         /^\d+\s+<b>Zoé/,
-        'Créneau 18:00–18:30 · 1 commande(s)',
+        'Créneau 18:00–18:30 · 1 commande',
         /^\d+\s+Anne Dupont\s/,
       ]),
     );

@@ -14,7 +14,7 @@ export const catalogueEn: Record<keyof typeof catalogueFr, string> = {
   'error.distributionNotOpen': 'Ordering is not open for this distribution.',
   'error.distributionCancelled': 'This distribution is cancelled.',
   'error.reopenNeedsClosing': 'The closing time has passed: choose a new closing time for ordering.',
-  'error.cancelHasOrders': 'This distribution has {count} order(s). Confirm the cancellation.',
+  'error.cancelHasOrders': 'This distribution has {count, plural, one {# order} other {# orders}}. Confirm the cancellation.',
 
   'validation.vatRate': 'VAT rate not used in the relay’s country (possible: {rates} %).',
   'validation.wholeUnits': 'Enter a whole number of sale units.',

@@ -23,7 +23,7 @@ export const checkinUiEn: Record<keyof typeof checkinUiFr, string> = {
   'checkin.tab.closing': 'Closing',
   'checkin.searchLabel': 'Name or basket number',
   'checkin.searchHint': 'Enter marks the basket found as collected; Shift+Enter takes its payment and hands it over; the arrow keys move through the results.',
-  'checkin.results': '{count} order(s) found',
+  'checkin.results': '{count, plural, one {# order found} other {# orders found}}',
   'checkin.noMatch': 'No order matches “{query}”.',
   'checkin.enterNeedsOne': '{count} orders match: type more, or choose with the arrow keys.',
   'checkin.empty': 'No order to collect for this distribution.',

@@ -21,7 +21,7 @@ export const checkinUiFr = {
   'checkin.tab.closing': 'Clôture',
   'checkin.searchLabel': 'Nom ou n° de panier',
   'checkin.searchHint': 'Entrée marque le panier trouvé comme retiré ; Maj+Entrée l’encaisse et le remet ; les flèches parcourent les résultats.',
-  'checkin.results': '{count} commande(s) trouvée(s)',
+  'checkin.results': '{count, plural, one {# commande trouvée} other {# commandes trouvées}}',
   'checkin.noMatch': 'Aucune commande ne correspond à « {query} ».',
   'checkin.enterNeedsOne': '{count} commandes correspondent : précisez, ou choisissez avec les flèches.',
   'checkin.empty': 'Aucune commande à retirer pour cette distribution.',

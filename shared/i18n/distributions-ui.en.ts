@@ -33,7 +33,7 @@ export const distributionsUiEn: Record<keyof typeof distributionsUiFr, string> =
   'distributions.pickupLegend': 'Pickup',
   'distributions.windowLegend': 'Ordering window',
   'distributions.windowHabit':
-    'From the relay’s settings: opens {opensDays} day(s) before at {opensAt}, closes {closesDays} day(s) before at {closesAt}. It follows the pickup day; you may change it.',
+    'From the relay’s settings: opens {opensDays, plural, one {# day} other {# days}} before at {opensAt}, closes {closesDays, plural, one {# day} other {# days}} before at {closesAt}. It follows the pickup day; you may change it.',
   'distributions.useUsualWindow': 'Back to the usual window',
   'distributions.field.pickupDate': 'Pickup day',
   'distributions.field.pickupStart': 'Pickup starts',

@@ -31,7 +31,7 @@ export const distributionsUiFr = {
   'distributions.pickupLegend': 'Retrait',
   'distributions.windowLegend': 'Période de commande',
   'distributions.windowHabit':
-    'D’après les réglages du relais : ouverture {opensDays} jour(s) avant à {opensAt}, fermeture {closesDays} jour(s) avant à {closesAt}. Elle suit le jour de retrait ; vous pouvez la changer.',
+    'D’après les réglages du relais : ouverture {opensDays, plural, one {# jour} other {# jours}} avant à {opensAt}, fermeture {closesDays, plural, one {# jour} other {# jours}} avant à {closesAt}. Elle suit le jour de retrait ; vous pouvez la changer.',
   'distributions.useUsualWindow': 'Revenir à la période habituelle',
   'distributions.field.pickupDate': 'Jour de retrait',
   'distributions.field.pickupStart': 'Début du retrait',

@@ -44,7 +44,7 @@ export const stockUiEn: Record<keyof typeof stockUiFr, string> = {
   'stock.discard': 'Discard changes',
   'stock.discarded': 'Changes discarded: the grid shows the saved stock.',
   'stock.leaveTitle': 'Leave without saving?',
-  'stock.leaveBody': 'The changed stock ({count} cell(s)) is not saved and will be lost.',
+  'stock.leaveBody': 'The changed stock ({count, plural, one {# cell} other {# cells}}) is not saved and will be lost.',
   'stock.leave': 'Leave without saving',
 
   'print.title': 'Printing',
@@ -77,7 +77,7 @@ export const stockUiEn: Record<keyof typeof stockUiFr, string> = {
   'print.sheet.member': 'Member’s name',
   'print.sheet.phone': 'Phone',
   'print.sheet.empty': 'No product is on sale for this distribution.',
-  'print.sheet.count': '{count} product(s) on sale',
+  'print.sheet.count': '{count, plural, one {# product on sale} other {# products on sale}}',
   'print.sheet.soldOut': 'sold out',
   'print.column.product': 'Product',
   'print.column.pack': 'Pack',

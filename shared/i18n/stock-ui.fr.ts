@@ -42,7 +42,7 @@ export const stockUiFr = {
   'stock.discard': 'Annuler les modifications',
   'stock.discarded': 'Modifications annulées : la grille montre les stocks enregistrés.',
   'stock.leaveTitle': 'Quitter sans enregistrer ?',
-  'stock.leaveBody': 'Les stocks modifiés ({count} case(s)) ne sont pas enregistrés et seront perdus.',
+  'stock.leaveBody': 'Les stocks modifiés ({count, plural, one {# case} other {# cases}}) ne sont pas enregistrés et seront perdus.',
   'stock.leave': 'Quitter sans enregistrer',
 
   'print.title': 'Impressions',
@@ -75,7 +75,7 @@ export const stockUiFr = {
   'print.sheet.member': 'Nom du membre',
   'print.sheet.phone': 'Téléphone',
   'print.sheet.empty': 'Aucun produit n’est en vente pour cette distribution.',
-  'print.sheet.count': '{count} produit(s) en vente',
+  'print.sheet.count': '{count, plural, one {# produit en vente} other {# produits en vente}}',
   'print.sheet.soldOut': 'épuisé',
   'print.column.product': 'Produit',
   'print.column.pack': 'Conditionnement',

@@ -27,11 +27,11 @@ export const syncUiEn: Record<keyof typeof syncUiFr, string> = {
   'sync.now': 'Sync now',
   'sync.running': 'Syncing…',
   'sync.nothingToSync': 'Choose and save a folder first.',
-  'sync.done': 'Sync finished: {received} change(s) received, {sent} sent.',
+  'sync.done': 'Sync finished: {received, plural, one {# change} other {# changes}} received, {sent} sent.',
   'sync.doneWithProblems': 'Sync finished, with problems: see the folders below.',
   'sync.progressLabel': 'Sync progress',
   'sync.phase.reading': 'Reading the other copies’ files ({done} of {total})',
-  'sync.phase.merging': 'Merging {total} change(s)',
+  'sync.phase.merging': 'Merging {total, plural, one {# change} other {# changes}}',
   'sync.phase.writing': 'Writing this copy’s changes',
   'sync.phase.starting': 'Getting ready…',
 

@@ -26,11 +26,11 @@ export const syncUiFr = {
   'sync.now': 'Synchroniser maintenant',
   'sync.running': 'Synchronisation…',
   'sync.nothingToSync': 'Choisissez et enregistrez d’abord un dossier.',
-  'sync.done': 'Synchronisation terminée : {received} changement(s) reçu(s), {sent} envoyé(s).',
+  'sync.done': 'Synchronisation terminée : {received, plural, one {# changement reçu} other {# changements reçus}}, {sent, plural, one {# envoyé} other {# envoyés}}.',
   'sync.doneWithProblems': 'Synchronisation terminée, avec des problèmes : voyez les dossiers ci-dessous.',
   'sync.progressLabel': 'Progression de la synchronisation',
   'sync.phase.reading': 'Lecture des fichiers des autres copies ({done} sur {total})',
-  'sync.phase.merging': 'Fusion de {total} changement(s)',
+  'sync.phase.merging': 'Fusion de {total, plural, one {# changement} other {# changements}}',
   'sync.phase.writing': 'Écriture des changements de cette copie',
   'sync.phase.starting': 'Préparation…',
 
