@@ -161,11 +161,12 @@ test.describe('payments at the relay', () => {
 
     // The payments for the accountant, as CSV, for a period around today (the relay's day may not be the test machine's).
     await app.evaluate(() => (window.location.hash = '#/accounts'));
-    const [from, to] = [-1, 1].map((days) => format(new Date(Date.now() + days * 86_400_000), 'yyyy-MM-dd'));
-    await app.getByLabel('Du', { exact: true }).fill(from!);
-    await app.getByLabel('Au', { exact: true }).fill(to!);
+    // Typed day first, as the relay writes dates.
+    const [from, to] = [-1, 1].map((days) => new Date(Date.now() + days * 86_400_000));
+    await app.getByLabel('Du', { exact: true }).fill(format(from!, 'dd/MM/yyyy'));
+    await app.getByLabel('Au', { exact: true }).fill(format(to!, 'dd/MM/yyyy'));
     const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Exporter les paiements (CSV)' }).click()]);
-    expect(download.suggestedFilename()).toBe(`paiements-${from}-${to}.csv`);
+    expect(download.suggestedFilename()).toBe(`paiements-${format(from!, 'yyyy-MM-dd')}-${format(to!, 'yyyy-MM-dd')}.csv`);
     const csv = await readFile(await download.path(), 'utf8');
     expect(csv).toContain('Anne Dupont');
     expect(csv).toContain('Julie');

@@ -160,4 +160,5 @@ export const accountsUiEn: Record<keyof typeof accountsUiFr, string> = {
   'accounts.export.legend': 'Payments for the accountant',
   'accounts.export.from': 'From',
   'accounts.export.to': 'To',
+  'accounts.export.unreadable': '“{field}”: unreadable date. Type day/month/year, for example {example}.',
 };

@@ -158,4 +158,5 @@ export const accountsUiFr = {
   'accounts.export.legend': 'Paiements pour le comptable',
   'accounts.export.from': 'Du',
   'accounts.export.to': 'Au',
+  'accounts.export.unreadable': '« {field} » : date illisible. Tapez jour/mois/année, par exemple {example}.',
 } as const;

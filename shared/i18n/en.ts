@@ -71,6 +71,7 @@ export const en: Dictionary = {
   'common.error': 'Something went wrong.',
   'common.actions': 'Actions',
   'common.required': 'required',
+  'common.dayHint': 'day/month/year, for example {example}',
   'form.issueLine': '{field}: {message}',
 
   'producers.title': 'Producers',
@@ -195,6 +196,7 @@ export const en: Dictionary = {
   'validation.timeZone': 'Unknown time zone.',
   'validation.id': 'Invalid identifier.',
   'validation.instant': 'Invalid date.',
+  'validation.typedDay': 'Unreadable date: type day/month/year, for example {example}.',
   'validation.unknownField': 'Unknown field: {fields}.',
   'validation.choice': 'Possible choices: {choices}.',
   'validation.format': 'Invalid format.',

@@ -75,6 +75,7 @@ export const fr = {
   'common.error': 'Une erreur est survenue.',
   'common.actions': 'Actions',
   'common.required': 'obligatoire',
+  'common.dayHint': 'jour/mois/année, par exemple {example}',
   'form.issueLine': '{field} : {message}',
 
   'producers.title': 'Producteurs',
@@ -199,6 +200,7 @@ export const fr = {
   'validation.timeZone': 'Fuseau horaire inconnu.',
   'validation.id': 'Identifiant invalide.',
   'validation.instant': 'Date invalide.',
+  'validation.typedDay': 'Date illisible : tapez jour/mois/année, par exemple {example}.',
   'validation.unknownField': 'Champ inconnu : {fields}.',
   'validation.choice': 'Choix possible : {choices}.',
   'validation.format': 'Format invalide.',
