@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { memberDraftSchema, memberPatchSchema, type Member } from '../model/member';
 import type { MemberImportPlan } from '../members/import-plan';
 import type { Order } from '../model/order';
-import type { OrderView } from '../orders/views';
+import type { ListedOrder, OrderView } from '../orders/views';
 import type { DistributionSettlement } from '../settlement/distribution';
 import { operation } from './define';
 import { syncSettingsPatchSchema, type SyncSettings } from '../sync/settings';
@@ -218,7 +218,7 @@ export const contract = {
   'members.previewImport': operation<MemberImportPlan>()(csvFile, { mutates: false }),
   'members.import': operation<MemberImportPlan['counts']>()(csvFile, { mutates: true }),
 
-  'orders.list': operation<OrderView[]>()(
+  'orders.list': operation<ListedOrder[]>()(
     z.strictObject({ distributionId: id, includeCancelled: z.boolean().default(true) }),
     { mutates: false },
   ),

@@ -64,6 +64,11 @@ export const ordersUiEn: Record<keyof typeof ordersUiFr, string> = {
   'orders.lateBadge': 'Late',
   'orders.lateOrder': 'Late order',
   'orders.cancelledBadge': 'Cancelled',
+  'orders.state.cancelled': 'Cancelled',
+  'orders.state.late': 'Late',
+  'orders.state.collected': 'Collected',
+  'orders.state.absent': 'Absent',
+  'orders.state.paid': 'Paid',
 
   'orders.sales.products': 'What was sold',
   'orders.sales.producers': 'Sales by producer',

@@ -63,6 +63,11 @@ export const ordersUiFr = {
   'orders.lateBadge': 'Tardive',
   'orders.lateOrder': 'Commande tardive',
   'orders.cancelledBadge': 'Annulée',
+  'orders.state.cancelled': 'Annulée',
+  'orders.state.late': 'Tardive',
+  'orders.state.collected': 'Retiré',
+  'orders.state.absent': 'Absent',
+  'orders.state.paid': 'Payé',
 
   'orders.sales.products': 'Ce qui a été vendu',
   'orders.sales.producers': 'Ventes par producteur',
