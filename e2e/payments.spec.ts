@@ -86,8 +86,9 @@ test.describe('payments at the relay', () => {
     await app.getByRole('link', { name: longDay }).click();
     await expect(app.getByRole('heading', { level: 1, name: `Retraits du ${longDay}` })).toBeVisible();
     const anneCard = card(app, 1, 'Anne Dupont');
-    await expect(anneCard).toContainText('Total : 23,40 €');
     await expect(anneCard).toContainText('À payer : 13,40 €');
+    await anneCard.getByRole('button', { name: 'Détail — panier 1, Anne Dupont' }).click();
+    await expect(anneCard).toContainText('Total : 23,40 €');
     await expect(card(app, 2, 'Bruno Martin')).toContainText('À payer : 10,50 €');
     expect(await seriousViolations(app)).toEqual([]);
     await expect(anneCard.getByRole('button', { name: 'Encaisser et remettre — panier 1, Anne Dupont' })).toBeVisible();
@@ -107,6 +108,8 @@ test.describe('payments at the relay', () => {
     await expect(status(app)).toHaveText('Panier 1 — Anne Dupont : 13,40 € encaissé (Espèces), à rendre 1,60 €.');
     await expect(anneCard).toContainText(/Retiré à \d\d:\d\d/);
     await expect(anneCard).toContainText('Payé : 13,40 € · Solde du compte : 0,00 €');
+    // Paid and collected: the line says so in words.
+    await expect(anneCard.locator('.checkin-state')).toHaveText('Payé');
 
     // A walk-in wants three loaves: only two are left; she takes those two.
     await app.getByRole('button', { name: 'Vente au comptoir' }).click();
@@ -176,6 +179,7 @@ test.describe('payments at the relay', () => {
     await restartHost();
     await app.evaluate((hash) => (window.location.hash = hash), `#/pickup/${distributionId}`);
     await expect(app.getByRole('heading', { level: 1, name: `Retraits du ${longDay}` })).toBeVisible();
+    await card(app, 1, 'Anne Dupont').getByRole('button', { name: 'Détail — panier 1, Anne Dupont' }).click();
     await expect(card(app, 1, 'Anne Dupont')).toContainText('Payé : 13,40 € · Solde du compte : 0,00 €');
     await app.getByRole('tab', { name: 'Clôture' }).click();
     await expect(app.getByRole('table', { name: /Caisse clôturée à/ }).getByRole('row', { name: /Compté/ })).toContainText('71,00 €');
