@@ -38,6 +38,10 @@ export const en: Dictionary = {
   'app.loading': 'Loading…',
   'app.skipToContent': 'Skip to content',
   'app.loadFailed': 'Cabas could not open the data.',
+  'app.noToken.title': 'Open the link printed in the terminal',
+  'app.noToken.body':
+    'This address alone is not enough: to protect your data, Cabas in the browser only answers the full link that “npm run serve” prints in the terminal, the one that ends in #token=….',
+  'app.noToken.restart': 'That link changes at every launch: after starting Cabas again, open the new one.',
   'app.pageTitle': '{page} — Cabas',
 
   'nav.label': 'Main navigation',

@@ -42,6 +42,10 @@ export const fr = {
   'app.loading': 'Chargement…',
   'app.skipToContent': 'Aller au contenu',
   'app.loadFailed': 'Cabas n’a pas pu ouvrir les données.',
+  'app.noToken.title': 'Ouvrez le lien affiché dans le terminal',
+  'app.noToken.body':
+    'Cette adresse seule ne suffit pas : pour protéger vos données, Cabas dans le navigateur ne répond qu’au lien complet que « npm run serve » affiche dans le terminal, celui qui se termine par #token=….',
+  'app.noToken.restart': 'Ce lien change à chaque lancement : après avoir relancé Cabas, ouvrez le nouveau.',
   'app.pageTitle': '{page} — Cabas',
 
   'nav.label': 'Navigation principale',
