@@ -12,6 +12,7 @@ import { PageHeading } from '../shell/PageHeading';
 import { DistributionActions, type DistributionAction } from './DistributionActions';
 import { DistributionDialog } from './DistributionDialog';
 import { DistributionFacts } from './DistributionFacts';
+import { DistributionHub } from './DistributionHub';
 import { DistributionOffers } from './DistributionOffers';
 import { longDay } from '../../../shared/i18n/format';
 import { pluralKey } from './plural';
@@ -129,6 +130,7 @@ export function DistributionDetail({ id }: { id: string }) {
           }}
         />
       </section>
+      <DistributionHub distributionId={distribution.id} />
       <DistributionOffers distributionId={distribution.id} offers={loaded.offers} />
 
       {asking?.kind === 'edit' && (
