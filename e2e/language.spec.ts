@@ -37,7 +37,9 @@ test('a payment reads on the relay’s clock, not the browser’s, and its day i
   const clock = (zone: string) => format(new TZDate(Date.parse(paid.at), zone), 'HH:mm');
   expect(clock('America/Montreal')).not.toBe(clock('Europe/Brussels'));
 
+  // The relay's settings are read when the app opens: open it again after changing them behind its back.
   await app.evaluate((hash) => (window.location.hash = hash), `#/accounts/${anne.id}`);
+  await app.reload();
   await expect(app.getByRole('heading', { level: 1, name: 'Compte de Anne Dupont' })).toBeVisible();
   const statement = app.getByRole('table', { name: /Relevé du compte/ });
   const cashRow = statement.getByRole('row', { name: /Paiement \(Espèces\)/ });
