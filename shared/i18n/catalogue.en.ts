@@ -18,7 +18,7 @@ export const catalogueEn: Record<keyof typeof catalogueFr, string> = {
 
   'validation.vatRate': 'VAT rate not used in the relay’s country (possible: {rates} %).',
   'validation.wholeUnits': 'Enter a whole number of sale units.',
-  'validation.date': 'Invalid date (YYYY-MM-DD).',
+  'validation.date': 'Invalid date: type day/month/year, for example 04/12/2026.',
   'validation.time': 'Invalid time (HH:MM).',
   'validation.endBeforeStart': 'The end must be after the start.',
   'validation.seriesLength': 'Give a number of weeks or an end date.',

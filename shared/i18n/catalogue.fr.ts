@@ -16,7 +16,7 @@ export const catalogueFr = {
 
   'validation.vatRate': 'Taux de TVA non prévu pour le pays du relais (possibles : {rates} %).',
   'validation.wholeUnits': 'Entrez un nombre entier d’unités de vente.',
-  'validation.date': 'Date invalide (AAAA-MM-JJ).',
+  'validation.date': 'Date invalide : tapez jour/mois/année, par exemple 04/12/2026.',
   'validation.time': 'Heure invalide (HH:MM).',
   'validation.endBeforeStart': 'La fin doit être après le début.',
   'validation.seriesLength': 'Indiquez un nombre de semaines ou une date de fin.',

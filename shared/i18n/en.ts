@@ -78,6 +78,7 @@ export const en: Dictionary = {
   'common.actions': 'Actions',
   'common.required': 'required',
   'common.dayHint': 'day/month/year, for example {example}',
+  'common.dayPlaceholder': 'dd/mm/yyyy',
   'form.issueLine': '{field}: {message}',
 
   'producers.title': 'Producers',

@@ -82,6 +82,7 @@ export const fr = {
   'common.actions': 'Actions',
   'common.required': 'obligatoire',
   'common.dayHint': 'jour/mois/année, par exemple {example}',
+  'common.dayPlaceholder': 'jj/mm/aaaa',
   'form.issueLine': '{field} : {message}',
 
   'producers.title': 'Producteurs',

@@ -6,6 +6,7 @@ import { useReadyApp } from '../app/ready-app-context';
 import { call } from '../client';
 import { Dialog } from '../dialog/Dialog';
 import { ErrorSummary } from '../forms/ErrorSummary';
+import { DayInput } from '../forms/DayInput';
 import { Field, type ControlProps } from '../forms/Field';
 import { focusFirstInvalid, issuesFor, labelForPath } from '../forms/field-issues';
 import type { Notice } from '../forms/StatusMessage';
@@ -100,9 +101,13 @@ export function SeriesDialog({ today, onSaved, onClose }: SeriesDialogProps) {
   );
 
   const input = (name: SeriesFieldName, type: 'date' | 'time' | 'text', extra: { inputMode?: 'numeric' } = {}) =>
-    field(name, (props) => (
-      <input {...props} {...extra} name={name} type={type} value={text[name]} onChange={(event) => edit(name, event.target.value)} />
-    ));
+    field(name, (props) =>
+      type === 'date' ? (
+        <DayInput {...props} name={name} value={text[name]} onChange={(value) => edit(name, value)} />
+      ) : (
+        <input {...props} {...extra} name={name} type={type} value={text[name]} onChange={(event) => edit(name, event.target.value)} />
+      ),
+    );
 
   const lengthOption = (value: SeriesLength, label: MessageKey) => (
     <label>
