@@ -3,8 +3,10 @@ import type { MessageKey } from '../../../shared/i18n/messages';
 import { useI18n } from '../i18n/i18n-context';
 import { areaHref } from '../shell/areas';
 
+type HubLink = { label: MessageKey; href: (id: string) => string };
+
 /** Where each piece of a distribution's week lives, one click away: the hub of the distribution page and of Aujourd'hui. */
-const WORK: readonly { label: MessageKey; href: (id: string) => string }[] = [
+const WORK: readonly HubLink[] = [
   { label: 'hub.orders', href: (id) => areaHref('orders', id) },
   { label: 'hub.stock', href: () => areaHref('stock') },
   { label: 'hub.slots', href: (id) => areaHref('pickup', id, 'slots') },
@@ -12,13 +14,28 @@ const WORK: readonly { label: MessageKey; href: (id: string) => string }[] = [
   { label: 'hub.settlement', href: (id) => areaHref('distributions', id, 'bilan') },
 ];
 
-const PRINTOUTS: readonly { label: MessageKey; href: (id: string) => string }[] = [
+const PRINTOUTS: readonly HubLink[] = [
   { label: 'hub.print.catalogue', href: (id) => areaHref('print', 'catalogue', id) },
   { label: 'hub.print.pickupList', href: (id) => areaHref('print', 'pickup', id, 'list') },
   { label: 'hub.print.slips', href: (id) => areaHref('print', 'pickup', id, 'slips') },
   { label: 'hub.print.delivery', href: (id) => areaHref('print', 'delivery', id) },
   { label: 'hub.print.summary', href: (id) => areaHref('print', 'summary', id) },
 ];
+
+function LinkRow({ links, distributionId, labelledBy }: { links: readonly HubLink[]; distributionId: string; labelledBy?: string }) {
+  const { t } = useI18n();
+  return (
+    <ul className="hub-links" aria-labelledby={labelledBy}>
+      {links.map((link) => (
+        <li key={link.label}>
+          <a className="hub-link" href={link.href(distributionId)}>
+            {t(link.label)}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function DistributionHub({ distributionId }: { distributionId: string }) {
   const { t } = useI18n();
@@ -27,27 +44,11 @@ export function DistributionHub({ distributionId }: { distributionId: string }) 
   return (
     <nav className="panel distribution-hub" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('hub.title')}</h2>
-      <ul className="hub-links">
-        {WORK.map((link) => (
-          <li key={link.label}>
-            <a className="hub-link" href={link.href(distributionId)}>
-              {t(link.label)}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <LinkRow links={WORK} distributionId={distributionId} />
       <h3 id={printId} className="hub-subtitle">
         {t('hub.print')}
       </h3>
-      <ul className="hub-links" aria-labelledby={printId}>
-        {PRINTOUTS.map((link) => (
-          <li key={link.label}>
-            <a className="hub-link" href={link.href(distributionId)}>
-              {t(link.label)}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <LinkRow links={PRINTOUTS} distributionId={distributionId} labelledBy={printId} />
     </nav>
   );
 }
