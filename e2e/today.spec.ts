@@ -14,7 +14,7 @@ import { api } from './support/api';
 
 type Ids = { id: string };
 const longDay = (date: string) => format(new Date(`${date}T12:00`), 'EEEE d MMMM yyyy', { locale: fr });
-const hub = (app: Page) => app.getByRole('navigation', { name: 'Pour cette distribution' });
+const hub = (app: Page) => app.getByRole('region', { name: 'Pour cette distribution' });
 
 test('a new relay opens on Aujourd’hui with its first steps, which tick themselves and can be hidden for good', async ({ app, host }) => {
   await expect(app.getByRole('heading', { level: 1, name: 'Aujourd’hui' })).toBeVisible();

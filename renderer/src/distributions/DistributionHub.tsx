@@ -42,13 +42,14 @@ export function DistributionHub({ distributionId }: { distributionId: string }) 
   const titleId = useId();
   const printId = useId();
   return (
-    <nav className="panel distribution-hub" aria-labelledby={titleId}>
+    // A section, not a <nav>: the page has one navigation, the main menu, and these links are the page's content.
+    <section className="panel distribution-hub" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('hub.title')}</h2>
       <LinkRow links={WORK} distributionId={distributionId} />
       <h3 id={printId} className="hub-subtitle">
         {t('hub.print')}
       </h3>
       <LinkRow links={PRINTOUTS} distributionId={distributionId} labelledBy={printId} />
-    </nav>
+    </section>
   );
 }
