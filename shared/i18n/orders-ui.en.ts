@@ -35,8 +35,7 @@ export const ordersUiEn: Record<keyof typeof ordersUiFr, string> = {
 
   'orders.list.title': 'List of orders',
   'orders.list.caption': 'Orders of the distribution, by basket number',
-  'orders.count.one': '{count} order',
-  'orders.count.other': '{count} orders',
+  'orders.count': '{count, plural, one {{count} order} other {{count} orders}}',
   'orders.shownOf': '{shown} of {count, plural, one {# order} other {# orders}} shown',
   'orders.salesTotal': 'sales: {total}',
   'orders.empty': 'No orders yet. Add the first one with “New order”.',

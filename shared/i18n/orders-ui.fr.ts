@@ -34,8 +34,7 @@ export const ordersUiFr = {
 
   'orders.list.title': 'Liste des commandes',
   'orders.list.caption': 'Commandes de la distribution, par numéro de panier',
-  'orders.count.one': '{count} commande',
-  'orders.count.other': '{count} commandes',
+  'orders.count': '{count, plural, one {{count} commande} other {{count} commandes}}',
   'orders.shownOf': '{shown, plural, one {# commande affichée} other {# commandes affichées}} sur {count}',
   'orders.salesTotal': 'ventes : {total}',
   'orders.empty': 'Aucune commande pour l’instant. Ajoutez la première avec « Nouvelle commande ».',

@@ -47,8 +47,7 @@ export const syncUiEn: Record<keyof typeof syncUiFr, string> = {
   'sync.noProblem': 'none',
 
   'sync.conflicts.none': 'No conflict to resolve.',
-  'sync.conflicts.count.one': '{count} conflict to resolve',
-  'sync.conflicts.count.other': '{count} conflicts to resolve',
+  'sync.conflicts.count': '{count, plural, one {{count} conflict to resolve} other {{count} conflicts to resolve}}',
   'sync.conflicts.open': 'See the conflicts',
 
   'sync.conflicts.title': 'Sync conflicts',
@@ -104,8 +103,7 @@ export const syncUiEn: Record<keyof typeof syncUiFr, string> = {
   'sync.conflicts.basketsHelp':
     'Two copies each gave out this number. Renumbering leaves it to the oldest order and gives the others the next free numbers: print the pickup sheets again afterwards.',
   'sync.column.orders': 'Orders',
-  'sync.orderRef.one': 'basket no. {basket} — {member}, {count} line',
-  'sync.orderRef.other': 'basket no. {basket} — {member}, {count} lines',
+  'sync.orderRef': '{count, plural, one {basket no. {basket} — {member}, {count} line} other {basket no. {basket} — {member}, {count} lines}}',
   'sync.mergeOrders': 'Merge the orders',
   'sync.mergeOrdersLabel': 'Merge the orders — {member}, {day}',
   'sync.mergeTitle': 'Merge the orders?',

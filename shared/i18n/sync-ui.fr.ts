@@ -46,8 +46,7 @@ export const syncUiFr = {
   'sync.noProblem': 'aucun',
 
   'sync.conflicts.none': 'Aucun conflit à résoudre.',
-  'sync.conflicts.count.one': '{count} conflit à résoudre',
-  'sync.conflicts.count.other': '{count} conflits à résoudre',
+  'sync.conflicts.count': '{count, plural, one {{count} conflit à résoudre} other {{count} conflits à résoudre}}',
   'sync.conflicts.open': 'Voir les conflits',
 
   'sync.conflicts.title': 'Conflits de synchronisation',
@@ -103,8 +102,7 @@ export const syncUiFr = {
   'sync.conflicts.basketsHelp':
     'Deux copies ont chacune donné ce numéro. Renuméroter le laisse à la commande la plus ancienne et donne aux autres les numéros libres suivants : réimprimez ensuite les listes d’émargement.',
   'sync.column.orders': 'Commandes',
-  'sync.orderRef.one': 'panier n° {basket} — {member}, {count} ligne',
-  'sync.orderRef.other': 'panier n° {basket} — {member}, {count} lignes',
+  'sync.orderRef': '{count, plural, one {panier n° {basket} — {member}, {count} ligne} other {panier n° {basket} — {member}, {count} lignes}}',
   'sync.mergeOrders': 'Regrouper les commandes',
   'sync.mergeOrdersLabel': 'Regrouper les commandes — {member}, {day}',
   'sync.mergeTitle': 'Regrouper les commandes ?',

@@ -15,7 +15,6 @@ import { DistributionFacts } from './DistributionFacts';
 import { DistributionHub } from './DistributionHub';
 import { DistributionOffers } from './DistributionOffers';
 import { longDay } from '../../../shared/i18n/format';
-import { pluralKey } from './plural';
 import { ReopenDialog } from './ReopenDialog';
 import { useDistribution } from './use-distribution';
 import { useToday } from './use-today';
@@ -168,7 +167,7 @@ export function DistributionDetail({ id }: { id: string }) {
       {asking?.kind === 'cancelWithOrders' && (
         <ConfirmDialog
           title={t('distributions.cancelOrdersTitle')}
-          body={t(pluralKey(language, asking.count, 'distributions.cancelOrdersConfirm'), { day, count: asking.count })}
+          body={t('distributions.cancelOrdersConfirm', { day, count: asking.count })}
           confirmLabel={t('distributions.cancelAnyway')}
           busy={busy}
           busyLabel={t('distributions.cancelling')}

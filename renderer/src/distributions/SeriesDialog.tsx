@@ -13,7 +13,6 @@ import type { Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
 import { longDay } from '../../../shared/i18n/format';
 import { weekdayName } from './distribution-dates';
-import { pluralKey } from './plural';
 import { SeriesPreview } from './SeriesPreview';
 import { newSeriesText, plannedDates, readSeriesText, SERIES_FIELDS, type SeriesFieldName, type SeriesLength, type SeriesText } from './series-draft';
 import { useTakenDates } from './use-taken-dates';
@@ -78,7 +77,7 @@ export function SeriesDialog({ today, onSaved, onClose }: SeriesDialogProps) {
     const first = created[0];
     const last = created.at(-1);
     onSaved(created, {
-      key: pluralKey(language, created.length, 'distributions.seriesCreated'),
+      key: 'distributions.seriesCreated',
       params: {
         count: created.length,
         first: first ? longDay(language, first.pickupDate) : '',
@@ -165,7 +164,7 @@ export function SeriesDialog({ today, onSaved, onClose }: SeriesDialogProps) {
             {busy && (
               <>
                 <span className="busy-spinner" aria-hidden="true" />
-                {t(pluralKey(language, count, 'distributions.series.creating'), { count })}
+                {t('distributions.series.creating', { count })}
               </>
             )}
           </p>
@@ -173,7 +172,7 @@ export function SeriesDialog({ today, onSaved, onClose }: SeriesDialogProps) {
             {t('common.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={busy}>
-            {t(pluralKey(language, count, 'distributions.series.create'), { count })}
+            {t('distributions.series.create', { count })}
           </button>
         </div>
       </form>
