@@ -3,6 +3,7 @@ import { test, expect } from './fixtures';
 
 test.describe('accessibility (axe): no serious or critical violation', () => {
   test('producers screen, with a list and with the form open showing errors', async ({ app }) => {
+    await app.getByRole('navigation').getByRole('link', { name: 'Producteurs' }).click();
     await expect(app.getByRole('heading', { level: 1, name: 'Producteurs' })).toBeVisible();
     expect(await seriousViolations(app)).toEqual([]);
 

@@ -158,10 +158,10 @@ test.describe('the organiser builds the catalogue', () => {
 
     // Import writes the four good rows.
     preview = await chooseCsv(app, spreadsheet);
-    await preview.getByRole('button', { name: 'Importer 4 ligne(s)' }).click();
+    await preview.getByRole('button', { name: 'Importer 4 lignes' }).click();
     await expect(preview).toBeHidden();
     await expect(app.getByRole('status')).toHaveText(
-      'Import terminé : 1 producteur(s) créé(s), 0 mis à jour ; 3 produit(s) créé(s), 1 mis à jour ; 1 ligne(s) non importée(s).',
+      'Import terminé : 1 producteur créé, 0 mis à jour ; 3 produits créés, 1 mis à jour ; 1 ligne non importée.',
     );
     await expect(app.getByRole('rowheader')).toHaveText(['=SUM(A1)', 'Carottes', 'Fromage frais', 'Poireaux']);
     await expect(app.getByRole('row', { name: /Carottes/ })).toContainText('2,90 €');
@@ -208,12 +208,12 @@ test.describe('the organiser builds the catalogue', () => {
     const categories = app.getByRole('dialog', { name: 'Catégories de produits' });
     await categories.getByRole('button', { name: 'Retirer fruits' }).click();
     await expect(categories.getByRole('alert')).toHaveText(
-      'La catégorie « fruits » est utilisée par 1 produit(s) : changez d’abord leur catégorie.',
+      'La catégorie « fruits » est utilisée par 1 produit : changez d’abord leur catégorie.',
     );
     await categories.getByRole('button', { name: 'Renommer fruits' }).click();
     await categories.getByLabel('Nouveau nom de « fruits »').fill('Fruits du verger');
     await categories.getByLabel('Nouveau nom de « fruits »').press('Enter');
-    await expect(categories.getByRole('status')).toHaveText('Catégorie « fruits » renommée en « Fruits du verger » ; 1 produit(s) suivent.');
+    await expect(categories.getByRole('status')).toHaveText('Catégorie « fruits » renommée en « Fruits du verger » ; 1 produit suit.');
     await categories.getByLabel('Nouvelle catégorie').fill('Confitures');
     await categories.getByRole('button', { name: 'Ajouter' }).click();
     await expect(categories.getByRole('button', { name: 'Retirer Confitures' })).toBeVisible();

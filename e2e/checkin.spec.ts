@@ -76,20 +76,39 @@ test.describe('the counter on distribution day', () => {
     await expect(app.getByText('Commandes ouvertes').first()).toBeVisible();
     await expect(overall(app)).toHaveText('Retirés : 0 / 5');
     await expect(app.getByText('17:00–17:30 : 0 / 5')).toBeVisible();
-    // By slot, then name; each basket with its items by producer and its total.
+    // By slot, then name, one line per basket: number, name, phone, what is due, and the actions, named for what they do.
     const slot = app.getByRole('region', { name: /Créneau 17:00–17:30/ });
     await expect(slot.getByRole('heading', { level: 3 })).toHaveText(MEMBERS.map((member, index) => `Panier ${index + 1} ${member.name}`));
     const anne = card(app, 1, 'Anne Dupont');
     await expect(anne).toContainText('0470 11 11 11');
+    await expect(anne).toContainText('À payer : 7,80 €');
+    await expect(anne.getByRole('button', { name: 'Marquer retiré — panier 1, Anne Dupont' })).toHaveText('Marquer retiré');
+    await expect(anne.getByRole('button', { name: 'Encaisser et remettre — panier 1, Anne Dupont' })).toHaveText('Encaisser et remettre');
+    // The items stay closed: two Tab stops per basket (its two actions), not one per item.
+    await expect(app.getByRole('list', { name: /^Articles de/ })).toHaveCount(0);
+    await expect(app.locator('#checkin-results').locator('a[href], button:not([tabindex="-1"]), input')).toHaveCount(2 * MEMBERS.length);
+    expect(await seriousViolations(app)).toEqual([]);
+    // Found by the search, the basket opens: its items by producer and its total.
+    await search(app).fill('dupont');
     await expect(anne.getByRole('list', { name: 'Articles de Anne Dupont' })).toHaveText(/Ferme du Bois\s*2 × Carottes.*Verger Martin\s*1 × Pommes/);
     await expect(anne).toContainText('Total : 7,80 €');
+    await expect(anne.getByRole('button', { name: 'Détail — panier 1, Anne Dupont' })).toHaveAttribute('aria-expanded', 'true');
     expect(await seriousViolations(app)).toEqual([]);
+    await search(app).fill('');
+    // Reached by the keyboard, a basket opens too, and closes when the organiser moves on.
+    await search(app).press('ArrowDown');
+    await expect(anne.getByRole('button', { name: 'Marquer retiré — panier 1, Anne Dupont' })).toBeFocused();
+    await expect(anne.getByRole('list', { name: 'Articles de Anne Dupont' })).toBeVisible();
+    await app.keyboard.press('ArrowDown');
+    await expect(app.getByRole('list', { name: 'Articles de Bruno Martin' })).toBeVisible();
+    await expect(anne.getByRole('list', { name: 'Articles de Anne Dupont' })).toHaveCount(0);
+    await app.keyboard.press('Escape');
 
     // Four by name, one by basket number; the search narrows as she types.
     await checkIn(app, 'anne', 1, 'Anne Dupont');
     await expect(overall(app)).toHaveText('Retirés : 1 / 5');
     await app.keyboard.type('bru');
-    await expect(app.getByText('1 commande(s) trouvée(s)')).toBeVisible();
+    await expect(app.getByText('1 commande trouvée')).toBeVisible();
     await expect(app.getByRole('listitem', { name: /^Panier \d/ })).toHaveCount(1);
     await app.keyboard.press('Escape');
     await checkIn(app, 'bruno', 2, 'Bruno Martin');
@@ -103,7 +122,7 @@ test.describe('the counter on distribution day', () => {
     await app.keyboard.type('anne');
     await app.keyboard.press('ArrowDown');
     await expect(anne.getByRole('button', { name: 'Annuler le retrait — panier 1, Anne Dupont' })).toBeFocused();
-    await anne.getByRole('button', { name: 'Manquant — Carottes, panier 1' }).focus();
+    await anne.getByRole('button', { name: 'Signaler manquant — Carottes, panier 1' }).focus();
     await app.keyboard.press('Enter');
     const dialog = app.getByRole('dialog', { name: 'Article manquant : Carottes' });
     await expect(dialog.getByLabel('Note')).toBeFocused();
@@ -113,7 +132,7 @@ test.describe('the counter on distribution day', () => {
     await expect(app.getByRole('status')).toHaveText('Carottes marqué manquant pour le panier 1.');
     await expect(anne).toContainText('manquant : pas livré (remboursé 5,00 €)');
     await expect(anne).toContainText('À rembourser : 5,00 €');
-    await expect(anne.getByRole('button', { name: 'Manquant — Carottes, panier 1' })).toHaveCount(0);
+    await expect(anne.getByRole('button', { name: 'Signaler manquant — Carottes, panier 1' })).toHaveCount(0);
 
     // Emma was checked off by mistake: undone from her card, by keyboard.
     await search(app).focus();
@@ -124,7 +143,7 @@ test.describe('the counter on distribution day', () => {
     await app.keyboard.press('Enter');
     await expect(app.getByRole('status')).toHaveText('Panier 5 — Emma Petit : retrait annulé.');
     await expect(overall(app)).toHaveText('Retirés : 4 / 5');
-    await expect(app.getByRole('button', { name: 'Retiré — panier 5, Emma Petit' })).toBeFocused();
+    await expect(app.getByRole('button', { name: 'Marquer retiré — panier 5, Emma Petit' })).toBeFocused();
     await search(app).fill('');
 
     const times: Record<string, string> = {};
@@ -139,8 +158,10 @@ test.describe('the counter on distribution day', () => {
     for (const [index, member] of MEMBERS.slice(0, 4).entries()) {
       expect(await collectedTime(card(app, index + 1, member.name))).toBe(times[member.name]);
     }
+    // A pointer opens a basket with its details button.
+    await card(app, 1, 'Anne Dupont').getByRole('button', { name: 'Détail — panier 1, Anne Dupont' }).click();
     await expect(card(app, 1, 'Anne Dupont')).toContainText('manquant : pas livré (remboursé 5,00 €)');
-    await expect(card(app, 5, 'Emma Petit').getByRole('button', { name: 'Retiré — panier 5, Emma Petit' })).toBeVisible();
+    await expect(card(app, 5, 'Emma Petit').getByRole('button', { name: 'Marquer retiré — panier 5, Emma Petit' })).toBeVisible();
 
     // Closing: Emma has not come; her number is a link to call, then she is marked absent.
     await app.getByRole('tab', { name: 'Comptoir' }).focus();
@@ -157,5 +178,11 @@ test.describe('the counter on distribution day', () => {
     await expect(emma).toContainText(/Absent \(\d\d:\d\d\)/);
     await expect(app.getByText('Absents : 1')).toBeVisible();
     await expect(overall(app)).toHaveText('Retirés : 4 / 5');
+
+    // The orders list says it too, in its État column.
+    await app.evaluate((hash) => (window.location.hash = hash), `#/orders/${distributionId}`);
+    const orders = app.getByRole('table', { name: /Commandes/ });
+    await expect(orders.getByRole('row', { name: /Anne Dupont/ }).getByRole('cell').last()).toHaveText('Retiré');
+    await expect(orders.getByRole('row', { name: /Emma Petit/ }).getByRole('cell').last()).toHaveText('Absent');
   });
 });

@@ -27,7 +27,7 @@ test.describe('the organiser plans the season’s distributions', () => {
     await app.getByRole('button', { name: 'Créer une série' }).click();
     const series = app.getByRole('dialog', { name: 'Créer une série de distributions' });
     await series.getByLabel('Jour de la semaine').selectOption({ label: 'vendredi' });
-    await series.getByLabel('À partir du').fill('2027-03-12');
+    await series.getByLabel('À partir du').fill('12/03/2027');
     await series.getByRole('radio', { name: 'Pendant N semaines' }).check();
     await series.getByLabel('Nombre de semaines').fill('6');
     await series.getByLabel('Début du retrait').fill('17:00');
@@ -87,15 +87,20 @@ test.describe('the organiser plans the season’s distributions', () => {
     await openDistributions(app);
     await app.getByRole('button', { name: 'Nouvelle distribution' }).click();
     const dialog = app.getByRole('dialog', { name: 'Nouvelle distribution' });
-    await dialog.getByLabel('Jour de retrait').fill('2027-05-07');
+    // Days are typed and shown day first, as the relay writes them (never the browser's US format).
+    await dialog.getByLabel('Jour de retrait').fill('07/05/2027');
     // The window follows the pickup day: Saturday 1 May to Wednesday 5 May, as the relay's settings say.
-    await expect(dialog.getByLabel('Jour d’ouverture')).toHaveValue('2027-05-01');
-    await expect(dialog.getByLabel('Jour de fermeture')).toHaveValue('2027-05-05');
-    await dialog.getByLabel('Jour de fermeture').fill('2027-05-08');
+    await expect(dialog.getByLabel('Jour d’ouverture')).toHaveValue('01/05/2027');
+    await expect(dialog.getByLabel('Jour de fermeture')).toHaveValue('05/05/2027');
+    // A month-first date is not a day: said at its field, nothing written.
+    await dialog.getByLabel('Jour de fermeture').fill('05/31/2027');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('Date invalide : tapez jour/mois/année, par exemple 04/12/2026.');
+    await dialog.getByLabel('Jour de fermeture').fill('08/05/2027');
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
 
     await expect(dialog.getByRole('alert')).toContainText('Les commandes doivent fermer avant le début du retrait.');
-    await expect(dialog.getByLabel('Jour de fermeture')).toHaveValue('2027-05-08');
+    await expect(dialog.getByLabel('Jour de fermeture')).toHaveValue('08/05/2027');
     expect(await storedDistributions(dataDir)).toEqual([]);
 
     await dialog.getByRole('button', { name: 'Annuler' }).click();

@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { test, expect } from './fixtures';
+import { seriousViolations } from './support/axe';
 
 test.describe('the browser host only answers the app that holds its token', () => {
   test('a call without the token is refused and writes nothing', async ({ request, host, dataDir }) => {
@@ -28,5 +29,18 @@ test.describe('the browser host only answers the app that holds its token', () =
       return { status: response.status, body: await response.json() };
     });
     expect(outcome).toEqual({ status: 401, body: { ok: false, error: { key: 'error.unauthorized' } } });
+  });
+
+  test('the page opened without the token says to open the link printed in the terminal, not that the data is damaged', async ({ page, host }) => {
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'Ouvrez le lien affiché dans le terminal' })).toBeVisible();
+    await expect(page.getByText(/npm run serve.+affiche dans le terminal/)).toBeVisible();
+    await expect(page.getByText('Cabas n’a pas pu ouvrir les données.')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Réessayer' })).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    // The link from the terminal opens the app (a change of fragment alone does not reload the page).
+    await page.goto(host.openUrl);
+    await page.reload();
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'Producteurs' })).toBeVisible();
   });
 });

@@ -61,7 +61,7 @@ test.describe('the organiser keeps the list of members', () => {
     await expect(row).toContainText('marie@example.be');
     await expect(row).toContainText('17:30');
     await expect(row).toContainText('Panier bio');
-    await expect(app.getByText('1 membre(s)')).toBeVisible();
+    await expect(app.getByText('1 membre')).toBeVisible();
     expect(await storedMembers(dataDir)).toEqual([
       expect.objectContaining({ name: 'Marie Dupont', email: 'marie@example.be', preferredPickupTime: '17:30', archivedAt: null }),
     ]);
@@ -170,10 +170,10 @@ test.describe('the organiser keeps the list of members', () => {
 
     // Import writes the three good rows; Jeanne is updated, not duplicated.
     preview = await chooseCsv(app, spreadsheet);
-    await preview.getByRole('button', { name: 'Importer 3 ligne(s)' }).click();
+    await preview.getByRole('button', { name: 'Importer 3 lignes' }).click();
     await expect(preview).toBeHidden();
     await expect(app.getByRole('status')).toHaveText(
-      'Import terminé : 2 membre(s) créé(s), 1 mis à jour, 0 déjà à jour ; 1 ligne(s) non importée(s).',
+      'Import terminé : 2 membres créés, 1 mis à jour, 0 déjà à jour ; 1 ligne non importée.',
     );
     await expect(app.getByRole('rowheader')).toHaveText(['François Noël', 'Hélène Lefèvre', 'JEANNE PIRON']);
     await expect(app.getByRole('row', { name: /Hélène Lefèvre/ })).toContainText('17:30');

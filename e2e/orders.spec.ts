@@ -86,7 +86,7 @@ test.describe('the organiser takes members’ orders against the producers’ st
     await expect(app.getByRole('heading', { level: 1, name: 'Commande n° 1 — Anne Dupont' })).toBeVisible();
 
     await orderByKeyboard(app, 'car', '2', /^Carottes Ferme du Bois 2,50\s€ \/ kg reste 2$/);
-    await expect(app.getByRole('status')).toContainText('2 × Carottes ajouté(s) à la commande. Carottes : reste 0.');
+    await expect(app.getByRole('status')).toContainText('Ajouté à la commande : 2 × Carottes. Carottes : reste 0.');
     const anneLine = linesTable(app).getByRole('row', { name: /Carottes/ });
     await expect(anneLine.getByRole('textbox', { name: 'Quantité de Carottes' })).toHaveValue('2');
     await expect(anneLine).toContainText('2,50 €');
@@ -111,7 +111,7 @@ test.describe('the organiser takes members’ orders against the producers’ st
     await expect(app.getByRole('heading', { level: 1, name: 'Commande n° 2 — Marc Lefèvre' })).toBeVisible();
 
     await orderByKeyboard(app, 'car', '2');
-    await expect(app.getByRole('alert')).toHaveText('Plus assez de « Carottes » : il en reste 0, 2 demandé(s).');
+    await expect(app.getByRole('alert')).toHaveText('Plus assez de « Carottes » : il en reste 0, 2 demandés.');
     // What was typed stays, ready to correct; nothing was added.
     await expect(app.getByRole('combobox', { name: 'Produit' })).toHaveValue('Carottes');
     await expect(app.getByLabel('Quantité', { exact: true })).toHaveValue('2');
@@ -138,7 +138,7 @@ test.describe('the organiser takes members’ orders against the producers’ st
     await app.getByRole('link', { name: `Commandes du ${longDay(distribution.pickupDate)}` }).click();
     await ordersTable(app).getByRole('link', { name: 'Anne Dupont' }).click();
     await app.getByRole('button', { name: 'Rétablir la commande' }).click();
-    await expect(app.getByRole('alert')).toHaveText('Plus assez de « Carottes » : il en reste 0, 2 demandé(s).');
+    await expect(app.getByRole('alert')).toHaveText('Plus assez de « Carottes » : il en reste 0, 2 demandés.');
 
     await restartHost();
     await openOrdersOf(app, distribution.pickupDate);
@@ -158,7 +158,7 @@ test.describe('the organiser takes members’ orders against the producers’ st
     // The filters: by product, by member.
     await app.getByLabel('Membre', { exact: true }).fill('lefevre');
     await expect(ordersTable(app).getByRole('row')).toHaveCount(2);
-    await expect(app.getByText('1 commande(s) affichée(s) sur 2')).toBeVisible();
+    await expect(app.getByText('1 commande affichée sur 2')).toBeVisible();
     await app.getByLabel('Membre', { exact: true }).fill('');
     await app.getByLabel('Produit', { exact: true }).selectOption({ label: 'Carottes' });
     await expect(ordersTable(app).getByRole('row')).toHaveCount(3);
@@ -213,7 +213,7 @@ test.describe('the organiser takes members’ orders against the producers’ st
     await row.getByRole('link', { name: 'Anne Dupont' }).click();
     await expect(app.getByLabel('Note')).toHaveValue('Passe vers 18 h');
     await app.getByRole('button', { name: 'Retirer Carottes' }).click();
-    await expect(app.getByRole('status')).toHaveText('Carottes retiré(s) de la commande. Carottes : reste 10.');
+    await expect(app.getByRole('status')).toHaveText('Retiré de la commande : Carottes. Carottes : reste 10.');
     await expect(app.getByText('Aucun produit dans cette commande.')).toBeVisible();
     await expect(app.getByRole('combobox', { name: 'Produit' })).toBeFocused();
   });

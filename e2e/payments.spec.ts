@@ -86,8 +86,9 @@ test.describe('payments at the relay', () => {
     await app.getByRole('link', { name: longDay }).click();
     await expect(app.getByRole('heading', { level: 1, name: `Retraits du ${longDay}` })).toBeVisible();
     const anneCard = card(app, 1, 'Anne Dupont');
-    await expect(anneCard).toContainText('Total : 23,40 €');
     await expect(anneCard).toContainText('À payer : 13,40 €');
+    await anneCard.getByRole('button', { name: 'Détail — panier 1, Anne Dupont' }).click();
+    await expect(anneCard).toContainText('Total : 23,40 €');
     await expect(card(app, 2, 'Bruno Martin')).toContainText('À payer : 10,50 €');
     expect(await seriousViolations(app)).toEqual([]);
     await expect(anneCard.getByRole('button', { name: 'Encaisser et remettre — panier 1, Anne Dupont' })).toBeVisible();
@@ -107,6 +108,8 @@ test.describe('payments at the relay', () => {
     await expect(status(app)).toHaveText('Panier 1 — Anne Dupont : 13,40 € encaissé (Espèces), à rendre 1,60 €.');
     await expect(anneCard).toContainText(/Retiré à \d\d:\d\d/);
     await expect(anneCard).toContainText('Payé : 13,40 € · Solde du compte : 0,00 €');
+    // Paid and collected: the line says so in words.
+    await expect(anneCard.locator('.checkin-state')).toHaveText('Payé');
 
     // A walk-in wants three loaves: only two are left; she takes those two.
     await app.getByRole('button', { name: 'Vente au comptoir' }).click();
@@ -118,7 +121,7 @@ test.describe('payments at the relay', () => {
     await app.keyboard.type('3');
     await expect(sale.getByText('Total : 11,40 €')).toBeVisible();
     await sale.getByRole('button', { name: 'Encaisser la vente' }).click();
-    await expect(sale.getByRole('alert')).toContainText('Plus assez de « Pain » : il en reste 2, 3 demandé(s).');
+    await expect(sale.getByRole('alert')).toContainText('Plus assez de « Pain » : il en reste 2, 3 demandés.');
     await sale.getByLabel('Quantité — Pain').fill('2');
     await sale.getByLabel('Nom du passant').fill('Julie');
     await expect(sale.getByLabel('Montant reçu (€)')).toHaveValue('7,60');
@@ -161,11 +164,12 @@ test.describe('payments at the relay', () => {
 
     // The payments for the accountant, as CSV, for a period around today (the relay's day may not be the test machine's).
     await app.evaluate(() => (window.location.hash = '#/accounts'));
-    const [from, to] = [-1, 1].map((days) => format(new Date(Date.now() + days * 86_400_000), 'yyyy-MM-dd'));
-    await app.getByLabel('Du', { exact: true }).fill(from!);
-    await app.getByLabel('Au', { exact: true }).fill(to!);
+    // Typed day first, as the relay writes dates.
+    const [from, to] = [-1, 1].map((days) => new Date(Date.now() + days * 86_400_000));
+    await app.getByLabel('Du', { exact: true }).fill(format(from!, 'dd/MM/yyyy'));
+    await app.getByLabel('Au', { exact: true }).fill(format(to!, 'dd/MM/yyyy'));
     const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Exporter les paiements (CSV)' }).click()]);
-    expect(download.suggestedFilename()).toBe(`paiements-${from}-${to}.csv`);
+    expect(download.suggestedFilename()).toBe(`paiements-${format(from!, 'yyyy-MM-dd')}-${format(to!, 'yyyy-MM-dd')}.csv`);
     const csv = await readFile(await download.path(), 'utf8');
     expect(csv).toContain('Anne Dupont');
     expect(csv).toContain('Julie');
@@ -175,6 +179,7 @@ test.describe('payments at the relay', () => {
     await restartHost();
     await app.evaluate((hash) => (window.location.hash = hash), `#/pickup/${distributionId}`);
     await expect(app.getByRole('heading', { level: 1, name: `Retraits du ${longDay}` })).toBeVisible();
+    await card(app, 1, 'Anne Dupont').getByRole('button', { name: 'Détail — panier 1, Anne Dupont' }).click();
     await expect(card(app, 1, 'Anne Dupont')).toContainText('Payé : 13,40 € · Solde du compte : 0,00 €');
     await app.getByRole('tab', { name: 'Clôture' }).click();
     await expect(app.getByRole('table', { name: /Caisse clôturée à/ }).getByRole('row', { name: /Compté/ })).toContainText('71,00 €');

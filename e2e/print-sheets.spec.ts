@@ -116,12 +116,12 @@ test.describe('the sheets of distribution day', () => {
     const signInRows = lines(signInText);
     expectInOrder(
       positions(signInRows, [
-        'Créneau 17:00–17:30 · 2 commande(s)',
+        'Créneau 17:00–17:30 · 2 commandes',
         new RegExp(`^${emile.basketNumber}\\s+émile Roux\\s+2,50 €$`),
         new RegExp(`^${zoePetit.basketNumber}\\s+Zoé Petit\\s+0470 11 22 33\\s+7,80 €$`),
-        'Créneau 17:30–18:00 · 1 commande(s)',
+        'Créneau 17:30–18:00 · 1 commande',
         new RegExp(`^${zoe.basketNumber}\\s+<b>Zoé & "Léa"</b>\\s+10,90 €$`),
-        'Créneau 18:00–18:30 · 1 commande(s)',
+        'Créneau 18:00–18:30 · 1 commande',
         new RegExp(`^${anne.basketNumber}\\s+Anne Dupont\\s+0470 44 55 66\\s+12,00 €$`),
       ]),
     );
@@ -141,12 +141,12 @@ test.describe('the sheets of distribution day', () => {
     // Slot by slot in the order of the day; in a slot by name, accents aside (émile before Zoé).
     expectInOrder(
       positions(rows, [
-        'Créneau 17:00–17:30 · 2 commande(s)',
+        'Créneau 17:00–17:30 · 2 commandes',
         /^\d+\s+émile Roux\s/,
         /^\d+\s+Zoé Petit\s/,
-        'Créneau 17:30–18:00 · 1 commande(s)',
+        'Créneau 17:30–18:00 · 1 commande',
         /^\d+\s+<b>Zoé/,
-        'Créneau 18:00–18:30 · 1 commande(s)',
+        'Créneau 18:00–18:30 · 1 commande',
         /^\d+\s+Anne Dupont\s/,
       ]),
     );

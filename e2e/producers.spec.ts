@@ -1,10 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { storedRecords } from './support/stored';
 
+/** The app opens on Aujourd'hui (issue 14); the producers are one click away. */
+async function openProducers(app: Page) {
+  await app.getByRole('navigation').getByRole('link', { name: 'Producteurs' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Producteurs' })).toBeVisible();
+}
+
 test.describe('the organiser manages the relay’s producers', () => {
   test('creates a producer, restarts, edits it, then archives and restores it', async ({ app, restartHost, dataDir }) => {
+    await openProducers(app);
     await app.getByRole('button', { name: 'Nouveau producteur' }).click();
     const dialog = app.getByRole('dialog', { name: 'Nouveau producteur' });
     await dialog.getByLabel('Nom', { exact: true }).fill('Ferme du Bois');
@@ -19,6 +27,7 @@ test.describe('the organiser manages the relay’s producers', () => {
     expect(await storedRecords(dataDir, 'producer')).toEqual([expect.objectContaining({ name: 'Ferme du Bois', distanceKm: 12.5, archivedAt: null })]);
 
     await restartHost();
+    await openProducers(app);
     await expect(app.getByRole('rowheader', { name: 'Ferme du Bois' })).toBeVisible();
 
     await app.getByRole('button', { name: 'Modifier Ferme du Bois' }).click();
@@ -39,6 +48,7 @@ test.describe('the organiser manages the relay’s producers', () => {
     await expect(archivedRow).toContainText('Archivé le');
 
     await restartHost();
+    await openProducers(app);
     await app.getByRole('radio', { name: 'Tous' }).check();
     await expect(app.getByRole('row', { name: /Ferme du Bois/ })).toContainText('Archivé le');
     await app.getByRole('button', { name: 'Restaurer Ferme du Bois' }).click();
@@ -48,6 +58,7 @@ test.describe('the organiser manages the relay’s producers', () => {
   });
 
   test('invalid input shows what is wrong, keeps what was typed and saves nothing', async ({ app, dataDir }) => {
+    await openProducers(app);
     await app.getByRole('button', { name: 'Nouveau producteur' }).click();
     const dialog = app.getByRole('dialog', { name: 'Nouveau producteur' });
     await dialog.getByLabel('Nom', { exact: true }).fill('Le Verger');
@@ -72,6 +83,7 @@ test.describe('the organiser manages the relay’s producers', () => {
   });
 
   test('a second producer with the same name gets a warning but is kept', async ({ app }) => {
+    await openProducers(app);
     for (const name of ['Ferme des Prés', 'ferme des pres']) {
       await app.getByRole('button', { name: 'Nouveau producteur' }).click();
       const dialog = app.getByRole('dialog', { name: 'Nouveau producteur' });
@@ -92,6 +104,7 @@ test.describe('the organiser manages the relay’s producers', () => {
       expect((await response.json()).ok).toBe(true);
     }
     await app.reload();
+    await openProducers(app);
     await app.getByLabel('Rechercher un producteur').fill('eglantier');
     await expect(app.getByRole('rowheader')).toHaveText(['Ferme de l’Églantier']);
   });

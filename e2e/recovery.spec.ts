@@ -31,6 +31,8 @@ test('a damaged file opens the recovery screen, is kept, and the latest good bac
   expect(await readFile(join(dataDir, 'producers.json'), 'utf8')).toBe(damaged);
 
   await app.getByRole('button', { name: /Restaurer la dernière sauvegarde valide/ }).click();
+  // The app opens again, on its home screen (issue 14); the producer is back.
+  await app.getByRole('navigation').getByRole('link', { name: 'Producteurs' }).click();
   await expect(app.getByRole('rowheader', { name: 'Ferme du Bois' })).toBeVisible();
   expect(await readFile(join(dataDir, 'producers.json'), 'utf8')).toBe(good);
 

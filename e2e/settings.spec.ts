@@ -20,7 +20,8 @@ test.describe('relay settings', () => {
     await restartHost();
     await expect(app.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
     await expect(app.getByRole('link', { name: 'Producers' })).toBeVisible();
-    await expect(app.getByRole('heading', { level: 1, name: 'Producers' })).toBeVisible();
+    // The app opens on its home screen (issue 14), in English.
+    await expect(app.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
     await expect(app.getByText('Relais de la Gare')).toBeVisible();
   });
 

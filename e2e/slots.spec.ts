@@ -80,10 +80,10 @@ test.describe('the organiser spreads the members over pickup slots', () => {
     await app.getByLabel('Durée d’un créneau').selectOption({ label: '30 minutes' });
     await app.getByLabel('Commandes par créneau').fill('12');
     const preview = app.getByRole('group', { name: 'Aperçu des créneaux' });
-    await expect(preview).toContainText('4 créneaux de 12 commande(s) chacun');
+    await expect(preview).toContainText('4 créneaux de 12 commandes chacun');
     await expect(preview.getByRole('listitem')).toHaveText(['17:00–17:30', '17:30–18:00', '18:00–18:30', '18:30–19:00']);
     await app.getByRole('button', { name: 'Générer les créneaux' }).click();
-    await expect(app.getByRole('status')).toHaveText('4 créneau(x) créé(s), 40 commande(s) placée(s).');
+    await expect(app.getByRole('status')).toHaveText('4 créneaux créés, 40 commandes placées.');
     await expectFilling(app, { '17:00–17:30': '12 / 12', '17:30–18:00': '12 / 12', '18:00–18:30': '8 / 12', '18:30–19:00': '8 / 12' });
     await expect(app.getByText('Toutes les commandes ont un créneau.')).toBeVisible();
     expect(await seriousViolations(app)).toEqual([]);
@@ -97,7 +97,7 @@ test.describe('the organiser spreads the members over pickup slots', () => {
     // Basket 39 into the full 17:00 slot: asked first, then over the capacity, and it shows.
     await moveOrder(app, 39, '17:00–17:30 (12 / 12)');
     const ask = app.getByRole('dialog', { name: 'Dépasser la capacité ?' });
-    await expect(ask).toContainText('Le créneau 17:00–17:30 est complet (12 commande(s))');
+    await expect(ask).toContainText('Le créneau 17:00–17:30 est complet (12 commandes)');
     expect(await seriousViolations(app)).toEqual([]);
     await ask.getByRole('button', { name: 'Placer quand même' }).click();
     await expect(ask).toBeHidden();
@@ -109,7 +109,7 @@ test.describe('the organiser spreads the members over pickup slots', () => {
     // Rebalance: 13, 12, 9, 6 become 10 each; the two placed by hand stay.
     await app.getByRole('button', { name: 'Rééquilibrer' }).click();
     await expect(app.getByRole('status')).toHaveText(
-      '5 commande(s) déplacée(s) ; les 2 commande(s) placée(s) à la main sont restées dans leur créneau.',
+      '5 commandes déplacées ; les 2 commandes placées à la main sont restées dans leur créneau.',
     );
     const balanced = { '17:00–17:30': '10 / 12', '17:30–18:00': '10 / 12', '18:00–18:30': '10 / 12', '18:30–19:00': '10 / 12' };
     await expectFilling(app, balanced);

@@ -50,9 +50,9 @@ test.describe('the organiser brings in the spreadsheets the relay already keeps'
     await expect(preview.getByRole('definition')).toHaveText(['3', '0', '0', '1']);
     expect(await seriousViolations(app)).toEqual([]);
 
-    await preview.getByRole('button', { name: 'Importer 3 ligne(s)' }).click();
+    await preview.getByRole('button', { name: 'Importer 3 lignes' }).click();
     await expect(preview).toBeHidden();
-    await expect(app.getByRole('status')).toHaveText('Import terminé : 3 producteur(s) créé(s), 0 mis à jour, 0 déjà à jour ; 1 ligne(s) non importée(s).');
+    await expect(app.getByRole('status')).toHaveText('Import terminé : 3 producteurs créés, 0 mis à jour, 0 déjà à jour ; 1 ligne non importée.');
     await expect(app.getByRole('rowheader')).toHaveText(['Brasserie du Coin', 'Ferme de l’Églantier', 'Le Verger d’Anaïs']);
     expect((await storedProducers(dataDir)).map(({ name, phone, distanceKm, notes }) => ({ name, phone, distanceKm, notes })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { name: 'Brasserie du Coin', phone: '0032 478 00 11 22', distanceKm: 8, notes: '' },
@@ -82,10 +82,10 @@ test.describe('the organiser brings in the spreadsheets the relay already keeps'
     await expect(juice.getByRole('list', { name: 'À vérifier' })).toHaveText('Ligne 4, colonne « Prix TTC (€) » : « 2,5 € » lu comme 2,50 €.');
     const duplicate = preview.getByRole('row', { name: /Carottes/ }).filter({ hasText: 'Non importée' });
     await expect(duplicate.getByRole('rowheader')).toHaveText('8');
-    await preview.getByRole('button', { name: 'Importer 6 ligne(s)' }).click();
+    await preview.getByRole('button', { name: 'Importer 6 lignes' }).click();
     await expect(preview).toBeHidden();
     await expect(app.getByRole('status')).toHaveText(
-      'Import terminé : 4 producteur(s) créé(s), 0 mis à jour ; 6 produit(s) créé(s), 0 mis à jour ; 1 ligne(s) non importée(s).',
+      'Import terminé : 4 producteurs créés, 0 mis à jour ; 6 produits créés, 0 mis à jour ; 1 ligne non importée.',
     );
     await expect(app.getByRole('row', { name: /Œufs bio x6/ })).toContainText('4,35 €');
     await expect(app.getByRole('row', { name: /Brie « fermier » — affiné/ })).toContainText('12,99 €');
@@ -107,13 +107,13 @@ test.describe('the organiser brings in the spreadsheets the relay already keeps'
     let preview = await chooseFile(app, first, 'Aperçu de l’import');
     // The price column is missing, said once for the file; the mapping step is open, showing each column's values.
     await expect(preview.getByRole('alert')).toContainText('Colonne obligatoire absente : « prix ».');
-    await expect(preview.getByText('Colonnes du fichier : 4 sur 6 utilisée(s)')).toBeVisible();
+    await expect(preview.getByText('Colonnes du fichier : 4 sur 6 utilisées')).toBeVisible();
     await expect(preview.getByRole('row', { name: /Tarif au kilo/ })).toContainText('2,50 · 1,80');
     await preview.getByLabel('Champ de la colonne « Tarif au kilo »').selectOption({ label: 'prix' });
     await expect(preview.getByRole('alert')).toBeHidden();
-    await expect(preview.getByText('Colonnes du fichier : 5 sur 6 utilisée(s)')).toBeVisible();
-    await preview.getByRole('button', { name: 'Importer 2 ligne(s)' }).click();
-    await expect(app.getByRole('status')).toContainText('2 produit(s) créé(s)');
+    await expect(preview.getByText('Colonnes du fichier : 5 sur 6 utilisées')).toBeVisible();
+    await preview.getByRole('button', { name: 'Importer 2 lignes' }).click();
+    await expect(app.getByRole('status')).toContainText('2 produits créés');
     await expect(app.getByRole('row', { name: /Carottes/ })).toContainText('2,50 €');
 
     // Next week's file has the same titles: the choice is remembered, the price is read at once.
@@ -121,7 +121,7 @@ test.describe('the organiser brings in the spreadsheets the relay already keeps'
     await expect(preview.getByRole('alert')).toHaveCount(0);
     await expect(preview.getByLabel('Champ de la colonne « Tarif au kilo »')).toHaveValue('price');
     await expect(preview.getByRole('row', { name: /Carottes/ }).filter({ hasText: 'Mis à jour' })).toBeVisible();
-    await preview.getByRole('button', { name: 'Importer 1 ligne(s)' }).click();
+    await preview.getByRole('button', { name: 'Importer 1 ligne' }).click();
     await expect(app.getByRole('row', { name: /Carottes/ })).toContainText('2,60 €');
   });
 });

@@ -180,7 +180,7 @@ test.describe('a producer enters the stock of the coming weeks', () => {
     await app.keyboard.type('9');
     await app.getByRole('button', { name: 'Enregistrer' }).press('Enter');
     await expect(app.getByRole('alert')).toHaveText(
-      '3 déjà commandé(s) pour « Carottes » : le stock ne peut pas descendre sous 3 (demandé : 2).',
+      '3 déjà commandés pour « Carottes » : le stock ne peut pas descendre sous 3 (demandé : 2).',
     );
     await expect(cell(app, 'Carottes', d1)).toHaveAttribute('aria-invalid', 'true');
     await expect(cell(app, 'Carottes', d1)).toHaveValue('2');

@@ -22,7 +22,8 @@ export interface HostProcess extends HostInfo {
 }
 
 export function startHostProcess(dataDir: string): Promise<HostProcess> {
-  const child: ChildProcess = spawn(tsx, ['electron/host/cli.ts', `--data-dir=${dataDir}`], {
+  // Any free port (tests run side by side, and the usual port may be a running Cabas), and no browser window.
+  const child: ChildProcess = spawn(tsx, ['electron/host/cli.ts', `--data-dir=${dataDir}`, '--port=0', '--no-open'], {
     cwd: root,
     env: { ...process.env, CABAS_DATA_DIR: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

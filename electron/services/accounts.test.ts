@@ -283,3 +283,19 @@ describe('the account rule the store runs in every transaction', () => {
     expect((await reopened(app.dataDir)).all('accountEntry').filter((entry) => entry.memberId === anne.id)).toHaveLength(3);
   });
 });
+
+describe('the orders list says which orders were paid at the counter (issue 14)', () => {
+  it('paid once the money is taken and nothing is left due; not when part of it is still owed', async () => {
+    const { app, distribution, anneOrder, marcOrder } = await counterDay();
+    type Listed = { order: Order; paid: boolean };
+    const paid = async () =>
+      Object.fromEntries(
+        (await call<Listed[]>(app, 'orders.list', { distributionId: distribution.id })).map((view) => [view.order.id, view.paid]),
+      );
+    expect(await paid()).toMatchObject({ [anneOrder.id]: false, [marcOrder.id]: false });
+    await call(app, 'counter.collectAndPay', { orderId: anneOrder.id, method: 'cash', tenderedCents: 500 });
+    // Marc hands over less than his loaf costs: collected, not paid.
+    await call(app, 'counter.collectAndPay', { orderId: marcOrder.id, method: 'cash', tenderedCents: 100 });
+    expect(await paid()).toMatchObject({ [anneOrder.id]: true, [marcOrder.id]: false });
+  });
+});

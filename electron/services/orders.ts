@@ -10,7 +10,9 @@ import { isOrderingOpen } from '../../shared/distributions/schedule';
 import { ORDER_DEFAULTS, ORDER_LINE_DEFAULTS, type Order, type OrderLine } from '../../shared/model/order';
 import { canSell, offerPrice, remaining } from '../../shared/offers/stock';
 import { isActive, nextBasketNumber } from '../../shared/orders/totals';
+import type { ListedOrder } from '../../shared/orders/views';
 import type { Store, Transaction } from '../store/store';
+import { counterAccounts } from './account-entries';
 import { existingDistribution, isFinished } from './distributions';
 import { offersOf } from './offers';
 import { orderView, ordersOf, orderedByProduct } from './ordered';
@@ -65,9 +67,14 @@ export function ordersService(store: () => Store, now: () => Date) {
     'orders.list': async ({ distributionId, includeCancelled }: { distributionId: string; includeCancelled: boolean }) => {
       const source = store();
       existingDistribution(source, distributionId);
-      return ordersOf(source, distributionId)
-        .filter((order) => includeCancelled || isActive(order))
-        .map((order) => orderView(source, order))
+      const orders = ordersOf(source, distributionId).filter((order) => includeCancelled || isActive(order));
+      // One scan of the account entries for the whole list, not one per order.
+      const accounts = counterAccounts(source, orders);
+      return orders
+        .map((order): ListedOrder => {
+          const account = accounts.get(order.id);
+          return { ...orderView(source, order), paid: account !== undefined && account.paidCents > 0 && account.due.dueCents === 0 };
+        })
         .sort((a, b) => a.order.basketNumber - b.order.basketNumber);
     },
 

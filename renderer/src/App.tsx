@@ -3,6 +3,7 @@ import type { RelaySettings } from '../../shared/model/relay';
 import { loadAppState, type AppState } from './app/app-state';
 import { ReadyAppContext, type ReadyApp } from './app/ready-app-context';
 import { StartupScreen } from './app/StartupScreen';
+import { machineTimeZone } from './i18n/i18n-context';
 import { I18nProvider } from './i18n/I18nProvider';
 import { rememberedLanguage } from './i18n/remembered-language';
 import { RecoveryScreen } from './recovery/RecoveryScreen';
@@ -39,9 +40,10 @@ export function App() {
   );
 
   const language = state.phase === 'ready' ? state.relay.language : rememberedLanguage();
+  const timeZone = state.phase === 'ready' ? state.relay.timeZone : machineTimeZone();
 
   return (
-    <I18nProvider language={language}>
+    <I18nProvider language={language} timeZone={timeZone}>
       {state.phase === 'recovery' ? (
         <RecoveryScreen status={state.status} onRestored={reload} />
       ) : readyApp ? (

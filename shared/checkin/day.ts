@@ -21,6 +21,8 @@ export interface CheckinOrder {
   slotId: string | null;
   slotOverride: boolean;
   note: string;
+  /** Recorded outside the ordering window: the counter says "Tardive" as every list of orders does. */
+  late: boolean;
   /** Each with its `missing` flag. */
   lines: OrderLine[];
   /** As ordered, from the lines. */
@@ -80,6 +82,7 @@ export function checkinDay({ distribution, orders, slots, memberOf, accountOf = 
       slotId: order.slotId !== null && known.has(order.slotId) ? order.slotId : null,
       slotOverride: order.slotOverride,
       note: order.note,
+      late: order.late,
       lines: order.lines,
       totalCents: orderTotal(order),
       missingCents: missingTotal(order),

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { memberDraftSchema, memberPatchSchema, type Member } from '../model/member';
 import type { MemberImportPlan } from '../members/import-plan';
 import type { Order } from '../model/order';
-import type { OrderView } from '../orders/views';
+import type { ListedOrder, OrderView } from '../orders/views';
 import type { SettlementView } from '../settlement/rates';
 import { operation } from './define';
 import { syncSettingsPatchSchema, type SyncSettings } from '../sync/settings';
@@ -230,7 +230,7 @@ export const contract = {
   'members.previewImport': operation<MemberImportPlan>()(sheetFile, { mutates: false }),
   'members.import': operation<MemberImportPlan['counts']>()(sheetFile, { mutates: true }),
 
-  'orders.list': operation<OrderView[]>()(
+  'orders.list': operation<ListedOrder[]>()(
     z.strictObject({ distributionId: id, includeCancelled: z.boolean().default(true) }),
     { mutates: false },
   ),

@@ -17,7 +17,7 @@ export const accountsUiEn: Record<keyof typeof accountsUiFr, string> = {
   'accounts.state.toPay': 'To pay {amount}',
   'accounts.state.credit': 'Credit {amount}',
   'accounts.state.settled': 'Settled',
-  'accounts.count': '{count} account(s)',
+  'accounts.count': '{count, plural, one {# account} other {# accounts}}',
   'accounts.empty': 'No account matches.',
   'accounts.open': 'Account',
   'accounts.openLabel': 'Account of {name}',
@@ -132,7 +132,7 @@ export const accountsUiEn: Record<keyof typeof accountsUiFr, string> = {
   'till.recorded.counted': 'Counted',
   'till.recorded.difference': 'Difference',
   'till.recorded.note': 'Note',
-  'till.corrections': '{count} earlier closing(s) corrected by this one',
+  'till.corrections': '{count, plural, one {# earlier closing} other {# earlier closings}} corrected by this one',
   'till.done': 'Till closed: expected {expected}, counted {counted}, difference {difference}.',
 
   'settlement.collected': 'Taken at this distribution',
@@ -160,4 +160,5 @@ export const accountsUiEn: Record<keyof typeof accountsUiFr, string> = {
   'accounts.export.legend': 'Payments for the accountant',
   'accounts.export.from': 'From',
   'accounts.export.to': 'To',
+  'accounts.export.unreadable': '“{field}”: unreadable date. Type day/month/year, for example {example}.',
 };

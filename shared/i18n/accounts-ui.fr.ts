@@ -15,7 +15,7 @@ export const accountsUiFr = {
   'accounts.state.toPay': 'À payer {amount}',
   'accounts.state.credit': 'Crédit {amount}',
   'accounts.state.settled': 'Soldé',
-  'accounts.count': '{count} compte(s)',
+  'accounts.count': '{count, plural, one {# compte} other {# comptes}}',
   'accounts.empty': 'Aucun compte ne correspond.',
   'accounts.open': 'Compte',
   'accounts.openLabel': 'Compte de {name}',
@@ -130,7 +130,7 @@ export const accountsUiFr = {
   'till.recorded.counted': 'Compté',
   'till.recorded.difference': 'Écart',
   'till.recorded.note': 'Note',
-  'till.corrections': '{count} clôture(s) corrigée(s) avant celle-ci',
+  'till.corrections': '{count, plural, one {# clôture corrigée} other {# clôtures corrigées}} avant celle-ci',
   'till.done': 'Caisse clôturée : attendu {expected}, compté {counted}, écart {difference}.',
 
   'settlement.collected': 'Encaissé à cette distribution',
@@ -158,4 +158,5 @@ export const accountsUiFr = {
   'accounts.export.legend': 'Paiements pour le comptable',
   'accounts.export.from': 'Du',
   'accounts.export.to': 'Au',
+  'accounts.export.unreadable': '« {field} » : date illisible. Tapez jour/mois/année, par exemple {example}.',
 } as const;

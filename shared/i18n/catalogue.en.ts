@@ -14,11 +14,11 @@ export const catalogueEn: Record<keyof typeof catalogueFr, string> = {
   'error.distributionNotOpen': 'Ordering is not open for this distribution.',
   'error.distributionCancelled': 'This distribution is cancelled.',
   'error.reopenNeedsClosing': 'The closing time has passed: choose a new closing time for ordering.',
-  'error.cancelHasOrders': 'This distribution has {count} order(s). Confirm the cancellation.',
+  'error.cancelHasOrders': 'This distribution has {count, plural, one {# order} other {# orders}}. Confirm the cancellation.',
 
   'validation.vatRate': 'VAT rate not used in the relay’s country (possible: {rates} %).',
   'validation.wholeUnits': 'Enter a whole number of sale units.',
-  'validation.date': 'Invalid date (YYYY-MM-DD).',
+  'validation.date': 'Invalid date: type day/month/year, for example 04/12/2026.',
   'validation.time': 'Invalid time (HH:MM).',
   'validation.endBeforeStart': 'The end must be after the start.',
   'validation.seriesLength': 'Give a number of weeks or an end date.',

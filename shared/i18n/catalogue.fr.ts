@@ -1,6 +1,6 @@
 /** Messages of the catalogue, distributions and stock (issue 3), French. */
 export const catalogueFr = {
-  'error.stockBelowOrdered': '{ordered} déjà commandé(s) pour « {product} » : le stock ne peut pas descendre sous {ordered} (demandé : {quantity}).',
+  'error.stockBelowOrdered': '{ordered, plural, one {# déjà commandé} other {# déjà commandés}} pour « {product} » : le stock ne peut pas descendre sous {ordered} (demandé : {quantity}).',
   'error.productNotFound': 'Ce produit n’existe pas.',
   'error.producerArchived': 'Le producteur « {name} » est archivé : restaurez-le d’abord.',
   'error.productArchived': 'Le produit « {name} » est archivé et ne peut pas être mis en vente.',
@@ -12,11 +12,11 @@ export const catalogueFr = {
   'error.distributionNotOpen': 'Les commandes de cette distribution ne sont pas ouvertes.',
   'error.distributionCancelled': 'Cette distribution est annulée.',
   'error.reopenNeedsClosing': 'La date de fermeture est passée : choisissez une nouvelle date de fermeture des commandes.',
-  'error.cancelHasOrders': 'Cette distribution a {count} commande(s). Confirmez l’annulation.',
+  'error.cancelHasOrders': 'Cette distribution a {count, plural, one {# commande} other {# commandes}}. Confirmez l’annulation.',
 
   'validation.vatRate': 'Taux de TVA non prévu pour le pays du relais (possibles : {rates} %).',
   'validation.wholeUnits': 'Entrez un nombre entier d’unités de vente.',
-  'validation.date': 'Date invalide (AAAA-MM-JJ).',
+  'validation.date': 'Date invalide : tapez jour/mois/année, par exemple 04/12/2026.',
   'validation.time': 'Heure invalide (HH:MM).',
   'validation.endBeforeStart': 'La fin doit être après le début.',
   'validation.seriesLength': 'Indiquez un nombre de semaines ou une date de fin.',

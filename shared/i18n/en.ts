@@ -17,6 +17,7 @@ import { syncEn } from './sync.en';
 import { syncUiEn } from './sync-ui.en';
 import { importEn } from './import.en';
 import { producersImportEn } from './producers-import.en';
+import { todayUiEn } from './today-ui.en';
 import type { Dictionary } from './messages';
 
 export const en: Dictionary = {
@@ -39,11 +40,16 @@ export const en: Dictionary = {
   ...syncUiEn,
   ...importEn,
   ...producersImportEn,
+  ...todayUiEn,
   'app.name': 'Cabas',
   'app.tagline': 'Local producers relay',
   'app.loading': 'Loading…',
   'app.skipToContent': 'Skip to content',
   'app.loadFailed': 'Cabas could not open the data.',
+  'app.noToken.title': 'Open the link printed in the terminal',
+  'app.noToken.body':
+    'This address alone is not enough: to protect your data, Cabas in the browser only answers the full link that “npm run serve” prints in the terminal, the one that ends in #token=….',
+  'app.noToken.restart': 'That link changes at every launch: after starting Cabas again, open the new one.',
   'app.pageTitle': '{page} — Cabas',
 
   'nav.label': 'Main navigation',
@@ -77,6 +83,8 @@ export const en: Dictionary = {
   'common.error': 'Something went wrong.',
   'common.actions': 'Actions',
   'common.required': 'required',
+  'common.dayHint': 'day/month/year, for example {example}',
+  'common.dayPlaceholder': 'dd/mm/yyyy',
   'form.issueLine': '{field}: {message}',
 
   'producers.title': 'Producers',
@@ -90,7 +98,7 @@ export const en: Dictionary = {
   'producers.filter.all': 'All',
   'producers.empty': 'No producers yet. Add the first one with “New producer”.',
   'producers.noMatch': 'No producer matches “{query}”.',
-  'producers.count': '{count} producer(s)',
+  'producers.count': '{count, plural, one {# producer} other {# producers}}',
   'producers.field.name': 'Name',
   'producers.field.businessName': 'Farm or business',
   'producers.field.contactName': 'Contact person',
@@ -153,7 +161,7 @@ export const en: Dictionary = {
   'backups.kind.pre-migration': 'before update',
   'backups.kind.pre-restore': 'before restore',
   'backups.unreadable': 'unreadable',
-  'backups.files': '{count} file(s)',
+  'backups.files': '{count, plural, one {# file} other {# files}}',
   'backups.list': 'Available backups',
   'backups.column.date': 'Date',
   'backups.column.kind': 'Kind',
@@ -208,6 +216,7 @@ export const en: Dictionary = {
   'validation.timeZone': 'Unknown time zone.',
   'validation.id': 'Invalid identifier.',
   'validation.instant': 'Invalid date.',
+  'validation.typedDay': 'Unreadable date: type day/month/year, for example {example}.',
   'validation.unknownField': 'Unknown field: {fields}.',
   'validation.choice': 'Possible choices: {choices}.',
   'validation.format': 'Invalid format.',

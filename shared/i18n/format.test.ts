@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatPercent, parseDecimal, parsePercent } from './format';
+import { formatDateTime, formatDay, formatMoney, formatPercent, parseDecimal, parsePercent } from './format';
 
 /** Intl uses no-break spaces (U+00A0, U+202F) in French amounts; compare on plain spaces. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -67,5 +67,20 @@ describe('formatPercent', () => {
       expect(parsePercent(formatPercent('fr', bp))).toBe(bp);
       expect(parsePercent(formatPercent('en', bp))).toBe(bp);
     }
+  });
+});
+
+describe('formatDateTime', () => {
+  // 04:52 UTC: 05:52 in Brussels in winter, 23:52 the day before in Montreal, whatever the machine's zone.
+  const instant = '2026-12-04T04:52:00.000Z';
+
+  it('shows an instant on the relay clock, not the machine one', () => {
+    expect(formatDateTime('fr', instant, 'Europe/Brussels')).toBe('4 décembre 2026 05:52');
+    expect(formatDateTime('en', instant, 'America/Montreal')).toBe('3 December 2026 23:52');
+  });
+
+  it('shows the relay day of an instant', () => {
+    expect(formatDay('en', instant, 'Europe/Brussels')).toBe('4 December 2026');
+    expect(formatDay('fr', instant, 'America/Montreal')).toBe('3 décembre 2026');
   });
 });

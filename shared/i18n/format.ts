@@ -1,16 +1,22 @@
 /** Dates and money for people: date-fns with the fr / en locales, Intl for currency. */
+import { TZDate } from '@date-fns/tz';
 import { format as formatDate, parseISO } from 'date-fns';
 import { enGB, fr as frLocale } from 'date-fns/locale';
 import type { Language } from '../model/fields';
 
 const locales = { fr: frLocale, en: enGB } as const;
 
-export function formatDay(language: Language, date: Date | string): string {
-  return formatDate(new Date(date), 'PPP', { locale: locales[language] });
+/**
+ * An instant (a payment, a backup, an archiving) as the relay's clock shows it.
+ * The zone is required: the machine's own zone is wrong whenever the laptop is
+ * set to another one, and the distribution beside it is shown on the relay's clock.
+ */
+export function formatDay(language: Language, date: Date | string, timeZone: string): string {
+  return formatDate(new TZDate(new Date(date).getTime(), timeZone), 'PPP', { locale: locales[language] });
 }
 
-export function formatDateTime(language: Language, date: Date | string): string {
-  return formatDate(new Date(date), 'PPP p', { locale: locales[language] });
+export function formatDateTime(language: Language, date: Date | string, timeZone: string): string {
+  return formatDate(new TZDate(new Date(date).getTime(), timeZone), 'PPP p', { locale: locales[language] });
 }
 
 export function formatMoney(language: Language, cents: number, currency = 'EUR'): string {

@@ -22,6 +22,7 @@ import { syncFr } from './sync.fr';
 import { syncUiFr } from './sync-ui.fr';
 import { importFr } from './import.fr';
 import { producersImportFr } from './producers-import.fr';
+import { todayUiFr } from './today-ui.fr';
 
 export const fr = {
   ...catalogueFr,
@@ -43,11 +44,16 @@ export const fr = {
   ...syncUiFr,
   ...importFr,
   ...producersImportFr,
+  ...todayUiFr,
   'app.name': 'Cabas',
   'app.tagline': 'Relais de producteurs locaux',
   'app.loading': 'Chargement…',
   'app.skipToContent': 'Aller au contenu',
   'app.loadFailed': 'Cabas n’a pas pu ouvrir les données.',
+  'app.noToken.title': 'Ouvrez le lien affiché dans le terminal',
+  'app.noToken.body':
+    'Cette adresse seule ne suffit pas : pour protéger vos données, Cabas dans le navigateur ne répond qu’au lien complet que « npm run serve » affiche dans le terminal, celui qui se termine par #token=….',
+  'app.noToken.restart': 'Ce lien change à chaque lancement : après avoir relancé Cabas, ouvrez le nouveau.',
   'app.pageTitle': '{page} — Cabas',
 
   'nav.label': 'Navigation principale',
@@ -81,6 +87,8 @@ export const fr = {
   'common.error': 'Une erreur est survenue.',
   'common.actions': 'Actions',
   'common.required': 'obligatoire',
+  'common.dayHint': 'jour/mois/année, par exemple {example}',
+  'common.dayPlaceholder': 'jj/mm/aaaa',
   'form.issueLine': '{field} : {message}',
 
   'producers.title': 'Producteurs',
@@ -94,7 +102,7 @@ export const fr = {
   'producers.filter.all': 'Tous',
   'producers.empty': 'Aucun producteur pour l’instant. Ajoutez le premier avec « Nouveau producteur ».',
   'producers.noMatch': 'Aucun producteur ne correspond à « {query} ».',
-  'producers.count': '{count} producteur(s)',
+  'producers.count': '{count, plural, one {# producteur} other {# producteurs}}',
   'producers.field.name': 'Nom',
   'producers.field.businessName': 'Ferme ou entreprise',
   'producers.field.contactName': 'Personne de contact',
@@ -157,7 +165,7 @@ export const fr = {
   'backups.kind.pre-migration': 'avant mise à jour',
   'backups.kind.pre-restore': 'avant restauration',
   'backups.unreadable': 'illisible',
-  'backups.files': '{count} fichier(s)',
+  'backups.files': '{count, plural, one {# fichier} other {# fichiers}}',
   'backups.list': 'Sauvegardes disponibles',
   'backups.column.date': 'Date',
   'backups.column.kind': 'Type',
@@ -212,6 +220,7 @@ export const fr = {
   'validation.timeZone': 'Fuseau horaire inconnu.',
   'validation.id': 'Identifiant invalide.',
   'validation.instant': 'Date invalide.',
+  'validation.typedDay': 'Date illisible : tapez jour/mois/année, par exemple {example}.',
   'validation.unknownField': 'Champ inconnu : {fields}.',
   'validation.choice': 'Choix possible : {choices}.',
   'validation.format': 'Format invalide.',

@@ -6,7 +6,7 @@ export const importFr = {
   'import.interpreted': 'Ligne {line}, colonne « {header} » : « {raw} » lu comme {value}.',
   'import.warnings': 'À vérifier',
   'import.badDistance': 'Distance invalide : « {distance} » (exemple : 12,5).',
-  'import.mapping.title': 'Colonnes du fichier : {matched} sur {count} utilisée(s)',
+  'import.mapping.title': 'Colonnes du fichier : {matched} sur {count} {matched, plural, one {utilisée} other {utilisées}}',
   'import.mapping.hint': 'Le champ que remplit chaque colonne. Changez-le si Cabas s’est trompé : le fichier est relu, et votre choix est retenu pour le prochain fichier de ce type.',
   'import.mapping.header': 'Colonne',
   'import.mapping.samples': 'Exemples',

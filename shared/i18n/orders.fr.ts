@@ -6,6 +6,6 @@ export const ordersFr = {
   'error.orderingClosed': 'Les commandes de cette distribution sont fermées. Enregistrez une commande tardive pour la modifier.',
   'error.orderCancelled': 'Cette commande est annulée : rétablissez-la d’abord.',
   'error.notOffered': '« {product} » n’est pas en vente dans cette distribution.',
-  'error.outOfStock': 'Plus assez de « {product} » : il en reste {remaining}, {wanted} demandé(s).',
+  'error.outOfStock': 'Plus assez de « {product} » : il en reste {remaining}, {wanted, plural, one {# demandé} other {# demandés}}.',
   'error.lineNotFound': 'Cette ligne n’existe plus dans la commande.',
 } as const;

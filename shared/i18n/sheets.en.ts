@@ -37,7 +37,7 @@ export const sheetsEn: Record<keyof typeof sheetsFr, string> = {
   'sheets.slotOverride': 'Slot full: added on top',
   'sheets.slot': 'Slot {start}–{end}',
   'sheets.noSlot': 'No slot',
-  'sheets.orderCount': '{count} order(s)',
+  'sheets.orderCount': '{count, plural, one {# order} other {# orders}}',
 
   'sheets.pickup.title': 'Sign-in sheet',
   'sheets.pickup.caption': 'Orders to collect, by slot then by name',

@@ -37,7 +37,7 @@ export const sheetsFr = {
   'sheets.slotOverride': 'Créneau complet : ajouté en plus',
   'sheets.slot': 'Créneau {start}–{end}',
   'sheets.noSlot': 'Sans créneau',
-  'sheets.orderCount': '{count} commande(s)',
+  'sheets.orderCount': '{count, plural, one {# commande} other {# commandes}}',
 
   'sheets.pickup.title': 'Liste d’émargement',
   'sheets.pickup.caption': 'Commandes à retirer, par créneau puis par nom',

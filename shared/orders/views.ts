@@ -7,3 +7,9 @@ export interface OrderView {
   member: Pick<Member, 'id' | 'name' | 'phone' | 'email'>;
   totalCents: number;
 }
+
+/** An order as the orders list shows it: with whether it was paid at the counter, for its État column (issue 14). */
+export interface ListedOrder extends OrderView {
+  /** Money was taken for it at the counter and nothing is left due. */
+  paid: boolean;
+}

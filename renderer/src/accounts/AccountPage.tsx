@@ -20,7 +20,7 @@ import { useStatement } from './use-statement';
  * form, and a reversal for a payment recorded by mistake.
  */
 export function AccountPage({ memberId }: { memberId: string }) {
-  const { t, language } = useI18n();
+  const { t, language, timeZone } = useI18n();
   const money = useMoney();
   const { statement, error, reload } = useStatement(memberId);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -80,7 +80,7 @@ export function AccountPage({ memberId }: { memberId: string }) {
               </thead>
               <tbody>
                 {statement.lines.map(({ entry, balanceCents }) => {
-                  const date = formatDateTime(language, entry.at);
+                  const date = formatDateTime(language, entry.at, timeZone);
                   return (
                     <tr key={entry.id} className={reversed.has(entry.id) ? 'entry-reversed' : undefined}>
                       <td>{date}</td>

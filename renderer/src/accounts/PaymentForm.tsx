@@ -4,6 +4,7 @@ import type { AppError, FieldIssue } from '../../../shared/contract/errors';
 import { todayIn } from '../../../shared/distributions/calendar';
 import { useReadyApp } from '../app/ready-app-context';
 import { call } from '../client';
+import { dayText, readDay } from '../forms/day-text';
 import { ErrorSummary } from '../forms/ErrorSummary';
 import { Field } from '../forms/Field';
 import { focusFirstInvalid, issuesFor, labelForPath } from '../forms/field-issues';
@@ -29,10 +30,12 @@ interface PaymentFormProps {
 export function PaymentForm({ memberId, onSaved }: PaymentFormProps) {
   const { t } = useI18n();
   const { relay } = useReadyApp();
+  const today = todayIn(relay.timeZone, new Date());
   const money = useMoney();
   const [amount, setAmount] = useState('');
   const [method, setMethod] = useState<PaymentMethod>('transfer');
-  const [date, setDate] = useState(() => todayIn(relay.timeZone, new Date()));
+  // Typed day first ("04/12/2026"), as the relay writes it; read on submit.
+  const [date, setDate] = useState(() => dayText(today));
   const [reference, setReference] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,14 +48,18 @@ export function PaymentForm({ memberId, onSaved }: PaymentFormProps) {
     event.preventDefault();
     if (busy) return;
     const amountCents = parseAmount(amount);
-    if (amountCents === null) {
-      const issue: FieldIssue = { path: 'amountCents', key: amount.trim() === '' ? 'validation.required' : 'accounts.amountUnreadable' };
-      setError({ key: 'error.invalidInput', issues: [issue] });
-      focusFirstInvalid('payment', FIELDS, { amountCents: issue });
+    const day = readDay('date', date, today);
+    const issues: FieldIssue[] = [];
+    if (amountCents === null) issues.push({ path: 'amountCents', key: amount.trim() === '' ? 'validation.required' : 'accounts.amountUnreadable' });
+    if ('issue' in day) issues.push(day.issue);
+    if (amountCents === null || 'issue' in day) {
+      const refused = { key: 'error.invalidInput', issues } as const;
+      setError(refused);
+      focusFirstInvalid('payment', FIELDS, issuesFor(refused, FIELDS));
       return;
     }
     setBusy(true);
-    const outcome = await call('accounts.recordPayment', { memberId, amountCents, method, date, reference });
+    const outcome = await call('accounts.recordPayment', { memberId, amountCents, method, date: day.day, reference });
     setBusy(false);
     if (!outcome.ok) {
       setError(outcome.error);
@@ -75,8 +82,8 @@ export function PaymentForm({ memberId, onSaved }: PaymentFormProps) {
           <Field form="payment" name="amountCents" label={label('amountCents')} issue={byField.amountCents} required>
             {(props) => <input {...props} type="text" inputMode="decimal" autoComplete="off" value={amount} onChange={(event) => setAmount(event.target.value)} />}
           </Field>
-          <Field form="payment" name="date" label={label('date')} issue={byField.date}>
-            {(props) => <input {...props} type="date" value={date} onChange={(event) => setDate(event.target.value)} />}
+          <Field form="payment" name="date" label={label('date')} hint={t('common.dayHint', { example: dayText(today) })} issue={byField.date}>
+            {(props) => <input {...props} type="text" autoComplete="off" value={date} onChange={(event) => setDate(event.target.value)} />}
           </Field>
           <Field form="payment" name="reference" label={label('reference')} hint={t('accounts.field.referenceHint')} issue={byField.reference}>
             {(props) => <input {...props} type="text" maxLength={200} autoComplete="off" value={reference} onChange={(event) => setReference(event.target.value)} />}

@@ -13,9 +13,9 @@ interface ReverseDialogProps {
 
 /** Cancels a payment by a new entry; the reason is asked for and kept on the statement. */
 export function ReverseDialog({ entry, onClose, onReversed }: ReverseDialogProps) {
-  const { t, language } = useI18n();
+  const { t, language, timeZone } = useI18n();
   const money = useMoney();
-  const facts = { amount: money(entry.amountCents), date: formatDateTime(language, entry.at) };
+  const facts = { amount: money(entry.amountCents), date: formatDateTime(language, entry.at, timeZone) };
   return (
     <ReasonDialog
       form="reverse"

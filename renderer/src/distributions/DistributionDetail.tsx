@@ -12,9 +12,9 @@ import { PageHeading } from '../shell/PageHeading';
 import { DistributionActions, type DistributionAction } from './DistributionActions';
 import { DistributionDialog } from './DistributionDialog';
 import { DistributionFacts } from './DistributionFacts';
+import { DistributionHub } from './DistributionHub';
 import { DistributionOffers } from './DistributionOffers';
 import { longDay } from '../../../shared/i18n/format';
-import { pluralKey } from './plural';
 import { ReopenDialog } from './ReopenDialog';
 import { useDistribution } from './use-distribution';
 import { useToday } from './use-today';
@@ -129,6 +129,7 @@ export function DistributionDetail({ id }: { id: string }) {
           }}
         />
       </section>
+      <DistributionHub distributionId={distribution.id} />
       <DistributionOffers distributionId={distribution.id} offers={loaded.offers} />
 
       {asking?.kind === 'edit' && (
@@ -166,7 +167,7 @@ export function DistributionDetail({ id }: { id: string }) {
       {asking?.kind === 'cancelWithOrders' && (
         <ConfirmDialog
           title={t('distributions.cancelOrdersTitle')}
-          body={t(pluralKey(language, asking.count, 'distributions.cancelOrdersConfirm'), { day, count: asking.count })}
+          body={t('distributions.cancelOrdersConfirm', { day, count: asking.count })}
           confirmLabel={t('distributions.cancelAnyway')}
           busy={busy}
           busyLabel={t('distributions.cancelling')}

@@ -7,6 +7,7 @@ import { useReadyApp } from '../app/ready-app-context';
 import { call } from '../client';
 import { Dialog } from '../dialog/Dialog';
 import { ErrorSummary } from '../forms/ErrorSummary';
+import { DayInput } from '../forms/DayInput';
 import { Field } from '../forms/Field';
 import { focusFirstInvalid, issuesFor, labelForPath } from '../forms/field-issues';
 import { FormActions } from '../forms/FormActions';
@@ -126,6 +127,8 @@ export function DistributionDialog({ distribution, today, onSaved, onClose }: Di
             onChange={(event) => edit(name, event.target.value)}
             onKeyDown={submitOnCtrlEnter}
           />
+        ) : INPUT_TYPES[name] === 'date' ? (
+          <DayInput {...props} name={name} value={text[name]} onChange={(value) => edit(name, value)} />
         ) : (
           <input
             {...props}

@@ -2,7 +2,6 @@ import type { DistributionView } from '../../../shared/catalogue/views';
 import { useI18n } from '../i18n/i18n-context';
 import { longDay } from '../../../shared/i18n/format';
 import { shortMoment } from './distribution-dates';
-import { pluralKey } from './plural';
 import { StatusBadge } from './StatusBadge';
 
 /** What the organiser needs to know about one distribution, as a list of terms and values. */
@@ -45,9 +44,9 @@ export function DistributionFacts({ distribution, timeZone }: { distribution: Di
       <div>
         <dt>{t('distributions.fact.counts')}</dt>
         <dd>
-          {t(pluralKey(language, distribution.offerCount, 'distributions.offerCount'), { count: distribution.offerCount })}
+          {t('distributions.offerCount', { count: distribution.offerCount })}
           {' · '}
-          {t(pluralKey(language, distribution.orderCount, 'distributions.orderCount'), { count: distribution.orderCount })}
+          {t('distributions.orderCount', { count: distribution.orderCount })}
         </dd>
       </div>
       {distribution.notes && (

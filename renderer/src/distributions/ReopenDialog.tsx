@@ -8,6 +8,7 @@ import { useReadyApp } from '../app/ready-app-context';
 import { call } from '../client';
 import { Dialog } from '../dialog/Dialog';
 import { ErrorSummary } from '../forms/ErrorSummary';
+import { DayInput } from '../forms/DayInput';
 import { Field } from '../forms/Field';
 import { focusFirstInvalid, issuesFor } from '../forms/field-issues';
 import { useI18n } from '../i18n/i18n-context';
@@ -67,15 +68,19 @@ export function ReopenDialog({ distribution, today, onReopened, onClose }: Reope
 
   const field = (name: ReopenField, type: 'date' | 'time') => (
     <Field form={FORM} name={name} label={t(LABELS[name])} issue={byField[name]} required>
-      {(props) => (
-        <input
-          {...props}
-          name={name}
-          type={type}
-          value={text[name]}
-          onChange={(event) => setText((current) => ({ ...current, [name]: event.target.value }))}
-        />
-      )}
+      {(props) =>
+        type === 'date' ? (
+          <DayInput {...props} name={name} value={text[name]} onChange={(value) => setText((current) => ({ ...current, [name]: value }))} />
+        ) : (
+          <input
+            {...props}
+            name={name}
+            type={type}
+            value={text[name]}
+            onChange={(event) => setText((current) => ({ ...current, [name]: event.target.value }))}
+          />
+        )
+      }
     </Field>
   );
 

@@ -4,7 +4,6 @@ import { useI18n } from '../i18n/i18n-context';
 import { areaHref } from '../shell/areas';
 import { longDay } from '../../../shared/i18n/format';
 import { monthTitle, shortMoment } from './distribution-dates';
-import { pluralKey } from './plural';
 import { StatusBadge } from './StatusBadge';
 
 /** Distributions in the order given, cut into months. */
@@ -50,8 +49,8 @@ export function SeasonList({ distributions }: { distributions: DistributionView[
                 <div className="season-item-side">
                   <StatusBadge status={distribution.status} />
                   <p className="season-item-counts">
-                    <span>{t(pluralKey(language, distribution.offerCount, 'distributions.offerCount'), { count: distribution.offerCount })}</span>
-                    <span>{t(pluralKey(language, distribution.orderCount, 'distributions.orderCount'), { count: distribution.orderCount })}</span>
+                    <span>{t('distributions.offerCount', { count: distribution.offerCount })}</span>
+                    <span>{t('distributions.orderCount', { count: distribution.orderCount })}</span>
                   </p>
                 </div>
               </li>

@@ -4,7 +4,6 @@ import { StatusMessage, type Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
 import { PageHeading } from '../shell/PageHeading';
 import { DistributionDialog } from './DistributionDialog';
-import { pluralKey } from './plural';
 import { SeasonList } from './SeasonList';
 import { SeasonToolbar } from './SeasonToolbar';
 import { SeriesDialog } from './SeriesDialog';
@@ -15,7 +14,7 @@ type Planning = 'one' | 'series' | null;
 
 /** The season: every distribution by month, and the two ways to plan more. */
 export function SeasonPage() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const today = useToday();
   const [period, setPeriod] = useState<Period>('coming');
   const [includeCancelled, setIncludeCancelled] = useState(false);
@@ -52,7 +51,7 @@ export function SeasonPage() {
       <PageError error={list.error} />
       <SeasonToolbar period={period} onPeriod={setPeriod} includeCancelled={includeCancelled} onIncludeCancelled={setIncludeCancelled} />
       <p className="list-count" aria-live="polite">
-        {distributions && t(pluralKey(language, distributions.length, 'distributions.count'), { count: distributions.length })}
+        {distributions && t('distributions.count', { count: distributions.length })}
       </p>
       {distributions === null ? (
         <p className="muted">{t('app.loading')}</p>

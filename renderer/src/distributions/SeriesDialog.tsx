@@ -6,13 +6,13 @@ import { useReadyApp } from '../app/ready-app-context';
 import { call } from '../client';
 import { Dialog } from '../dialog/Dialog';
 import { ErrorSummary } from '../forms/ErrorSummary';
+import { DayInput } from '../forms/DayInput';
 import { Field, type ControlProps } from '../forms/Field';
 import { focusFirstInvalid, issuesFor, labelForPath } from '../forms/field-issues';
 import type { Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
 import { longDay } from '../../../shared/i18n/format';
 import { weekdayName } from './distribution-dates';
-import { pluralKey } from './plural';
 import { SeriesPreview } from './SeriesPreview';
 import { newSeriesText, plannedDates, readSeriesText, SERIES_FIELDS, type SeriesFieldName, type SeriesLength, type SeriesText } from './series-draft';
 import { useTakenDates } from './use-taken-dates';
@@ -77,7 +77,7 @@ export function SeriesDialog({ today, onSaved, onClose }: SeriesDialogProps) {
     const first = created[0];
     const last = created.at(-1);
     onSaved(created, {
-      key: pluralKey(language, created.length, 'distributions.seriesCreated'),
+      key: 'distributions.seriesCreated',
       params: {
         count: created.length,
         first: first ? longDay(language, first.pickupDate) : '',
@@ -100,9 +100,13 @@ export function SeriesDialog({ today, onSaved, onClose }: SeriesDialogProps) {
   );
 
   const input = (name: SeriesFieldName, type: 'date' | 'time' | 'text', extra: { inputMode?: 'numeric' } = {}) =>
-    field(name, (props) => (
-      <input {...props} {...extra} name={name} type={type} value={text[name]} onChange={(event) => edit(name, event.target.value)} />
-    ));
+    field(name, (props) =>
+      type === 'date' ? (
+        <DayInput {...props} name={name} value={text[name]} onChange={(value) => edit(name, value)} />
+      ) : (
+        <input {...props} {...extra} name={name} type={type} value={text[name]} onChange={(event) => edit(name, event.target.value)} />
+      ),
+    );
 
   const lengthOption = (value: SeriesLength, label: MessageKey) => (
     <label>
@@ -160,7 +164,7 @@ export function SeriesDialog({ today, onSaved, onClose }: SeriesDialogProps) {
             {busy && (
               <>
                 <span className="busy-spinner" aria-hidden="true" />
-                {t(pluralKey(language, count, 'distributions.series.creating'), { count })}
+                {t('distributions.series.creating', { count })}
               </>
             )}
           </p>
@@ -168,7 +172,7 @@ export function SeriesDialog({ today, onSaved, onClose }: SeriesDialogProps) {
             {t('common.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={busy}>
-            {t(pluralKey(language, count, 'distributions.series.create'), { count })}
+            {t('distributions.series.create', { count })}
           </button>
         </div>
       </form>

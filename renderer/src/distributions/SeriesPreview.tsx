@@ -5,7 +5,6 @@ import { useReadyApp } from '../app/ready-app-context';
 import { useI18n } from '../i18n/i18n-context';
 import { longDay } from '../../../shared/i18n/format';
 import { shortMoment } from './distribution-dates';
-import { pluralKey } from './plural';
 
 interface SeriesPreviewProps {
   dates: readonly LocalDate[];
@@ -32,7 +31,7 @@ export function SeriesPreview({ dates, isTicked, taken, onTick }: SeriesPreviewP
       <p className="series-preview-count" aria-live="polite">
         {dates.length === 0
           ? t('distributions.series.previewEmpty')
-          : t(pluralKey(language, dates.length, 'distributions.series.previewCount'), { ticked, count: dates.length })}
+          : t('distributions.series.previewCount', { ticked, count: dates.length })}
       </p>
       {dates.length > 0 && (
         <ul className="series-dates">

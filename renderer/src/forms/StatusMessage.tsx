@@ -17,9 +17,9 @@ export interface Notice extends Warning {
  * screen readers only announce changes to a region they already know.
  */
 export function StatusMessage({ notice }: { notice: Notice | null }) {
-  const { t, language } = useI18n();
+  const { t, language, timeZone } = useI18n();
   const params = { ...notice?.params };
-  for (const [name, instant] of Object.entries(notice?.instants ?? {})) params[name] = formatDateTime(language, instant);
+  for (const [name, instant] of Object.entries(notice?.instants ?? {})) params[name] = formatDateTime(language, instant, timeZone);
   return (
     <div role="status" className={notice ? 'status-message' : 'status-message status-message-empty'}>
       {notice && (

@@ -4,8 +4,8 @@ import { I18nContext, i18nFor } from './i18n-context';
 import { rememberLanguage } from './remembered-language';
 
 /** Provides `t` for one language and keeps `<html lang>` in step, so screen readers pronounce it right. */
-export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
-  const i18n = useMemo(() => i18nFor(language), [language]);
+export function I18nProvider({ language, timeZone, children }: { language: Language; timeZone: string; children: ReactNode }) {
+  const i18n = useMemo(() => i18nFor(language, timeZone), [language, timeZone]);
   useEffect(() => {
     document.documentElement.lang = language;
     rememberLanguage(language);

@@ -16,7 +16,7 @@ interface MemberTableProps {
 
 /** One row per member: how to reach them, when they like to pick up, and what to remember about them. */
 export function MemberTable({ members, onEdit, onArchive, onRestore, busyId }: MemberTableProps) {
-  const { t, language } = useI18n();
+  const { t, language, timeZone } = useI18n();
   const none = <span className="muted">{t('common.none')}</span>;
   return (
     <div className="table-frame">
@@ -42,7 +42,7 @@ export function MemberTable({ members, onEdit, onArchive, onRestore, busyId }: M
               <tr key={member.id} className={archived ? 'row-archived' : undefined}>
                 <th scope="row">
                   <span className="member-name">{member.name}</span>
-                  {archived && <span className="archived-note">{t('members.archivedOn', { date: formatDay(language, member.archivedAt!) })}</span>}
+                  {archived && <span className="archived-note">{t('members.archivedOn', { date: formatDay(language, member.archivedAt!, timeZone) })}</span>}
                 </th>
                 <td className="member-phone">{member.phone || none}</td>
                 <td className="member-email">{member.email || none}</td>

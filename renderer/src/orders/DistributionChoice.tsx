@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useReadyApp } from '../app/ready-app-context';
 import { shortMoment } from '../distributions/distribution-dates';
-import { pluralKey } from '../distributions/plural';
 import { StatusBadge } from '../distributions/StatusBadge';
 import { useDistributionList } from '../distributions/use-distribution-list';
 import { useToday } from '../distributions/use-today';
@@ -45,7 +44,7 @@ export function DistributionChoice() {
               </a>
               <StatusBadge status={distribution.status} />
               <span className="distribution-choice-count">
-                {t(pluralKey(language, distribution.orderCount, 'distributions.orderCount'), { count: distribution.orderCount })}
+                {t('distributions.orderCount', { count: distribution.orderCount })}
               </span>
               <span className="distribution-choice-window">
                 {t('distributions.window', {

@@ -5,7 +5,6 @@ import { matchesOrderFilter, NO_FILTER, salesOf, type OrderFilter, type Producer
 import type { OrderView } from '../../../shared/orders/views';
 import { useReadyApp } from '../app/ready-app-context';
 import { shortMoment } from '../distributions/distribution-dates';
-import { pluralKey } from '../distributions/plural';
 import { StatusBadge } from '../distributions/StatusBadge';
 import { PageError } from '../forms/PageError';
 import { useI18n } from '../i18n/i18n-context';
@@ -108,7 +107,7 @@ export function DistributionOrders({ distributionId }: { distributionId: string 
         <p className="list-count" aria-live="polite">
           {filtered
             ? t('orders.shownOf', { shown: shown.length, count: orders.length })
-            : t(pluralKey(language, orders.length, 'orders.count'), { count: orders.length })}
+            : t('orders.count', { count: orders.length })}
           {' · '}
           {t('orders.salesTotal', { total: formatMoney(language, sales.totalCents, relay.currency) })}
         </p>

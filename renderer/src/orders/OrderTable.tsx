@@ -1,15 +1,16 @@
 import { formatMoney } from '../../../shared/i18n/format';
-import type { OrderView } from '../../../shared/orders/views';
+import type { ListedOrder } from '../../../shared/orders/views';
 import { useReadyApp } from '../app/ready-app-context';
 import { useI18n } from '../i18n/i18n-context';
 import { areaHref } from '../shell/areas';
+import { OrderStateBadges } from './OrderStateBadges';
 
 /**
  * Every order of the distribution by basket number. The member's name is the
- * link to the order; late and cancelled orders say so in words, not only by
- * colour, and a cancelled order's total is struck out (it counts for nothing).
+ * link to the order; its État says late, cancelled, collected, absent, paid in
+ * words, not only by colour, and a cancelled order's total is struck out (it counts for nothing).
  */
-export function OrderTable({ orders }: { orders: OrderView[] }) {
+export function OrderTable({ orders }: { orders: ListedOrder[] }) {
   const { t, language } = useI18n();
   const { relay } = useReadyApp();
   return (
@@ -32,7 +33,7 @@ export function OrderTable({ orders }: { orders: OrderView[] }) {
           </tr>
         </thead>
         <tbody>
-          {orders.map(({ order, member, totalCents }) => {
+          {orders.map(({ order, member, totalCents, paid }) => {
             const cancelled = order.cancelledAt !== null;
             return (
               <tr key={order.id} className={cancelled ? 'order-row-cancelled' : undefined}>
@@ -48,8 +49,7 @@ export function OrderTable({ orders }: { orders: OrderView[] }) {
                 <td className="numeric">{order.lines.length}</td>
                 <td className="numeric order-row-total">{formatMoney(language, totalCents, relay.currency)}</td>
                 <td>
-                  {order.late && <span className="order-badge order-badge-late">{t('orders.lateBadge')}</span>}
-                  {cancelled && <span className="order-badge order-badge-cancelled">{t('orders.cancelledBadge')}</span>}
+                  <OrderStateBadges order={order} paid={paid} />
                 </td>
               </tr>
             );

@@ -6,12 +6,12 @@
 import { useEffect, useState } from 'react';
 import type { DistributionView, OfferRow } from '../../../shared/catalogue/views';
 import type { AppError } from '../../../shared/contract/errors';
-import type { OrderView } from '../../../shared/orders/views';
+import type { ListedOrder } from '../../../shared/orders/views';
 import { call } from '../client';
 
 export interface DistributionOrders {
   distribution: DistributionView | null;
-  orders: OrderView[] | null;
+  orders: ListedOrder[] | null;
   offers: OfferRow[] | null;
   error: AppError | null;
 }

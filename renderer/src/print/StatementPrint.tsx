@@ -9,7 +9,7 @@ import { PrintFrame } from './PrintFrame';
 
 /** `#/print/statement/<memberId>`: a member's account statement on paper, with the running balance. */
 export function StatementPrint({ memberId }: { memberId: string }) {
-  const { t, language } = useI18n();
+  const { t, language, timeZone } = useI18n();
   const { relay } = useReadyApp();
   const { statement, error } = useStatement(memberId);
   const money = (cents: number) => formatMoney(language, cents, relay.currency);
@@ -24,7 +24,7 @@ export function StatementPrint({ memberId }: { memberId: string }) {
             <p className="print-relay">{relay.name}</p>
             {relay.address && <p className="print-relay-address">{relay.address}</p>}
             <p className="print-pickup">
-              {t('accounts.statementBalance', { date: formatDay(language, new Date()), amount: money(statement.balanceCents) })}
+              {t('accounts.statementBalance', { date: formatDay(language, new Date(), timeZone), amount: money(statement.balanceCents) })}
             </p>
           </header>
           {statement.lines.length === 0 ? (
@@ -41,7 +41,7 @@ export function StatementPrint({ memberId }: { memberId: string }) {
               <tbody>
                 {statement.lines.map(({ entry, balanceCents }) => (
                   <tr key={entry.id}>
-                    <td>{formatDateTime(language, entry.at)}</td>
+                    <td>{formatDateTime(language, entry.at, timeZone)}</td>
                     <td>{entryLabel(t, language, entry, statement.orders)}</td>
                     <td>{entry.reference}</td>
                     <td className="numeric">{money(entry.amountCents)}</td>

@@ -17,7 +17,7 @@ interface ProducerTableProps {
 
 /** One row per producer: the farm, who to call there, and how far away it is. */
 export function ProducerTable({ producers, onEdit, onArchive, onRestore, busyId }: ProducerTableProps) {
-  const { t, language } = useI18n();
+  const { t, language, timeZone } = useI18n();
   const none = <span className="muted">{t('common.none')}</span>;
   return (
     <div className="table-frame">
@@ -45,7 +45,7 @@ export function ProducerTable({ producers, onEdit, onArchive, onRestore, busyId 
                 <th scope="row">
                   <span className="producer-name">{producer.name}</span>
                   {archived && (
-                    <span className="archived-note">{t('producers.archivedOn', { date: formatDay(language, producer.archivedAt!) })}</span>
+                    <span className="archived-note">{t('producers.archivedOn', { date: formatDay(language, producer.archivedAt!, timeZone) })}</span>
                   )}
                 </th>
                 <td>{producer.businessName || none}</td>

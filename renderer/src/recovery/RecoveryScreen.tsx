@@ -22,7 +22,7 @@ interface RecoveryScreenProps {
  * backup first — the one-click way back for an organiser on distribution day.
  */
 export function RecoveryScreen({ status, onRestored }: RecoveryScreenProps) {
-  const { t, language } = useI18n();
+  const { t, language, timeZone } = useI18n();
   const { backups, error: listError } = useBackups(0);
   const [restoringId, setRestoringId] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -76,7 +76,7 @@ export function RecoveryScreen({ status, onRestored }: RecoveryScreenProps) {
       {latest && <p className="recovery-rolls-back">{t('recovery.rollsBack')}</p>}
       {latest && (
         <div className="recovery-actions">
-          {restoreButton(latest, t('recovery.restoreLatest', { date: formatDateTime(language, latest.createdAt) }), true)}
+          {restoreButton(latest, t('recovery.restoreLatest', { date: formatDateTime(language, latest.createdAt, timeZone) }), true)}
         </div>
       )}
       {others.length > 0 && (
@@ -84,7 +84,7 @@ export function RecoveryScreen({ status, onRestored }: RecoveryScreenProps) {
           <h2 id="recovery-others">{t('recovery.otherBackups')}</h2>
           <ul className="recovery-others">
             {others.map((backup) => {
-              const date = formatDateTime(language, backup.createdAt);
+              const date = formatDateTime(language, backup.createdAt, timeZone);
               return (
                 <li key={backup.id}>
                   <span>

@@ -17,7 +17,7 @@ interface BackupsSectionProps {
 }
 
 export function BackupsSection({ onNotice, onRestored }: BackupsSectionProps) {
-  const { t, language } = useI18n();
+  const { t, language, timeZone } = useI18n();
   const [version, setVersion] = useState(0);
   const { backups, error: listError } = useBackups(version);
   const [creating, setCreating] = useState(false);
@@ -77,7 +77,7 @@ export function BackupsSection({ onNotice, onRestored }: BackupsSectionProps) {
             </thead>
             <tbody>
               {newestFirst(backups).map((backup) => {
-                const date = formatDateTime(language, backup.createdAt);
+                const date = formatDateTime(language, backup.createdAt, timeZone);
                 return (
                   <tr key={backup.id}>
                     <th scope="row">{date}</th>
@@ -108,7 +108,7 @@ export function BackupsSection({ onNotice, onRestored }: BackupsSectionProps) {
       {restoring && (
         <ConfirmDialog
           title={t('backups.restoreTitle')}
-          body={t('backups.restoreConfirm', { date: formatDateTime(language, restoring.createdAt) })}
+          body={t('backups.restoreConfirm', { date: formatDateTime(language, restoring.createdAt, timeZone) })}
           confirmLabel={t('backups.restore')}
           busy={busy}
           busyLabel={t('backups.restoring')}

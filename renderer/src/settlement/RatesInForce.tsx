@@ -20,7 +20,7 @@ interface RatesInForceProps {
  * frozen, each change by hand with its reason; changed or settled from here.
  */
 export function RatesInForce({ distributionId, settlement, onChanged, onError }: RatesInForceProps) {
-  const { t, language } = useI18n();
+  const { t, language, timeZone } = useI18n();
   const [editing, setEditing] = useState(false);
   const [settling, setSettling] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -44,16 +44,16 @@ export function RatesInForce({ distributionId, settlement, onChanged, onError }:
       <p>{t('settlement.rates', { host: percent(rates.hostCommissionBp), fee: percent(rates.serviceFeeBp) })}</p>
       <p className="muted" data-testid="rates-state">
         {rates.source === 'relay' && t('settlement.ratesNotFrozen')}
-        {rates.source === 'frozen' && t('settlement.ratesFrozen', { at: formatDateTime(language, rates.frozenAt!) })}
+        {rates.source === 'frozen' && t('settlement.ratesFrozen', { at: formatDateTime(language, rates.frozenAt!, timeZone) })}
         {rates.source === 'changed' && t('settlement.ratesChanged')}
-        {settled && ` ${t('settlement.settledOn', { at: formatDateTime(language, rates.settledAt!) })}`}
+        {settled && ` ${t('settlement.settledOn', { at: formatDateTime(language, rates.settledAt!, timeZone) })}`}
       </p>
       {rates.changes.length > 0 && (
         <ul className="rate-changes">
           {rates.changes.map((change) => (
             <li key={change.at}>
               {t('settlement.rateChange', {
-                at: formatDateTime(language, change.at),
+                at: formatDateTime(language, change.at, timeZone),
                 host: percent(change.to.hostCommissionBp),
                 fee: percent(change.to.serviceFeeBp),
                 fromHost: percent(change.from.hostCommissionBp),

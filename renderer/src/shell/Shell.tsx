@@ -13,6 +13,7 @@ import { ProducersPage } from '../producers/ProducersPage';
 import { StockPage } from '../stock/StockPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { SyncPage } from '../sync/SyncPage';
+import { TodayPage } from '../today/TodayPage';
 import { areaOpen, CopyModeContext, defaultArea, type CopyMode } from '../sync/copy-mode';
 import { NotOnProducerCopy } from '../sync/NotOnProducerCopy';
 import { ProducerCopyBanner } from '../sync/ProducerCopyBanner';
@@ -28,6 +29,8 @@ const MAIN_ID = 'main';
 
 function Page({ area, path }: { area: AreaId; path: string[] }) {
   switch (area) {
+    case 'today':
+      return <TodayPage />;
     case 'producers':
       return <ProducersPage />;
     case 'catalogue':

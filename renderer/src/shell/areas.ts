@@ -6,6 +6,8 @@
 import type { MessageKey } from '../../../shared/i18n/messages';
 
 export const AREAS = [
+  // The home screen (issue 14): today's or the next distribution and what is left to do.
+  { id: 'today', label: 'nav.today', ready: true },
   { id: 'producers', label: 'nav.producers', ready: true },
   { id: 'catalogue', label: 'nav.catalogue', ready: true },
   { id: 'distributions', label: 'nav.distributions', ready: true },
@@ -22,7 +24,7 @@ export const AREAS = [
 export type Area = (typeof AREAS)[number];
 export type AreaId = Area['id'];
 
-export const DEFAULT_AREA: AreaId = 'producers';
+export const DEFAULT_AREA: AreaId = 'today';
 
 /** `areaHref('distributions', id)` → `#/distributions/<id>`: an area and the path inside it. */
 export function areaHref(id: AreaId, ...path: string[]): string {

@@ -4,7 +4,6 @@ import type { AppError, Outcome } from '../../../shared/contract/errors';
 import { useReadyApp } from '../app/ready-app-context';
 import { call } from '../client';
 import { ConfirmDialog } from '../dialog/ConfirmDialog';
-import { pluralKey } from '../distributions/plural';
 import { ErrorSummary } from '../forms/ErrorSummary';
 import { PageError } from '../forms/PageError';
 import type { Notice } from '../forms/StatusMessage';
@@ -137,7 +136,7 @@ export function StockEditor({ producerId, onNotice }: StockEditorProps) {
       change,
       change.count === 0
         ? { key: 'stock.copiedNothing', params: { day } }
-        : { key: pluralKey(language, change.count, 'stock.copied'), params: { day, count: change.count } },
+        : { key: 'stock.copied', params: { day, count: change.count } },
     );
   }
 
@@ -145,7 +144,7 @@ export function StockEditor({ producerId, onNotice }: StockEditorProps) {
     const change = fillDefaults(draft, grid!.products, distributionIds);
     applied(
       change,
-      change.count === 0 ? { key: 'stock.filledNothing' } : { key: pluralKey(language, change.count, 'stock.filled'), params: { count: change.count } },
+      change.count === 0 ? { key: 'stock.filledNothing' } : { key: 'stock.filled', params: { count: change.count } },
     );
   }
 
@@ -214,7 +213,7 @@ export function StockEditor({ producerId, onNotice }: StockEditorProps) {
     setSaveError(null);
     // Announced once the grid shows what is saved, so nothing on screen still reads as unsaved.
     show(await fetchGrid());
-    onNotice({ key: pluralKey(language, count, 'stock.saved'), params: { count } });
+    onNotice({ key: 'stock.saved', params: { count } });
   }
 
   function discard() {
@@ -270,7 +269,7 @@ export function StockEditor({ producerId, onNotice }: StockEditorProps) {
           {t('stock.discard')}
         </button>
         <span className="stock-changed-count">
-          {changedCount > 0 && t(pluralKey(language, changedCount, 'stock.changed'), { count: changedCount })}
+          {changedCount > 0 && t('stock.changed', { count: changedCount })}
         </span>
       </div>
       {guard.pending && (

@@ -1,15 +1,14 @@
 import type { OrderRef } from '../../../shared/sync/conflicts';
-import { pluralKey } from '../distributions/plural';
 import { useI18n } from '../i18n/i18n-context';
 
 /** The orders a clash is about, oldest first (the one that keeps its number, or receives the others' lines). */
 export function OrderRefList({ orders }: { orders: readonly OrderRef[] }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   return (
     <ul className="sync-version">
       {orders.map((order) => (
         <li key={order.orderId}>
-          {t(pluralKey(language, order.lineCount, 'sync.orderRef'), { basket: order.basketNumber, member: order.memberName, count: order.lineCount })}
+          {t('sync.orderRef', { basket: order.basketNumber, member: order.memberName, count: order.lineCount })}
         </li>
       ))}
     </ul>

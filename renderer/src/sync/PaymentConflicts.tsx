@@ -8,7 +8,7 @@ import { ConflictSection } from './ConflictSection';
 
 /** A payment reversed on two copies: the first reversal stands, the payment is recorded again for each extra one. */
 export function PaymentConflicts({ conflicts, onResolve }: { conflicts: readonly PaymentConflict[]; onResolve: Resolve }) {
-  const { t, language } = useI18n();
+  const { t, language, timeZone } = useI18n();
   const money = useMoney();
   const [busy, setBusy] = useState(false);
 
@@ -26,7 +26,7 @@ export function PaymentConflicts({ conflicts, onResolve }: { conflicts: readonly
       columns={[t('sync.column.member'), t('sync.column.payment'), t('sync.column.reversals')]}
     >
       {conflicts.map((conflict) => {
-        const facts = { amount: money(conflict.amountCents), member: conflict.memberName, date: formatDateTime(language, conflict.paidAt) };
+        const facts = { amount: money(conflict.amountCents), member: conflict.memberName, date: formatDateTime(language, conflict.paidAt, timeZone) };
         return (
           <tr key={conflict.id}>
             <th scope="row">{conflict.memberName}</th>

@@ -16,7 +16,7 @@ const isEmpty = (setAside: SetAside) => setAside.parked.length === 0 && setAside
  * the organiser discards the list. Never a silent wait or a silent drop (issue 13).
  */
 export function SetAsideSection({ setAside, onDiscarded }: { setAside: SetAside; onDiscarded: (status: SyncStatus) => void }) {
-  const { t, language } = useI18n();
+  const { t, language, timeZone } = useI18n();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -59,7 +59,7 @@ export function SetAsideSection({ setAside, onDiscarded }: { setAside: SetAside;
                 {[...setAside.refused].reverse().map((entry, index) => (
                   <li key={index}>
                     <p className="sync-problem">{problemText(t, entry)}</p>
-                    <p className="muted">{t('sync.setAside.where', { level: t(`sync.level.${entry.level}`), at: formatDateTime(language, entry.at) })}</p>
+                    <p className="muted">{t('sync.setAside.where', { level: t(`sync.level.${entry.level}`), at: formatDateTime(language, entry.at, timeZone) })}</p>
                   </li>
                 ))}
               </ul>

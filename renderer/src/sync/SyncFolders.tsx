@@ -14,7 +14,7 @@ function ProblemItem({ problem }: { problem: SyncProblem }) {
 
 /** Each folder this copy syncs with: where it is, when it last synced, what waits to be sent, what went wrong. */
 export function SyncFolders({ folders }: { folders: readonly FolderStatus[] }) {
-  const { t, language } = useI18n();
+  const { t, language, timeZone } = useI18n();
   return (
     <section className="panel" aria-labelledby="sync-folders">
       <h2 id="sync-folders">{t('sync.folders')}</h2>
@@ -30,7 +30,7 @@ export function SyncFolders({ folders }: { folders: readonly FolderStatus[] }) {
                 <code className="path">{folder.folder}</code>
               </dd>
               <dt>{t('sync.lastSync')}</dt>
-              <dd>{folder.lastSyncAt ? formatDateTime(language, folder.lastSyncAt) : t('sync.never')}</dd>
+              <dd>{folder.lastSyncAt ? formatDateTime(language, folder.lastSyncAt, timeZone) : t('sync.never')}</dd>
               <dt>{t('sync.pending')}</dt>
               <dd>{folder.pending}</dd>
               <dt>{t('sync.problems')}</dt>

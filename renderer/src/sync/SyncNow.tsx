@@ -1,6 +1,5 @@
 import type { AppError } from '../../../shared/contract/errors';
 import type { SyncProgress, SyncStatus } from '../../../shared/sync/status';
-import { pluralKey } from '../distributions/plural';
 import { PageError } from '../forms/PageError';
 import { useI18n, type I18n } from '../i18n/i18n-context';
 import { conflictsHref } from './routes';
@@ -20,7 +19,7 @@ function phaseText(t: I18n['t'], progress: SyncProgress | null): string {
 
 /** The button, the progress of a sync (asked here or started by the timer), and the conflicts it left. */
 export function SyncNow({ status, inFlight, error, onSync }: SyncNowProps) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const running = inFlight || status.running;
   const progress = status.progress;
   const noFolder = status.folders.length === 0;
@@ -58,7 +57,7 @@ export function SyncNow({ status, inFlight, error, onSync }: SyncNowProps) {
       <p className="sync-conflicts">
         {status.conflicts > 0 ? (
           <a href={conflictsHref} className="sync-conflicts-link">
-            {t(pluralKey(language, status.conflicts, 'sync.conflicts.count'), { count: status.conflicts })}
+            {t('sync.conflicts.count', { count: status.conflicts })}
           </a>
         ) : (
           <>

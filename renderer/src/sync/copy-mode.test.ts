@@ -7,7 +7,8 @@ const producerCopy = { role: 'producer' as const, producerId: 'p1', producerName
 describe('the areas of a copy', () => {
   it('are all open on an organiser’s copy', () => {
     expect(AREAS.filter((area) => !areaOpen(ORGANISER_COPY, area.id))).toEqual([]);
-    expect(defaultArea(ORGANISER_COPY)).toBe('producers');
+    // The organiser's home (issue 14): today's or the next distribution and what is left to do.
+    expect(defaultArea(ORGANISER_COPY)).toBe('today');
     expect(presetProducer(ORGANISER_COPY)).toBeNull();
   });
 

@@ -1,4 +1,3 @@
-import { pluralKey } from '../../distributions/plural';
 import { StatusBadge } from '../../distributions/StatusBadge';
 import { useDistributionList } from '../../distributions/use-distribution-list';
 import { useToday } from '../../distributions/use-today';
@@ -37,7 +36,7 @@ export function CheckinChoice() {
               {distribution.pickupDate === today && <strong className="checkin-today">{t('checkin.choose.today')}</strong>}
               <StatusBadge status={distribution.status} />
               <span className="distribution-choice-count">
-                {t(pluralKey(language, distribution.orderCount, 'distributions.orderCount'), { count: distribution.orderCount })}
+                {t('distributions.orderCount', { count: distribution.orderCount })}
               </span>
               <span className="distribution-choice-window">
                 {t('checkin.choose.hours', { start: distribution.pickupStart, end: distribution.pickupEnd })}

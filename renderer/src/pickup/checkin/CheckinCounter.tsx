@@ -240,6 +240,7 @@ export function CheckinCounter({ distributionId }: { distributionId: string }) {
           day={day}
           query={query}
           results={results.orders}
+          target={results.target}
           offers={offers}
           busy={busy}
           money={money}

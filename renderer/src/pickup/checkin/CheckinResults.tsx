@@ -1,15 +1,17 @@
-import type { KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { CheckinDay, CheckinOrder } from '../../../../shared/checkin/day';
 import type { OrderLine } from '../../../../shared/model/order';
 import type { SheetOffer } from '../../../../shared/sheets/source';
 import { useI18n } from '../../i18n/i18n-context';
-import { CheckinOrderCard } from './CheckinOrderCard';
+import { CheckinOrderLine } from './CheckinOrderLine';
 
 interface CheckinResultsProps {
   day: CheckinDay;
   query: string;
   /** What the search found, in its order (all the orders while it is empty). */
   results: CheckinOrder[];
+  /** The order Enter acts on, if the search found one. */
+  target: CheckinOrder | null;
   offers: readonly SheetOffer[];
   busy: boolean;
   money: (cents: number) => string;
@@ -23,7 +25,7 @@ interface CheckinResultsProps {
   onLeave: () => void;
 }
 
-/** Up and down move between the cards' main buttons, so the whole list is usable without Tab through every line. */
+/** Up and down move between the lines' main buttons, so the whole list is usable without Tab through every line. */
 function moveBetweenCards(event: KeyboardEvent<HTMLElement>, onLeave: () => void) {
   if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Escape') return;
   const card = (event.target as HTMLElement).closest('[data-order-id]');
@@ -37,17 +39,33 @@ function moveBetweenCards(event: KeyboardEvent<HTMLElement>, onLeave: () => void
   primaries[Math.min(next, primaries.length - 1)]?.focus();
 }
 
+/** A few matches are all opened; among many, only the one Enter would act on. */
+const OPEN_ALL_BELOW = 4;
+
 /**
- * The orders at the counter: by slot (then name) while the search is empty;
- * while searching, the matches alone, the exact basket number first.
+ * The orders at the counter, one line each: by slot (then name) while the
+ * search is empty; while searching, the matches alone, the exact basket number
+ * first. A line opens (its items, its account) when the search finds it or the
+ * focus comes into it, and closes when the organiser moves on.
  */
-export function CheckinResults({ day, query, results, onLeave, ...card }: CheckinResultsProps) {
+export function CheckinResults({ day, query, results, target, onLeave, ...line }: CheckinResultsProps) {
   const { t } = useI18n();
   const searching = query.trim() !== '';
-  const cards = (orders: CheckinOrder[]) => (
+  const [selected, setSelected] = useState<{ orderId: string; query: string } | null>(null);
+  // A new search starts afresh: the line opened before is no longer where the organiser is.
+  const selectedId = selected?.query === query ? selected.orderId : null;
+  const found = (order: CheckinOrder) => searching && (results.length < OPEN_ALL_BELOW || order.orderId === target?.orderId);
+  const lines = (orders: CheckinOrder[]) => (
     <ul className="checkin-cards">
       {orders.map((order) => (
-        <CheckinOrderCard key={order.orderId} order={order} {...card} />
+        <CheckinOrderLine
+          key={order.orderId}
+          order={order}
+          expanded={found(order) || selectedId === order.orderId}
+          onSelect={() => setSelected({ orderId: order.orderId, query })}
+          onToggle={() => setSelected(selectedId === order.orderId ? null : { orderId: order.orderId, query })}
+          {...line}
+        />
       ))}
     </ul>
   );
@@ -60,7 +78,7 @@ export function CheckinResults({ day, query, results, onLeave, ...card }: Checki
       {day.expected === 0 ? (
         <p className="empty-state">{t('checkin.empty')}</p>
       ) : searching ? (
-        cards(results)
+        lines(results)
       ) : (
         day.groups
           .filter((group) => group.expected > 0)
@@ -72,7 +90,7 @@ export function CheckinResults({ day, query, results, onLeave, ...card }: Checki
                   {group.slot ? t('checkin.slot', { start: group.slot.start, end: group.slot.end }) : t('checkin.noSlot')}
                   <span className="checkin-slot-count">{t('checkin.slotCount', { collected: group.collected, expected: group.expected })}</span>
                 </h2>
-                {cards(group.orders)}
+                {lines(group.orders)}
               </section>
             );
           })

@@ -8,7 +8,6 @@ import { ErrorSummary } from '../../forms/ErrorSummary';
 import { Field } from '../../forms/Field';
 import { issuesFor, labelForPath } from '../../forms/field-issues';
 import type { Notice } from '../../forms/StatusMessage';
-import { pluralKey } from '../../distributions/plural';
 import { useI18n } from '../../i18n/i18n-context';
 
 const FORM = 'slots-generate';
@@ -39,7 +38,7 @@ interface GenerateSlotsProps {
  * then places every order (orders.assignSlots) in one go.
  */
 export function GenerateSlots({ distribution, existing, onGenerated }: GenerateSlotsProps) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const headingId = useId();
   const previewId = useId();
   const [choice, setChoice] = useState<string>('30');
@@ -126,7 +125,7 @@ export function GenerateSlots({ distribution, existing, onGenerated }: GenerateS
           <h3 id={previewId}>{t('slots.generate.preview')}</h3>
           {preview ? (
             <>
-              <p>{t(pluralKey(language, preview.length, 'slots.generate.previewCount'), { count: preview.length, capacity: capacity ?? 0 })}</p>
+              <p>{t('slots.generate.previewCount', { count: preview.length, capacity: capacity ?? 0 })}</p>
               <ul className="slots-preview-list">
                 {preview.map((slot) => (
                   <li key={slot.start}>{t('slots.range', { start: slot.start, end: slot.end })}</li>

@@ -1,15 +1,16 @@
-import type { OrderView } from '../../../../shared/orders/views';
+import type { ListedOrder, OrderView } from '../../../../shared/orders/views';
+import { OrderStateBadges } from '../../orders/OrderStateBadges';
 import { useI18n } from '../../i18n/i18n-context';
 import { areaHref } from '../../shell/areas';
 
 interface SlotOrdersProps {
   caption: string;
-  orders: OrderView[];
+  orders: ListedOrder[];
   /** Absent when nothing can move (no other slot, or the distribution is over). */
   onMove?: (view: OrderView) => void;
 }
 
-/** The orders of one slot (or of none) by basket number; a hand placing and an override are said in words. */
+/** The orders of one slot (or of none) by basket number; their État, a hand placing and an override are said in words. */
 export function SlotOrders({ caption, orders, onMove }: SlotOrdersProps) {
   const { t } = useI18n();
   return (
@@ -35,6 +36,7 @@ export function SlotOrders({ caption, orders, onMove }: SlotOrdersProps) {
                 <a href={areaHref('orders', order.distributionId, order.id)}>{member.name}</a>
               </th>
               <td>
+                <OrderStateBadges order={order} paid={view.paid} />
                 {order.slotPinned && <span className="order-badge slot-badge-pinned">{t('slots.pinned')}</span>}
                 {order.slotOverride && <span className="order-badge slot-badge-override">{t('slots.override')}</span>}
               </td>

@@ -6,14 +6,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DistributionView } from '../../../../shared/catalogue/views';
 import type { AppError } from '../../../../shared/contract/errors';
-import type { OrderView } from '../../../../shared/orders/views';
+import type { ListedOrder } from '../../../../shared/orders/views';
 import type { SlotView } from '../../../../shared/slots/views';
 import { call } from '../../client';
 
 export interface SlotsPlan {
   distribution: DistributionView | null;
   slots: SlotView[] | null;
-  orders: OrderView[] | null;
+  orders: ListedOrder[] | null;
   error: AppError | null;
 }
 
@@ -52,9 +52,9 @@ export function useSlotsPlan(distributionId: string): SlotsPlan & { reload: () =
 }
 
 /** Orders grouped under their slot's id; an order whose slot is gone (or never given) is under null. */
-export function ordersBySlot(slots: readonly SlotView[], orders: readonly OrderView[]): Map<string | null, OrderView[]> {
+export function ordersBySlot(slots: readonly SlotView[], orders: readonly ListedOrder[]): Map<string | null, ListedOrder[]> {
   const known = new Set(slots.map((slot) => slot.id));
-  const groups = new Map<string | null, OrderView[]>([[null, []], ...slots.map((slot) => [slot.id, []] as [string, OrderView[]])]);
+  const groups = new Map<string | null, ListedOrder[]>([[null, []], ...slots.map((slot) => [slot.id, []] as [string, ListedOrder[]])]);
   const sorted = [...orders].sort((a, b) => a.order.basketNumber - b.order.basketNumber);
   for (const view of sorted) {
     const slotId = view.order.slotId !== null && known.has(view.order.slotId) ? view.order.slotId : null;

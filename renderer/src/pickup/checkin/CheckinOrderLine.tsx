@@ -1,16 +1,24 @@
+import type { FocusEvent } from 'react';
 import type { CheckinOrder } from '../../../../shared/checkin/day';
 import type { OrderLine } from '../../../../shared/model/order';
 import { lineTotal } from '../../../../shared/orders/totals';
 import type { SheetOffer } from '../../../../shared/sheets/source';
 import { useI18n } from '../../i18n/i18n-context';
+import { OrderStateBadges } from '../../orders/OrderStateBadges';
 import { linesByProducer } from './checkin-search';
 
-interface CheckinOrderCardProps {
+interface CheckinOrderLineProps {
   order: CheckinOrder;
+  /** Its items, missing flags and account shown: found by the search, or the line the organiser is on. */
+  expanded: boolean;
   offers: readonly SheetOffer[];
   busy: boolean;
   money: (cents: number) => string;
   timeOf: (instant: string) => string;
+  /** The focus came into the line (its action, an item's button): open it. */
+  onSelect: () => void;
+  /** The details button, for a pointer: open or close the line. */
+  onToggle: () => void;
   onCollect: (order: CheckinOrder) => void;
   /** "Encaisser et remettre": offered while something is due. */
   onPay: (order: CheckinOrder) => void;
@@ -19,22 +27,37 @@ interface CheckinOrderCardProps {
   onFound: (order: CheckinOrder, line: OrderLine) => void;
 }
 
+/** Paid at the counter, nothing left due: the État says "Payé" as in the orders list. */
+export const isPaid = (order: CheckinOrder): boolean => order.account !== null && order.account.paidCents > 0 && order.account.due.dueCents === 0;
+
 /**
- * One member's basket at the counter: the number large enough to read across
- * the table, what to hand over producer by producer, and one big action —
- * "Retiré", or once collected its time and "Annuler". The card's primary
- * action carries `data-primary`: the arrow keys move between cards by it.
+ * One member's basket at the counter, on one line: the number large enough to
+ * read across the table, the name, what is due and the action, named for what
+ * it does ("Marquer retiré", "Encaisser et remettre"). What to hand over,
+ * producer by producer, opens below only for the line found or focused: a list
+ * of every basket's items was 15 000 px and 200 Tab stops for 32 orders.
+ * The primary action carries `data-primary`: the arrow keys move between lines by it.
  */
-export function CheckinOrderCard({ order, offers, busy, money, timeOf, onCollect, onPay, onUndo, onMissing, onFound }: CheckinOrderCardProps) {
+export function CheckinOrderLine(props: CheckinOrderLineProps) {
+  const { order, expanded, busy, money, timeOf, onSelect, onToggle, onCollect, onPay, onUndo } = props;
   const { t } = useI18n();
   const { basketNumber: basket, member } = order;
   const labelId = `checkin-order-${order.orderId}`;
+  const detailsId = `checkin-details-${order.orderId}`;
   const collected = order.collectedAt !== null;
-  const account = order.account;
-  const due = account?.due.dueCents ?? 0;
+  const due = order.account?.due.dueCents ?? 0;
+  const focusIn = (event: FocusEvent<HTMLLIElement>) => {
+    // The details button toggles by itself; every other control opens the line it is in.
+    if (!(event.target as HTMLElement).hasAttribute('data-toggle')) onSelect();
+  };
 
   return (
-    <li className={collected ? 'checkin-card checkin-card-collected' : 'checkin-card'} data-order-id={order.orderId} aria-labelledby={labelId}>
+    <li
+      className={['checkin-line-item', collected && 'checkin-card-collected', expanded && 'checkin-line-open'].filter(Boolean).join(' ')}
+      data-order-id={order.orderId}
+      aria-labelledby={labelId}
+      onFocus={focusIn}
+    >
       <div className="checkin-card-head">
         <h3 id={labelId} className="checkin-card-title">
           <span className="checkin-basket">
@@ -43,11 +66,12 @@ export function CheckinOrderCard({ order, offers, busy, money, timeOf, onCollect
           </span>{' '}
           <span className="checkin-name">{member.name}</span>
         </h3>
-        {member.phone && (
-          <a className="checkin-phone" href={`tel:${member.phone.replace(/[^\d+]/g, '')}`}>
-            {member.phone}
-          </a>
-        )}
+        {member.phone && <span className="checkin-phone">{member.phone}</span>}
+        <span className="checkin-state">
+          {/* "Retiré à 17:12" beside the action says the pickup with its time; the badges say the rest. */}
+          <OrderStateBadges order={{ late: order.late, cancelledAt: null, collectedAt: null, noShowAt: collected ? null : order.noShowAt }} paid={isPaid(order)} />
+        </span>
+        {!collected && due > 0 && <strong className="checkin-due-short">{t('counter.due', { amount: money(due) })}</strong>}
         <div className="checkin-card-action">
           {collected ? (
             <>
@@ -88,8 +112,37 @@ export function CheckinOrderCard({ order, offers, busy, money, timeOf, onCollect
               )}
             </>
           )}
+          {/* Out of the Tab order: the keyboard opens a line by reaching its action; this is for a pointer. */}
+          <button
+            type="button"
+            className="button button-small checkin-toggle"
+            data-toggle
+            tabIndex={-1}
+            aria-expanded={expanded}
+            aria-controls={detailsId}
+            aria-label={t('checkin.detailsLabel', { basket, name: member.name })}
+            onClick={onToggle}
+          >
+            {t('checkin.details')}
+          </button>
         </div>
       </div>
+      <div id={detailsId} hidden={!expanded}>
+        {expanded && <CheckinOrderDetails {...props} />}
+      </div>
+    </li>
+  );
+}
+
+/** What the open line shows: the note, the items by producer with their missing flags, the total and the account. */
+function CheckinOrderDetails({ order, offers, busy, money, timeOf, onMissing, onFound }: CheckinOrderLineProps) {
+  const { t } = useI18n();
+  const { basketNumber: basket, member } = order;
+  const collected = order.collectedAt !== null;
+  const account = order.account;
+  const due = account?.due.dueCents ?? 0;
+  return (
+    <>
       {order.noShowAt !== null && !collected && <p className="checkin-absent">{t('checkin.absentAt', { time: timeOf(order.noShowAt) })}</p>}
       {order.note && <p className="checkin-note">{t('checkin.note', { note: order.note })}</p>}
       <ul className="checkin-producers" aria-label={t('checkin.itemsOf', { name: member.name })}>
@@ -166,6 +219,6 @@ export function CheckinOrderCard({ order, offers, busy, money, timeOf, onCollect
           )}
         </p>
       )}
-    </li>
+    </>
   );
 }
