@@ -14,6 +14,7 @@ import { accountsEn } from './accounts.en';
 import { accountsUiEn } from './accounts-ui.en';
 import { syncEn } from './sync.en';
 import { syncUiEn } from './sync-ui.en';
+import { pagingEn } from './paging.en';
 import type { Dictionary } from './messages';
 
 export const en: Dictionary = {
@@ -33,6 +34,7 @@ export const en: Dictionary = {
   ...accountsUiEn,
   ...syncEn,
   ...syncUiEn,
+  ...pagingEn,
   'app.name': 'Cabas',
   'app.tagline': 'Local producers relay',
   'app.loading': 'Loading…',

@@ -19,6 +19,7 @@ import { accountsFr } from './accounts.fr';
 import { accountsUiFr } from './accounts-ui.fr';
 import { syncFr } from './sync.fr';
 import { syncUiFr } from './sync-ui.fr';
+import { pagingFr } from './paging.fr';
 
 export const fr = {
   ...catalogueFr,
@@ -37,6 +38,7 @@ export const fr = {
   ...accountsUiFr,
   ...syncFr,
   ...syncUiFr,
+  ...pagingFr,
   'app.name': 'Cabas',
   'app.tagline': 'Relais de producteurs locaux',
   'app.loading': 'Chargement…',
