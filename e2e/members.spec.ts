@@ -1,9 +1,11 @@
 import { seriousViolations } from './support/axe';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { allFolded, storedRecords } from './support/stored';
+import { api } from './support/api';
+import type { HostInfo } from './support/host-process';
 
 interface StoredMember {
   name: string;
@@ -202,5 +204,52 @@ test.describe('the organiser keeps the list of members', () => {
     await expect(preview.getByRole('button', { name: /^Importer/ })).toHaveCount(0);
     await preview.getByRole('button', { name: 'Annuler' }).click();
     expect(await readFile(membersFile, 'utf8')).toBe(afterImport);
+  });
+});
+
+test.describe('a relay with 1 500 members', () => {
+  /** Membre 0001 … Membre 1500, imported in one file as the organiser would. */
+  async function importMembers(request: APIRequestContext, host: HostInfo) {
+    const rows = Array.from({ length: 1500 }, (_, i) => {
+      const n = String(i + 1).padStart(4, '0');
+      return `Membre ${n};membre${n}@example.be;0470 00 ${n.slice(0, 2)} ${n.slice(2)};;`;
+    });
+    const csv = ['Nom;E-mail;Téléphone;Remarques;Heure de retrait', ...rows].join('\r\n');
+    await api(request, host)('members.import', { contentBase64: Buffer.from(csv, 'utf8').toString('base64') });
+  }
+
+  const range = (app: Page) => app.getByRole('navigation', { name: 'Pages de la liste' }).getByText(/^\d/);
+  const memberRows = (app: Page) => app.getByRole('table', { name: 'Liste des membres' }).getByRole('rowheader');
+
+  test('shows them 50 at a time, pages from the keyboard, and the search looks at every member', async ({ app, host, request }) => {
+    await importMembers(request, host);
+    await openMembers(app);
+    await expect(app.getByText(/^1\s?500 membre\(s\)$/)).toBeVisible();
+    await expect(memberRows(app)).toHaveCount(50);
+    await expect(memberRows(app).first()).toHaveText('Membre 0001');
+    await expect(range(app)).toHaveText(/^1–50 sur 1\s500$/);
+
+    // Membre 1234 is on page 25: the search finds it all the same.
+    await app.getByRole('searchbox', { name: 'Rechercher un membre' }).fill('Membre 1234');
+    await expect(memberRows(app)).toHaveText(['Membre 1234']);
+    await expect(app.getByRole('navigation', { name: 'Pages de la liste' })).toHaveCount(0);
+
+    // Back to the whole list, then through the pages with the keyboard only.
+    await app.getByRole('searchbox', { name: 'Rechercher un membre' }).fill('');
+    await expect(range(app)).toHaveText(/^1–50 sur 1\s500$/);
+    const next = app.getByRole('button', { name: 'Page suivante' });
+    await next.focus();
+    await app.keyboard.press('Enter');
+    await expect(range(app)).toHaveText(/^51–100 sur 1\s500$/);
+    await expect(memberRows(app).first()).toHaveText('Membre 0051');
+    await app.keyboard.press('Enter');
+    await expect(range(app)).toHaveText(/^101–150 sur 1\s500$/);
+    await expect(next).toBeFocused();
+    await app.keyboard.press('Shift+Tab');
+    await expect(app.getByRole('button', { name: 'Page précédente' })).toBeFocused();
+    await app.keyboard.press('Space');
+    await expect(range(app)).toHaveText(/^51–100 sur 1\s500$/);
+    await expect(memberRows(app)).toHaveCount(50);
+    expect(await seriousViolations(app)).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { syncUiEn } from './sync-ui.en';
 import { importEn } from './import.en';
 import { producersImportEn } from './producers-import.en';
 import { todayUiEn } from './today-ui.en';
+import { pagingEn } from './paging.en';
 import type { Dictionary } from './messages';
 
 export const en: Dictionary = {
@@ -41,6 +42,7 @@ export const en: Dictionary = {
   ...importEn,
   ...producersImportEn,
   ...todayUiEn,
+  ...pagingEn,
   'app.name': 'Cabas',
   'app.tagline': 'Local producers relay',
   'app.loading': 'Loading…',

@@ -23,6 +23,7 @@ import { syncUiFr } from './sync-ui.fr';
 import { importFr } from './import.fr';
 import { producersImportFr } from './producers-import.fr';
 import { todayUiFr } from './today-ui.fr';
+import { pagingFr } from './paging.fr';
 
 export const fr = {
   ...catalogueFr,
@@ -45,6 +46,7 @@ export const fr = {
   ...importFr,
   ...producersImportFr,
   ...todayUiFr,
+  ...pagingFr,
   'app.name': 'Cabas',
   'app.tagline': 'Relais de producteurs locaux',
   'app.loading': 'Chargement…',

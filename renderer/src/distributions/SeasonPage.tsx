@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { PageError } from '../forms/PageError';
+import { Pager } from '../forms/Pager';
+import { usePage } from '../forms/use-page';
 import { StatusMessage, type Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
 import { PageHeading } from '../shell/PageHeading';
@@ -30,6 +32,7 @@ export function SeasonPage() {
   };
 
   const distributions = list.distributions;
+  const page = usePage(distributions ?? [], `${period}:${includeCancelled}`);
   useEffect(() => {
     if (version > 0 && document.activeElement === document.body) document.querySelector<HTMLElement>('main h1')?.focus();
   }, [distributions, version]);
@@ -58,7 +61,10 @@ export function SeasonPage() {
       ) : distributions.length === 0 ? (
         <p className="empty-state">{t(period === 'past' ? 'distributions.emptyPast' : 'distributions.empty')}</p>
       ) : (
-        <SeasonList distributions={distributions} />
+        <>
+          <SeasonList distributions={page.rows} />
+          <Pager page={page} />
+        </>
       )}
       {planning === 'one' && (
         <DistributionDialog today={today} onClose={() => setPlanning(null)} onSaved={(_saved, next) => planned(next)} />

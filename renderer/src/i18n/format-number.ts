@@ -18,3 +18,8 @@ export function currencyName(language: Language, code: string): string {
     return code;
   }
 }
+
+/** A count for reading, grouped the way the language groups it ("1 500" in French, "1,500" in English). */
+export function formatCount(language: Language, value: number): string {
+  return new Intl.NumberFormat(TAGS[language]).format(value);
+}

@@ -9,6 +9,8 @@ import { StatusMessage } from '../forms/StatusMessage';
 import { useArchiveFlow } from '../forms/use-archive-flow';
 import { useHeadingFocusAfterChange, usePageChanges } from '../forms/use-page-changes';
 import { useSearchedList } from '../forms/use-searched-list';
+import { Pager } from '../forms/Pager';
+import { usePage } from '../forms/use-page';
 import { useI18n } from '../i18n/i18n-context';
 import { PageHeading } from '../shell/PageHeading';
 import { MemberDialog } from './MemberDialog';
@@ -35,6 +37,7 @@ export function MembersPage() {
   });
 
   const members = list.items;
+  const page = usePage(members ?? [], `${archived}:${query}`);
   useHeadingFocusAfterChange(members, version);
 
   return (
@@ -80,13 +83,16 @@ export function MembersPage() {
               : t('members.empty')}
         </p>
       ) : (
-        <MemberTable
-          members={members}
+        <>
+          <MemberTable
+          members={page.rows}
           busyId={archiving.busyId}
           onEdit={(member) => setEditing({ member })}
           onArchive={archiving.ask}
           onRestore={archiving.restore}
-        />
+          />
+          <Pager page={page} />
+        </>
       )}
       {editing && (
         <MemberDialog

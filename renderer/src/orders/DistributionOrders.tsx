@@ -13,6 +13,8 @@ import { PageHeading } from '../shell/PageHeading';
 import { NewOrderDialog } from './NewOrderDialog';
 import { OrdersFilters } from './OrdersFilters';
 import { OrderTable } from './OrderTable';
+import { Pager } from '../forms/Pager';
+import { usePage } from '../forms/use-page';
 import { SalesTables } from './SalesTables';
 import { useDistributionOrders } from './use-distribution-orders';
 
@@ -46,6 +48,7 @@ export function DistributionOrders({ distributionId }: { distributionId: string 
     () => (orders ?? []).filter((view) => matchesOrderFilter(view, filter, (id) => catalogue.products.get(id)?.producer.id)),
     [orders, filter, catalogue],
   );
+  const page = usePage(shown, JSON.stringify(filter));
   const byMember = useMemo(() => new Map<string, OrderView>((orders ?? []).map((view) => [view.member.id, view])), [orders]);
   const filterProducts = (offers ?? [])
     .filter((row) => filter.producerId === null || row.producer.id === filter.producerId)
@@ -116,7 +119,10 @@ export function DistributionOrders({ distributionId }: { distributionId: string 
         ) : shown.length === 0 ? (
           <p className="empty-state">{t('orders.noMatch')}</p>
         ) : (
-          <OrderTable orders={shown} />
+          <>
+            <OrderTable orders={page.rows} />
+            <Pager page={page} />
+          </>
         )}
       </section>
       <SalesTables sales={sales} />

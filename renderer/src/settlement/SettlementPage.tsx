@@ -74,10 +74,10 @@ export function SettlementPage({ distributionId }: { distributionId: string }) {
             onError={setError}
           />
           <div className="toolbar screen-only">
-            <button type="button" onClick={() => void exportCsv()}>
+            <button type="button" className="button" onClick={() => void exportCsv()}>
               {t('settlement.exportCsv')}
             </button>
-            <button type="button" onClick={() => window.print()} disabled={settlement.producers.length === 0}>
+            <button type="button" className="button" onClick={() => window.print()} disabled={settlement.producers.length === 0}>
               {t('settlement.print')}
             </button>
           </div>

@@ -1,19 +1,21 @@
-import { useMemo, type MouseEvent } from 'react';
+import { Suspense, useMemo, type MouseEvent } from 'react';
 import { useReadyApp } from '../app/ready-app-context';
 import { StartupScreen } from '../app/StartupScreen';
 import { useI18n } from '../i18n/i18n-context';
-import { CataloguePage } from '../catalogue/CataloguePage';
-import { DistributionsPage } from '../distributions/DistributionsPage';
-import { PickupPage } from '../pickup/PickupPage';
-import { PrintPage } from '../print/PrintPage';
-import { MembersPage } from '../members/MembersPage';
-import { AccountsPage } from '../accounts/AccountsPage';
-import { OrdersPage } from '../orders/OrdersPage';
-import { ProducersPage } from '../producers/ProducersPage';
-import { StockPage } from '../stock/StockPage';
-import { SettingsPage } from '../settings/SettingsPage';
-import { SyncPage } from '../sync/SyncPage';
-import { TodayPage } from '../today/TodayPage';
+import {
+  AccountsPage,
+  CataloguePage,
+  DistributionsPage,
+  MembersPage,
+  OrdersPage,
+  PickupPage,
+  PrintPage,
+  ProducersPage,
+  SettingsPage,
+  StockPage,
+  SyncPage,
+  TodayPage,
+} from './area-pages';
 import { areaOpen, CopyModeContext, defaultArea, type CopyMode } from '../sync/copy-mode';
 import { NotOnProducerCopy } from '../sync/NotOnProducerCopy';
 import { ProducerCopyBanner } from '../sync/ProducerCopyBanner';
@@ -21,6 +23,7 @@ import { useCopyModeLoader } from '../sync/use-copy-mode-loader';
 import type { AreaId } from './areas';
 import { AppNav } from './AppNav';
 import { PageFocusContext } from './page-focus';
+import { PageLoading } from './PageLoading';
 import { SoonPage } from './SoonPage';
 import { useHashRoute } from './use-hash-route';
 import './shell.css';
@@ -104,7 +107,9 @@ function ShellFrame({ mode }: { mode: CopyMode }) {
       <main id={MAIN_ID} tabIndex={-1} className="shell-main">
         <PageFocusContext value={route.navigated}>
           {areaOpen(mode, route.area) ? (
-            <Page key={route.area} area={route.area} path={route.path} />
+            <Suspense fallback={<PageLoading />}>
+              <Page key={route.area} area={route.area} path={route.path} />
+            </Suspense>
           ) : (
             <NotOnProducerCopy key={route.area} area={route.area} />
           )}
