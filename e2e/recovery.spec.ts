@@ -78,6 +78,7 @@ test('a restore interrupted after its switch was recorded is carried through at 
 
   await restartHost();
   await expect(app.getByRole('status').filter({ hasText: 'Une restauration avait été interrompue : elle a été menée à bout.' })).toBeVisible();
+  await app.getByRole('navigation').getByRole('link', { name: 'Producteurs' }).click();
   await expect(app.getByRole('rowheader', { name: 'Ferme du Bois' })).toBeVisible();
   await expect(app.getByRole('rowheader', { name: 'Miellerie du Val' })).toHaveCount(0);
   expect(await readdir(dataDir)).not.toContain('restore.json');

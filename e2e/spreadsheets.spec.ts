@@ -4,11 +4,12 @@
  * list as a French CSV (";", Windows-1252), the catalogue as .xlsx and then
  * the same catalogue as a French CSV.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { seriousViolations } from './support/axe';
 import { test, expect } from './fixtures';
+import { storedRecords } from './support/stored';
 
 const FILES = join(import.meta.dirname, 'import-files');
 
@@ -19,9 +20,9 @@ interface StoredProducer {
   notes: string;
 }
 
+/** The producers the next launch would find (data files and write journal). */
 async function storedProducers(dataDir: string): Promise<StoredProducer[]> {
-  const file = JSON.parse(await readFile(join(dataDir, 'producers.json'), 'utf8')) as { records: { producer?: StoredProducer[] } };
-  return file.records.producer ?? [];
+  return (await storedRecords(dataDir, 'producer')) as StoredProducer[];
 }
 
 /** A fixture by its name, or any file by its full path. */
@@ -62,6 +63,7 @@ test.describe('the organiser brings in the spreadsheets the relay already keeps'
 
     // After a restart, the same list saved as .ods changes nothing: nothing to import.
     await restartHost();
+    await app.getByRole('link', { name: 'Producteurs', exact: true }).click();
     preview = await chooseFile(app, 'producers.ods', 'Aperçu de l’import des producteurs');
     await expect(preview.getByRole('definition')).toHaveText(['0', '0', '3', '1']);
     await expect(preview.getByText('Rien à importer : les lignes sans problème sont déjà à jour.')).toBeVisible();

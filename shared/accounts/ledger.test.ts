@@ -99,7 +99,7 @@ describe('reversing', () => {
 });
 
 describe('the statement', () => {
-  it('lists entries oldest first with the running balance; same instant keeps the recording order, whatever the precision', () => {
+  it('lists entries oldest first with the running balance; same instant whatever the precision', () => {
     const lines = statement([
       entry(3, { kind: 'order', amountCents: -2340, method: undefined, orderId: order, at: '2026-03-06T17:00:00Z' }),
       entry(1, { amountCents: 1000, at: '2026-03-01T09:00:00.000Z' }),
@@ -108,6 +108,16 @@ describe('the statement', () => {
     ]);
     expect(lines.map((line) => [line.entry.id, line.balanceCents])).toEqual([[uuid(1), 1000], [uuid(2), 1250], [uuid(3), -1090], [uuid(4), 250]]);
     expect(statement([])).toEqual([]);
+  });
+
+  it('a basket collected and paid in one step reads debit then payment, however the entries were recorded or read back', () => {
+    const instant = '2026-03-06T17:00:00.000Z';
+    const debit = entry(9, { kind: 'order', amountCents: -2340, method: undefined, orderId: order, at: instant });
+    const payment = entry(3, { amountCents: 1340, at: instant });
+    const advance = entry(1, { amountCents: 1000, at: '2026-03-01T09:00:00.000Z' });
+    for (const recorded of [[advance, payment, debit], [debit, advance, payment], [payment, debit, advance]]) {
+      expect(statement(recorded).map((line) => [line.entry.kind, line.balanceCents])).toEqual([['payment', 1000], ['order', -1340], ['payment', 0]]);
+    }
   });
 });
 

@@ -185,13 +185,19 @@ export interface StatementLine {
 }
 
 /**
- * The account statement: entries oldest first, each with the running balance.
- * Same-instant entries keep the order they were recorded in (the sort is
- * stable); instants are compared as times, not as text, since "…00Z" and
- * "…00.000Z" are the same instant.
+ * Oldest first. Instants are compared as times, not as text, since "…00Z" and
+ * "…00.000Z" are the same instant. Entries of the same instant (a basket collected
+ * and paid at the counter in one step) read as it happened: the debit, then the
+ * payment, then refunds and reversals; then by id, so every copy and every restart
+ * lists them alike (the order records come back from disk is not the order they were made).
  */
+export function byTime(a: AccountEntry, b: AccountEntry): number {
+  return Date.parse(a.at) - Date.parse(b.at) || ENTRY_KINDS.indexOf(a.kind) - ENTRY_KINDS.indexOf(b.kind) || a.id.localeCompare(b.id);
+}
+
+/** The account statement: entries in time order (`byTime`), each with the running balance. */
 export function statement(entries: readonly AccountEntry[]): StatementLine[] {
-  const sorted = [...entries].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const sorted = [...entries].sort(byTime);
   let running = 0;
   return sorted.map((entry) => {
     running += entry.amountCents;

@@ -8,7 +8,7 @@ import { centsCell } from '../csv/write';
 import { toLocal } from '../distributions/calendar';
 import { translate } from '../i18n/messages';
 import type { Language } from '../model/fields';
-import type { AccountEntry } from './ledger';
+import { byTime, type AccountEntry } from './ledger';
 
 export interface PaymentRowsOptions {
   language: Language;
@@ -29,7 +29,7 @@ export function paymentRows(entries: readonly AccountEntry[], { language, timeZo
     .filter((entry) => entry.method !== undefined)
     .map((entry) => ({ entry, local: toLocal(entry.at, timeZone) }))
     .filter(({ local }) => (from === undefined || local.date >= from) && (to === undefined || local.date <= to))
-    .sort((a, b) => Date.parse(a.entry.at) - Date.parse(b.entry.at))
+    .sort((a, b) => byTime(a.entry, b.entry))
     .map(({ entry, local }) => [
       local.date,
       local.time,
