@@ -49,6 +49,7 @@ export const ordersUiEn: Record<keyof typeof ordersUiFr, string> = {
   'orders.filter.allProducts': 'All products',
   'orders.column.basket': 'Basket',
   'orders.column.member': 'Member',
+  'orders.column.phone': 'Phone',
   'orders.column.lines': 'Lines',
   'orders.column.total': 'Total',
   'orders.column.state': 'State',

@@ -48,6 +48,7 @@ export const ordersUiFr = {
   'orders.filter.allProducts': 'Tous les produits',
   'orders.column.basket': 'Panier',
   'orders.column.member': 'Membre',
+  'orders.column.phone': 'Téléphone',
   'orders.column.lines': 'Lignes',
   'orders.column.total': 'Total',
   'orders.column.state': 'État',

@@ -105,7 +105,10 @@ export function DistributionOrders({ distributionId }: { distributionId: string 
       {!takesOrders && <p className="order-notice">{t('orders.noMoreOrders')}</p>}
       <PageError error={error} />
       <section className="order-section" aria-labelledby="orders-list-title">
-        <h2 id="orders-list-title">{t('orders.list.title')}</h2>
+        {/* Named for screen readers; on screen the filters and the table say what it is, and the rows get the room. */}
+        <h2 id="orders-list-title" className="visually-hidden">
+          {t('orders.list.title')}
+        </h2>
         <OrdersFilters filter={filter} onFilter={setFilter} producers={catalogue.producers} products={filterProducts} />
         <p className="list-count" aria-live="polite">
           {filtered

@@ -23,6 +23,7 @@ export function OrderTable({ orders }: { orders: ListedOrder[] }) {
               {t('orders.column.basket')}
             </th>
             <th scope="col">{t('orders.column.member')}</th>
+            <th scope="col">{t('orders.column.phone')}</th>
             <th scope="col" className="numeric">
               {t('orders.column.lines')}
             </th>
@@ -44,8 +45,9 @@ export function OrderTable({ orders }: { orders: ListedOrder[] }) {
                     {member.name || t('accounts.walkIn')}
                     {order.counter && ` · ${t('counter.sale.title')}`}
                   </a>
-                  {member.phone && <span className="order-contact-line">{member.phone}</span>}
                 </th>
+                {/* Its own column, so each order stays one line and a dozen fit on a laptop screen (issue 14). */}
+                <td className="order-contact">{member.phone}</td>
                 <td className="numeric">{order.lines.length}</td>
                 <td className="numeric order-row-total">{formatMoney(language, totalCents, relay.currency)}</td>
                 <td>
