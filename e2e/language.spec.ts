@@ -11,6 +11,7 @@ import { addDays, todayIn } from '../shared/distributions/calendar';
 import { test, expect } from './fixtures';
 import { seriousViolations } from './support/axe';
 import { api } from './support/api';
+import { storedRecords } from './support/stored';
 
 type Ids = { id: string };
 
@@ -70,4 +71,32 @@ test('a payment reads on the relay’s clock, not the browser’s, and its day i
   const [year, month, day] = yesterday.split('-').map(Number) as [number, number, number];
   const dayText = new Intl.DateTimeFormat('fr-BE', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(year, month - 1, day, 12));
   await expect(statement.getByRole('row', { name: /Paiement \(Virement\)/ })).toContainText(dayText);
+});
+
+test.describe('in a browser set to American English', () => {
+  test.use({ locale: 'en-US' });
+
+  test('times are typed and shown on the relay’s 24-hour clock, never as AM/PM', async ({ app, dataDir }) => {
+    await app.getByRole('navigation').getByRole('link', { name: 'Distributions' }).click();
+    await app.getByRole('button', { name: 'Nouvelle distribution' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Nouvelle distribution' });
+    await dialog.getByLabel('Jour de retrait').fill('07/05/2027');
+    await expect(dialog.getByLabel('Début du retrait')).toHaveValue(/^\d\d:\d\d$/);
+    // Written the French way, read as 17:45; shown as it will be kept once the field is left.
+    await dialog.getByLabel('Début du retrait').fill('17h45');
+    await dialog.getByLabel('Fin du retrait').fill('1930');
+    await dialog.getByLabel('Fin du retrait').press('Tab');
+    await expect(dialog.getByLabel('Début du retrait')).toHaveValue('17:45');
+    await expect(dialog.getByLabel('Fin du retrait')).toHaveValue('19:30');
+    // A 12-hour time is not read by guessing: said at its field, nothing written.
+    await dialog.getByLabel('Fin du retrait').fill('7:30 PM');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(dialog.getByRole('alert')).toBeVisible();
+    expect(await storedRecords(dataDir, 'distribution')).toEqual([]);
+
+    await dialog.getByLabel('Fin du retrait').fill('19:30');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(dialog).toHaveCount(0);
+    expect(await storedRecords(dataDir, 'distribution')).toMatchObject([{ pickupStart: '17:45', pickupEnd: '19:30' }]);
+  });
 });

@@ -87,6 +87,7 @@ export const en: Dictionary = {
   'common.required': 'required',
   'common.dayHint': 'day/month/year, for example {example}',
   'common.dayPlaceholder': 'dd/mm/yyyy',
+  'common.timePlaceholder': 'hh:mm',
   'form.issueLine': '{field}: {message}',
 
   'producers.title': 'Producers',

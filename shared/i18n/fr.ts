@@ -91,6 +91,7 @@ export const fr = {
   'common.required': 'obligatoire',
   'common.dayHint': 'jour/mois/année, par exemple {example}',
   'common.dayPlaceholder': 'jj/mm/aaaa',
+  'common.timePlaceholder': 'hh:mm',
   'form.issueLine': '{field} : {message}',
 
   'producers.title': 'Producteurs',

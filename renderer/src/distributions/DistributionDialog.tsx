@@ -7,6 +7,7 @@ import { useReadyApp } from '../app/ready-app-context';
 import { call } from '../client';
 import { Dialog } from '../dialog/Dialog';
 import { ErrorSummary } from '../forms/ErrorSummary';
+import { TimeInput } from '../forms/TimeInput';
 import { DayInput } from '../forms/DayInput';
 import { Field } from '../forms/Field';
 import { focusFirstInvalid, issuesFor, labelForPath } from '../forms/field-issues';
@@ -130,13 +131,7 @@ export function DistributionDialog({ distribution, today, onSaved, onClose }: Di
         ) : INPUT_TYPES[name] === 'date' ? (
           <DayInput {...props} name={name} value={text[name]} onChange={(value) => edit(name, value)} />
         ) : (
-          <input
-            {...props}
-            name={name}
-            type={INPUT_TYPES[name]}
-            value={text[name]}
-            onChange={(event) => edit(name, event.target.value)}
-          />
+          <TimeInput {...props} name={name} value={text[name]} onChange={(value) => edit(name, value)} />
         )
       }
     </Field>

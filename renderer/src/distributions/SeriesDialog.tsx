@@ -6,6 +6,7 @@ import { useReadyApp } from '../app/ready-app-context';
 import { call } from '../client';
 import { Dialog } from '../dialog/Dialog';
 import { ErrorSummary } from '../forms/ErrorSummary';
+import { TimeInput } from '../forms/TimeInput';
 import { DayInput } from '../forms/DayInput';
 import { Field, type ControlProps } from '../forms/Field';
 import { focusFirstInvalid, issuesFor, labelForPath } from '../forms/field-issues';
@@ -103,6 +104,8 @@ export function SeriesDialog({ today, onSaved, onClose }: SeriesDialogProps) {
     field(name, (props) =>
       type === 'date' ? (
         <DayInput {...props} name={name} value={text[name]} onChange={(value) => edit(name, value)} />
+      ) : type === 'time' ? (
+        <TimeInput {...props} name={name} value={text[name]} onChange={(value) => edit(name, value)} />
       ) : (
         <input {...props} {...extra} name={name} type={type} value={text[name]} onChange={(event) => edit(name, event.target.value)} />
       ),

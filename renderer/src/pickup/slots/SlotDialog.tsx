@@ -5,6 +5,7 @@ import type { SlotView } from '../../../../shared/slots/views';
 import { call } from '../../client';
 import { Dialog } from '../../dialog/Dialog';
 import { ErrorSummary } from '../../forms/ErrorSummary';
+import { TimeInput } from '../../forms/TimeInput';
 import { Field } from '../../forms/Field';
 import { focusFirstInvalid, issuesFor, labelForPath } from '../../forms/field-issues';
 import { FormActions } from '../../forms/FormActions';
@@ -55,16 +56,22 @@ export function SlotDialog({ distributionId, slot, defaults, onSaved, onClose }:
 
   const field = (name: SlotField, type: 'time' | 'number') => (
     <Field form={FORM} name={name} label={t(LABELS[name])} issue={byField[name]} required>
-      {(props) => (
-        <input
-          {...props}
-          name={name}
-          type={type}
-          {...(type === 'number' ? { min: 1, step: 1, inputMode: 'numeric' as const } : { step: 60 })}
-          value={text[name]}
-          onChange={(event) => setText((current) => ({ ...current, [name]: event.target.value }))}
-        />
-      )}
+      {(props) =>
+        type === 'time' ? (
+          <TimeInput {...props} name={name} value={text[name]} onChange={(value) => setText((current) => ({ ...current, [name]: value }))} />
+        ) : (
+          <input
+            {...props}
+            name={name}
+            type="number"
+            min={1}
+            step={1}
+            inputMode="numeric"
+            value={text[name]}
+            onChange={(event) => setText((current) => ({ ...current, [name]: event.target.value }))}
+          />
+        )
+      }
     </Field>
   );
 
