@@ -4,6 +4,7 @@
  * filters still look at every row; only the rows drawn are cut.
  */
 import { useMemo, useState } from 'react';
+import { pageWindow } from './page-window';
 
 export const PAGE_SIZE = 50;
 
@@ -24,14 +25,11 @@ export interface Page<T> {
  */
 export function usePage<T>(items: readonly T[], resetKey: string, pageSize = PAGE_SIZE): Page<T> {
   const [state, setState] = useState({ key: resetKey, index: 0 });
-  const lastIndex = Math.max(0, Math.ceil(items.length / pageSize) - 1);
-  const wanted = state.key === resetKey ? state.index : 0;
-  // A list that shrank (an archive, a narrower filter) keeps its last page rather than an empty one.
-  const index = Math.min(wanted, lastIndex);
-  const rows = useMemo(() => items.slice(index * pageSize, (index + 1) * pageSize), [items, index, pageSize]);
+  const { index, lastIndex, start, end } = pageWindow(items.length, state.key === resetKey ? state.index : 0, pageSize);
+  const rows = useMemo(() => items.slice(start, end), [items, start, end]);
   return {
     rows,
-    start: index * pageSize,
+    start,
     total: items.length,
     pageSize,
     previous: index > 0 ? () => setState({ key: resetKey, index: index - 1 }) : null,
