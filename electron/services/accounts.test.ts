@@ -47,18 +47,23 @@ describe('paying at the counter', () => {
     expect(await balanceOf(app, anne.id)).toBe(0);
     expect(await kindsOf(app, anne.id)).toEqual(['payment 500', 'order -880', 'payment 380']);
 
+    // Each step a moment later, as at a real counter (entries of one instant read debit first, then payment: ledger.ts).
+    app.clock.advance(1000);
     // The loaf did not come: refunded; found after all: the refund is reversed.
     const breadLine = anneOrder.lines.find((line) => line.productId === bread.id)!;
     await call(app, 'checkin.markMissing', { orderId: anneOrder.id, lineId: breadLine.id, note: 'pas livré' });
     expect(await balanceOf(app, anne.id)).toBe(380);
     await call(app, 'checkin.markMissing', { orderId: anneOrder.id, lineId: breadLine.id, note: 'pas livré du tout' }); // a new note refunds nothing more
     expect(await balanceOf(app, anne.id)).toBe(380);
+    app.clock.advance(1000);
     await call(app, 'checkin.clearMissing', { orderId: anneOrder.id, lineId: breadLine.id });
     expect(await balanceOf(app, anne.id)).toBe(0);
 
     // Ticked by mistake: the debit is reversed (the payments stay); collected again, debited again, once.
+    app.clock.advance(1000);
     await call(app, 'checkin.undo', { orderId: anneOrder.id });
     expect(await balanceOf(app, anne.id)).toBe(880);
+    app.clock.advance(1000);
     await call(app, 'checkin.collect', { orderId: anneOrder.id });
     await call(app, 'checkin.collect', { orderId: anneOrder.id });
     expect(await balanceOf(app, anne.id)).toBe(0);
@@ -205,8 +210,12 @@ describe('closing the till', () => {
     // Not debited yet in this mode: the payment is credit until the day closes.
     expect(await balanceOf(app, anne.id)).toBe(880);
     const card = await call<CounterPayment>(app, 'counter.collectAndPay', { orderId: marcOrder.id, method: 'card', tenderedCents: 380 });
+    app.clock.advance(1000);
     await call(app, 'accounts.reverse', { entryId: card.payment!.id, reason: 'terminal en panne' });
+    app.clock.advance(1000);
     await call(app, 'counter.collectAndPay', { orderId: marcOrder.id, method: 'cash', tenderedCents: 500 });
+    // The till is closed a while after the last payment.
+    app.clock.advance(60_000);
 
     const saved = await snapshotData(app.dataDir);
     expect((await refusal(app, 'till.close', { distributionId: distribution.id, floatCents: 5000, countedCents: 5000 })).issues?.[0]).toMatchObject({
