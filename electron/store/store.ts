@@ -26,7 +26,7 @@ import { serialiseFile, type FileRecords, type SyncSection } from './envelope';
 import { currentFormat, type FormatSpec } from './migrations';
 import { keyOf, latestOf, SyncLedger, type Grave, type MergeResult } from './sync-ledger';
 
-export type { FieldContest, Grave, MergeResult } from './sync-ledger';
+export type { FieldContest, Grave, MergeResult, RefusedField } from './sync-ledger';
 
 export interface StoreOptions {
   dataDir: string;

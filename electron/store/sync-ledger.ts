@@ -9,6 +9,12 @@
  * seeded with what the store holds. What is left to this module is what the
  * store adds around it: the record must still be valid for its schema, and the
  * result is handed back as entries to stage in one transaction.
+ *
+ * Validation is field by field (issue 13): a write whose value its field does not
+ * accept is refused on its own, and the record is merged again without it, so the
+ * record's creation and the change's other fields still land. A record that is
+ * not whole yet (its creation has not arrived) or carries a field this version
+ * does not know is parked whole, as before.
  */
 import type { z } from 'zod';
 import type { ChangeRecord, EntityKind } from '../../shared/model/change';
@@ -41,6 +47,16 @@ export interface MergeResult {
   /** Changes whose record cannot be formed yet (its creation has not arrived): retry with the next ones. */
   parked: ChangeRecord[];
   contests: FieldContest[];
+  /** Field writes no schema accepts (`distanceKm: "far"`): left out, the rest of their change merged without them. */
+  refused: RefusedField[];
+}
+
+/** One field of one change, refused: its value does not fit the field (`reason`, an i18n key of the schema's message). */
+export interface RefusedField {
+  change: ChangeRecord;
+  field: string;
+  value: unknown;
+  reason: string;
 }
 
 /** What a merge stages for one record: its new state, or its removal with the grave that remembers it. */
@@ -102,7 +118,7 @@ export class SyncLedger {
    * and what the store reports. `current` reads a record as the store holds it.
    */
   merge(changes: readonly ChangeRecord[], current: Current): { result: MergeResult; entries: LedgerEntry[] } {
-    const result: MergeResult = { applied: [], parked: [], contests: [] };
+    const result: MergeResult = { applied: [], parked: [], contests: [], refused: [] };
     const entries: LedgerEntry[] = [];
     const byRecord = new Map<string, ChangeRecord[]>();
     for (const change of changes) {
@@ -120,46 +136,55 @@ export class SyncLedger {
 
   /**
    * One record's changes, over what this copy holds of it (its record and stamps, or
-   * its grave), through merge.ts. A record that the changes do not make whole and valid
-   * (its creation has not arrived yet, or a field from a newer version) is left as it is
-   * and its changes are parked, to be merged again with later ones.
+   * its grave), through merge.ts. When the merged record fails its schema on a field
+   * whose winning write came in these changes, that write is refused and the record
+   * merged again without it (the field falls back to the latest write it accepts). A
+   * record still not whole and valid (its creation has not arrived yet, or a field from
+   * a newer version) is left as it is and its changes are parked, to be merged again.
    */
-  private mergeRecord(changes: readonly ChangeRecord[], current: Current, result: MergeResult): LedgerEntry | undefined {
-    const { entity: kind, entityId: id } = changes[0]!;
+  private mergeRecord(original: readonly ChangeRecord[], current: Current, result: MergeResult): LedgerEntry | undefined {
+    const { entity: kind, entityId: id } = original[0]!;
     const key = keyOf(kind, id);
-    const record = current(kind, id);
     const grave = this.graves.get(key);
-    const held = this.heldState(key, record, grave);
-    let state: ReplicaState = { [kind]: { [id]: held } };
-    const applied: ChangeRecord[] = [];
-    for (const change of changes) {
-      const before = state[kind]![id]!;
-      // A change that loses every field still tells of a contest (the other copy's edit set aside).
-      result.contests.push(...contestsOf(change, before));
-      const next = apply(state, change);
-      if (next !== state) applied.push(change);
-      state = next;
+    const held = this.heldState(key, current(kind, id), grave);
+    const schema = entities[kind].schema as z.ZodType<{ id: string }>;
+    const refused = new Map<ChangeRecord, Set<string>>();
+    for (;;) {
+      const changes = original.flatMap((change) => without(change, refused.get(change)));
+      const { merged, applied, contests } = fold(kind, id, held, changes);
+      if (applied.length === 0) {
+        result.contests.push(...contests);
+        return undefined;
+      }
+      const values = dict<unknown>();
+      const fieldAt = dict<string>();
+      for (const [field, write] of Object.entries(merged.fields)) {
+        values[field] = write.value;
+        fieldAt[field] = write.at;
+      }
+      const parsed = schema.safeParse(values);
+      if (!parsed.success) {
+        const bad = badWrites(parsed.error, values, fieldAt, original, refused);
+        if (bad.length > 0) {
+          for (const refusal of bad) {
+            refused.set(refusal.change, (refused.get(refusal.change) ?? new Set()).add(refusal.field));
+            result.refused.push(refusal);
+          }
+          continue;
+        }
+        result.contests.push(...contests);
+        result.parked.push(...changes);
+        return undefined;
+      }
+      result.contests.push(...contests);
+      result.applied.push(...applied);
+      const stamps = compact(fieldAt, Object.keys(values));
+      const removedAt = merged.removedAt;
+      if (isVisible(merged)) {
+        return { kind, record: parsed.data, stamps, grave: removedAt === undefined ? undefined : { at: removedAt, record: null, stamps: {} } };
+      }
+      return { kind, record: parsed.data, removed: true, grave: { at: removedAt!, record: values, stamps } };
     }
-    if (applied.length === 0) return undefined;
-    const merged = state[kind]![id]!;
-    const values = dict<unknown>();
-    const fieldAt = dict<string>();
-    for (const [field, write] of Object.entries(merged.fields)) {
-      values[field] = write.value;
-      fieldAt[field] = write.at;
-    }
-    const parsed = (entities[kind].schema as z.ZodType<{ id: string }>).safeParse(values);
-    if (!parsed.success) {
-      result.parked.push(...changes);
-      return undefined;
-    }
-    result.applied.push(...applied);
-    const stamps = compact(fieldAt, Object.keys(values));
-    const removedAt = merged.removedAt;
-    if (isVisible(merged)) {
-      return { kind, record: parsed.data, stamps, grave: removedAt === undefined ? undefined : { at: removedAt, record: null, stamps: {} } };
-    }
-    return { kind, record: parsed.data, removed: true, grave: { at: removedAt!, record: values, stamps } };
   }
 
   /** What this copy holds of a record, as merge.ts sees it: each field's value and timestamp, and its removal. */
@@ -173,6 +198,53 @@ export class SyncLedger {
     for (const [field, value] of Object.entries(values)) fields[field] = { value, at: stampOf(stamps, field) ?? fallback };
     return grave ? { fields, removedAt: grave.at } : { fields };
   }
+}
+
+/** Changes applied one by one over what is held: the merged record, the changes that made a difference, and the contests they tell of. */
+function fold(kind: EntityKind, id: string, held: RecordState, changes: readonly ChangeRecord[]) {
+  let state: ReplicaState = { [kind]: { [id]: held } };
+  const applied: ChangeRecord[] = [];
+  const contests: FieldContest[] = [];
+  for (const change of changes) {
+    // A change that loses every field still tells of a contest (the other copy's edit set aside).
+    contests.push(...contestsOf(change, state[kind]![id]!));
+    const next = apply(state, change);
+    if (next !== state) applied.push(change);
+    state = next;
+  }
+  return { merged: state[kind]![id]!, applied, contests };
+}
+
+/**
+ * The writes to refuse: fields the schema rejects for their value (not for being
+ * missing, nor unknown to this version) whose value came from one of these changes
+ * (what this copy held was valid). Fields it could not pin on a change are left to parking.
+ */
+function badWrites(
+  error: z.ZodError,
+  values: Record<string, unknown>,
+  fieldAt: Record<string, string>,
+  changes: readonly ChangeRecord[],
+  refused: ReadonlyMap<ChangeRecord, ReadonlySet<string>>,
+): RefusedField[] {
+  const bad = new Map<string, RefusedField>();
+  for (const issue of error.issues) {
+    const field = issue.path[0];
+    if (typeof field !== 'string' || bad.has(field) || values[field] === undefined) continue;
+    const change = changes.find(
+      (candidate) => candidate.at === fieldAt[field] && Object.hasOwn(candidate.fields, field) && !refused.get(candidate)?.has(field),
+    );
+    if (change) bad.set(field, { change, field, value: change.fields[field], reason: issue.message });
+  }
+  return [...bad.values()];
+}
+
+/** A change without its refused fields; nothing when it has nothing left to say. */
+function without(change: ChangeRecord, fields: ReadonlySet<string> | undefined): ChangeRecord[] {
+  if (!fields) return [change];
+  const kept = Object.fromEntries(Object.entries(change.fields).filter(([field]) => !fields.has(field)));
+  if (Object.keys(kept).length === 0 && !change.removed) return [];
+  return [{ ...change, fields: kept }];
 }
 
 /** The fields of a change that hold another value than this copy's, written at another time. */
