@@ -99,6 +99,37 @@ describe('Store.merge', () => {
     expect(store.stampsOf('producer', producer.id)!.notes! > at(50)).toBe(true);
   });
 
+  it('one schema-invalid field is refused on its own: the record, its creation and the change\'s other fields are kept', async () => {
+    const store = await open(await tempDir());
+    const producer = producerRecord({ distanceKm: 12 });
+    const creation = created(producer, at(1));
+    const bad = set(producer.id, { distanceKm: 'far', notes: 'bio' }, at(5));
+    const result = await store.merge([creation, bad], 'team');
+    expect(result.parked).toEqual([]);
+    expect(store.get('producer', producer.id)).toEqual({ ...producer, notes: 'bio' });
+    expect(result.refused).toEqual([{ change: bad, field: 'distanceKm', value: 'far', reason: 'validation.number' }]);
+    // What this copy relays to the others carries no refused value.
+    expect(result.applied).toEqual([creation, { ...bad, fields: { notes: 'bio' } }]);
+    // Merged again (a batch read twice), nothing changes and it is refused the same way.
+    const again = await store.merge([creation, bad], 'team');
+    expect(again.applied).toEqual([]);
+    expect(again.refused).toEqual(result.refused);
+    expect((await open(store.dataDir)).get('producer', producer.id)).toEqual({ ...producer, notes: 'bio' });
+  });
+
+  it('a refused write falls back to the latest valid write of the same field, whatever the order the changes arrive in', async () => {
+    const producer = producerRecord({ distanceKm: 12 });
+    const changes = [created(producer, at(1)), set(producer.id, { distanceKm: 30 }, at(3, third)), set(producer.id, { distanceKm: -4 }, at(5))];
+    for (const order of [changes, [...changes].reverse()]) {
+      const store = await open(await tempDir());
+      let parked: ChangeRecord[] = [];
+      for (const change of order) parked = (await store.merge([...parked, change], 'team')).parked;
+      expect(parked).toEqual([]);
+      expect(store.get('producer', producer.id)!.distanceKm).toBe(30);
+      expect(store.stampsOf('producer', producer.id)!.distanceKm).toBe(at(3, third));
+    }
+  });
+
   it('a field named "__proto__" in another copy\'s change is refused with the record, never read through the prototype', async () => {
     const store = await open(await tempDir());
     const producer = producerRecord();

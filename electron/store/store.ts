@@ -16,8 +16,7 @@ import type { StoreProblem } from '../../shared/contract/results';
 import { UserError } from '../../shared/contract/errors';
 import type { ChangeRecord, EntityKind } from '../../shared/model/change';
 import { HybridClock } from '../../shared/sync/hlc';
-import { canonicalJson } from '../../shared/sync/canonical';
-import { compact, legacyStamp, stampedAt, stampOf, withFields, type Stamps } from '../../shared/sync/stamps';
+import { legacyStamp, stampedAt, withFields, type Stamps } from '../../shared/sync/stamps';
 import { writeFileAtomic, type WriteHooks } from './atomic-write';
 import { readJournal, WriteJournal, type JournalEntry, type JournalLine } from './write-journal';
 import { createBackup, ensureDailyBackup } from './backups';
@@ -25,6 +24,9 @@ import { openDataFolder, writeDataFile } from './data-files';
 import { entities, entityKinds, fileOf, type EntityOf } from './entities';
 import { serialiseFile, type FileRecords, type SyncSection } from './envelope';
 import { currentFormat, type FormatSpec } from './migrations';
+import { keyOf, latestOf, SyncLedger, type Grave, type MergeResult } from './sync-ledger';
+
+export type { FieldContest, Grave, MergeResult, RefusedField } from './sync-ledger';
 
 export interface StoreOptions {
   dataDir: string;
@@ -78,32 +80,6 @@ export interface PutOptions {
   baseline?: Record<string, unknown>;
 }
 
-/** A record taken out, kept so a later change from a copy that had not seen the removal can be judged. */
-export interface Grave {
-  at: string;
-  /** Its last state, or null while only the removal's time matters (the record is visible again). */
-  record: Record<string, unknown> | null;
-  stamps: Stamps;
-}
-
-/** Two copies wrote different values to the same field; `winner` is the one now held everywhere. */
-export interface FieldContest {
-  entity: EntityKind;
-  entityId: string;
-  field: string;
-  local: { value: unknown; at: string };
-  remote: { value: unknown; at: string };
-  winner: 'local' | 'remote';
-}
-
-export interface MergeResult {
-  /** Changes that made a difference here. */
-  applied: ChangeRecord[];
-  /** Changes whose record cannot be formed yet (its creation has not arrived): retry with the next ones. */
-  parked: ChangeRecord[];
-  contests: FieldContest[];
-}
-
 /**
  * The only kinds a transaction may remove outright. Records with history
  * (producers, products, members, orders…) are archived or cancelled instead;
@@ -155,7 +131,8 @@ export async function openStore(options: StoreOptions): Promise<OpenResult> {
     }
   }
   const journal = await WriteJournal.open(dataDir, journaled.journal, options.writeHooks);
-  const store = new Store(dataDir, await loadDeviceId(dataDir), tables, format, now, { ...options, journal }, stamps, graves);
+  const deviceId = await loadDeviceId(dataDir);
+  const store = new Store(dataDir, deviceId, tables, format, now, { ...options, journal }, new SyncLedger(deviceId, stamps, graves));
   store.indexAll();
   // Lines left by a session that ended without folding (a crash, a killed process) are held in memory and
   // folded with the next change, on close or before the daily backup: opening writes nothing it does not have to.
@@ -234,10 +211,6 @@ export class Transaction {
   }
 }
 
-function keyOf(kind: EntityKind, id: string): string {
-  return `${kind}:${id}`;
-}
-
 /** Folding waits for this long a pause in the changes (an organiser typing an order makes one every few seconds at most). */
 const FOLD_WHEN_IDLE_MS = 1_000;
 /** About two thousand order edits: replaying them at open stays far under the time to read the files. */
@@ -272,9 +245,8 @@ export class Store {
     private readonly format: FormatSpec,
     private readonly now: () => Date,
     options: Pick<StoreOptions, 'writeHooks' | 'onCommit' | 'foldWhenIdleMs' | 'foldPastBytes' | 'rules'> & { journal: WriteJournal },
-    /** Each record's field timestamps (shared/sync/stamps.ts), by `kind:id`. */
-    private readonly stamps = new Map<string, Stamps>(),
-    private readonly graves = new Map<string, Grave>(),
+    /** Each record's field timestamps and the records taken out: what merging other copies' changes needs (sync-ledger.ts). */
+    private readonly ledger = new SyncLedger(deviceId),
   ) {
     this.writeHooks = options.writeHooks;
     this.onCommit = options.onCommit;
@@ -283,14 +255,12 @@ export class Store {
     this.foldWhenIdleMs = options.foldWhenIdleMs ?? FOLD_WHEN_IDLE_MS;
     this.foldPastBytes = options.foldPastBytes ?? FOLD_PAST_BYTES;
     this.clock = new HybridClock(deviceId, () => now().getTime());
-    this.resumeClock(stamps.values(), graves.values());
+    this.resumeClock(this.ledger.stamps.values(), this.ledger.graves.values());
   }
 
   /** The clock resumes after the latest change this copy holds, so a restart never reuses a timestamp. */
   private resumeClock(stamps: Iterable<Stamps>, graves: Iterable<Grave>): void {
-    let latest = '';
-    for (const stamp of stamps) for (const at of Object.values(stamp)) if (at > latest) latest = at;
-    for (const grave of graves) if (grave.at > latest) latest = grave.at;
+    const latest = latestOf(stamps, graves);
     if (latest !== '') this.clock.resume(latest);
   }
 
@@ -309,18 +279,12 @@ export class Store {
 
   /** The field timestamps of a record; fields written before sync existed count as this copy's, at the epoch. */
   stampsOf(kind: EntityKind, id: string): Stamps | undefined {
-    const record = this.tables[kind].get(id) as Record<string, unknown> | undefined;
-    if (!record) return undefined;
-    const known = this.stamps.get(keyOf(kind, id));
-    return compact({ _: legacyStamp(this.deviceId), ...known }, Object.keys(record));
+    return this.ledger.stampsOf(kind, id, this.tables[kind].get(id) as Record<string, unknown> | undefined);
   }
 
   /** Records taken out, with their removal time: part of a copy's state for sync. */
   removedRecords(): { kind: EntityKind; id: string; grave: Grave }[] {
-    return [...this.graves].map(([key, grave]) => {
-      const at = key.indexOf(':');
-      return { kind: key.slice(0, at) as EntityKind, id: key.slice(at + 1), grave };
-    });
+    return this.ledger.removedRecords();
   }
 
   private published: PublishedOrdered = new Map();
@@ -405,12 +369,10 @@ export class Store {
   }
 
   /**
-   * Merges changes made on other copies, per field, last writer wins (the rules of
-   * shared/sync/merge.ts, applied to the store's records): a field takes a change only
-   * if the change is later than the write it holds; a removal hides the record unless
-   * a field was written after it. A record that the changes do not make whole and valid
-   * (its creation has not arrived yet, or a field from a newer version) is left as it
-   * is and its changes are handed back as `parked`, to be merged again with later ones.
+   * Merges changes made on other copies, per field, last writer wins: the decisions are
+   * shared/sync/merge.ts's, taken by the sync ledger (sync-ledger.ts) over the records
+   * held here. A record the changes do not make whole and valid is left as it is and
+   * its changes are handed back as `parked`, to be merged again with later ones.
    */
   merge(changes: readonly ChangeRecord[], origin: string): Promise<MergeResult> {
     return this.exclusive(async () => {
@@ -419,78 +381,12 @@ export class Store {
         return this.successor.merge(changes, origin);
       }
       const tx = new Transaction(this.tables, this.fileIndex, this.published);
-      const result: MergeResult = { applied: [], parked: [], contests: [] };
-      const byRecord = new Map<string, ChangeRecord[]>();
-      for (const change of changes) {
-        const key = keyOf(change.entity, change.entityId);
-        byRecord.set(key, [...(byRecord.get(key) ?? []), change]);
-      }
-      for (const [key, list] of byRecord) this.mergeRecord(tx, key, list, result);
+      const { result, entries } = this.ledger.merge(changes, (kind, id) => this.tables[kind].get(id) as Record<string, unknown> | undefined);
+      for (const entry of entries) tx.staged.set(keyOf(entry.kind, entry.record.id), entry);
       for (const change of result.applied) this.clock.resume(change.at);
       await this.commit(tx, result.applied, origin);
       return result;
     });
-  }
-
-  private mergeRecord(tx: Transaction, key: string, changes: ChangeRecord[], result: MergeResult): void {
-    const { entity: kind, entityId: id } = changes[0]!;
-    const current = this.tables[kind].get(id) as Record<string, unknown> | undefined;
-    const grave = this.graves.get(key);
-    // Maps without a prototype: a field named "__proto__" in another copy's file stays a plain (unknown, refused) field
-    // instead of replacing the record's prototype, where the schema would read values no filter has seen.
-    const values: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, current ?? grave?.record);
-    const held = current ? this.stamps.get(key) : grave?.stamps;
-    const fallback = legacyStamp(this.deviceId);
-    const fieldAt = Object.create(null) as Record<string, string>;
-    for (const field of Object.keys(values)) fieldAt[field] = stampOf(held, field) ?? fallback;
-    let removedAt = grave?.at;
-    const applied: ChangeRecord[] = [];
-    const contests: FieldContest[] = [];
-    for (const change of changes) {
-      let useful = false;
-      if (change.removed && (removedAt === undefined || change.at > removedAt)) {
-        removedAt = change.at;
-        useful = true;
-      }
-      for (const [field, value] of Object.entries(change.fields)) {
-        const localAt = fieldAt[field];
-        const differs = localAt !== undefined && canonicalJson(values[field]) !== canonicalJson(value);
-        const remoteWins = localAt === undefined || change.at > localAt || (change.at === localAt && canonicalJson(value) > canonicalJson(values[field]));
-        if (differs && change.at !== localAt) {
-          contests.push({
-            entity: kind,
-            entityId: id,
-            field,
-            local: { value: values[field], at: localAt },
-            remote: { value, at: change.at },
-            winner: remoteWins ? 'remote' : 'local',
-          });
-        }
-        if (remoteWins && (localAt !== change.at || differs)) {
-          values[field] = value;
-          fieldAt[field] = change.at;
-          useful = true;
-        }
-      }
-      if (useful) applied.push(change);
-    }
-    // A change that lost every field still tells of a contest (the other copy's edit set aside).
-    result.contests.push(...contests);
-    if (applied.length === 0) return;
-    const visible = removedAt === undefined || Object.values(fieldAt).some((at) => at > removedAt);
-    const parsed = entities[kind].schema.safeParse(values);
-    if (!parsed.success) {
-      result.parked.push(...changes);
-      return;
-    }
-    const stamps = compact(fieldAt, Object.keys(values));
-    const record = parsed.data as { id: string };
-    if (visible) {
-      tx.staged.set(key, { kind, record, stamps, grave: removedAt === undefined ? undefined : { at: removedAt, record: null, stamps: {} } });
-    } else {
-      tx.staged.set(key, { kind, record, removed: true, grave: { at: removedAt!, record: values, stamps } });
-    }
-    result.applied.push(...applied);
   }
 
   /**
@@ -626,7 +522,7 @@ export class Store {
         stamps = withFields({ _: legacy }, Object.keys(news), at, Object.keys(record));
         if (Object.keys(assumed).length > 0) changes.push({ at: legacy, device: this.deviceId, entity: kind, entityId: record.id, fields: assumed });
       }
-      tx.staged.set(key, { kind, record, stamps, grave: this.graves.get(key) && { ...this.graves.get(key)!, record: null, stamps: {} } });
+      tx.staged.set(key, { kind, record, stamps, grave: this.ledger.graves.get(key) && { ...this.ledger.graves.get(key)!, record: null, stamps: {} } });
       if (Object.keys(news).length > 0) changes.push({ at, device: this.deviceId, entity: kind, entityId: record.id, fields: news });
     }
     return changes;
@@ -660,7 +556,7 @@ export class Store {
       for (const record of this.tables[kind].values()) this.addToIndex(kind, record);
     }
     this.graveIndex.clear();
-    for (const [key, grave] of this.graves) {
+    for (const [key, grave] of this.ledger.graves) {
       const kind = key.slice(0, key.indexOf(':')) as EntityKind;
       const record = grave.record ?? this.tables[kind].get(key.slice(key.indexOf(':') + 1));
       if (!record) continue;
@@ -709,10 +605,10 @@ export class Store {
       for (const id of ids) {
         const key = keyOf(kind, id);
         const entry = staged(kind, id);
-        const grave = entry ? entry.grave : this.graves.get(key);
+        const grave = entry ? entry.grave : this.ledger.graves.get(key);
         if (grave) (removed[kind] ??= {})[id] = grave;
         if (entry?.removed) continue;
-        const stamp = entry ? entry.stamps : this.stamps.get(key);
+        const stamp = entry ? entry.stamps : this.ledger.stamps.get(key);
         if (stamp && (entry || this.tables[kind].has(id))) (stamps[kind] ??= {})[id] = stamp;
       }
     }
@@ -727,17 +623,13 @@ export class Store {
       const key = keyOf(kind, record.id);
       const path = fileOf(kind, record as never);
       this.dirty.add(path);
-      if (grave) {
-        this.graves.set(key, grave);
-        this.graveIndex.set(path, (this.graveIndex.get(path) ?? new Set()).add(key));
-      }
+      this.ledger.record({ kind, record, removed, stamps, grave });
+      if (grave) this.graveIndex.set(path, (this.graveIndex.get(path) ?? new Set()).add(key));
       if (removed) {
         this.tables[kind].delete(record.id);
-        this.stamps.delete(key);
         this.removeFromIndex(kind, record);
         continue;
       }
-      if (stamps) this.stamps.set(key, stamps);
       (this.tables[kind] as Map<string, unknown>).set(record.id, record);
       this.addToIndex(kind, record);
     }

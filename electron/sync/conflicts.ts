@@ -21,7 +21,7 @@ import {
 } from '../../shared/sync/conflicts';
 import { orderEntriesToWrite } from '../../shared/accounts/order-entries';
 import { balance, ledgerIssues, openEntries, type AccountEntry } from '../../shared/accounts/ledger';
-import { allEntries, groupBy, isDebited, reconcileOrders } from '../services/account-entries';
+import { allEntries, groupBy, isDebited } from '../services/account-entries';
 import { readRelay } from '../services/relay';
 import { translate } from '../../shared/i18n/messages';
 import { nextBasketNumber } from '../../shared/orders/totals';
@@ -114,7 +114,7 @@ export class ConflictBook {
       await store.transact((tx) => {
         const order = tx.get('order', recorded.orderId);
         if (!order) throw new UserError('error.orderNotFound');
-        putOrders(tx, [{ ...order, [recorded.field]: recorded.other as Order[typeof recorded.field], updatedAt: now.toISOString() }], now);
+        putOrders(tx, [{ ...order, [recorded.field]: recorded.other as Order[typeof recorded.field], updatedAt: now.toISOString() }]);
       });
     } else if (action !== 'keep') throw new UserError('error.conflictAction');
     await this.save(this.recorded.filter((known) => known !== recorded));
@@ -181,7 +181,7 @@ export async function trimOrders(store: Store, offerId: string, now: Date): Prom
       );
       edits.set(order.id, { ...current, lines: kept, updatedAt: now.toISOString() });
     }
-    putOrders(tx, edits.values(), now);
+    putOrders(tx, edits.values());
   });
 }
 
@@ -200,13 +200,12 @@ function refOf(store: Store, order: Order): OrderRef {
 const oldestFirst = (a: Order, b: Order) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 
 /**
- * Writes orders a resolution changed, keeping their debits in line (the rule every
- * order edit follows, orders.ts): a trimmed or merged basket that was already
- * collected is charged what it now holds.
+ * Writes orders a resolution changed. Their debits follow through the store's account
+ * rule (accountRules), as for every order edit: a trimmed or merged basket that was
+ * already collected is charged what it now holds.
  */
-function putOrders(tx: Transaction, orders: Iterable<Order>, now: Date): void {
-  const saved = [...orders].map((order) => tx.put('order', order));
-  reconcileOrders(tx, saved, now);
+function putOrders(tx: Transaction, orders: Iterable<Order>): void {
+  for (const order of orders) tx.put('order', order);
 }
 
 /** The orders a conflict names, as they are now, oldest first (which one keeps its number, or receives the others' lines). */
@@ -263,14 +262,10 @@ export async function mergeOrders(store: Store, orderIds: readonly string[], now
     const [kept, ...others] = orders;
     if (!kept || others.length === 0) throw new UserError('error.conflictNotFound');
     const at = now.toISOString();
-    putOrders(
-      tx,
-      [
-        { ...kept, lines: [...kept.lines, ...others.flatMap((order) => order.lines)], note: [kept.note, ...others.map((order) => order.note)].filter(Boolean).join('\n').slice(0, 2000), updatedAt: at },
-        ...others.map((order) => ({ ...order, lines: [], cancelledAt: at, updatedAt: at })),
-      ],
-      now,
-    );
+    putOrders(tx, [
+      { ...kept, lines: [...kept.lines, ...others.flatMap((order) => order.lines)], note: [kept.note, ...others.map((order) => order.note)].filter(Boolean).join('\n').slice(0, 2000), updatedAt: at },
+      ...others.map((order) => ({ ...order, lines: [], cancelledAt: at, updatedAt: at })),
+    ]);
   });
 }
 

@@ -19,7 +19,7 @@ import type { SyncSettings } from '../../shared/sync/settings';
 import type { SyncProblem, SyncProgress } from '../../shared/sync/status';
 import { fnv1a64, canonicalJson } from '../../shared/sync/canonical';
 import { orderedByProduct } from '../../shared/orders/totals';
-import type { FieldContest, Store } from '../store/store';
+import type { FieldContest, RefusedField, Store } from '../store/store';
 import { ordersOf } from '../services/ordered';
 import { SyncFolder, type DeviceInfo } from './folder';
 import type { Journal } from './journal';
@@ -31,6 +31,8 @@ export const COMPACT_AFTER = 20;
 /** What this copy puts in one batch file at most (one change more may pass it): a quarter of what readers accept. */
 const BATCH_TARGET_BYTES = MAX_BATCH_BYTES / 4;
 const REFUSED_IN_REPORT = 20;
+/** A refused value is shown, not kept: a long one is cut (the state file stays small). */
+const MAX_VALUE_SHOWN = 200;
 
 export interface SyncContext {
   store: Store;
@@ -88,8 +90,9 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
     }
   }
   ctx.progress({ phase: 'merging', done: 0, total: accepted.length });
-  const merged = accepted.length > 0 ? await store.merge(accepted, level) : { applied: [], parked: [], contests: [] };
+  const merged = accepted.length > 0 ? await store.merge(accepted, level) : { applied: [], parked: [], contests: [], refused: [] };
   park(state, merged.parked);
+  refused.push(...merged.refused.map(invalidField));
   refuse(state, level, refused, ctx.now());
   if (settings.role === 'producer' && level === 'producers') readPublished(ctx, await latestOrdered(folder, devices));
 
@@ -134,6 +137,11 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
   // What was refused is kept in the state's list (shown on the sync screen until discarded); the report names the first ones.
   folderState.problems = problems;
   return { received: merged.applied.length, sent, problems: [...problems, ...refused.slice(0, REFUSED_IN_REPORT)], contests: merged.contests };
+}
+
+/** A field write the store refused, as the sync screen lists it: which copy, record, field, value, and why. */
+function invalidField({ change, field, value, reason }: RefusedField): SyncProblem {
+  return { code: 'invalidField', device: change.device, record: `${change.entity} ${change.entityId}`, field, value: JSON.stringify(value).slice(0, MAX_VALUE_SHOWN), detail: reason };
 }
 
 async function ownBatchDamaged(folder: SyncFolder): Promise<boolean> {

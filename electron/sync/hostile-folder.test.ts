@@ -12,7 +12,7 @@ import { createBatch, serialiseBatch } from '../../shared/sync/envelope';
 import { serialise } from '../../shared/sync/hlc';
 import type { SyncReport, SyncStatus } from '../../shared/sync/status';
 import { useTempDirs } from '../testing/temp-dir';
-import { call, createProducer, openApp, type TestApp } from '../testing/service-calls';
+import { call, createProducer, createProduct, openApp, type TestApp } from '../testing/service-calls';
 import { ROOT } from './folder';
 import { DAMAGED_GRACE_MS, MAX_BATCH_BYTES } from './reading';
 import { MAX_PARKED, MAX_PARKED_BYTES } from './state';
@@ -66,6 +66,32 @@ describe('timestamps from another copy are read strictly', () => {
     expect(a.workspace.store.get('producer', producer.id)?.name).toBe('Ferme du Bois');
     expect(a.workspace.store.all('producer').map((p) => p.name)).toContain('Miellerie du Val');
     expect((await status(a)).setAside.refused.map((entry) => entry.code)).toEqual(['futureTimestamp']);
+  });
+});
+
+describe('changes from another copy are validated field by field', () => {
+  it('one invalid field on a producer is refused and listed; the producer, its creation and its products reach every copy, even one joining later', async () => {
+    const { folder, a, b, forge } = await twoCopies();
+    const device = b.workspace.store.deviceId;
+    const miellerie = await createProducer(b, 'Miellerie du Val');
+    const honey = await createProduct(b, miellerie.id, { name: 'Miel de châtaignier', category: 'épicerie', unit: 'pot' });
+    await sync(b);
+    // b's copy (or whoever writes in its directory) then sends a distance no schema accepts, beside a valid note.
+    const bad: ChangeRecord = { at: `2026-03-04T09:05:00.000Z-0000-${device}`, device, entity: 'producer', entityId: miellerie.id, fields: { distanceKm: 'far', notes: 'ruches bio' } };
+    await forge([bad]);
+    await sync(a);
+    expect(a.workspace.store.get('producer', miellerie.id)).toMatchObject({ name: 'Miellerie du Val', distanceKm: null, notes: 'ruches bio' });
+    expect(a.workspace.store.get('product', honey.id)?.name).toBe('Miel de châtaignier');
+    expect((await status(a)).setAside.refused).toEqual([
+      expect.objectContaining({ code: 'invalidField', device, record: `producer ${miellerie.id}`, field: 'distanceKm', value: '"far"', detail: 'validation.number', level: 'team' }),
+    ]);
+    expect((await status(a)).setAside.parked).toEqual([]);
+
+    const late = await openApp(await tempDir(), start);
+    await call(late, 'sync.saveSettings', { autoSyncMinutes: 0, teamFolder: folder });
+    await sync(late);
+    expect(late.workspace.store.get('producer', miellerie.id)).toMatchObject({ name: 'Miellerie du Val', distanceKm: null, notes: 'ruches bio' });
+    expect(late.workspace.store.get('product', honey.id)?.name).toBe('Miel de châtaignier');
   });
 });
 

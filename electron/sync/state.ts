@@ -21,6 +21,7 @@ const problemFields = {
   file: z.string().optional(),
   record: z.string().optional(),
   value: z.string().optional(),
+  field: z.string().optional(),
 };
 const problemSchema = z.object(problemFields) as z.ZodType<SyncProblem>;
 const refusedSchema = z.object({ ...problemFields, level: z.enum(SYNC_LEVELS), at: z.string() }) as z.ZodType<RefusedEntry>;
@@ -107,7 +108,7 @@ export function refuse(state: SyncState, level: SyncLevel, problems: readonly Sy
 }
 
 function refusalKey(entry: SyncProblem & { level: SyncLevel }): string {
-  return JSON.stringify([entry.level, entry.code, entry.device ?? '', entry.file ?? '', entry.record ?? '', entry.value ?? '', entry.detail ?? '']);
+  return JSON.stringify([entry.level, entry.code, entry.device ?? '', entry.file ?? '', entry.record ?? '', entry.field ?? '', entry.value ?? '', entry.detail ?? '']);
 }
 
 async function readJson<T>(path: string, schema: z.ZodType<T>, fallback: T): Promise<T> {

@@ -19,5 +19,6 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'sync.problem.wrongDevice': 'File refused: {file} is in the directory of copy {device} but claims to be written by {value}.',
   'sync.problem.damaged': 'The file {file} of copy {device} is damaged ({value}). Let that copy sync again: it replaces the file with a full copy. Its later changes wait until then.',
   'sync.problem.tooLarge': 'File refused unread: {file} of copy {device} is {value} bytes, more than any version of Cabas writes.',
+  'sync.problem.invalidField': 'Field refused from copy {device}: {record}, field “{field}” = {value} ({detail}). The rest of the change was kept.',
   'sync.reason.restored': 'Restored: this payment had been reversed twice, on two copies.',
 };

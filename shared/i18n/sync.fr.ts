@@ -18,5 +18,6 @@ export const syncFr = {
   'sync.problem.wrongDevice': 'Fichier refusé : {file} est dans le dossier de la copie {device} mais se dit écrit par {value}.',
   'sync.problem.damaged': 'Le fichier {file} de la copie {device} est endommagé ({value}). Laissez cette copie se synchroniser à nouveau : elle le remplace par une copie complète. Ses changements suivants attendent d’ici là.',
   'sync.problem.tooLarge': 'Fichier refusé sans être lu : {file} de la copie {device} fait {value} octets, plus qu’aucune version de Cabas n’en écrit.',
+  'sync.problem.invalidField': 'Champ refusé de la copie {device} : {record}, champ « {field} » = {value} ({detail}). Le reste du changement est gardé.',
   'sync.reason.restored': 'Rétabli : ce paiement avait été annulé deux fois, sur deux copies.',
 } as const;

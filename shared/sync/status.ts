@@ -31,6 +31,8 @@ export const SYNC_PROBLEMS = [
   'damaged',
   /** A file larger than any this version writes: refused without reading it. */
   'tooLarge',
+  /** A field of a change whose value its field does not accept (`detail`: why): refused alone, the rest of the change kept. */
+  'invalidField',
 ] as const;
 export type SyncProblemCode = (typeof SYNC_PROBLEMS)[number];
 
@@ -44,8 +46,10 @@ export interface SyncProblem {
   file?: string;
   /** The record concerned: `<kind> <id>`. */
   record?: string;
-  /** The value refused (a timestamp, a size, a device id). */
+  /** The value refused (a timestamp, a size, a device id, a field's value as JSON). */
   value?: string;
+  /** The field concerned, when one field of a change was refused. */
+  field?: string;
 }
 
 /** Why changes from other copies are held back on this copy instead of merged. */
