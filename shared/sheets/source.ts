@@ -11,7 +11,12 @@ export interface SheetLine {
   productId: string;
   productName: string;
   quantity: number;
+  /** Per unit, or per kg for a line sold by weight. */
   unitPriceCents: number;
+  /** Sold by weight (issue 15): the estimate of one piece; absent or null = sold by the unit. */
+  pieceGrams?: number | null;
+  /** The real weight of the line once weighed; absent or null = not yet. */
+  weighedGrams?: number | null;
 }
 
 export interface SheetOrder {

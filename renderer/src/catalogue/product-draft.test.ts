@@ -14,6 +14,8 @@ const carrots: Product = {
   priceCents: 250,
   vatRateBp: 600,
   defaultStock: 12,
+  pricing: 'unit',
+  pieceGrams: null,
   archivedAt: null,
   createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-01-01T00:00:00.000Z',
