@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { CheckinOrder } from '../../../../shared/checkin/day';
 import type { AppError } from '../../../../shared/contract/errors';
 import { toLocal } from '../../../../shared/distributions/calendar';
-import { formatMoney, longDay } from '../../../../shared/i18n/format';
+import { formatMoney, formatWeight, longDay } from '../../../../shared/i18n/format';
 import type { Order, OrderLine } from '../../../../shared/model/order';
 import type { Outcome } from '../../../../shared/contract/errors';
 import { useReadyApp } from '../../app/ready-app-context';
@@ -103,6 +103,15 @@ export function CheckinCounter({ distributionId }: { distributionId: string }) {
     change(
       () => call('checkin.clearMissing', { orderId: order.orderId, lineId: line.id }),
       () => ({ key: 'checkin.done.found', params: { product: line.productName, basket: order.basketNumber } }),
+    );
+
+  const weigh = (order: CheckinOrder, line: OrderLine, grams: number | null) =>
+    change(
+      () => call('checkin.weigh', { orderId: order.orderId, lineId: line.id, grams }),
+      (): Notice =>
+        grams === null
+          ? { key: 'weight.cleared', params: { basket: order.basketNumber, product: line.productName } }
+          : { key: 'weight.done', params: { basket: order.basketNumber, product: line.productName, weight: formatWeight(language, grams) } },
     );
 
   /** After a payment at the counter (a bag handed over, or a counter sale): what was taken and the change, read out by the status region. */
@@ -250,6 +259,7 @@ export function CheckinCounter({ distributionId }: { distributionId: string }) {
           onUndo={(order) => onCard(order, undo)}
           onMissing={(order, line) => setMissing({ order, line })}
           onFound={(order, line) => onCard(order, () => found(order, line))}
+          onWeigh={weigh}
           onLeave={() => searchRef.current?.focus()}
         />
       </div>
