@@ -71,4 +71,25 @@ test.describe('sold by weight at the counter', () => {
     await openCounter(app, longDay);
     await expect(card(app)).toContainText('À payer : 24,78 €');
   });
+
+  test('before the day is closed, the lines not weighed are listed with a warning at the till, and weighed from the list', async ({ app, host }) => {
+    const longDay = await cheeseDay(api(app.request, host));
+    await openCounter(app, longDay);
+    await app.getByRole('tab', { name: 'Clôture' }).click();
+    const toWeigh = app.getByRole('region', { name: '1 ligne vendue au poids n’est pas pesée' });
+    await expect(toWeigh).toContainText('Panier 1 · Anne Dupont · Tomme de vache × 3 (estimé 1,2 kg)');
+    await expect(app.getByText(/^1 ligne vendue au poids n’est pas pesée : elle sera débitée au poids estimé/)).toBeVisible();
+    expect(await seriousViolations(app)).toEqual([]);
+
+    // Weighed in grams this time, as the producer's scale shows them.
+    await toWeigh.getByRole('textbox', { name: 'Poids pesé : Tomme de vache, panier 1' }).fill('1190 g');
+    await expect(toWeigh).toContainText('Compris : 1,19 kg');
+    await app.keyboard.press('Enter');
+    await expect(app.getByRole('status')).toHaveText('Panier 1 : Tomme de vache pesé 1,19 kg.');
+    await expect(toWeigh).toHaveCount(0);
+    await expect(app.getByText(/elle sera débitée au poids estimé/)).toHaveCount(0);
+    // 1,19 kg × 18,90 €/kg = 22,491 € → 22,49 €
+    await app.getByRole('tab', { name: 'Comptoir' }).click();
+    await expect(card(app)).toContainText('À payer : 22,49 €');
+  });
 });

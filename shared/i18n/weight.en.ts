@@ -29,5 +29,6 @@ export const weightEn: Record<keyof typeof weightFr, string> = {
   'pricing.pieceGrams': 'Estimated weight of one piece (g)',
   'unweighed.title': '{count, plural, one {# line sold by weight is not weighed} other {# lines sold by weight are not weighed}}',
   'unweighed.intro': 'They are charged at the estimated weight until they are weighed.',
+  'unweighed.beforeClose': '{count, plural, one {# line sold by weight is not weighed: it will be debited at the estimated weight (see “to weigh” above).} other {# lines sold by weight are not weighed: they will be debited at the estimated weight (see “to weigh” above).}}',
   'unweighed.line': 'Basket {basket} · {name} · {product} × {quantity} (estimated {weight})',
 };

@@ -28,5 +28,6 @@ export const weightFr = {
   'pricing.pieceGrams': 'Poids estimé d’une pièce (g)',
   'unweighed.title': '{count, plural, one {# ligne vendue au poids n’est pas pesée} other {# lignes vendues au poids ne sont pas pesées}}',
   'unweighed.intro': 'Elles sont comptées au poids estimé tant qu’elles ne sont pas pesées.',
+  'unweighed.beforeClose': '{count, plural, one {# ligne vendue au poids n’est pas pesée : elle sera débitée au poids estimé (voir « à peser » plus haut).} other {# lignes vendues au poids ne sont pas pesées : elles seront débitées au poids estimé (voir « à peser » plus haut).}}',
   'unweighed.line': 'Panier {basket} · {name} · {product} × {quantity} (estimé {weight})',
 } as const;

@@ -20,6 +20,7 @@ import { MissingDialog } from './MissingDialog';
 import { PayDialog } from './PayDialog';
 import { CounterSaleDialog } from './CounterSaleDialog';
 import { TillSection } from './TillSection';
+import { UnweighedList } from './UnweighedList';
 import type { CounterPayment } from '../../../../shared/accounts/views';
 import { orderTotal } from '../../../../shared/orders/totals';
 import { searchCheckin } from './checkin-search';
@@ -265,6 +266,15 @@ export function CheckinCounter({ distributionId }: { distributionId: string }) {
       </div>
       <div role="tabpanel" id="checkin-panel-closing" aria-labelledby="checkin-tab-closing" hidden={view !== 'closing'}>
         {view === 'closing' && (
+          <UnweighedList
+            unweighed={day.unweighed}
+            orders={day.groups.flatMap((group) => group.orders)}
+            busy={busy}
+            money={money}
+            onWeigh={weigh}
+          />
+        )}
+        {view === 'closing' && (
           <ClosingList
             day={day}
             busy={busy}
@@ -274,7 +284,7 @@ export function CheckinCounter({ distributionId }: { distributionId: string }) {
             onCollect={(order) => onClosing(order, collect)}
           />
         )}
-        {view === 'closing' && <TillSection distributionId={distribution.id} version={version} onNotice={setNotice} />}
+        {view === 'closing' && <TillSection distributionId={distribution.id} version={version} unweighed={day.unweighed.length} onNotice={setNotice} />}
       </div>
       {paying?.account && <PayDialog order={{ ...paying, account: paying.account }} onClose={() => setPaying(null)} onPaid={(done) => paid(done, paying)} />}
       {selling && <CounterSaleDialog distributionId={distribution.id} onClose={() => setSelling(false)} onSold={(done) => paid(done, null)} />}
