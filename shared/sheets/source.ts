@@ -78,6 +78,25 @@ export function linesTotal(lines: readonly SheetLine[]): number {
   return lines.reduce((sum, line) => sum + lineTotal(line), 0);
 }
 
+/**
+ * The weight of what a sheet row hands over, for products sold by weight
+ * (issue 15): the pieces' estimate, and the weighed weight once every line
+ * in the row is weighed (null while one still waits for the scale).
+ */
+export interface SheetWeight {
+  estimatedGrams: number;
+  weighedGrams: number | null;
+}
+
+/** Adds one line to a row's weight; a line sold by the unit leaves it as it is (null: nothing sold by weight). */
+export function addWeight(weight: SheetWeight | null, line: SheetLine): SheetWeight | null {
+  if (line.pieceGrams == null) return weight;
+  const estimatedGrams = (weight?.estimatedGrams ?? 0) + line.quantity * line.pieceGrams;
+  const weighed = line.weighedGrams ?? null;
+  const weighedGrams = weighed === null || (weight !== null && weight.weighedGrams === null) ? null : (weight?.weighedGrams ?? 0) + weighed;
+  return { estimatedGrams, weighedGrams };
+}
+
 export type OfferIndex = ReadonlyMap<string, SheetOffer>;
 
 export function indexOffers(offers: Iterable<SheetOffer>): OfferIndex {
