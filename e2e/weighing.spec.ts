@@ -24,7 +24,7 @@ async function cheeseDay(call: ReturnType<typeof api>) {
   const anne = await call<Ids>('members.create', { name: 'Anne Dupont' });
   const order = await call<Ids>('orders.open', { distributionId: distribution.id, memberId: anne.id });
   await call('orders.addLine', { orderId: order.id, productId: tomme.id, quantity: 3 });
-  return format(new Date(`${distribution.pickupDate}T12:00`), 'EEEE d MMMM yyyy', { locale: fr });
+  return { distributionId: distribution.id, longDay: format(new Date(`${distribution.pickupDate}T12:00`), 'EEEE d MMMM yyyy', { locale: fr }) };
 }
 
 const card = (app: Page) => app.getByRole('listitem', { name: 'Panier 1 Anne Dupont' });
@@ -41,7 +41,7 @@ test.describe('sold by weight at the counter', () => {
     host,
     restartHost,
   }) => {
-    const longDay = await cheeseDay(api(app.request, host));
+    const { distributionId, longDay } = await cheeseDay(api(app.request, host));
     await openCounter(app, longDay);
     await expect(card(app)).toContainText('À payer : 22,68 €');
 
@@ -70,10 +70,20 @@ test.describe('sold by weight at the counter', () => {
     await restartHost();
     await openCounter(app, longDay);
     await expect(card(app)).toContainText('À payer : 24,78 €');
+
+    // The bag's slip and the producer's delivery sheet show the estimate and the weighing.
+    await app.evaluate((hash) => (window.location.hash = hash), `#/print/pickup/${distributionId}/slips`);
+    await expect(app.locator('[data-print-state="ready"]')).toBeVisible();
+    const slip = app.getByRole('region', { name: /Anne Dupont/ });
+    await expect(slip).toContainText('3\u00a0×\u00a0Tomme de vache (estimé 1,2 kg · pesé 1,311 kg)');
+    await expect(slip).toContainText('24,78 €');
+    await app.evaluate((hash) => (window.location.hash = hash), `#/print/delivery/${distributionId}`);
+    await expect(app.locator('[data-print-state="ready"]')).toBeVisible();
+    await expect(app.getByRole('rowheader', { name: 'Tomme de vache (estimé 1,2 kg · pesé 1,311 kg)' })).toBeVisible();
   });
 
   test('before the day is closed, the lines not weighed are listed with a warning at the till, and weighed from the list', async ({ app, host }) => {
-    const longDay = await cheeseDay(api(app.request, host));
+    const { longDay } = await cheeseDay(api(app.request, host));
     await openCounter(app, longDay);
     await app.getByRole('tab', { name: 'Clôture' }).click();
     const toWeigh = app.getByRole('region', { name: '1 ligne vendue au poids n’est pas pesée' });
