@@ -58,4 +58,16 @@ describe('the product form', () => {
     if (!read.ok) throw new Error('unreadable');
     expect(changedProductFields(carrots, read.fields)).toEqual({ priceCents: 280 });
   });
+
+  it('reads a price per kg with the piece estimate typed like a weighing, and refuses one without it (issue 15)', () => {
+    const text = { ...productText('fr', relay, carrots), pricing: 'weight', priceCents: '18,90' };
+    const read = readProductText({ ...text, pieceGrams: '0,4 kg' });
+    expect(read).toMatchObject({ ok: true, fields: { pricing: 'weight', pieceGrams: 400, priceCents: 1890 } });
+    if (!read.ok) throw new Error('unreadable');
+    expect(changedProductFields(carrots, read.fields)).toEqual({ priceCents: 1890, pricing: 'weight', pieceGrams: 400 });
+    expect(readProductText({ ...text, pieceGrams: '' })).toEqual({ ok: false, issues: [{ path: 'pieceGrams', key: 'validation.pieceGramsRequired' }] });
+    expect(readProductText({ ...text, pieceGrams: 'gros' })).toEqual({ ok: false, issues: [{ path: 'pieceGrams', key: 'weight.unreadable' }] });
+    // Back to a price per unit: the estimate is dropped.
+    expect(readProductText({ ...text, pricing: 'unit', pieceGrams: '400' })).toMatchObject({ ok: true, fields: { pricing: 'unit', pieceGrams: null } });
+  });
 });
