@@ -129,7 +129,8 @@ export function ordersService(store: () => Store, now: () => Date) {
         const { priceCents, name, vatRateBp, pieceGrams } = checkStock(tx, order.distributionId, productId, quantity);
         const existing = order.lines.find((line) => line.productId === productId);
         if (existing) {
-          return { lines: order.lines.map((line) => (line === existing ? { ...line, quantity: line.quantity + quantity } : line)) };
+          // More pieces than were weighed: the line goes back to its estimate until it is weighed again.
+          return { lines: order.lines.map((line) => (line === existing ? { ...line, quantity: line.quantity + quantity, weighedGrams: null } : line)) };
         }
         const line: OrderLine = {
           id: randomUUID(),
@@ -150,7 +151,9 @@ export function ordersService(store: () => Store, now: () => Date) {
         const line = order.lines.find((candidate) => candidate.id === lineId);
         if (!line) throw new UserError('error.lineNotFound');
         checkStock(tx, order.distributionId, line.productId, quantity - line.quantity);
-        return { lines: order.lines.map((candidate) => (candidate === line ? { ...line, quantity } : candidate)) };
+        // A weighing was of the pieces before: a new count goes back to the estimate until weighed again.
+        const weighedGrams = quantity === line.quantity ? line.weighedGrams : null;
+        return { lines: order.lines.map((candidate) => (candidate === line ? { ...line, quantity, weighedGrams } : candidate)) };
       }),
 
     'orders.removeLine': ({ orderId, lineId }: { orderId: string; lineId: string }) =>

@@ -68,6 +68,23 @@ describe('weighing a line sold by weight (issue 15)', () => {
     expect(cleared.lines[0]!.weighedGrams).toBeNull();
   });
 
+  it('a new count of pieces after the weighing goes back to the estimate until weighed again', async () => {
+    const { app, distribution, tomme, member, order } = await weighedDay(await tempDir());
+    const anne = await member('Anne');
+    const basket = await order(anne, [{ product: tomme, quantity: 2 }]);
+    app.clock.set(PICKUP_UNDER_WAY);
+    const lineId = basket.lines[0]!.id;
+    await call(app, 'checkin.weigh', { orderId: basket.id, lineId, grams: 850 });
+    // One more piece, recorded late by the organiser.
+    await call(app, 'orders.open', { distributionId: distribution.id, memberId: anne.id, late: true });
+    const changed = await call<Order>(app, 'orders.setLineQuantity', { orderId: basket.id, lineId, quantity: 3 });
+    expect(changed.lines[0]).toMatchObject({ quantity: 3, weighedGrams: null });
+    expect((await atCounter(app, distribution.id, basket.id)).totalCents).toBe(2268);
+    await call(app, 'checkin.weigh', { orderId: basket.id, lineId, grams: 1250 });
+    const added = await call<Order>(app, 'orders.addLine', { orderId: basket.id, productId: tomme.id, quantity: 1 });
+    expect(added.lines[0]).toMatchObject({ quantity: 4, weighedGrams: null });
+  });
+
   it('refuses a line sold by the unit, an unreadable weight and a settled distribution, and changes nothing', async () => {
     const { app, distribution, tomme, carrots, member, order } = await weighedDay(await tempDir());
     const basket = await order(await member('Anne'), [{ product: tomme, quantity: 1 }, { product: carrots, quantity: 1 }]);
