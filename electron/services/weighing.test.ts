@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CounterPayment } from '../../shared/accounts/views';
 import type { CheckinDay, CheckinOrder } from '../../shared/checkin/day';
 import { balance } from '../../shared/accounts/ledger';
 import type { Order } from '../../shared/model/order';
@@ -83,6 +84,17 @@ describe('weighing a line sold by weight (issue 15)', () => {
     await call(app, 'checkin.weigh', { orderId: basket.id, lineId, grams: 1250 });
     const added = await call<Order>(app, 'orders.addLine', { orderId: basket.id, productId: tomme.id, quantity: 1 });
     expect(added.lines[0]).toMatchObject({ quantity: 4, weighedGrams: null });
+  });
+
+  it('a counter sale of pieces sold by weight is charged at the estimate, as the dialog shows it', async () => {
+    const { app, distribution, tomme } = await weighedDay(await tempDir());
+    app.clock.set(PICKUP_UNDER_WAY);
+    const sale = await call<CounterPayment>(app, 'counter.sell', {
+      distributionId: distribution.id, lines: [{ productId: tomme.id, quantity: 2 }], method: 'cash', tenderedCents: 2000,
+    });
+    expect(sale.order.lines[0]).toMatchObject({ pieceGrams: 400, weighedGrams: null });
+    // 2 × 400 g at 18,90 €/kg = 15,12 €
+    expect(sale.change.changeCents).toBe(2000 - 1512);
   });
 
   it('refuses a line sold by the unit, an unreadable weight and a settled distribution, and changes nothing', async () => {
