@@ -23,7 +23,7 @@ export const weightEn: Record<keyof typeof weightFr, string> = {
   'weight.piece': 'about {weight} a piece',
   'error.notSoldByWeight': 'This line is not sold by weight.',
   'error.weighingSettled': 'This distribution’s settlement is closed: the weighing can no longer change.',
-  'pricing.label': 'Price',
+  'pricing.label': 'Pricing',
   'pricing.unit': 'per unit',
   'pricing.weight': 'per kg (pieces weighed)',
   'pricing.pieceGrams': 'Estimated weight of one piece (g)',

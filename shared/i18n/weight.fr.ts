@@ -22,7 +22,7 @@ export const weightFr = {
   'weight.piece': 'env. {weight} la pièce',
   'error.notSoldByWeight': 'Cette ligne n’est pas vendue au poids.',
   'error.weighingSettled': 'Le bilan de cette distribution est clôturé : la pesée ne peut plus changer.',
-  'pricing.label': 'Prix',
+  'pricing.label': 'Mode de prix',
   'pricing.unit': 'à l’unité',
   'pricing.weight': 'au kilo (pièces pesées)',
   'pricing.pieceGrams': 'Poids estimé d’une pièce (g)',
