@@ -35,6 +35,29 @@ async function openCounter(app: Page, longDay: string) {
   await expect(app.getByRole('heading', { level: 1, name: `Retraits du ${longDay}` })).toBeVisible();
 }
 
+test.describe('sold by weight in the catalogue', () => {
+  test('a cheese priced per kg with the estimate of a piece; without the estimate it is refused at the field', async ({ app, host }) => {
+    await api(app.request, host)('producers.create', { name: 'Ferme du Bois' });
+    await app.getByRole('link', { name: 'Catalogue', exact: true }).click();
+    await expect(app.getByRole('heading', { level: 1, name: 'Catalogue' })).toBeVisible();
+    await app.getByRole('button', { name: 'Nouveau produit' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Nouveau produit' });
+    await dialog.getByLabel('Nom du produit').fill('Tomme de vache');
+    await dialog.getByLabel('Unité de vente').selectOption({ label: 'pièce' });
+    await dialog.getByLabel('Prix TVA comprise (EUR)').fill('18,90');
+    await dialog.getByLabel('Mode de prix').selectOption({ label: 'au kilo (pièces pesées)' });
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(dialog.getByText('Un produit vendu au poids a besoin du poids estimé d’une pièce.').first()).toBeVisible();
+    await dialog.getByLabel('Poids estimé d’une pièce (g)').fill('0,4 kg');
+    expect(await seriousViolations(app)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(app.getByRole('status')).toContainText('Produit « Tomme de vache » ajouté.');
+    const row = app.getByRole('row', { name: /Tomme de vache/ });
+    await expect(row).toContainText('18,90 € / kg');
+    await expect(row).toContainText('env. 400 g la pièce');
+  });
+});
+
 test.describe('sold by weight at the counter', () => {
   test('weighing three pieces of cheese at check-in changes the amount to pay from the estimate to the weighed price; a restart keeps it', async ({
     app,
