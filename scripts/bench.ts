@@ -77,7 +77,7 @@ function buildRelay(distributionCount: number): Relay {
   }));
   const products: Product[] = Array.from({ length: 400 }, (_, i) => ({
     id: randomUUID(), producerId: producers[i % 40]!.id, name: `Produit ${i + 1}`, category: 'légumes', unit: 'kg',
-    packDescription: 'sachet de 500 g', priceCents: 100 + Math.round(rand() * 2000), vatRateBp: 600, defaultStock: 20,
+    packDescription: 'sachet de 500 g', priceCents: 100 + Math.round(rand() * 2000), vatRateBp: 600, defaultStock: 20, pricing: 'unit', pieceGrams: null,
     archivedAt: null, createdAt: stamp, updatedAt: stamp,
   }));
   const members: Member[] = Array.from({ length: 300 }, (_, i) => ({
@@ -110,7 +110,7 @@ function buildRelay(distributionCount: number): Relay {
         used.add(product.id);
         lines.push({
           id: randomUUID(), productId: product.id, productName: product.name, quantity: 1 + Math.floor(rand() * 3),
-          unitPriceCents: product.priceCents, vatRateBp: product.vatRateBp, addedAt: stamp, missing: null,
+          unitPriceCents: product.priceCents, vatRateBp: product.vatRateBp, addedAt: stamp, missing: null, pieceGrams: null, weighedGrams: null,
         });
       }
       return {

@@ -9,6 +9,7 @@ import { UserError } from '../../shared/contract/errors';
 import { checkinDay } from '../../shared/checkin/day';
 import { toLocal } from '../../shared/distributions/calendar';
 import type { Order, OrderLine } from '../../shared/model/order';
+import { isSoldByWeight } from '../../shared/orders/totals';
 import type { Store, Transaction } from '../store/store';
 import { counterAccounts } from './account-entries';
 import { existingDistribution } from './distributions';
@@ -51,6 +52,16 @@ export function checkinService(store: () => Store, now: () => Date) {
     /** The line is refunded: the settlement leaves it out of the producer's sales. The first time it was flagged is kept. */
     'checkin.markMissing': ({ orderId, lineId, note }: { orderId: string; lineId: string; note: string }) =>
       change(orderId, (order) => setLine(order, lineId, (line) => ({ note, at: line.missing?.at ?? stamp() }))),
+
+    /** Weighed: the line is charged on its real weight at its frozen price per kg; refused once the distribution's settlement is closed. */
+    'checkin.weigh': ({ orderId, lineId, grams }: { orderId: string; lineId: string; grams: number | null }) =>
+      change(orderId, (order, tx) => {
+        const line = order.lines.find((candidate) => candidate.id === lineId);
+        if (!line) throw new UserError('error.lineNotFound');
+        if (!isSoldByWeight(line)) throw new UserError('error.notSoldByWeight');
+        if (existingDistribution(tx, order.distributionId).settledAt !== null) throw new UserError('error.weighingSettled');
+        return { lines: order.lines.map((candidate) => (candidate === line ? { ...line, weighedGrams: grams } : candidate)) };
+      }),
 
     'checkin.clearMissing': ({ orderId, lineId }: { orderId: string; lineId: string }) =>
       change(orderId, (order) => setLine(order, lineId, null)),

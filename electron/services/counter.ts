@@ -96,8 +96,8 @@ export function counterService(store: () => Store, now: () => Date) {
         const wanted = new Map<string, number>();
         for (const line of lines) wanted.set(line.productId, (wanted.get(line.productId) ?? 0) + line.quantity);
         const orderLines: OrderLine[] = [...wanted].map(([productId, quantity]) => {
-          const { priceCents, name, vatRateBp } = checkStock(tx, distributionId, productId, quantity);
-          return { id: randomUUID(), productId, productName: name, quantity, unitPriceCents: priceCents, vatRateBp, addedAt: stamp, ...ORDER_LINE_DEFAULTS };
+          const { priceCents, name, vatRateBp, pieceGrams } = checkStock(tx, distributionId, productId, quantity);
+          return { id: randomUUID(), productId, productName: name, quantity, unitPriceCents: priceCents, vatRateBp, addedAt: stamp, ...ORDER_LINE_DEFAULTS, pieceGrams };
         });
         const order = tx.put('order', {
           id: randomUUID(),

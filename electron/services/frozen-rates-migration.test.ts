@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DistributionView } from '../../shared/catalogue/views';
 import type { SettlementView } from '../../shared/settlement/rates';
 import { listDataFiles } from '../store/data-files';
+import { FORMAT_VERSION } from '../store/envelope';
 import { PICKUP_UNDER_WAY, pickupDay } from '../testing/pickup-day';
 import { call, openApp } from '../testing/service-calls';
 import { readJson, useTempDirs } from '../testing/temp-dir';
@@ -38,7 +39,7 @@ describe('migrating a format-1 folder (issue 15)', () => {
     const backups = (await readdir(join(app.dataDir, 'backups'))).filter((id) => id.endsWith('-pre-migration'));
     expect(backups).toHaveLength(1);
     expect(await readFile(join(app.dataDir, 'backups', backups[0]!, pastFile), 'utf8')).toBe(formatOne);
-    for (const path of await listDataFiles(app.dataDir)) expect(await readJson(join(app.dataDir, path))).toMatchObject({ version: 2 });
+    for (const path of await listDataFiles(app.dataDir)) expect(await readJson(join(app.dataDir, path))).toMatchObject({ version: FORMAT_VERSION });
 
     const store = migrated.workspace.store;
     expect(store.get('distribution', past.id)!.rates).toEqual({

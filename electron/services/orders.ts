@@ -40,7 +40,15 @@ function checkEditable(tx: Transaction, order: Pick<Order, 'distributionId' | 'l
 }
 
 /** Refuses when `extra` more units of the product would oversell its offer; the message says what is left. */
-export function checkStock(tx: Transaction, distributionId: string, productId: string, extra: number): { priceCents: number; name: string; vatRateBp: number } {
+/** What a new line freezes of the product: its price (per unit, or per kg), name, VAT rate and, sold by weight, the estimate of one piece. */
+export interface FrozenLineFacts {
+  priceCents: number;
+  name: string;
+  vatRateBp: number;
+  pieceGrams: number | null;
+}
+
+export function checkStock(tx: Transaction, distributionId: string, productId: string, extra: number): FrozenLineFacts {
   const product = tx.get('product', productId);
   if (!product) throw new UserError('error.productNotFound');
   const offer = offersOf(tx, distributionId).find((o) => o.productId === productId && o.withdrawnAt === null);
@@ -49,7 +57,12 @@ export function checkStock(tx: Transaction, distributionId: string, productId: s
   if (extra > 0 && !canSell(offer, ordered, extra)) {
     throw new UserError('error.outOfStock', { product: product.name, remaining: remaining(offer, ordered) ?? 0, wanted: extra });
   }
-  return { priceCents: offerPrice(offer, product), name: product.name, vatRateBp: product.vatRateBp };
+  return {
+    priceCents: offerPrice(offer, product),
+    name: product.name,
+    vatRateBp: product.vatRateBp,
+    pieceGrams: product.pricing === 'weight' ? product.pieceGrams : null,
+  };
 }
 
 export function ordersService(store: () => Store, now: () => Date) {
@@ -113,10 +126,11 @@ export function ordersService(store: () => Store, now: () => Date) {
     /** Adds units of a product; a product already in the order keeps its line and its frozen price. */
     'orders.addLine': ({ orderId, productId, quantity }: { orderId: string; productId: string; quantity: number }) =>
       edit(orderId, (order, tx) => {
-        const { priceCents, name, vatRateBp } = checkStock(tx, order.distributionId, productId, quantity);
+        const { priceCents, name, vatRateBp, pieceGrams } = checkStock(tx, order.distributionId, productId, quantity);
         const existing = order.lines.find((line) => line.productId === productId);
         if (existing) {
-          return { lines: order.lines.map((line) => (line === existing ? { ...line, quantity: line.quantity + quantity } : line)) };
+          // More pieces than were weighed: the line goes back to its estimate until it is weighed again.
+          return { lines: order.lines.map((line) => (line === existing ? { ...line, quantity: line.quantity + quantity, weighedGrams: null } : line)) };
         }
         const line: OrderLine = {
           id: randomUUID(),
@@ -127,6 +141,7 @@ export function ordersService(store: () => Store, now: () => Date) {
           vatRateBp,
           addedAt: stamp(),
           ...ORDER_LINE_DEFAULTS,
+          pieceGrams,
         };
         return { lines: [...order.lines, line] };
       }),
@@ -136,7 +151,9 @@ export function ordersService(store: () => Store, now: () => Date) {
         const line = order.lines.find((candidate) => candidate.id === lineId);
         if (!line) throw new UserError('error.lineNotFound');
         checkStock(tx, order.distributionId, line.productId, quantity - line.quantity);
-        return { lines: order.lines.map((candidate) => (candidate === line ? { ...line, quantity } : candidate)) };
+        // A weighing was of the pieces before: a new count goes back to the estimate until weighed again.
+        const weighedGrams = quantity === line.quantity ? line.weighedGrams : null;
+        return { lines: order.lines.map((candidate) => (candidate === line ? { ...line, quantity, weighedGrams } : candidate)) };
       }),
 
     'orders.removeLine': ({ orderId, lineId }: { orderId: string; lineId: string }) =>

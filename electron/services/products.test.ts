@@ -12,7 +12,7 @@ const open = async () => openApp(await tempDir());
 const carrots = { name: 'Carottes', category: 'légumes', unit: 'kg', priceCents: 250, vatRateBp: 600 };
 
 describe('products.create', () => {
-  it('saves a product with its defaults (no pack description, no default stock, active) in products.json', async () => {
+  it('saves a product with its defaults (no pack description, no default stock, sold by the unit, active) in products.json', async () => {
     const app = await open();
     const producer = await createProducer(app, 'Ferme du Bois');
     await settle(app);
@@ -27,6 +27,8 @@ describe('products.create', () => {
       unit: 'kg',
       packDescription: '',
       priceCents: 250,
+      pricing: 'unit',
+      pieceGrams: null,
       vatRateBp: 600,
       defaultStock: null,
       archivedAt: null,

@@ -23,6 +23,13 @@ function checkVatRate(tx: Transaction, vatRateBp: number): void {
   }
 }
 
+/** A product sold by weight needs the estimate of one piece: members order pieces, and their order is priced on it until weighed. */
+function checkPricing(product: Pick<ProductFields, 'pricing' | 'pieceGrams'>): void {
+  if (product.pricing === 'weight' && product.pieceGrams === null) {
+    throw new UserError('error.invalidInput', undefined, [{ path: 'pieceGrams', key: 'validation.pieceGramsRequired' }]);
+  }
+}
+
 function activeProducer(tx: Transaction, producerId: string): void {
   const producer = tx.get('producer', producerId);
   if (!producer) throw new UserError('error.producerNotFound');
@@ -38,6 +45,7 @@ export function productsService(store: () => Store, now: () => Date) {
       store().transact((tx) => {
         activeProducer(tx, draft.producerId);
         checkVatRate(tx, draft.vatRateBp);
+        checkPricing(draft);
         const at = stamp();
         return tx.put('product', { ...draft, id: randomUUID(), archivedAt: null, createdAt: at, updatedAt: at });
       }),
@@ -47,7 +55,9 @@ export function productsService(store: () => Store, now: () => Date) {
         const product = existingProduct(tx, id);
         // A rate kept from before a change of country stays; a new rate must be one of the country's.
         if (changes.vatRateBp !== undefined && changes.vatRateBp !== product.vatRateBp) checkVatRate(tx, changes.vatRateBp);
-        return tx.put('product', { ...product, ...changes, updatedAt: stamp() });
+        const changed = { ...product, ...changes };
+        checkPricing(changed);
+        return tx.put('product', { ...changed, updatedAt: stamp() });
       }),
 
     /** Archiving takes the product out of future offers; past offers and orders keep it. */

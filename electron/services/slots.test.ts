@@ -212,7 +212,8 @@ describe('orders written before slots and check-in existed', () => {
     expect(app.workspace.status().state).toBe('ready');
     expect(app.workspace.store.get('order', order.id)).toEqual({
       ...order,
-      lines: [{ ...line, missing: null }],
+      // Issue 15: and sold by the unit, not weighed.
+      lines: [{ ...line, missing: null, pieceGrams: null, weighedGrams: null }],
       slotId: null,
       slotPinned: false,
       slotOverride: false,

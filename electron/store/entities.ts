@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { EntityKind } from '../../shared/model/change';
 import { DISTRIBUTION_DEFAULTS, distributionSchema, offerSchema } from '../../shared/model/distribution';
 import { producerSchema } from '../../shared/model/producer';
-import { productSchema } from '../../shared/model/product';
+import { PRODUCT_DEFAULTS, productSchema } from '../../shared/model/product';
 import { memberSchema } from '../../shared/model/member';
 import { ORDER_DEFAULTS, ORDER_LINE_DEFAULTS, orderSchema } from '../../shared/model/order';
 import { pickupSlotSchema } from '../../shared/model/slot';
@@ -72,10 +72,13 @@ export const distributionRecordSchema = z.preprocess(
   distributionSchema,
 );
 
+/** A product from a copy that predates weight pricing (issue 15) arrives by sync without it: it is sold by the unit. */
+export const productRecordSchema = z.preprocess((stored) => (isRecord(stored) ? { ...PRODUCT_DEFAULTS, ...stored } : stored), productSchema);
+
 export const entities = {
   relay: { schema: relayRecordSchema, fileOf: () => 'relay.json' },
   producer: { schema: producerSchema, fileOf: () => 'producers.json' },
-  product: { schema: productSchema, fileOf: () => 'products.json' },
+  product: { schema: productRecordSchema, fileOf: () => 'products.json' },
   member: { schema: memberSchema, fileOf: () => 'members.json' },
   distribution: { schema: distributionRecordSchema, fileOf: (record: { id: string }) => distributionFile(record.id) },
   offer: { schema: offerSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },

@@ -7,8 +7,8 @@ import type { EntityKind } from '../../shared/model/change';
 import { entities, type EntityOf } from './entities';
 
 export const FORMAT = 'cabas';
-/** 2: distributions keep their settlement rates (issue 15). */
-export const FORMAT_VERSION = 2;
+/** 2: distributions keep their settlement rates (issue 15). 3: products and order lines sold by weight (issue 15). */
+export const FORMAT_VERSION = 3;
 
 /** Just enough to tell which format version wrote a file, whatever the rest of it looks like. */
 export const envelopeVersionSchema = z.object({

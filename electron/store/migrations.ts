@@ -42,7 +42,31 @@ export const distributionRates: Migration = {
       : file,
 };
 
-export const currentFormat: FormatSpec = { version: FORMAT_VERSION, migrations: [distributionRates] };
+const withDefaults = (record: unknown, defaults: Record<string, unknown>) => (isRecord(record) ? { ...defaults, ...record } : record);
+
+/**
+ * 2 → 3 (issue 15): products can be sold by weight. Every existing product is
+ * sold by the unit, and every existing order line too (no piece estimate, not
+ * weighed), so no total changes.
+ */
+export const weightPricing: Migration = {
+  from: 2,
+  why: 'products and order lines can be sold by weight (issue 15)',
+  migrate: (file) => {
+    const records = { ...file.records };
+    if (records.product) records.product = records.product.map((product) => withDefaults(product, { pricing: 'unit', pieceGrams: null }));
+    if (records.order) {
+      records.order = records.order.map((order) =>
+        isRecord(order) && Array.isArray(order.lines)
+          ? { ...order, lines: order.lines.map((line) => withDefaults(line, { pieceGrams: null, weighedGrams: null })) }
+          : order,
+      );
+    }
+    return { ...file, records };
+  },
+};
+
+export const currentFormat: FormatSpec = { version: FORMAT_VERSION, migrations: [distributionRates, weightPricing] };
 
 export function migrateFile(file: EnvelopeHeader, path: string, format: FormatSpec): EnvelopeHeader {
   let current = file;

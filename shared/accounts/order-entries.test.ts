@@ -9,6 +9,8 @@ const at = '2026-03-06T16:30:00.000Z';
 const line = (n: number, quantity: number, unitPriceCents: number, missing = false) => ({
   id: uuid(100 + n), productId: uuid(200 + n), productName: `p${n}`, quantity, unitPriceCents, vatRateBp: 600, addedAt: at,
   missing: missing ? { note: '', at } : null,
+  pieceGrams: null,
+  weighedGrams: null,
 });
 const order = (lines: Order['lines']) => ({ id: uuid(1), memberId: uuid(2), distributionId: uuid(3), lines });
 

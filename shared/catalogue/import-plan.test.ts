@@ -31,7 +31,7 @@ const producer = (name: string, fields: Partial<Producer> = {}): Producer => ({
 });
 const product = (producerId: string, name: string, fields: Partial<Product> = {}): Product => ({
   id: `10000000-0000-4000-8000-${String(name.length).padStart(12, '0')}`,
-  producerId, name, category: 'légumes', unit: 'kg', packDescription: '', priceCents: 250, vatRateBp: 600, defaultStock: null,
+  producerId, name, category: 'légumes', unit: 'kg', packDescription: '', priceCents: 250, vatRateBp: 600, defaultStock: null, pricing: 'unit', pieceGrams: null,
   archivedAt: null, createdAt: at, updatedAt: at, ...fields,
 });
 

@@ -86,10 +86,12 @@ export type ImportedProductFields = Pick<ProductFields, 'name' | 'unit' | 'price
   Partial<Omit<ProductFields, 'producerId'>>;
 
 /** What a new product gets for the optional columns a file leaves out. */
-export const IMPORTED_PRODUCT_DEFAULTS: Pick<ProductFields, 'category' | 'packDescription' | 'defaultStock'> = {
+export const IMPORTED_PRODUCT_DEFAULTS: Pick<ProductFields, 'category' | 'packDescription' | 'defaultStock' | 'pricing' | 'pieceGrams'> = {
   category: 'autre',
   packDescription: '',
   defaultStock: null,
+  pricing: 'unit',
+  pieceGrams: null,
 };
 
 /** What the write does, in order; `producerKey` ties a product to a producer created in the same import. */

@@ -11,7 +11,7 @@ function order(memberId: string, slotId: string | null, fields: Partial<Order> =
   return {
     id: `o-${memberId}`, distributionId: 'd', memberId, basketNumber: basket, note: '', late: false, cancelledAt: null,
     slotId, slotPinned: false, slotOverride: false, collectedAt: null, noShowAt: null, counter: false, buyerName: '', createdAt: at, updatedAt: at,
-    lines: [{ id: `l-${memberId}`, productId: 'p', productName: 'Carottes', quantity: 2, unitPriceCents: 250, vatRateBp: 600, addedAt: at, missing: null }],
+    lines: [{ id: `l-${memberId}`, productId: 'p', productName: 'Carottes', quantity: 2, unitPriceCents: 250, vatRateBp: 600, addedAt: at, missing: null, pieceGrams: null, weighedGrams: null }],
     ...fields,
   };
 }

@@ -13,6 +13,7 @@ import { bySlotTime } from '../slots/times';
 import { isActive, missingTotal, orderTotal } from '../orders/totals';
 import { compareText } from '../text/normalise';
 import type { CounterAccount } from '../accounts/counter';
+import { unweighedLines, type UnweighedLine } from './unweighed';
 
 export interface CheckinOrder {
   orderId: string;
@@ -55,6 +56,8 @@ export interface CheckinDay {
   noShows: number;
   /** Not collected yet (no-shows included, flagged), in the same order as the groups. */
   notCollected: CheckinOrder[];
+  /** Lines sold by weight not weighed yet (issue 15), to weigh before the day is closed. */
+  unweighed: UnweighedLine[];
 }
 
 export interface CheckinSource {
@@ -111,5 +114,6 @@ export function checkinDay({ distribution, orders, slots, memberOf, accountOf = 
     expected: inOrder.length,
     noShows: inOrder.filter((row) => row.noShowAt !== null).length,
     notCollected: inOrder.filter((row) => row.collectedAt === null),
+    unweighed: unweighedLines(inOrder),
   };
 }

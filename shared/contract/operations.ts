@@ -32,6 +32,7 @@ import { paymentMethod, type AccountEntry } from '../accounts/ledger';
 import type { CounterAccount } from '../accounts/counter';
 import type { AccountStatement, AccountSummary, CounterPayment, TillView } from '../accounts/views';
 import { tillCents, type TillClosingRecord } from '../model/till';
+import { MAX_WEIGHED_GRAMS } from '../orders/weight-input';
 
 const none = z.strictObject({});
 
@@ -41,6 +42,13 @@ const orderQuantity = z
   .int({ message: 'validation.wholeUnits' })
   .min(1, { message: 'validation.min' })
   .max(10_000, { message: 'validation.tooBig' });
+
+/** A line's weighed weight in whole grams, as read from the scale's text by shared/orders/weight-input.ts. */
+const weighedGrams = z
+  .number({ message: 'validation.number' })
+  .int({ message: 'validation.wholeGrams' })
+  .min(1, { message: 'weight.zero' })
+  .max(MAX_WEIGHED_GRAMS, { message: 'weight.tooHeavy' });
 
 const localMoment = z.strictObject({ date: localDate, time: localTime });
 
@@ -279,6 +287,11 @@ export const contract = {
   'checkin.markMissing': operation<Order>()(z.strictObject({ orderId: id, lineId: id, note: text(500) }), { mutates: true }),
   'checkin.clearMissing': operation<Order>()(z.strictObject({ orderId: id, lineId: id }), { mutates: true }),
   'checkin.noShow': operation<Order>()(z.strictObject({ orderId: id }), { mutates: true }),
+  /**
+   * The real weight of a line sold by weight (issue 15), typed when the producer delivers or at
+   * the counter; null clears it (back to the estimate). The line total, the debit and the settlement follow.
+   */
+  'checkin.weigh': operation<Order>()(z.strictObject({ orderId: id, lineId: id, grams: weighedGrams.nullable() }), { mutates: true }),
 
   'accounts.list': operation<AccountSummary[]>()(
     z.strictObject({ query: z.string().max(200).optional(), filter: z.enum(['all', 'toPay', 'credit']).default('all') }),

@@ -24,6 +24,13 @@ export function formatMoney(language: Language, cents: number, currency = 'EUR')
   return new Intl.NumberFormat(tag, { style: 'currency', currency }).format(cents / 100);
 }
 
+/** Grams for people: under a kilo in grams ("437 g"), from a kilo in kilograms ("1,25 kg" / "1.25 kg"). */
+export function formatWeight(language: Language, grams: number): string {
+  const tag = language === 'fr' ? 'fr-BE' : 'en-GB';
+  if (grams < 1000) return `${new Intl.NumberFormat(tag).format(grams)} g`;
+  return `${new Intl.NumberFormat(tag, { maximumFractionDigits: 3 }).format(grams / 1000)} kg`;
+}
+
 /** Basis points for display: 835 → "8,35" (fr) / "8.35" (en). */
 export function formatPercent(language: Language, basisPoints: number): string {
   const tag = language === 'fr' ? 'fr-BE' : 'en-GB';

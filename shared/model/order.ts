@@ -11,7 +11,15 @@ export const orderLineSchema = z.strictObject({
   productId: id,
   productName: z.string().max(120),
   quantity: z.number().int().min(1).max(10_000),
+  /** Per unit, or per kg for a line sold by weight (`pieceGrams` not null). */
   unitPriceCents: z.number().int().min(0).max(10_000_000),
+  /**
+   * Sold by weight (issue 15): the estimated grams of one piece, frozen with the
+   * price; null for a line sold by the unit.
+   */
+  pieceGrams: z.number().int().min(1).max(100_000).nullable(),
+  /** The real weight of the whole line once weighed (at the producer's delivery or at check-in); null until then. */
+  weighedGrams: z.number().int().min(1).max(10_000_000).nullable(),
   vatRateBp: z.number().int().min(0).max(10_000),
   addedAt: instant,
   /** Found missing at pickup: the line is refunded (left out of the producer's sales in the settlement). */
@@ -65,4 +73,5 @@ export const ORDER_DEFAULTS = {
   counter: false,
   buyerName: '',
 } as const;
-export const ORDER_LINE_DEFAULTS = { missing: null } as const;
+// Issue 15: lines written before weight pricing are sold by the unit.
+export const ORDER_LINE_DEFAULTS = { missing: null, pieceGrams: null, weighedGrams: null } as const;

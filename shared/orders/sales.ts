@@ -44,7 +44,7 @@ export interface Sales {
 }
 
 /** Only what the totals read of an order and its lines. */
-type SoldLine = Pick<OrderLine, 'productId' | 'productName' | 'quantity' | 'unitPriceCents'>;
+type SoldLine = Pick<OrderLine, 'productId' | 'productName' | 'quantity' | 'unitPriceCents'> & Partial<Pick<OrderLine, 'pieceGrams' | 'weighedGrams'>>;
 type SoldOrder = Pick<Order, 'cancelledAt'> & { lines: readonly SoldLine[] };
 
 /** Sorted as the delivery sheets read: by producer, then by product. */

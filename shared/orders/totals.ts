@@ -1,8 +1,39 @@
 /** Order arithmetic: totals are always computed from lines, never typed in. */
+import { divideHalfUp } from '../money/half-up';
 import type { Order, OrderLine } from '../model/order';
 
-export function lineTotal(line: Pick<OrderLine, 'quantity' | 'unitPriceCents'>): number {
-  return line.quantity * line.unitPriceCents;
+/**
+ * What a line's total is read from. The weight fields are optional so that the
+ * sheets' and tests' hand-built lines (sold by the unit) fit as they are.
+ */
+export type PricedLine = Pick<OrderLine, 'quantity' | 'unitPriceCents'> & Partial<Pick<OrderLine, 'pieceGrams' | 'weighedGrams'>>;
+
+export function isSoldByWeight(line: PricedLine): boolean {
+  return line.pieceGrams != null;
+}
+
+/** The grams a line sold by weight is charged on: the weighed weight, or the pieces' estimate until it is weighed. */
+export function chargedGrams(line: PricedLine): number | null {
+  if (line.pieceGrams == null) return null;
+  return line.weighedGrams ?? line.quantity * line.pieceGrams;
+}
+
+/** A line sold by weight that still waits for its real weight. */
+export function awaitsWeighing(line: PricedLine): boolean {
+  return isSoldByWeight(line) && line.weighedGrams == null;
+}
+
+/**
+ * The one line total every figure is computed from (order, debit, amount to
+ * pay, settlement, sheets):
+ *   sold by the unit:   quantity × unit price
+ *   sold by weight:     round_half_up(grams × price per kg / 1000), grams = weighed, or quantity × piece estimate until weighed
+ * A weighed line is rounded once, to the cent, on its own total: that cent is
+ * what the member is told and debited, so every sum above it stays exact.
+ */
+export function lineTotal(line: PricedLine): number {
+  const grams = chargedGrams(line);
+  return grams === null ? line.quantity * line.unitPriceCents : divideHalfUp(grams * line.unitPriceCents, 1000);
 }
 
 export function orderTotal(order: Pick<Order, 'lines'>): number {

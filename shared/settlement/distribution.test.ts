@@ -21,6 +21,8 @@ const line = (productId: string, quantity: number, unitPriceCents: number, vatRa
   vatRateBp,
   addedAt: '2026-03-04T10:00:00.000Z',
   missing: null,
+  pieceGrams: null,
+  weighedGrams: null,
 });
 const missing = (orderLine: OrderLine): OrderLine => ({ ...orderLine, missing: { note: 'oublié à la ferme', at: '2026-03-06T17:10:00.000Z' } });
 

@@ -58,7 +58,7 @@ export function settleDistribution(
       for (const line of lines) {
         const product = products.get(line.productId) ?? { productId: line.productId, productName: line.productName, quantity: 0, grossCents: 0 };
         product.quantity += line.quantity;
-        product.grossCents += line.quantity * line.unitPriceCents;
+        product.grossCents += lineTotal(line);
         products.set(line.productId, product);
       }
       return {

@@ -2,7 +2,7 @@
  * What each producer is owed for a distribution.
  *
  * The rounding rule, applied once per producer total and never per line:
- *   gross        = Σ (quantity × unit price incl. VAT) over the producer's lines, exact in cents
+ *   gross        = Σ line totals (orders/totals.ts: quantity × unit price, or weight × price per kg) over the producer's lines
  *   commission   = round_half_up(gross × host commission rate)
  *   service fee  = round_half_up(gross × service fee rate)
  *   owed         = gross − commission − service fee
@@ -11,18 +11,16 @@
  * to half a cent per line; rounding the total keeps the sums exact.
  */
 
-/** round(numerator / denominator), halves away from zero, for non-negative integers — exact, no floating point. */
-export function divideHalfUp(numerator: number, denominator: number): number {
-  return Math.floor((2 * numerator + denominator) / (2 * denominator));
-}
+import { divideHalfUp } from '../money/half-up';
+import { lineTotal, type PricedLine } from '../orders/totals';
+
+export { divideHalfUp };
 
 export function percentOf(cents: number, basisPoints: number): number {
   return divideHalfUp(cents * basisPoints, 10_000);
 }
 
-export interface SoldLine {
-  quantity: number;
-  unitPriceCents: number;
+export interface SoldLine extends PricedLine {
   vatRateBp: number;
 }
 
@@ -50,7 +48,7 @@ export function settle(lines: readonly SoldLine[], rates: FeeRates): ProducerSet
   const byRate = new Map<number, number>();
   let grossCents = 0;
   for (const line of lines) {
-    const amount = line.quantity * line.unitPriceCents;
+    const amount = lineTotal(line);
     grossCents += amount;
     byRate.set(line.vatRateBp, (byRate.get(line.vatRateBp) ?? 0) + amount);
   }

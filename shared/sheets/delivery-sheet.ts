@@ -6,13 +6,15 @@
  */
 import type { SaleUnit } from '../model/product';
 import { compareText } from '../text/normalise';
-import { indexOffers, ordersToPrint, producerOf, type SheetOffer, type SheetOrderView } from './source';
+import { addWeight, indexOffers, ordersToPrint, producerOf, type SheetOffer, type SheetOrderView, type SheetWeight } from './source';
 
 export interface DeliveryBasket {
   orderId: string;
   basketNumber: number;
   name: string;
   quantity: number;
+  /** Sold by weight: this basket's estimate and weighing; null for a product sold by the unit. */
+  weight: SheetWeight | null;
 }
 
 export interface DeliveryProduct {
@@ -23,6 +25,8 @@ export interface DeliveryProduct {
   packDescription: string;
   /** Total to bring: the sum of the baskets' quantities. */
   quantity: number;
+  /** Sold by weight: the estimate of everything to bring, and its weighed total once every basket is weighed. */
+  weight: SheetWeight | null;
   baskets: DeliveryBasket[];
 }
 
@@ -51,14 +55,18 @@ export function deliverySheets(orders: Iterable<SheetOrderView>, offers: Iterabl
           unit: offered?.unit ?? null,
           packDescription: offered?.packDescription ?? '',
           quantity: 0,
+          weight: null,
           baskets: [],
         };
         delivery.products.push(product);
       }
       product.quantity += line.quantity;
+      product.weight = addWeight(product.weight, line);
       const basket = product.baskets.find((candidate) => candidate.orderId === order.id);
-      if (basket) basket.quantity += line.quantity;
-      else product.baskets.push({ orderId: order.id, basketNumber: order.basketNumber, name: member.name, quantity: line.quantity });
+      if (basket) {
+        basket.quantity += line.quantity;
+        basket.weight = addWeight(basket.weight, line);
+      } else product.baskets.push({ orderId: order.id, basketNumber: order.basketNumber, name: member.name, quantity: line.quantity, weight: addWeight(null, line) });
     }
   }
   const sheets = [...producers.values()].sort((a, b) => compareText(a.producerName, b.producerName));

@@ -7,6 +7,7 @@
 import { bySlotTime } from '../slots/times';
 import { compareText } from '../text/normalise';
 import {
+  addWeight,
   indexOffers,
   linesTotal,
   ordersToPrint,
@@ -15,12 +16,15 @@ import {
   type SheetOffer,
   type SheetOrderView,
   type SheetSlot,
+  type SheetWeight,
 } from './source';
 
 export interface PickupItem {
   productId: string;
   productName: string;
   quantity: number;
+  /** Sold by weight: estimated and weighed; null for a product sold by the unit. */
+  weight: SheetWeight | null;
 }
 
 export interface PickupProducerItems {
@@ -54,8 +58,10 @@ function pickupRow({ order, member }: SheetOrderView, offers: ReturnType<typeof 
     const entry = producers.get(producer.id) ?? { producerId: producer.id, producerName: producer.name, items: [] };
     // One product on two lines (added twice) is handed over as one quantity.
     const item = entry.items.find((candidate) => candidate.productId === line.productId);
-    if (item) item.quantity += line.quantity;
-    else entry.items.push({ productId: line.productId, productName: line.productName, quantity: line.quantity });
+    if (item) {
+      item.quantity += line.quantity;
+      item.weight = addWeight(item.weight, line);
+    } else entry.items.push({ productId: line.productId, productName: line.productName, quantity: line.quantity, weight: addWeight(null, line) });
     producers.set(producer.id, entry);
   }
   const grouped = [...producers.values()].sort((a, b) => compareText(a.producerName, b.producerName));

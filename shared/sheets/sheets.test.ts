@@ -70,11 +70,11 @@ describe('the pickup sheet', () => {
         producerId: bois.id,
         producerName: 'Ferme du Bois',
         items: [
-          { productId: 'carottes', productName: 'Carottes', quantity: 3 },
-          { productId: 'oeufs', productName: 'Œufs', quantity: 1 },
+          { productId: 'carottes', productName: 'Carottes', quantity: 3, weight: null },
+          { productId: 'oeufs', productName: 'Œufs', quantity: 1, weight: null },
         ],
       },
-      { producerId: verger.id, producerName: 'Verger Martin', items: [{ productId: 'pommes', productName: 'Pommes', quantity: 1 }] },
+      { producerId: verger.id, producerName: 'Verger Martin', items: [{ productId: 'pommes', productName: 'Pommes', quantity: 1, weight: null }] },
     ]);
   });
 
@@ -109,7 +109,7 @@ describe('the pickup sheet', () => {
     );
     expect(groups.flatMap((group) => group.rows.map((row) => row.name))).toEqual(['Deux fois']);
     const row = groups[0]!.rows[0]!;
-    expect(row.producers[0]!.items).toEqual([{ productId: 'pommes', productName: 'Pommes', quantity: 3 }]);
+    expect(row.producers[0]!.items).toEqual([{ productId: 'pommes', productName: 'Pommes', quantity: 3, weight: null }]);
     // Each line at its own frozen price.
     expect(row.totalCents).toBe(280 + 600);
   });
@@ -125,7 +125,7 @@ describe('the pickup sheet', () => {
   it('keeps a product no offer explains, under the "?" producer', () => {
     const groups = pickupGroups([order('Anne', [{ productId: 'gone', productName: 'Confiture', quantity: 1, unitPriceCents: 500 }])], offers);
     expect(groups[0]!.rows[0]!.producers).toEqual([
-      { producerId: '?', producerName: '?', items: [{ productId: 'gone', productName: 'Confiture', quantity: 1 }] },
+      { producerId: '?', producerName: '?', items: [{ productId: 'gone', productName: 'Confiture', quantity: 1, weight: null }] },
     ]);
   });
 
@@ -151,9 +151,9 @@ describe('the producer delivery sheets', () => {
       ['Poireaux', 'botte', '', 2],
     ]);
     expect(boisSheet!.products[0]!.baskets).toEqual([
-      { orderId: zoe.order.id, basketNumber: zoe.order.basketNumber, name: 'Zoé', quantity: 2 },
-      { orderId: anne.order.id, basketNumber: anne.order.basketNumber, name: 'Anne', quantity: 1 },
-      { orderId: bruno.order.id, basketNumber: bruno.order.basketNumber, name: 'Bruno', quantity: 5 },
+      { orderId: zoe.order.id, basketNumber: zoe.order.basketNumber, name: 'Zoé', quantity: 2, weight: null },
+      { orderId: anne.order.id, basketNumber: anne.order.basketNumber, name: 'Anne', quantity: 1, weight: null },
+      { orderId: bruno.order.id, basketNumber: bruno.order.basketNumber, name: 'Bruno', quantity: 5, weight: null },
     ]);
     expect(vergerSheet!.products).toEqual([
       {
@@ -162,7 +162,8 @@ describe('the producer delivery sheets', () => {
         unit: 'kg',
         packDescription: '',
         quantity: 1,
-        baskets: [{ orderId: zoe.order.id, basketNumber: zoe.order.basketNumber, name: 'Zoé', quantity: 1 }],
+        weight: null,
+        baskets: [{ orderId: zoe.order.id, basketNumber: zoe.order.basketNumber, name: 'Zoé', quantity: 1, weight: null }],
       },
     ]);
   });

@@ -11,7 +11,12 @@ export interface SheetLine {
   productId: string;
   productName: string;
   quantity: number;
+  /** Per unit, or per kg for a line sold by weight. */
   unitPriceCents: number;
+  /** Sold by weight (issue 15): the estimate of one piece; absent or null = sold by the unit. */
+  pieceGrams?: number | null;
+  /** The real weight of the line once weighed; absent or null = not yet. */
+  weighedGrams?: number | null;
 }
 
 export interface SheetOrder {
@@ -71,6 +76,25 @@ export function ordersToPrint<T extends SheetOrderView>(orders: Iterable<T>): T[
 
 export function linesTotal(lines: readonly SheetLine[]): number {
   return lines.reduce((sum, line) => sum + lineTotal(line), 0);
+}
+
+/**
+ * The weight of what a sheet row hands over, for products sold by weight
+ * (issue 15): the pieces' estimate, and the weighed weight once every line
+ * in the row is weighed (null while one still waits for the scale).
+ */
+export interface SheetWeight {
+  estimatedGrams: number;
+  weighedGrams: number | null;
+}
+
+/** Adds one line to a row's weight; a line sold by the unit leaves it as it is (null: nothing sold by weight). */
+export function addWeight(weight: SheetWeight | null, line: SheetLine): SheetWeight | null {
+  if (line.pieceGrams == null) return weight;
+  const estimatedGrams = (weight?.estimatedGrams ?? 0) + line.quantity * line.pieceGrams;
+  const weighed = line.weighedGrams ?? null;
+  const weighedGrams = weighed === null || (weight !== null && weight.weighedGrams === null) ? null : (weight?.weighedGrams ?? 0) + weighed;
+  return { estimatedGrams, weighedGrams };
 }
 
 export type OfferIndex = ReadonlyMap<string, SheetOffer>;

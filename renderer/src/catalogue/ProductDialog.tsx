@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } f
 import type { AppError } from '../../../shared/contract/errors';
 import type { MessageKey } from '../../../shared/i18n/messages';
 import type { Producer } from '../../../shared/model/producer';
-import { SALE_UNITS, VAT_RATES, type Product } from '../../../shared/model/product';
+import { PRICINGS, SALE_UNITS, VAT_RATES, type Product } from '../../../shared/model/product';
 import { useReadyApp } from '../app/ready-app-context';
 import { call } from '../client';
 import { Dialog } from '../dialog/Dialog';
@@ -32,6 +32,8 @@ const LABELS: Record<ProductFieldName, MessageKey> = {
   unit: 'catalogue.field.unit',
   packDescription: 'catalogue.field.packDescription',
   priceCents: 'catalogue.field.price',
+  pricing: 'pricing.label',
+  pieceGrams: 'pricing.pieceGrams',
   vatRateBp: 'catalogue.field.vatRate',
   defaultStock: 'catalogue.field.defaultStock',
 };
@@ -212,6 +214,27 @@ export function ProductDialog({ product, producers, producerId, onSaved, onClose
             ),
             { required: true, hint: t('catalogue.field.priceHint') },
           )}
+          {field(
+            'pricing',
+            (props) => (
+              <select {...props} name="pricing" value={text.pricing} onChange={edit('pricing')}>
+                {PRICINGS.map((pricing) => (
+                  <option key={pricing} value={pricing}>
+                    {t(pricing === 'weight' ? 'pricing.weight' : 'pricing.unit')}
+                  </option>
+                ))}
+              </select>
+            ),
+            { required: true },
+          )}
+          {text.pricing === 'weight' &&
+            field(
+              'pieceGrams',
+              (props) => (
+                <input {...props} name="pieceGrams" value={text.pieceGrams} onChange={edit('pieceGrams')} inputMode="decimal" autoComplete="off" />
+              ),
+              { required: true },
+            )}
           {field(
             'vatRateBp',
             (props) => (

@@ -1,5 +1,5 @@
 import type { AppError } from '../../../shared/contract/errors';
-import { formatMoney } from '../../../shared/i18n/format';
+import { formatMoney, formatWeight } from '../../../shared/i18n/format';
 import type { Product } from '../../../shared/model/product';
 import { useReadyApp } from '../app/ready-app-context';
 import { RowActions } from '../forms/RowActions';
@@ -62,7 +62,9 @@ export function ProductTable(props: ProductTableProps) {
           {products.map((product) => {
             const archived = product.archivedAt !== null;
             const name = product.name;
-            const price = formatMoney(language, product.priceCents, relay.currency);
+            // Sold by weight (issue 15): the price is per kg, the members order pieces of about pieceGrams.
+            const amount = formatMoney(language, product.priceCents, relay.currency);
+            const price = product.pricing === 'weight' ? t('weight.perKg', { price: amount }) : amount;
             const stock =
               product.defaultStock === null ? (
                 <>
@@ -83,6 +85,9 @@ export function ProductTable(props: ProductTableProps) {
                 <td>
                   <span className="product-unit">{t(UNIT_LABELS[product.unit])}</span>
                   {product.packDescription && <span className="product-pack">{product.packDescription}</span>}
+                  {product.pricing === 'weight' && product.pieceGrams !== null && (
+                    <span className="product-pack">{t('weight.piece', { weight: formatWeight(language, product.pieceGrams) })}</span>
+                  )}
                 </td>
                 <td className={readOnly ? 'numeric' : 'numeric editable'}>
                   {readOnly ? (

@@ -14,6 +14,8 @@ const carrots: Product = {
   priceCents: 250,
   vatRateBp: 600,
   defaultStock: 12,
+  pricing: 'unit',
+  pieceGrams: null,
   archivedAt: null,
   createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-01-01T00:00:00.000Z',
@@ -55,5 +57,17 @@ describe('the product form', () => {
     const read = readProductText({ ...productText('fr', relay, carrots), priceCents: '2,80' });
     if (!read.ok) throw new Error('unreadable');
     expect(changedProductFields(carrots, read.fields)).toEqual({ priceCents: 280 });
+  });
+
+  it('reads a price per kg with the piece estimate typed like a weighing, and refuses one without it (issue 15)', () => {
+    const text = { ...productText('fr', relay, carrots), pricing: 'weight', priceCents: '18,90' };
+    const read = readProductText({ ...text, pieceGrams: '0,4 kg' });
+    expect(read).toMatchObject({ ok: true, fields: { pricing: 'weight', pieceGrams: 400, priceCents: 1890 } });
+    if (!read.ok) throw new Error('unreadable');
+    expect(changedProductFields(carrots, read.fields)).toEqual({ priceCents: 1890, pricing: 'weight', pieceGrams: 400 });
+    expect(readProductText({ ...text, pieceGrams: '' })).toEqual({ ok: false, issues: [{ path: 'pieceGrams', key: 'validation.pieceGramsRequired' }] });
+    expect(readProductText({ ...text, pieceGrams: 'gros' })).toEqual({ ok: false, issues: [{ path: 'pieceGrams', key: 'weight.unreadable' }] });
+    // Back to a price per unit: the estimate is dropped.
+    expect(readProductText({ ...text, pricing: 'unit', pieceGrams: '400' })).toMatchObject({ ok: true, fields: { pricing: 'unit', pieceGrams: null } });
   });
 });

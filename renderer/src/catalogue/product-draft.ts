@@ -7,6 +7,7 @@
 import type { FieldIssue } from '../../../shared/contract/errors';
 import { parseCentsCell } from '../../../shared/csv/parse';
 import { parseDecimal } from '../../../shared/i18n/format';
+import { parseWeight } from '../../../shared/orders/weight-input';
 import type { Language } from '../../../shared/model/fields';
 import { SALE_UNITS, VAT_RATES, type Product, type ProductFields, type SaleUnit } from '../../../shared/model/product';
 import type { RelaySettings } from '../../../shared/model/relay';
@@ -18,6 +19,8 @@ export const PRODUCT_FIELDS = [
   'unit',
   'packDescription',
   'priceCents',
+  'pricing',
+  'pieceGrams',
   'vatRateBp',
   'defaultStock',
 ] as const satisfies readonly (keyof ProductFields)[];
@@ -70,6 +73,8 @@ export function productText(
     unit: product?.unit ?? 'kg',
     packDescription: product?.packDescription ?? '',
     priceCents: product ? priceText(language, product.priceCents) : '',
+    pricing: product?.pricing ?? 'unit',
+    pieceGrams: product?.pieceGrams == null ? '' : String(product.pieceGrams),
     vatRateBp: String(product?.vatRateBp ?? defaultVatRate(relay)),
     defaultStock: stockText(product?.defaultStock ?? null),
   };
@@ -86,6 +91,10 @@ export function readProductText(text: ProductText): ReadProduct {
   }
   const stock = readStock(text.defaultStock);
   if (!stock.ok) issues.push({ path: 'defaultStock', key: 'validation.number' });
+  // Sold by weight, the piece estimate is read like a weighing ("400", "400 g", "0,4 kg"); sold by the unit, it is dropped.
+  const byWeight = text.pricing === 'weight';
+  const piece = byWeight ? parseWeight(text.pieceGrams) : null;
+  if (piece && !piece.ok) issues.push({ path: 'pieceGrams', key: piece.key === 'weight.empty' ? 'validation.pieceGramsRequired' : piece.key });
   if (issues.length > 0 || priceCents === null || !stock.ok) return { ok: false, issues };
   return {
     ok: true,
@@ -96,6 +105,8 @@ export function readProductText(text: ProductText): ReadProduct {
       unit: isSaleUnit(text.unit) ? text.unit : 'kg',
       packDescription: text.packDescription,
       priceCents,
+      pricing: byWeight ? 'weight' : 'unit',
+      pieceGrams: piece?.ok ? piece.grams : null,
       vatRateBp: Number(text.vatRateBp),
       defaultStock: stock.value,
     },

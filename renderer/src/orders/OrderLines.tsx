@@ -1,9 +1,9 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { OfferRow } from '../../../shared/catalogue/views';
 import type { AppError } from '../../../shared/contract/errors';
-import { formatMoney } from '../../../shared/i18n/format';
+import { formatMoney, formatWeight } from '../../../shared/i18n/format';
 import type { Order, OrderLine } from '../../../shared/model/order';
-import { lineTotal, orderTotal } from '../../../shared/orders/totals';
+import { chargedGrams, isSoldByWeight, lineTotal, orderTotal } from '../../../shared/orders/totals';
 import { useReadyApp } from '../app/ready-app-context';
 import { useI18n } from '../i18n/i18n-context';
 import { errorText } from './error-text';
@@ -73,8 +73,16 @@ export function OrderLines({ order, offers, editable, onSetQuantity, onRemove, b
                     line.quantity
                   )}
                 </td>
-                <td className="numeric">{money(line.unitPriceCents)}</td>
-                <td className="numeric">{money(lineTotal(line))}</td>
+                <td className="numeric">{isSoldByWeight(line) ? t('weight.perKg', { price: money(line.unitPriceCents) }) : money(line.unitPriceCents)}</td>
+                <td className="numeric">
+                  {money(lineTotal(line))}
+                  {isSoldByWeight(line) && (
+                    <span className="muted">
+                      {' '}
+                      ({t(line.weighedGrams === null ? 'weight.estimated' : 'weight.weighed', { weight: formatWeight(language, chargedGrams(line) ?? 0) })})
+                    </span>
+                  )}
+                </td>
                 <td className="numeric">{offer ? <RemainingStock remaining={offer.remaining} /> : t('common.none')}</td>
                 {editable && (
                   <td className="row-actions">

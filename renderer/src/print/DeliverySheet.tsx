@@ -4,6 +4,7 @@ import type { DeliveryProduct, ProducerDelivery } from '../../../shared/sheets/d
 import { UNKNOWN_PRODUCER } from '../../../shared/sheets/source';
 import { UNIT_LABELS } from '../catalogue/product-labels';
 import { useI18n } from '../i18n/i18n-context';
+import { sheetWeightText } from './weight-text';
 import { shortDay } from '../../../shared/i18n/format';
 import { fitted } from './fitted';
 import { RunningHead, SheetHead, useSheetWords } from './SheetHead';
@@ -87,7 +88,10 @@ export function DeliverySheet({ relay, distribution, sheets }: DeliverySheetProp
               <tbody>
                 {sheet.products.map((product) => (
                   <tr key={product.productId}>
-                    <th scope="row">{product.productName}</th>
+                    <th scope="row">
+                      {product.productName}
+                      {product.weight && <span className="sheet-weight"> ({sheetWeightText(t, language, product.weight)})</span>}
+                    </th>
                     <td>{product.packDescription}</td>
                     <td>{unit(product)}</td>
                     <td className="numeric sheet-quantity">{product.quantity}</td>
@@ -114,7 +118,9 @@ export function DeliverySheet({ relay, distribution, sheets }: DeliverySheetProp
                       <th scope="colgroup" colSpan={COLUMNS_PER_BASKET * BASKETS_PER_ROW}>
                         <span className="sheet-bagging-context">{context}</span>
                         {t('sheets.delivery.productTotal', {
-                          product: [product.productName, product.packDescription || unit(product)].filter(Boolean).join(' · '),
+                          product: [product.productName, product.packDescription || unit(product), product.weight && sheetWeightText(t, language, product.weight)]
+                            .filter(Boolean)
+                            .join(' · '),
                           quantity: product.quantity,
                         })}
                       </th>

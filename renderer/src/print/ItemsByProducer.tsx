@@ -2,6 +2,7 @@ import { Fragment } from 'react';
 import type { PickupProducerItems } from '../../../shared/sheets/pickup-sheet';
 import { UNKNOWN_PRODUCER } from '../../../shared/sheets/source';
 import { useI18n } from '../i18n/i18n-context';
+import { sheetWeightText } from './weight-text';
 
 /**
  * What a member takes home, one line per producer: "Ferme du Bois : 2 × Carottes, 1 × Poireaux".
@@ -9,7 +10,7 @@ import { useI18n } from '../i18n/i18n-context';
  * never inside one ("3 / × Tomates"); the producer's name goes with the first.
  */
 export function ItemsByProducer({ producers }: { producers: readonly PickupProducerItems[] }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <ul className="sheet-items">
       {producers.map((producer) => (
@@ -28,6 +29,7 @@ export function ItemsByProducer({ producers }: { producers: readonly PickupProdu
                   </>
                 )}
                 {t('sheets.item', { quantity: item.quantity, product: item.productName })}
+                {item.weight && <span className="sheet-weight"> ({sheetWeightText(t, language, item.weight)})</span>}
                 {index < producer.items.length - 1 && ','}
               </span>
             </Fragment>

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { CheckinOrder } from '../../../../shared/checkin/day';
 import type { AppError } from '../../../../shared/contract/errors';
 import { toLocal } from '../../../../shared/distributions/calendar';
-import { formatMoney, longDay } from '../../../../shared/i18n/format';
+import { formatMoney, formatWeight, longDay } from '../../../../shared/i18n/format';
 import type { Order, OrderLine } from '../../../../shared/model/order';
 import type { Outcome } from '../../../../shared/contract/errors';
 import { useReadyApp } from '../../app/ready-app-context';
@@ -20,6 +20,7 @@ import { MissingDialog } from './MissingDialog';
 import { PayDialog } from './PayDialog';
 import { CounterSaleDialog } from './CounterSaleDialog';
 import { TillSection } from './TillSection';
+import { UnweighedList } from './UnweighedList';
 import type { CounterPayment } from '../../../../shared/accounts/views';
 import { orderTotal } from '../../../../shared/orders/totals';
 import { searchCheckin } from './checkin-search';
@@ -103,6 +104,15 @@ export function CheckinCounter({ distributionId }: { distributionId: string }) {
     change(
       () => call('checkin.clearMissing', { orderId: order.orderId, lineId: line.id }),
       () => ({ key: 'checkin.done.found', params: { product: line.productName, basket: order.basketNumber } }),
+    );
+
+  const weigh = (order: CheckinOrder, line: OrderLine, grams: number | null) =>
+    change(
+      () => call('checkin.weigh', { orderId: order.orderId, lineId: line.id, grams }),
+      (): Notice =>
+        grams === null
+          ? { key: 'weight.cleared', params: { basket: order.basketNumber, product: line.productName } }
+          : { key: 'weight.done', params: { basket: order.basketNumber, product: line.productName, weight: formatWeight(language, grams) } },
     );
 
   /** After a payment at the counter (a bag handed over, or a counter sale): what was taken and the change, read out by the status region. */
@@ -250,10 +260,20 @@ export function CheckinCounter({ distributionId }: { distributionId: string }) {
           onUndo={(order) => onCard(order, undo)}
           onMissing={(order, line) => setMissing({ order, line })}
           onFound={(order, line) => onCard(order, () => found(order, line))}
+          onWeigh={weigh}
           onLeave={() => searchRef.current?.focus()}
         />
       </div>
       <div role="tabpanel" id="checkin-panel-closing" aria-labelledby="checkin-tab-closing" hidden={view !== 'closing'}>
+        {view === 'closing' && (
+          <UnweighedList
+            unweighed={day.unweighed}
+            orders={day.groups.flatMap((group) => group.orders)}
+            busy={busy}
+            money={money}
+            onWeigh={weigh}
+          />
+        )}
         {view === 'closing' && (
           <ClosingList
             day={day}
@@ -264,7 +284,7 @@ export function CheckinCounter({ distributionId }: { distributionId: string }) {
             onCollect={(order) => onClosing(order, collect)}
           />
         )}
-        {view === 'closing' && <TillSection distributionId={distribution.id} version={version} onNotice={setNotice} />}
+        {view === 'closing' && <TillSection distributionId={distribution.id} version={version} unweighed={day.unweighed.length} onNotice={setNotice} />}
       </div>
       {paying?.account && <PayDialog order={{ ...paying, account: paying.account }} onClose={() => setPaying(null)} onPaid={(done) => paid(done, paying)} />}
       {selling && <CounterSaleDialog distributionId={distribution.id} onClose={() => setSelling(false)} onSold={(done) => paid(done, null)} />}

@@ -1,11 +1,12 @@
 import type { FocusEvent } from 'react';
 import type { CheckinOrder } from '../../../../shared/checkin/day';
 import type { OrderLine } from '../../../../shared/model/order';
-import { lineTotal } from '../../../../shared/orders/totals';
+import { isSoldByWeight, lineTotal } from '../../../../shared/orders/totals';
 import type { SheetOffer } from '../../../../shared/sheets/source';
 import { useI18n } from '../../i18n/i18n-context';
 import { OrderStateBadges } from '../../orders/OrderStateBadges';
 import { linesByProducer } from './checkin-search';
+import { WeighField } from './WeighField';
 
 interface CheckinOrderLineProps {
   order: CheckinOrder;
@@ -25,6 +26,8 @@ interface CheckinOrderLineProps {
   onUndo: (order: CheckinOrder) => void;
   onMissing: (order: CheckinOrder, line: OrderLine) => void;
   onFound: (order: CheckinOrder, line: OrderLine) => void;
+  /** A line sold by weight weighed (null: the weighing cleared); false when refused. */
+  onWeigh: (order: CheckinOrder, line: OrderLine, grams: number | null) => Promise<boolean>;
 }
 
 /** Paid at the counter, nothing left due: the État says "Payé" as in the orders list. */
@@ -135,7 +138,7 @@ export function CheckinOrderLine(props: CheckinOrderLineProps) {
 }
 
 /** What the open line shows: the note, the items by producer with their missing flags, the total and the account. */
-function CheckinOrderDetails({ order, offers, busy, money, timeOf, onMissing, onFound }: CheckinOrderLineProps) {
+function CheckinOrderDetails({ order, offers, busy, money, timeOf, onMissing, onFound, onWeigh }: CheckinOrderLineProps) {
   const { t } = useI18n();
   const { basketNumber: basket, member } = order;
   const collected = order.collectedAt !== null;
@@ -153,6 +156,9 @@ function CheckinOrderDetails({ order, offers, busy, money, timeOf, onMissing, on
               {group.lines.map((line) => (
                 <li key={line.id} className={line.missing ? 'checkin-line checkin-line-missing' : 'checkin-line'}>
                   <span className="checkin-item">{t('checkin.item', { quantity: line.quantity, product: line.productName })}</span>
+                  {isSoldByWeight(line) && !line.missing && (
+                    <WeighField line={line} basket={basket} busy={busy} money={money} onWeigh={(weighed, grams) => onWeigh(order, weighed, grams)} />
+                  )}
                   {line.missing ? (
                     <>
                       <span className="checkin-missing">

@@ -21,6 +21,7 @@ interface CheckinResultsProps {
   onUndo: (order: CheckinOrder) => void;
   onMissing: (order: CheckinOrder, line: OrderLine) => void;
   onFound: (order: CheckinOrder, line: OrderLine) => void;
+  onWeigh: (order: CheckinOrder, line: OrderLine, grams: number | null) => Promise<boolean>;
   /** Up from the first card, or Escape: back to the search. */
   onLeave: () => void;
 }

@@ -5,6 +5,7 @@ import type { CounterPayment } from '../../../../shared/accounts/views';
 import type { OfferRow } from '../../../../shared/catalogue/views';
 import type { AppError } from '../../../../shared/contract/errors';
 import type { Member } from '../../../../shared/model/member';
+import { lineTotal } from '../../../../shared/orders/totals';
 import { MethodChoice } from '../../accounts/MethodChoice';
 import { amountText, parseAmount } from '../../accounts/money-input';
 import { useMoney } from '../../accounts/use-money';
@@ -84,7 +85,11 @@ export function CounterSaleDialog({ distributionId, onClose, onSold }: CounterSa
     return text !== '' && !WHOLE.test(text);
   });
   const balanceCents = memberId !== '' && balance?.memberId === memberId ? balance.cents : 0;
-  const total = lines.reduce((sum, { row, quantity }) => sum + row.priceCents * quantity, 0);
+  // The line total the server will charge: pieces sold by weight at their estimate (they are not weighed at the counter).
+  const total = lines.reduce(
+    (sum, { row, quantity }) => sum + lineTotal({ quantity, unitPriceCents: row.priceCents, pieceGrams: row.product.pricing === 'weight' ? row.product.pieceGrams : null }),
+    0,
+  );
   const due = dueAtCounter(total, balanceCents).dueCents;
   // The amount follows what is due until the organiser types another.
   const amountShown = amount ?? amountText(language, due);
@@ -162,7 +167,7 @@ export function CounterSaleDialog({ distributionId, onClose, onSold }: CounterSa
                     <tr key={row.product.id}>
                       <th scope="row">{row.product.name}</th>
                       <td>{row.producer.name}</td>
-                      <td className="numeric">{money(row.priceCents)}</td>
+                      <td className="numeric">{row.product.pricing === 'weight' ? t('weight.perKg', { price: money(row.priceCents) }) : money(row.priceCents)}</td>
                       <td className="numeric">{row.remaining ?? t('counter.sale.unlimited')}</td>
                       <td>
                         <input

@@ -27,11 +27,13 @@ interface TillSectionProps {
   distributionId: string;
   /** Bumped by the counter after each change, so the totals are read again. */
   version: number;
+  /** Lines sold by weight not weighed yet (issue 15): closing says they will be debited at their estimate. */
+  unweighed: number;
   /** The page has one status region (the counter's); the closing's notice goes there. */
   onNotice: (notice: Notice) => void;
 }
 
-export function TillSection({ distributionId, version, onNotice }: TillSectionProps) {
+export function TillSection({ distributionId, version, unweighed, onNotice }: TillSectionProps) {
   const { t, language } = useI18n();
   const { relay } = useReadyApp();
   const money = useMoney();
@@ -190,6 +192,7 @@ export function TillSection({ distributionId, version, onNotice }: TillSectionPr
           <Field form="till" name="note" label={label('note')} hint={t('till.field.noteHint')} issue={byField.note}>
             {(props) => <input {...props} type="text" autoComplete="off" maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} />}
           </Field>
+          {unweighed > 0 && <p className="till-warning">{t('unweighed.beforeClose', { count: unweighed })}</p>}
           <div className="form-actions">
             {correcting && (
               <button type="button" className="button" onClick={() => setCorrecting(false)} disabled={busy}>

@@ -7,7 +7,7 @@ import { linesByProducer, searchCheckin } from './checkin-search';
 
 const at = '2026-03-06T16:00:00.000Z';
 const line = (id: string, productId: string, productName: string): OrderLine => ({
-  id, productId, productName, quantity: 1, unitPriceCents: 250, vatRateBp: 600, addedAt: at, missing: null,
+  id, productId, productName, quantity: 1, unitPriceCents: 250, vatRateBp: 600, addedAt: at, missing: null, pieceGrams: null, weighedGrams: null,
 });
 function order(memberId: string, basketNumber: number): Order {
   return {
