@@ -17,6 +17,7 @@ import { syncEn } from './sync.en';
 import { syncUiEn } from './sync-ui.en';
 import { importEn } from './import.en';
 import { producersImportEn } from './producers-import.en';
+import { intakeEn } from './intake.en';
 import { todayUiEn } from './today-ui.en';
 import { pagingEn } from './paging.en';
 import type { Dictionary } from './messages';
@@ -41,6 +42,7 @@ export const en: Dictionary = {
   ...syncUiEn,
   ...importEn,
   ...producersImportEn,
+  ...intakeEn,
   ...todayUiEn,
   ...pagingEn,
   'app.name': 'Cabas',

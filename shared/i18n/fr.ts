@@ -22,6 +22,7 @@ import { syncFr } from './sync.fr';
 import { syncUiFr } from './sync-ui.fr';
 import { importFr } from './import.fr';
 import { producersImportFr } from './producers-import.fr';
+import { intakeFr } from './intake.fr';
 import { todayUiFr } from './today-ui.fr';
 import { pagingFr } from './paging.fr';
 
@@ -45,6 +46,7 @@ export const fr = {
   ...syncUiFr,
   ...importFr,
   ...producersImportFr,
+  ...intakeFr,
   ...todayUiFr,
   ...pagingFr,
   'app.name': 'Cabas',
