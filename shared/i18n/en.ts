@@ -18,6 +18,7 @@ import { syncUiEn } from './sync-ui.en';
 import { importEn } from './import.en';
 import { producersImportEn } from './producers-import.en';
 import { intakeEn } from './intake.en';
+import { intakeUiEn } from './intake-ui.en';
 import { todayUiEn } from './today-ui.en';
 import { pagingEn } from './paging.en';
 import type { Dictionary } from './messages';
@@ -43,6 +44,7 @@ export const en: Dictionary = {
   ...importEn,
   ...producersImportEn,
   ...intakeEn,
+  ...intakeUiEn,
   ...todayUiEn,
   ...pagingEn,
   'app.name': 'Cabas',

@@ -23,6 +23,7 @@ import { syncUiFr } from './sync-ui.fr';
 import { importFr } from './import.fr';
 import { producersImportFr } from './producers-import.fr';
 import { intakeFr } from './intake.fr';
+import { intakeUiFr } from './intake-ui.fr';
 import { todayUiFr } from './today-ui.fr';
 import { pagingFr } from './paging.fr';
 
@@ -47,6 +48,7 @@ export const fr = {
   ...importFr,
   ...producersImportFr,
   ...intakeFr,
+  ...intakeUiFr,
   ...todayUiFr,
   ...pagingFr,
   'app.name': 'Cabas',
