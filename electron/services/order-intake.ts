@@ -5,8 +5,9 @@
  * so what is confirmed is written all together or not at all, and the stock
  * rule is checked against what is ordered at that instant.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { UserError } from '../../shared/contract/errors';
+import type { SheetTable } from '../../shared/csv/table';
 import { isOrderingOpen } from '../../shared/distributions/schedule';
 import { offerIndex, type IntakeOffer } from '../../shared/intake/product-match';
 import { planIntake, type IntakePlan, type IntakeState } from '../../shared/intake/plan';
@@ -57,9 +58,27 @@ function intakeState(source: Source, distributionId: string): IntakeState {
   };
 }
 
+/**
+ * The files of the last previews, read: the confirmation sends the same bytes again,
+ * and reading 150 workbooks a second time would double the wait (scripts/bench-order-intake.ts).
+ * Keyed by the bytes' hash, so a changed file is always read afresh.
+ */
+const readTables = new Map<string, SheetTable>();
+const READ_TABLES_KEPT = 400;
+
+function readSheet(contentBase64: string): SheetTable {
+  const key = createHash('sha256').update(contentBase64).digest('base64');
+  const known = readTables.get(key);
+  if (known) return known;
+  const table = readUploadedSheet(contentBase64);
+  readTables.set(key, table);
+  if (readTables.size > READ_TABLES_KEPT) readTables.delete(readTables.keys().next().value!);
+  return table;
+}
+
 function readFile(name: string, contentBase64: string, index: ReturnType<typeof offerIndex>): { name: string } & ReadIntakeFile {
   try {
-    return { name, ...readIntakeFile(name, readUploadedSheet(contentBase64), index) };
+    return { name, ...readIntakeFile(name, readSheet(contentBase64), index) };
   } catch (error) {
     // One unreadable file (a PDF dropped with the rest) is listed; the others are still read.
     if (!(error instanceof UserError)) throw error;
