@@ -1,9 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IntakePlan } from '../../shared/intake/plan';
 import type { Member } from '../../shared/model/member';
 import type { ListedOrder } from '../../shared/orders/views';
 import { pickupDay } from '../testing/pickup-day';
-import { call, refusal } from '../testing/service-calls';
+import { call, createProducer, createProduct, refusal } from '../testing/service-calls';
 import { useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();
@@ -63,5 +65,28 @@ describe('orders in from spreadsheets, through the service', () => {
     await call(day.app, 'orders.import', { ...input, late: true });
     const [order] = await call<ListedOrder[]>(day.app, 'orders.list', { distributionId: day.distribution.id });
     expect(order).toMatchObject({ member: { name: 'Anne' }, order: { late: true } });
+  });
+
+  it('reads the online-form export LibreOffice saved the same in all four formats: .xlsx, .ods, French CSV (Windows-1252, ;), English CSV', async () => {
+    const day = await pickupDay(await tempDir());
+    const garden = await createProducer(day.app, 'Jardin d’Élise');
+    // The day's carrots are Ferme du Bois's; the garden sells carrots too.
+    for (const [producerId, name, unit] of [[garden.id, 'Carottes', 'kg'], [day.carrots.producerId, 'Œufs bio x6', 'barquette']] as const) {
+      const product = await createProduct(day.app, producerId, { name, unit });
+      await call(day.app, 'offers.set', { distributionId: day.distribution.id, productId: product.id, quantity: null });
+    }
+    await call(day.app, 'offers.set', { distributionId: day.distribution.id, productId: day.bread.id, quantity: 10 });
+    await call(day.app, 'members.create', { name: 'Anne Leroy', email: 'anne.leroy@example.org' });
+    const plans = [];
+    for (const name of ['orders-form-export.xlsx', 'orders-form-export.ods', 'orders-form-export-fr.csv', 'orders-form-export-en.csv']) {
+      const contentBase64 = (await readFile(join(import.meta.dirname, '../../e2e/import-files', name))).toString('base64');
+      const plan = await call<IntakePlan>(day.app, 'orders.previewImport', { distributionId: day.distribution.id, files: [{ name: 'export', contentBase64 }] });
+      plans.push({ counts: plan.counts, orders: plan.orders.map(({ line, name: member, lines, refused, totalCents }) => ({ line, member, lines: lines.map((l) => `${l.quantity} × ${l.productName} (${l.producerName})`), refused: refused.map((r) => r.key), totalCents })) });
+    }
+    // "Œufs", "É", "’" and "« »" read alike from every file; the 20th response's 3 loaves are refused (1 left) in each.
+    for (const plan of plans.slice(1)) expect(plan).toEqual(plans[0]);
+    expect(plans[0]!.counts).toEqual({ ordersCreated: 20, ordersUpdated: 0, ordersUnchanged: 0, membersCreated: 19, linesRefused: 1, responsesRefused: 0 });
+    expect(plans[0]!.orders[3]).toEqual({ line: 5, member: 'Léon Martin', lines: ['3 × Carottes (Ferme du Bois)', '1 × Pain (Boulangerie Martin)'], refused: [], totalCents: 3 * 250 + 380 });
+    expect(plans[0]!.orders[19]).toMatchObject({ line: 21, refused: ['intake.overStock'] });
   });
 });
