@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { api, openDistributionDraft } from './support/api';
+import { seriousViolations } from './support/axe';
 import { storedRecords } from './support/stored';
 import type { HostProcess } from './support/host-process';
 
@@ -70,6 +71,7 @@ test('the organiser imports a form export of 20 responses, then a returned .xlsx
   await expect(last).toContainText('1 × Carottes');
   await expect(preview.getByRole('row', { name: /^Pain/ })).toContainText(['Pain', 'Boulangerie Martin', '10', '0', '9', '1'].join(''));
   await expect(preview).toContainText('Colonnes ignorées : Horodateur, Remarques');
+  expect(await seriousViolations(app)).toEqual([]);
   await preview.getByRole('button', { name: 'Importer les 20 commandes' }).click();
   await expect(preview).toBeHidden();
   await expect(app.getByRole('status').filter({ hasText: 'Import terminé' })).toHaveText(
