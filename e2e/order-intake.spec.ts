@@ -60,6 +60,12 @@ test('the organiser imports a form export of 20 responses, then a returned .xlsx
   await app.getByRole('link', { name: 'Commandes par tableur' }).click();
   await expect(app.getByRole('heading', { name: 'Commandes par tableur' })).toBeVisible();
 
+  // The order form to send: one .ods for everyone, named after the pickup day.
+  await app.getByLabel('Format').selectOption('ods');
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Télécharger le bon de commande' }).click()]);
+  expect(download.suggestedFilename()).toBe(`bon-de-commande-${openDistributionDraft().pickupDate}.ods`);
+  await expect(app.getByRole('status').filter({ hasText: 'téléchargé' })).toHaveText('1 fichier téléchargé.');
+
   let preview = await choose(app, 'orders-form-export-en.csv');
   await expect(counts(preview)).toHaveText(['20', '0', '0', '18', '1', '0']);
   await expect(response(preview, 'orders-form-export-en.csv', 2)).toContainText('Anne Leroy (reconnu par l’e-mail)');
