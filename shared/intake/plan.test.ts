@@ -117,6 +117,16 @@ describe('planning the orders of an online form’s export', () => {
   });
 });
 
+describe('a Microsoft Forms export', () => {
+  it('takes the member from the form’s own questions when its "Email" and "Name" columns say anonymous', () => {
+    const result = plan(['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Votre nom', 'Votre e-mail', 'Pain'], [
+      ['1', '3/3/26 10:00:00', '3/3/26 10:02:00', 'anonymous', '', 'Anne Leroy', 'anne@example.org', '1'],
+    ], state({ members: [member('m-anne', 'Anne Leroy', 'anne@example.org')] }));
+    expect(result.orders.map(({ memberId, matchedBy, issues }) => ({ memberId, matchedBy, issues }))).toEqual([{ memberId: 'm-anne', matchedBy: 'email', issues: [] }]);
+    expect(result.files[0]!.ignoredColumns).toEqual(['ID', 'Start time', 'Completion time']);
+  });
+});
+
 describe('a returned order form', () => {
   it('reads the member from the labelled cells and the quantities from the product rows', () => {
     const form = table(['Bon de commande — distribution du 2026-03-06'], [

@@ -4,7 +4,7 @@
  * row per response, one column per product). Which one it is is read from the
  * sheet itself, so the organiser can drop both kinds together.
  */
-import { mapColumns, type ColumnAliases } from '../csv/columns';
+import { headerKey, type ColumnAliases } from '../csv/columns';
 import type { CsvRow } from '../csv/parse';
 import type { SheetTable } from '../csv/table';
 import type { MessageKey } from '../i18n/messages';
@@ -54,12 +54,38 @@ const FORM_MEMBER_COLUMNS = {
   phone: [...MEMBER_LABELS.phone, 'votre telephone'],
 } as const satisfies ColumnAliases<string>;
 
-const cellAt = (row: CsvRow, index: number | undefined) => (index === undefined || index < 0 ? '' : (row.cells[index] ?? '').trim());
+const cellAt = (row: CsvRow, index: number) => (index < 0 ? '' : (row.cells[index] ?? '').trim());
 const typedAt = (row: CsvRow, index: number) => row.typed?.[index] ?? false;
 
+type MemberField = keyof typeof FORM_MEMBER_COLUMNS;
+// Microsoft Forms fills its own "Email" and "Name" columns with "anonymous" when the form does not ask for a sign-in.
+const ANONYMOUS = new Set(['anonymous', 'anonyme']);
+
+/**
+ * Every column of each member field, in file order: Microsoft Forms has its own "Email"
+ * and "Name" columns before the form's "E-mail" question, and the first filled one counts.
+ */
+function memberColumns(header: readonly string[]): Record<MemberField, number[]> {
+  const columns: Record<MemberField, number[]> = { name: [], firstName: [], email: [], phone: [] };
+  header.forEach((title, position) => {
+    const key = headerKey(title);
+    const field = (Object.keys(FORM_MEMBER_COLUMNS) as MemberField[]).find((each) => FORM_MEMBER_COLUMNS[each].some((alias) => headerKey(alias) === key));
+    if (field) columns[field].push(position);
+  });
+  return columns;
+}
+
+function memberCell(row: CsvRow, positions: readonly number[]): string {
+  for (const position of positions) {
+    const value = cellAt(row, position);
+    if (value !== '' && !ANONYMOUS.has(value.toLowerCase())) return value;
+  }
+  return '';
+}
+
 function readFormExport(file: string, table: Pick<SheetTable, 'header' | 'rows' | 'errors'>, index: OfferIndex): ReadIntakeFile {
-  const { columns } = mapColumns(table.header, FORM_MEMBER_COLUMNS);
-  const memberPositions = new Set(Object.values(columns));
+  const columns = memberColumns(table.header);
+  const memberPositions = new Set(Object.values(columns).flat());
   const products: { position: number; header: string; match: ProductMatch }[] = [];
   const ignoredColumns: string[] = [];
   table.header.forEach((header, position) => {
@@ -71,15 +97,15 @@ function readFormExport(file: string, table: Pick<SheetTable, 'header' | 'rows' 
   const read: ReadIntakeFile = { kind: 'formExport', responses: [], issues: [], ignoredColumns };
   read.issues.push(...table.errors.map((error) => ({ key: error.key, line: error.line })));
   if (products.length === 0) read.issues.push({ key: 'intake.noProductColumn' });
-  if (columns.name === undefined && columns.email === undefined) read.issues.push({ key: 'intake.noMemberColumn' });
+  if (columns.name.length === 0 && columns.email.length === 0) read.issues.push({ key: 'intake.noMemberColumn' });
   if (read.issues.some((issue) => issue.line === undefined)) return read;
   for (const row of table.rows) {
     read.responses.push({
       file,
       line: row.line,
-      name: [cellAt(row, columns.firstName), cellAt(row, columns.name)].filter(Boolean).join(' '),
-      email: cellAt(row, columns.email),
-      phone: cellAt(row, columns.phone),
+      name: [memberCell(row, columns.firstName), memberCell(row, columns.name)].filter(Boolean).join(' '),
+      email: memberCell(row, columns.email),
+      phone: memberCell(row, columns.phone),
       cells: products
         .filter(({ position }) => cellAt(row, position) !== '')
         .map(({ position, header, match }) => ({ line: row.line, header, raw: cellAt(row, position), typed: typedAt(row, position), match })),
