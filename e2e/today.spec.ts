@@ -104,6 +104,7 @@ test('on distribution day, Aujourd’hui says what is left and leads to each pie
   await expect(app.getByRole('heading', { level: 1, name: `Distribution du ${day}` })).toBeVisible();
   await expect(hub(app).getByRole('link')).toHaveText([
     'Commandes',
+    'Commandes par tableur',
     'Stocks',
     'Créneaux',
     'Retraits (comptoir)',

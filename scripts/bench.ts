@@ -7,7 +7,8 @@
  *   - cold open of the store (first open of the day takes the daily backup; the
  *     second open of the day does not);
  *   - the same change against one conf file holding everything (the naive baseline).
- *   - the preview of a 1 000-row catalogue file, CSV and .xlsx (issue 12, scripts/bench-import.ts).
+ *   - the preview of a 1 000-row catalogue file, CSV and .xlsx (issue 12, scripts/bench-import.ts);
+ *   - 150 orders in from returned order forms and from a form export, previewed and written (issue 12, scripts/bench-order-intake.ts).
  *   - sync (issue 6) at 1 year: the same change with the sync journal on, the first
  *     sync writing the organiser's snapshot, a new copy joining from it, and an
  *     everyday sync of a few changes.
@@ -35,6 +36,7 @@ import { flagValue } from '../electron/data-folder';
 import { distributionFile } from '../electron/store/entities';
 import { serialiseFile } from '../electron/store/envelope';
 import { benchImport, printImportBench } from './bench-import';
+import { benchOrderIntake, printOrderIntakeBench } from './bench-order-intake';
 
 const argv = process.argv.slice(2);
 const SAMPLES = Number(flagValue(argv, '--samples') ?? 40);
@@ -335,3 +337,4 @@ console.log(`| everyday sync (${SAMPLES} changes) | ${ms(synced.everydaySync)} |
 console.log(`| a new copy joins (reads the snapshot, ${synced.orders} orders) | ${ms(synced.join)} |`);
 
 printImportBench(await benchImport());
+printOrderIntakeBench(await benchOrderIntake());

@@ -5,7 +5,11 @@
 #   <name>.xlsx and <name>.ods                      — as Calc saves them;
 #   <name>-fr.csv  — French settings: ";", Windows-1252, decimal comma;
 #   <name>-en.csv  — English settings: ",", UTF-8, decimal point.
-# The generated files are committed, so tests and CI never need LibreOffice.
+# Sources: producers, catalogue, members (the imports); orders-form-export (an online form's
+# export of 20 responses, one column per product) and order-form-returned (a member's filled-in
+# order form, the layout of electron/services/order-forms.ts) for the orders intake.
+# The generated files are committed, so tests and CI never need LibreOffice. A run rewrites every
+# .xlsx/.ods (their zip holds the save time): commit only the files whose source changed.
 # Needs Debian's libreoffice-calc-nogui (apt-get install -y libreoffice-calc-nogui).
 #
 # CSV filter options: separator (59 = ";", 44 = ","), text delimiter (34 = '"'), character set

@@ -14,6 +14,8 @@ import { catalogueImportService } from './catalogue-import';
 import { membersService } from './members';
 import { membersImportService } from './members-import';
 import { ordersService } from './orders';
+import { orderIntakeService } from './order-intake';
+import { orderFormsService } from './order-forms';
 import { settlementService } from './settlement';
 import { slotsService } from './slots';
 import { checkinService } from './checkin';
@@ -48,6 +50,8 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
     ...membersService(store, now),
     ...membersImportService(store, now),
     ...ordersService(store, now),
+    ...orderIntakeService(store, now),
+    ...orderFormsService(store),
     ...slotsService(store, now),
     ...checkinService(store, now),
     ...accountsService(store, now),

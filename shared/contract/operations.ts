@@ -18,6 +18,7 @@ import { archivedFilterSchema, producerDraftSchema, producerPatchSchema, type Pr
 import { relaySettingsPatchSchema, type RelaySettings } from '../model/relay';
 import type { AppStatus, BackupInfo, Warning } from './results';
 import type { ImportPlan } from '../catalogue/import-plan';
+import type { IntakePlan } from '../intake/plan';
 import type { ProducerImportPlan } from '../producers/import-plan';
 import type { DistributionView, OfferRow, StockGrid } from '../catalogue/views';
 import { productDraftSchema, productPatchSchema, stockQuantity, priceCents, type Product } from '../model/product';
@@ -157,6 +158,26 @@ const sheetFile = z.strictObject({
 });
 export type SheetFileInput = z.input<typeof sheetFile>;
 
+/**
+ * Returned order forms and online-form exports for one distribution (issue 12), several files at once.
+ * Each file at most 2 000 000 base64 characters, all together at most 8 000 000 (the host's body limit).
+ */
+const intakeFiles = z
+  .strictObject({
+    distributionId: id,
+    files: z
+      .array(z.strictObject({ name: z.string().trim().min(1).max(200), contentBase64: z.base64().max(8_000_000) }))
+      .min(1, { message: 'validation.required' })
+      .max(300, { message: 'validation.tooBig' }),
+    /** Recorded after ordering closed, as the organiser's late orders. */
+    late: z.boolean().default(false),
+  })
+  .refine((input) => input.files.reduce((sum, file) => sum + file.contentBase64.length, 0) <= 8_000_000, {
+    path: ['files'],
+    message: 'validation.tooBig',
+  });
+export type IntakeFilesInput = z.input<typeof intakeFiles>;
+
 export const contract = {
   'app.status': operation<AppStatus>()(none, { mutates: false, inRecovery: true }),
 
@@ -254,6 +275,15 @@ export const contract = {
   }),
   'orders.removeLine': operation<Order>()(z.strictObject({ orderId: id, lineId: id }), { mutates: true }),
   'orders.setNote': operation<Order>()(z.strictObject({ orderId: id, note: text(2000) }), { mutates: true }),
+  /** Orders read from returned order forms and online-form exports: what each response would do; writes nothing. */
+  'orders.previewImport': operation<IntakePlan>()(intakeFiles, { mutates: false }),
+  /** Writes every order the preview planned, in one transaction: all or nothing. */
+  'orders.import': operation<IntakePlan['counts']>()(intakeFiles, { mutates: true }),
+  /** The order form of a distribution to send to members; `perMember`: one file each, with their name and order filled in. */
+  'orders.orderForms': operation<{ files: { fileName: string; contentBase64: string }[] }>()(
+    z.strictObject({ distributionId: id, format: z.enum(['xlsx', 'ods', 'csv']).default('xlsx'), perMember: z.boolean().default(false) }),
+    { mutates: false },
+  ),
   'orders.cancel': operation<Order>()(z.strictObject({ orderId: id }), { mutates: true }),
   'orders.restore': operation<Order>()(z.strictObject({ orderId: id }), { mutates: true }),
 

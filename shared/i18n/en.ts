@@ -17,6 +17,8 @@ import { syncEn } from './sync.en';
 import { syncUiEn } from './sync-ui.en';
 import { importEn } from './import.en';
 import { producersImportEn } from './producers-import.en';
+import { intakeEn } from './intake.en';
+import { intakeUiEn } from './intake-ui.en';
 import { todayUiEn } from './today-ui.en';
 import { pagingEn } from './paging.en';
 import { weightEn } from './weight.en';
@@ -42,6 +44,8 @@ export const en: Dictionary = {
   ...syncUiEn,
   ...importEn,
   ...producersImportEn,
+  ...intakeEn,
+  ...intakeUiEn,
   ...todayUiEn,
   ...pagingEn,
   ...weightEn,

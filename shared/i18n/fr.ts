@@ -22,6 +22,8 @@ import { syncFr } from './sync.fr';
 import { syncUiFr } from './sync-ui.fr';
 import { importFr } from './import.fr';
 import { producersImportFr } from './producers-import.fr';
+import { intakeFr } from './intake.fr';
+import { intakeUiFr } from './intake-ui.fr';
 import { todayUiFr } from './today-ui.fr';
 import { pagingFr } from './paging.fr';
 import { weightFr } from './weight.fr';
@@ -46,6 +48,8 @@ export const fr = {
   ...syncUiFr,
   ...importFr,
   ...producersImportFr,
+  ...intakeFr,
+  ...intakeUiFr,
   ...todayUiFr,
   ...pagingFr,
   ...weightFr,

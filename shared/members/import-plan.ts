@@ -82,7 +82,7 @@ const FIELD_COLUMNS: Record<string, MemberImportColumn> = {
 };
 
 /** A member or a member the file creates, as the matching sees it. */
-interface Candidate {
+export interface Candidate {
   ref: string;
   name: string;
   email: string;
@@ -93,7 +93,7 @@ interface Candidate {
  * name. A namesake with another address is another person, so a row with an
  * e-mail only takes a namesake who has none yet.
  */
-function findSameMember(candidates: readonly Candidate[], name: string, email: string): { candidate: Candidate; by: 'email' | 'name' } | undefined {
+export function findSameMember(candidates: readonly Candidate[], name: string, email: string): { candidate: Candidate; by: 'email' | 'name' } | undefined {
   if (email !== '') {
     const byEmail = candidates.find((candidate) => candidate.email !== '' && fold(candidate.email) === fold(email));
     if (byEmail) return { candidate: byEmail, by: 'email' };

@@ -8,6 +8,8 @@ type HubLink = { label: MessageKey; href: (id: string) => string };
 /** Where each piece of a distribution's week lives, one click away: the hub of the distribution page and of Aujourd'hui. */
 const WORK: readonly HubLink[] = [
   { label: 'hub.orders', href: (id) => areaHref('orders', id) },
+  // The order forms and the returned files live on the orders page, below the list.
+  { label: 'hub.orderFiles', href: (id) => areaHref('orders', id) },
   { label: 'hub.stock', href: () => areaHref('stock') },
   { label: 'hub.slots', href: (id) => areaHref('pickup', id, 'slots') },
   { label: 'hub.checkin', href: (id) => areaHref('pickup', id) },

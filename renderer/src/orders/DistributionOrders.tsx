@@ -17,6 +17,7 @@ import { Pager } from '../forms/Pager';
 import { usePage } from '../forms/use-page';
 import { SalesTables } from './SalesTables';
 import { useDistributionOrders } from './use-distribution-orders';
+import { OrderIntake } from '../intake/OrderIntake';
 
 /** The offers name each product's producer: what the totals and the filters need beside the lines. */
 function catalogueOf(offers: OfferRow[]) {
@@ -38,7 +39,8 @@ function catalogueOf(offers: OfferRow[]) {
 export function DistributionOrders({ distributionId }: { distributionId: string }) {
   const { t, language } = useI18n();
   const { relay } = useReadyApp();
-  const { distribution, orders, offers, error } = useDistributionOrders(distributionId);
+  const [revision, setRevision] = useState(0);
+  const { distribution, orders, offers, error } = useDistributionOrders(distributionId, revision);
   const [filter, setFilter] = useState<OrderFilter>(NO_FILTER);
   const [taking, setTaking] = useState(false);
 
@@ -129,6 +131,7 @@ export function DistributionOrders({ distributionId }: { distributionId: string 
         )}
       </section>
       <SalesTables sales={sales} />
+      {takesOrders && <OrderIntake distributionId={distribution.id} late={late} onImported={() => setRevision((value) => value + 1)} />}
       {taking && (
         <NewOrderDialog
           distributionId={distribution.id}

@@ -18,7 +18,8 @@ export interface DistributionOrders {
 
 const LOADING: DistributionOrders = { distribution: null, orders: null, offers: null, error: null };
 
-export function useDistributionOrders(distributionId: string): DistributionOrders {
+/** `revision`: a change of it reads everything again (after an import of orders). */
+export function useDistributionOrders(distributionId: string, revision = 0): DistributionOrders {
   const [loaded, setLoaded] = useState<DistributionOrders>(LOADING);
 
   useEffect(() => {
@@ -40,7 +41,7 @@ export function useDistributionOrders(distributionId: string): DistributionOrder
     return () => {
       live = false;
     };
-  }, [distributionId]);
+  }, [distributionId, revision]);
 
   return loaded;
 }

@@ -1,0 +1,111 @@
+/**
+ * The week's orders in without typing them (issue 12): an online form's export
+ * of 20 responses and a member's returned .xlsx order form, both as a real
+ * LibreOffice saved them (e2e/import-files, scripts/make-import-fixtures.sh),
+ * dropped on the distribution's orders page, reached from its hub.
+ */
+import { join } from 'node:path';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { api, openDistributionDraft } from './support/api';
+import { seriousViolations } from './support/axe';
+import { storedRecords } from './support/stored';
+import type { HostProcess } from './support/host-process';
+
+const FILES = join(import.meta.dirname, 'import-files');
+interface Ids {
+  id: string;
+}
+
+/** Two producers selling carrots, bread for 10, eggs for 20; three members already known. */
+async function relay(request: APIRequestContext, host: HostProcess) {
+  const call = api(request, host);
+  const producer = async (name: string) => (await call<{ producer: Ids }>('producers.create', { name })).producer.id;
+  const farm = await producer('Ferme du Bois');
+  const garden = await producer('Jardin d’Élise');
+  const bakery = await producer('Boulangerie Martin');
+  const product = (producerId: string, name: string, unit: string, priceCents: number) =>
+    call<Ids>('products.create', { producerId, name, category: 'légumes', unit, priceCents, vatRateBp: 600 });
+  const distribution = await call<Ids>('distributions.create', openDistributionDraft());
+  const offers: [Ids, number | null][] = [
+    [await product(farm, 'Carottes', 'kg', 250), 40],
+    [await product(garden, 'Carottes', 'kg', 300), null],
+    [await product(bakery, 'Pain', 'piece', 380), 10],
+    [await product(farm, 'Œufs bio x6', 'barquette', 320), 20],
+  ];
+  for (const [{ id }, quantity] of offers) await call('offers.set', { distributionId: distribution.id, productId: id, quantity });
+  await call('members.create', { name: 'Anne Leroy', email: 'anne.leroy@example.org' });
+  await call('members.create', { name: 'Paul Petit' });
+  await call('members.create', { name: 'François D’Hondt', email: 'francois.dhondt@example.be' });
+  return distribution;
+}
+
+async function choose(app: Page, file: string) {
+  await app.getByLabel('Choisir les fichiers…').setInputFiles(join(FILES, file));
+  const preview = app.getByRole('dialog', { name: 'Commandes à importer' });
+  await expect(preview).toBeVisible();
+  return preview;
+}
+
+/** A response of the preview by its file and sheet row, as its row header says. */
+const response = (preview: ReturnType<Page['getByRole']>, file: string, line: number) =>
+  preview.getByRole('row').filter({ has: preview.page().getByRole('rowheader', { name: `${file}, ligne ${line}`, exact: true }) });
+
+/** The figures of the preview: created, changed, unchanged, new members, lines refused, responses left out. */
+const counts = (preview: ReturnType<Page['getByRole']>) => preview.getByRole('definition');
+
+test('the organiser imports a form export of 20 responses, then a returned .xlsx order form, and a second import changes nothing', async ({ app, request, host, dataDir, restartHost }) => {
+  const distribution = await relay(request, host);
+  await app.evaluate((hash) => (window.location.hash = hash), `#/distributions/${distribution.id}`);
+  await app.getByRole('link', { name: 'Commandes par tableur' }).click();
+  await expect(app.getByRole('heading', { name: 'Commandes par tableur' })).toBeVisible();
+
+  // The order form to send: one .ods for everyone, named after the pickup day.
+  await app.getByLabel('Format').selectOption('ods');
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Télécharger le bon de commande' }).click()]);
+  expect(download.suggestedFilename()).toBe(`bon-de-commande-${openDistributionDraft().pickupDate}.ods`);
+  await expect(app.getByRole('status').filter({ hasText: 'téléchargé' })).toHaveText('1 fichier téléchargé.');
+
+  let preview = await choose(app, 'orders-form-export-en.csv');
+  await expect(counts(preview)).toHaveText(['20', '0', '0', '18', '1', '0']);
+  await expect(response(preview, 'orders-form-export-en.csv', 2)).toContainText('Anne Leroy (reconnu par l’e-mail)');
+  await expect(response(preview, 'orders-form-export-en.csv', 3)).toContainText('Paul Petit (reconnu par le nom)');
+  await expect(response(preview, 'orders-form-export-en.csv', 4)).toContainText('Chloé Dubois (nouveau membre)');
+  // The 20th response wants 3 loaves when 1 is left: that line is refused and listed, the rest of the order goes in.
+  const last = response(preview, 'orders-form-export-en.csv', 21);
+  await expect(last).toContainText('ligne 21, Pain : Pain : 3 demandés, il n’en reste que 1');
+  await expect(last).toContainText('1 × Carottes');
+  await expect(preview.getByRole('row', { name: /^Pain/ })).toContainText(['Pain', 'Boulangerie Martin', '10', '0', '9', '1'].join(''));
+  await expect(preview).toContainText('Colonnes ignorées : Horodateur, Remarques');
+  expect(await seriousViolations(app)).toEqual([]);
+  await preview.getByRole('button', { name: 'Importer les 20 commandes' }).click();
+  await expect(preview).toBeHidden();
+  await expect(app.getByRole('status').filter({ hasText: 'Import terminé' })).toHaveText(
+    'Import terminé : 20 commandes créées, 0 modifiée, 18 nouveaux membres.',
+  );
+  await expect(app.getByText('20 commandes', { exact: false }).first()).toBeVisible();
+
+  // The same export again: every order is already as it says; the refused line is still refused, nothing to write.
+  preview = await choose(app, 'orders-form-export-en.csv');
+  await expect(counts(preview)).toHaveText(['0', '0', '20', '0', '1', '0']);
+  await expect(preview.getByText('Rien à importer : chaque commande est déjà à jour ou écartée.')).toBeVisible();
+  await expect(preview.getByRole('button', { name: /Importer/ })).toHaveCount(0);
+  await preview.getByRole('button', { name: 'Annuler' }).click();
+
+  preview = await choose(app, 'order-form-returned.xlsx');
+  await expect(preview).toContainText('order-form-returned.xlsx — bon de commande, 1 réponse');
+  const francois = response(preview, 'order-form-returned.xlsx', 2);
+  await expect(francois).toContainText('François D’Hondt (reconnu par l’e-mail)');
+  await expect(francois).toContainText('2 × Œufs bio x63 × Carottes');
+  await expect(francois).toContainText('15,40');
+  await preview.getByRole('button', { name: 'Importer 1 commande' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Import terminé' })).toHaveText('Import terminé : 1 commande créée, 0 modifiée, 0 nouveau membre.');
+
+  // Written to disk: after a restart, 21 orders, no member twice, the refused loaves not sold (9 of the 10).
+  await restartHost();
+  const orders = await storedRecords(dataDir, 'order');
+  expect(orders).toHaveLength(21);
+  expect(new Set(orders.map((order) => order.memberId)).size).toBe(21);
+  expect(orders.flatMap((order) => order.lines).filter((line) => line.productName === 'Pain').reduce((sum, line) => sum + line.quantity, 0)).toBe(9);
+  expect(await storedRecords(dataDir, 'member')).toHaveLength(21);
+});
