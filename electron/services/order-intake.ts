@@ -44,6 +44,7 @@ export function intakeOffers(source: Source, distributionId: string): IntakeOffe
     offers.push({
       productId: product.id, productName: product.name, producerName: producer?.name ?? '', unit: product.unit,
       priceCents: offerPrice(offer, product), quantity: offer.quantity,
+      pieceGrams: product.pricing === 'weight' ? product.pieceGrams : null,
     });
   }
   return offers;
@@ -115,7 +116,8 @@ function writePlan(tx: Transaction, plan: IntakePlan, input: IntakeInput, at: st
     for (const { productId, quantity } of write.lines) {
       const existing = lines.find((line) => line.productId === productId);
       if (existing) {
-        lines = lines.map((line) => (line === existing ? { ...line, quantity } : line));
+        // A weighing weighed the old pieces: a new count is weighed again (as orders.setLineQuantity does).
+        lines = lines.map((line) => (line === existing ? { ...line, quantity, ...(quantity !== line.quantity && { weighedGrams: null }) } : line));
         continue;
       }
       const offer = offers.get(productId)!;
@@ -123,6 +125,7 @@ function writePlan(tx: Transaction, plan: IntakePlan, input: IntakeInput, at: st
       const line: OrderLine = {
         id: randomUUID(), productId, productName: offer.productName, quantity, unitPriceCents: offer.priceCents,
         vatRateBp: product.vatRateBp, addedAt: at, ...ORDER_LINE_DEFAULTS,
+        pieceGrams: product.pricing === 'weight' ? product.pieceGrams : null,
       };
       lines = [...lines, line];
     }

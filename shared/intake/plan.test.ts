@@ -86,7 +86,7 @@ describe('planning the orders of an online form’s export', () => {
   });
 
   it('sets the quantity of a member’s existing order instead of adding a second order, so the same file twice changes nothing', () => {
-    const existing = { id: 'o-anne', memberId: 'm-anne', cancelledAt: null, lines: [{ id: 'l1', productId: 'p-carrots', productName: 'Carottes', quantity: 2, unitPriceCents: 200, vatRateBp: 600, addedAt: '2026-03-03T00:00:00.000Z', missing: null }] };
+    const existing = { id: 'o-anne', memberId: 'm-anne', cancelledAt: null, lines: [{ id: 'l1', productId: 'p-carrots', productName: 'Carottes', quantity: 2, unitPriceCents: 200, vatRateBp: 600, addedAt: '2026-03-03T00:00:00.000Z', missing: null, pieceGrams: null, weighedGrams: null }] };
     const members = [member('m-anne', 'Anne', 'anne@example.org')];
     // Her 2 kg are already counted in the 10: asking 2 again takes nothing more.
     const current = state({ members, orders: [existing], ordered: new Map([['p-carrots', 10]]) });

@@ -18,6 +18,7 @@ import type { Order } from '../model/order';
 import { canSell, remaining } from '../offers/stock';
 import type { IntakeIssue, IntakeResponse, QuantityCell, ReadIntakeFile } from './read-responses';
 import type { IntakeOffer } from './product-match';
+import { lineTotal } from '../orders/totals';
 
 /** The distribution as the plan needs it. */
 export interface IntakeState {
@@ -38,6 +39,8 @@ export interface PlannedLine {
   /** What the member's order held before (0 for a new line). */
   before: number;
   unitPriceCents: number;
+  /** Sold by weight: grams per piece (the line's total is an estimate until weighed). */
+  pieceGrams: number | null;
 }
 
 /** A quantity cell that is not imported, or imported as interpreted: where, what, why. */
@@ -215,13 +218,13 @@ export function planIntake(read: readonly ({ name: string } & ReadIntakeFile)[],
       planned.lines.push({
         productId, productName: offer.productName, producerName: offer.producerName, unit: offer.unit,
         quantity, before, unitPriceCents: current?.unitPriceCents ?? offer.priceCents,
+        pieceGrams: current ? current.pieceGrams : (offer.pieceGrams ?? null),
       });
     }
 
     const kept = (order?.lines ?? []).filter((line) => !planned.lines.some((each) => each.productId === line.productId));
     planned.totalCents =
-      kept.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0) +
-      planned.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0);
+      kept.reduce((sum, line) => sum + lineTotal(line), 0) + planned.lines.reduce((sum, line) => sum + lineTotal(line), 0);
 
     const changes = planned.lines.filter((line) => line.quantity !== line.before);
     if (!order && planned.lines.length === 0) {

@@ -12,7 +12,10 @@ export interface IntakeOffer {
   productName: string;
   producerName: string;
   unit: string;
+  /** Per piece, or per kg when sold by weight. */
   priceCents: number;
+  /** Sold by weight: the estimated grams of a piece, frozen on the line as orders.addLine does; null when sold by the unit. */
+  pieceGrams?: number | null;
   /** The offer's stock; null = unlimited. */
   quantity: number | null;
 }
