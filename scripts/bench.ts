@@ -16,7 +16,10 @@
  *     (better-sqlite3), each with a line the size of a real journal line.
  * Prints a table with the ratios. Targets: 5 years < 2× 1 week; 5 years > 20× faster than naive;
  * durable change p95 ≤ 1 ms at 5 years and ≤ 2× the journal anchor.
+ *   - cold open in a fresh process at each size (files known valid, and once with nothing known valid), RSS after
+ *     open, and browser host launch → first screen visible (scripts/bench-open.ts; the host needs `npm run build`).
  * Options: --samples=N (default 40), --naive-samples=N (default 8), --keep (keep the folders),
+ * --open-runs=N (fresh-process opens per size, default 5), --host-runs=N (host launches per size, default 3),
  * --sizes=1w,1y,5y (the histories to build; default all three: 5 years takes a few minutes to build and open).
  */
 import { randomUUID } from 'node:crypto';
@@ -28,13 +31,18 @@ import Conf from 'conf';
 import type { Order, OrderLine } from '../shared/model/order';
 import { openBackend } from '../electron/backend';
 import { flagValue } from '../electron/data-folder';
+import { listDataFiles } from '../electron/store/data-files';
+import { VALIDATED_FILES } from '../electron/store/validated-files';
 import { benchImport, printImportBench } from './bench-import';
+import { coldOpens, hostLaunches } from './bench-open';
 import { buildRelay, iso, now, writeStoreFormat, type Relay } from './bench-relay';
 
 const argv = process.argv.slice(2);
 const SAMPLES = Number(flagValue(argv, '--samples') ?? 40);
 const NAIVE_SAMPLES = Number(flagValue(argv, '--naive-samples') ?? 8);
 const KEEP = argv.includes('--keep');
+const OPEN_RUNS = Number(flagValue(argv, '--open-runs') ?? 5);
+const HOST_RUNS = Number(flagValue(argv, '--host-runs') ?? 3);
 const SIZES = { '1w': ['1 week', 1], '1y': ['1 year', 50], '5y': ['5 years', 250] } as const;
 const sizes = (flagValue(argv, '--sizes') ?? '1w,1y,5y').split(',').map((size) => {
   if (!(size in SIZES)) throw new Error(`--sizes: ${size} is not one of ${Object.keys(SIZES).join(', ')}`);
@@ -79,8 +87,16 @@ async function measureStore(label: string, distributionCount: number) {
   const journalLines = (await readFile(join(dataDir, 'journal.jsonl'), 'utf8')).split('\n').filter(Boolean);
   const lineBytes = Math.round(journalLines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0) / Math.max(journalLines.length, 1));
   await backend.close();
+
+  // Cold open, each in a fresh process: first as the app finds the folder every day (its files known valid
+  // since the last open), then once with the validated-files list removed (every record checked, as a first open).
+  const dataMb = (await Promise.all((await listDataFiles(dataDir)).map(async (path) => (await stat(join(dataDir, path))).size))).reduce((a, b) => a + b, 0) / 1e6;
+  const fresh = await coldOpens(dataDir, OPEN_RUNS);
+  const host = await hostLaunches(dataDir, HOST_RUNS);
+  await rm(join(dataDir, VALIDATED_FILES));
+  const untrusted = await coldOpens(dataDir, 1);
   if (!KEEP) await rm(dataDir, { recursive: true, force: true });
-  return { label, relay, coldOpenWithBackup, coldOpen, samples: samples.length, lineBytes, anchorBytes: Buffer.byteLength(anchorLine), ...anchored, ...stats(samples) };
+  return { label, relay, coldOpenWithBackup, coldOpen, dataMb, fresh, untrusted, host, samples: samples.length, lineBytes, anchorBytes: Buffer.byteLength(anchorLine), ...anchored, ...stats(samples) };
 }
 
 async function measureNaive(relay: Relay) {
@@ -219,6 +235,18 @@ for (const result of results) {
     `| ${result.label} | ${result.relay.distributions.length} | ${orders} | ${fine(result.median)} / ${fine(result.p95)} | ${fine(result.journal.median)} / ${fine(result.journal.p95)} | ${sql ? `${fine(sql.median)} / ${fine(sql.p95)}` : 'n/a'} | ${result.samples} | ${ratio(result.median, result.journal.median)}, ${ratio(result.p95, result.journal.p95)} | ${sql ? `${ratio(result.median, sql.median)}, ${ratio(result.p95, sql.p95)}` : 'n/a'} | ${ms(result.coldOpenWithBackup)} | ${ms(result.coldOpen)} |`,
   );
 }
+console.log(`\nCold open in a fresh process (scripts/bench-open-child.ts: load the backend's modules, open the folder), median of ${OPEN_RUNS} runs; host launch → first screen (Chromium, heading visible), median of ${HOST_RUNS}.`);
+console.log('\n| history | data files | open (files known valid) | open, nothing known valid (1 run) | module load | whole process from spawn | RSS after open | host launch → first screen |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const result of results) {
+  const { fresh, untrusted, host } = result;
+  console.log(
+    `| ${result.label} | ${result.dataMb.toFixed(1)} MB | ${ms(fresh.openMs)} | ${ms(untrusted.openMs)} | ${ms(fresh.loadMs)} | ${ms(fresh.processMs)} | ${fresh.rssMb.toFixed(0)} MB | ${host ? `${ms(host.ms)} (${host.runs} runs)` : 'n/a: run npm run build first'} |`,
+  );
+}
+const openGrowth = largest.fresh.openMs / week.fresh.openMs;
+console.log(`cold open ${largest.label} / ${week.label}: ${openGrowth.toFixed(2)}× (target ≤ 2×) ${openGrowth <= 2 ? 'OK' : 'MISSED'}; ${largest.label} ${ms(largest.fresh.openMs)} (target ≤ 300 ms) ${largest.fresh.openMs <= 300 ? 'OK' : 'MISSED'}; RSS ${largest.fresh.rssMb.toFixed(0)} MB (target ≤ 200 MB) ${largest.fresh.rssMb <= 200 ? 'OK' : 'MISSED'}`);
+
 const naiveOrders = largest.relay.distributions.length * 150;
 console.log(`| naive single conf file, ${largest.label} | ${largest.relay.distributions.length} | ${naiveOrders} | ${ms(naive.median)} / ${ms(naive.p95)} | | | ${NAIVE_SAMPLES} | | | | |`);
 console.log(`\nstore journal line: ${largest.lineBytes} B on average; anchor line: ${largest.anchorBytes} B`);
