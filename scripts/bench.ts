@@ -17,125 +17,39 @@
  *     (better-sqlite3), each with a line the size of a real journal line.
  * Prints a table with the ratios. Targets: 5 years < 2× 1 week; 5 years > 20× faster than naive;
  * durable change p95 ≤ 1 ms at 5 years and ≤ 2× the journal anchor.
+ *   - cold open in a fresh process at each size (files known valid, and once with nothing known valid), RSS after
+ *     open, and browser host launch → first screen visible (scripts/bench-open.ts; the host needs `npm run build`).
  * Options: --samples=N (default 40), --naive-samples=N (default 8), --keep (keep the folders),
+ * --open-runs=N (fresh-process opens per size, default 5), --host-runs=N (host launches per size, default 3),
  * --sizes=1w,1y,5y (the histories to build; default all three: 5 years takes a few minutes to build and open).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Conf from 'conf';
-import type { Distribution, Offer } from '../shared/model/distribution';
-import type { Member } from '../shared/model/member';
 import type { Order, OrderLine } from '../shared/model/order';
-import type { Producer } from '../shared/model/producer';
-import type { Product } from '../shared/model/product';
 import { openBackend } from '../electron/backend';
 import { flagValue } from '../electron/data-folder';
-import { distributionFile } from '../electron/store/entities';
-import { serialiseFile } from '../electron/store/envelope';
+import { listDataFiles } from '../electron/store/data-files';
+import { VALIDATED_FILES } from '../electron/store/validated-files';
 import { benchImport, printImportBench } from './bench-import';
 import { benchOrderIntake, printOrderIntakeBench } from './bench-order-intake';
+import { coldOpens, hostLaunches } from './bench-open';
+import { buildRelay, iso, now, writeStoreFormat, type Relay } from './bench-relay';
 
 const argv = process.argv.slice(2);
 const SAMPLES = Number(flagValue(argv, '--samples') ?? 40);
 const NAIVE_SAMPLES = Number(flagValue(argv, '--naive-samples') ?? 8);
 const KEEP = argv.includes('--keep');
+const OPEN_RUNS = Number(flagValue(argv, '--open-runs') ?? 5);
+const HOST_RUNS = Number(flagValue(argv, '--host-runs') ?? 3);
 const SIZES = { '1w': ['1 week', 1], '1y': ['1 year', 50], '5y': ['5 years', 250] } as const;
 const sizes = (flagValue(argv, '--sizes') ?? '1w,1y,5y').split(',').map((size) => {
   if (!(size in SIZES)) throw new Error(`--sizes: ${size} is not one of ${Object.keys(SIZES).join(', ')}`);
   return SIZES[size as keyof typeof SIZES];
 });
-
-const DAY = 24 * 3600 * 1000;
-const now = Date.now();
-const iso = (ms: number) => new Date(ms).toISOString();
-const dateOf = (ms: number) => iso(ms).slice(0, 10);
-
-interface Relay {
-  producers: Producer[];
-  products: Product[];
-  members: Member[];
-  distributions: { distribution: Distribution; offers: Offer[]; orders: Order[] }[];
-}
-
-/** A deterministic pseudo-random sequence, so every run builds the same relay. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
-function buildRelay(distributionCount: number): Relay {
-  const rand = random(42);
-  const stamp = iso(now - 6 * 365 * DAY);
-  const producers: Producer[] = Array.from({ length: 40 }, (_, i) => ({
-    id: randomUUID(), name: `Producteur ${i + 1}`, businessName: `Ferme ${i + 1}`, contactName: 'Contact', email: `p${i}@example.be`,
-    phone: '+32 81 00 00 00', address: 'Rue de la Gare 1, 5030 Gembloux', distanceKm: Math.round(rand() * 60), notes: '',
-    archivedAt: null, createdAt: stamp, updatedAt: stamp,
-  }));
-  const products: Product[] = Array.from({ length: 400 }, (_, i) => ({
-    id: randomUUID(), producerId: producers[i % 40]!.id, name: `Produit ${i + 1}`, category: 'légumes', unit: 'kg',
-    packDescription: 'sachet de 500 g', priceCents: 100 + Math.round(rand() * 2000), vatRateBp: 600, defaultStock: 20, pricing: 'unit', pieceGrams: null,
-    archivedAt: null, createdAt: stamp, updatedAt: stamp,
-  }));
-  const members: Member[] = Array.from({ length: 300 }, (_, i) => ({
-    id: randomUUID(), name: `Membre ${i + 1}`, email: `m${i}@example.be`, phone: '+32 470 00 00 00', notes: '',
-    preferredPickupTime: null, archivedAt: null, createdAt: stamp, updatedAt: stamp,
-  }));
-  const distributions: Relay['distributions'] = [];
-  for (let d = 0; d < distributionCount; d++) {
-    // The last distribution is this week's, open for ordering now; the others are weekly before it.
-    const pickup = now + 2 * DAY - (distributionCount - 1 - d) * 7 * DAY;
-    const distribution: Distribution = {
-      id: randomUUID(), pickupDate: dateOf(pickup), pickupStart: '17:00', pickupEnd: '19:00',
-      opensAt: iso(pickup - 6 * DAY), closesAt: iso(pickup - DAY), closedEarlyAt: null, cancelledAt: null,
-      seriesId: null, notes: '',
-      // Past distributions hold their frozen rates, as after the format-2 migration (issue 15); this week's is still open.
-      rates: d < distributionCount - 1 ? { hostCommissionBp: 835, serviceFeeBp: 1165, currency: 'EUR', frozenAt: iso(pickup - DAY) } : null,
-      rateChanges: [], settledAt: null, createdAt: stamp, updatedAt: stamp,
-    };
-    const offered = products.filter(() => rand() < 0.5);
-    const offers: Offer[] = offered.map((product) => ({
-      id: randomUUID(), distributionId: distribution.id, productId: product.id, quantity: null, priceCents: null, withdrawnAt: null,
-      updatedAt: stamp,
-    }));
-    const orders: Order[] = Array.from({ length: 150 }, (_, o) => {
-      const lines: OrderLine[] = [];
-      const used = new Set<string>();
-      while (lines.length < 6) {
-        const product = offered[Math.floor(rand() * offered.length)]!;
-        if (used.has(product.id)) continue;
-        used.add(product.id);
-        lines.push({
-          id: randomUUID(), productId: product.id, productName: product.name, quantity: 1 + Math.floor(rand() * 3),
-          unitPriceCents: product.priceCents, vatRateBp: product.vatRateBp, addedAt: stamp, missing: null, pieceGrams: null, weighedGrams: null,
-        });
-      }
-      return {
-        id: randomUUID(), distributionId: distribution.id, memberId: members[o]!.id, basketNumber: o + 1, lines, note: '',
-        late: false, cancelledAt: null, slotId: null, slotPinned: false, slotOverride: false, collectedAt: null, noShowAt: null, counter: false, buyerName: '',
-        createdAt: stamp, updatedAt: stamp,
-      };
-    });
-    distributions.push({ distribution, offers, orders });
-  }
-  return { producers, products, members, distributions };
-}
-
-/** Writes the relay exactly as the store would (one file per distribution). */
-async function writeStoreFormat(dataDir: string, relay: Relay): Promise<void> {
-  await mkdir(join(dataDir, 'distributions'), { recursive: true });
-  await writeFile(join(dataDir, 'producers.json'), serialiseFile({ producer: relay.producers }));
-  await writeFile(join(dataDir, 'products.json'), serialiseFile({ product: relay.products }));
-  await writeFile(join(dataDir, 'members.json'), serialiseFile({ member: relay.members }));
-  for (const { distribution, offers, orders } of relay.distributions) {
-    await writeFile(join(dataDir, distributionFile(distribution.id)), serialiseFile({ distribution: [distribution], offer: offers, order: orders }));
-  }
-}
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -175,8 +89,16 @@ async function measureStore(label: string, distributionCount: number) {
   const journalLines = (await readFile(join(dataDir, 'journal.jsonl'), 'utf8')).split('\n').filter(Boolean);
   const lineBytes = Math.round(journalLines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0) / Math.max(journalLines.length, 1));
   await backend.close();
+
+  // Cold open, each in a fresh process: first as the app finds the folder every day (its files known valid
+  // since the last open), then once with the validated-files list removed (every record checked, as a first open).
+  const dataMb = (await Promise.all((await listDataFiles(dataDir)).map(async (path) => (await stat(join(dataDir, path))).size))).reduce((a, b) => a + b, 0) / 1e6;
+  const fresh = await coldOpens(dataDir, OPEN_RUNS);
+  const host = await hostLaunches(dataDir, HOST_RUNS);
+  await rm(join(dataDir, VALIDATED_FILES));
+  const untrusted = await coldOpens(dataDir, 1);
   if (!KEEP) await rm(dataDir, { recursive: true, force: true });
-  return { label, relay, coldOpenWithBackup, coldOpen, samples: samples.length, lineBytes, anchorBytes: Buffer.byteLength(anchorLine), ...anchored, ...stats(samples) };
+  return { label, relay, coldOpenWithBackup, coldOpen, dataMb, fresh, untrusted, host, samples: samples.length, lineBytes, anchorBytes: Buffer.byteLength(anchorLine), ...anchored, ...stats(samples) };
 }
 
 async function measureNaive(relay: Relay) {
@@ -315,6 +237,18 @@ for (const result of results) {
     `| ${result.label} | ${result.relay.distributions.length} | ${orders} | ${fine(result.median)} / ${fine(result.p95)} | ${fine(result.journal.median)} / ${fine(result.journal.p95)} | ${sql ? `${fine(sql.median)} / ${fine(sql.p95)}` : 'n/a'} | ${result.samples} | ${ratio(result.median, result.journal.median)}, ${ratio(result.p95, result.journal.p95)} | ${sql ? `${ratio(result.median, sql.median)}, ${ratio(result.p95, sql.p95)}` : 'n/a'} | ${ms(result.coldOpenWithBackup)} | ${ms(result.coldOpen)} |`,
   );
 }
+console.log(`\nCold open in a fresh process (scripts/bench-open-child.ts: load the backend's modules, open the folder), median of ${OPEN_RUNS} runs; host launch → first screen (Chromium, heading visible), median of ${HOST_RUNS}.`);
+console.log('\n| history | data files | open (files known valid) | open, nothing known valid (1 run) | module load | whole process from spawn | RSS after open | host launch → first screen |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const result of results) {
+  const { fresh, untrusted, host } = result;
+  console.log(
+    `| ${result.label} | ${result.dataMb.toFixed(1)} MB | ${ms(fresh.openMs)} | ${ms(untrusted.openMs)} | ${ms(fresh.loadMs)} | ${ms(fresh.processMs)} | ${fresh.rssMb.toFixed(0)} MB | ${host ? `${ms(host.ms)} (${host.runs} runs)` : 'n/a: run npm run build first'} |`,
+  );
+}
+const openGrowth = largest.fresh.openMs / week.fresh.openMs;
+console.log(`cold open ${largest.label} / ${week.label}: ${openGrowth.toFixed(2)}× (target ≤ 2×) ${openGrowth <= 2 ? 'OK' : 'MISSED'}; ${largest.label} ${ms(largest.fresh.openMs)} (target ≤ 300 ms) ${largest.fresh.openMs <= 300 ? 'OK' : 'MISSED'}; RSS ${largest.fresh.rssMb.toFixed(0)} MB (target ≤ 200 MB) ${largest.fresh.rssMb <= 200 ? 'OK' : 'MISSED'}`);
+
 const naiveOrders = largest.relay.distributions.length * 150;
 console.log(`| naive single conf file, ${largest.label} | ${largest.relay.distributions.length} | ${naiveOrders} | ${ms(naive.median)} / ${ms(naive.p95)} | | | ${NAIVE_SAMPLES} | | | | |`);
 console.log(`\nstore journal line: ${largest.lineBytes} B on average; anchor line: ${largest.anchorBytes} B`);

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/contract/errors';
@@ -179,5 +179,41 @@ describe('restoring a backup from a ready store', () => {
     await expect(restoreBackup(dataDir, 'nope', currentFormat, 'ready', day(2))).rejects.toMatchObject({
       key: 'error.backupNotFound',
     });
+  });
+});
+
+describe('backups of files unchanged since an earlier backup', () => {
+  it('share the earlier copy instead of writing it again, and each backup still restores its own data', async () => {
+    const dataDir = await folderWithOneProducer();
+    await writeDataFile(dataDir, 'members.json', envelope({ member: [] }));
+    const first = await createBackup(dataDir, 'daily', day(2, 9));
+    const firstData = await snapshotData(join(dataDir, 'backups', first.id));
+    // The next day only the producers changed.
+    await writeDataFile(dataDir, 'producers.json', envelope({ producer: [producerRecord({ name: 'Plus tard' })] }));
+    const second = await createBackup(dataDir, 'daily', day(3, 9));
+    const secondData = await snapshotData(join(dataDir, 'backups', second.id));
+
+    const inode = async (id: string, file: string) => (await stat(join(dataDir, 'backups', id, file))).ino;
+    expect(await inode(second.id, 'members.json')).toBe(await inode(first.id, 'members.json'));
+    expect(await inode(second.id, 'producers.json')).not.toBe(await inode(first.id, 'producers.json'));
+
+    // Pruning the first backup leaves the second whole; restoring either gives its own files.
+    await restoreBackup(dataDir, first.id, currentFormat, 'ready', day(3, 10));
+    delete firstData['backup.json'];
+    expect(await snapshotData(dataDir)).toEqual(firstData);
+    await rm(join(dataDir, 'backups', first.id), { recursive: true });
+    expect((await listBackups(dataDir, currentFormat)).find((b) => b.id === second.id)).toMatchObject({ readable: true });
+    await restoreBackup(dataDir, second.id, currentFormat, 'ready', day(3, 11));
+    delete secondData['backup.json'];
+    expect(await snapshotData(dataDir)).toEqual(secondData);
+  });
+
+  it('copy a file again when the earlier copy was changed behind the app’s back', async () => {
+    const dataDir = await folderWithOneProducer();
+    const first = await createBackup(dataDir, 'daily', day(2, 9));
+    const live = await readFile(join(dataDir, 'producers.json'), 'utf8');
+    await writeFile(join(dataDir, 'backups', first.id, 'producers.json'), live.replace('Ferme du Bois', 'Ferme du BOIS'));
+    const second = await createBackup(dataDir, 'daily', day(3, 9));
+    expect(await readFile(join(dataDir, 'backups', second.id, 'producers.json'), 'utf8')).toBe(live);
   });
 });

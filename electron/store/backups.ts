@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { BackupInfo, BackupKind } from '../../shared/contract/results';
 import { UserError } from '../../shared/contract/errors';
 import { flushFolder, writeFileAtomic } from './atomic-write';
+import { copyIntoBackup } from './backup-copies';
 import { listDataFiles, readDataFolder, RESTORE_MARKER, RESTORING_DIR } from './data-files';
 import { saveExpectedFiles } from './expected-files';
 import type { FormatSpec } from './migrations';
@@ -33,6 +34,8 @@ const metaSchema = z.object({
    * The running store folds before it backs up, so most backups have none.
    */
   journal: z.boolean().optional(),
+  /** Each file's SHA-256: the next backup links the files still the same instead of copying them (backup-copies.ts). */
+  hashes: z.record(z.string(), z.string()).optional(),
 });
 
 const stamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');
@@ -58,9 +61,10 @@ export async function createBackup(dataDir: string, kind: BackupKind, now: Date)
   const folder = join(dataDir, BACKUPS_DIR, id);
   const files = await listDataFiles(dataDir);
   const journal = await hasJournal(dataDir);
-  await copyInto(dataDir, folder, journal ? [...files, JOURNAL_FILE] : files);
+  const earlier = (await readMetas(dataDir)).map(({ id: earlierId, meta }) => ({ folder: join(dataDir, BACKUPS_DIR, earlierId), hashes: meta.hashes ?? {} }));
+  const hashes = await copyIntoBackup(dataDir, folder, journal ? [...files, JOURNAL_FILE] : files, earlier);
   const createdAt = now.toISOString();
-  await writeFileAtomic(join(folder, META), JSON.stringify({ kind, createdAt, files, ...(journal && { journal }) }, null, 1));
+  await writeFileAtomic(join(folder, META), JSON.stringify({ kind, createdAt, files, ...(journal && { journal }), hashes }, null, 1));
   await pruneBackups(dataDir, kind);
   return { id, kind, createdAt, files, readable: true };
 }
@@ -100,7 +104,7 @@ async function isReadable(folder: string, files: readonly string[], format: Form
 export async function listBackups(dataDir: string, format: FormatSpec): Promise<BackupInfo[]> {
   const backups: BackupInfo[] = [];
   for (const { id, meta } of await readMetas(dataDir)) {
-    const { journal, ...info } = meta;
+    const { journal, hashes: _hashes, ...info } = meta;
     backups.push({ id, ...info, readable: await isReadable(join(dataDir, BACKUPS_DIR, id), meta.files, format, journal) });
   }
   return backups;

@@ -1,18 +1,19 @@
 /** Finding and reading the data files of a folder (the live data or a backup). */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { StoreProblem } from '../../shared/contract/results';
-import { envelopeHeaderSchema, envelopeVersionSchema, fileRecordsSchema, type FileRecords, type SyncSection } from './envelope';
+import { envelopeHeaderSchema, envelopeVersionSchema, FORMAT, fileRecordsSchema, type FileRecords, type SyncSection } from './envelope';
 import { migrateFile, type FormatSpec } from './migrations';
 import { writeFileAtomic, type WriteHooks } from './atomic-write';
 import { EXPECTED_FILES, missingExpectedFile, noteWritten } from './expected-files';
+import { markOf, noteValidWrite, rememberValidatedFiles, VALIDATED_FILES, ValidatedFiles, type FileMark } from './validated-files';
 
 /** Where a restore prepares the backup's files, and its marker (backups.ts). */
 export const RESTORING_DIR = 'restoring';
 export const RESTORE_MARKER = 'restore.json';
 
 /** Folders and files inside the data folder that are not relay data. */
-export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'backup.json', 'sync', EXPECTED_FILES, RESTORING_DIR, RESTORE_MARKER]);
+export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'backup.json', 'sync', EXPECTED_FILES, VALIDATED_FILES, RESTORING_DIR, RESTORE_MARKER]);
 
 /**
  * The paths entities.ts writes (data-files.test.ts checks every entity's file
@@ -53,26 +54,41 @@ export interface LoadedFile {
   version: number;
   records: FileRecords;
   sync: SyncSection;
+  /**
+   * Only when the folder's validated-files list was consulted: the file's size, time and
+   * hash, if it is now known valid as it is on disk (trusted, or validated with nothing
+   * dropped or changed by the schemas), so the next open can take it without checking.
+   */
+  mark?: FileMark;
+  /** Whether its records were checked one by one against their schemas (false: trusted from the list). */
+  checked: boolean;
 }
 
 export type ReadResult = { ok: true; file: LoadedFile } | { ok: false; problem: StoreProblem };
 
-export async function readDataFile(folder: string, path: string, format: FormatSpec): Promise<ReadResult> {
+export async function readDataFile(folder: string, path: string, format: FormatSpec, trust?: ValidatedFiles): Promise<ReadResult> {
   const fail = (reason: StoreProblem['reason'], detail: string): ReadResult => ({
     ok: false,
     problem: { file: path, reason, detail },
   });
-  let text: string;
+  let bytes: Buffer;
+  let mark: FileMark | undefined;
   try {
-    text = await readFile(join(folder, path), 'utf8');
+    const info = trust && (await stat(join(folder, path)));
+    bytes = await readFile(join(folder, path));
+    if (info) mark = markOf(bytes, info);
   } catch (error) {
     return fail('unreadable', (error as Error).message);
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     return fail('invalidJson', (error as Error).message);
+  }
+  const trusted = json as { format?: unknown; version?: unknown; records?: FileRecords; sync?: SyncSection };
+  if (mark && trust?.trusts(path, mark) && trusted.format === FORMAT && trusted.version === format.version && typeof trusted.records === 'object') {
+    return { ok: true, file: { path, version: format.version, records: trusted.records, sync: trusted.sync ?? {}, mark, checked: false } };
   }
   // The version is checked before the rest of the envelope: a newer Cabas may lay out its
   // records differently, and the organiser must be told to update, not that the file is damaged.
@@ -90,33 +106,58 @@ export async function readDataFile(folder: string, path: string, format: FormatS
   }
   const records = fileRecordsSchema.safeParse(migrated.records);
   if (!records.success) return fail('schema', describeIssue(records.error));
-  return { ok: true, file: { path, version: header.data.version, records: records.data as FileRecords, sync: migrated.sync ?? {} } };
+  const sync = migrated.sync ?? {};
+  // Trusted next time only if taking it as it is gives exactly what the schemas gave (nothing stripped, no default filled in).
+  const asItIs = header.data.version === format.version && sameJson(records.data, trusted.records) && sameJson(sync, trusted.sync ?? {});
+  return { ok: true, file: { path, version: header.data.version, records: records.data as FileRecords, sync, mark: asItIs ? mark : undefined, checked: true } };
 }
 
 export type FolderResult = { ok: true; files: LoadedFile[] } | { ok: false; problem: StoreProblem };
 
-export async function readDataFolder(folder: string, format: FormatSpec): Promise<FolderResult> {
+export async function readDataFolder(folder: string, format: FormatSpec, trust?: ValidatedFiles): Promise<FolderResult> {
   const files: LoadedFile[] = [];
   for (const path of await listDataFiles(folder)) {
-    const result = await readDataFile(folder, path, format);
+    const result = await readDataFile(folder, path, format, trust);
     if (!result.ok) return result;
     files.push(result.file);
   }
   return { ok: true, files };
 }
 
-/** The live data folder: read as any folder, and every file it is expected to hold must be there (expected-files.ts). */
+/**
+ * The live data folder: read as any folder, but files unchanged since they were last known
+ * valid are not checked record by record again (validated-files.ts); and every file it is
+ * expected to hold must be there (expected-files.ts).
+ */
 export async function openDataFolder(dataDir: string, format: FormatSpec): Promise<FolderResult> {
-  const read = await readDataFolder(dataDir, format);
+  const trust = await ValidatedFiles.read(dataDir, format.version);
+  const read = await readDataFolder(dataDir, format, trust);
   if (!read.ok) return read;
   const missing = await missingExpectedFile(dataDir, read.files.map((file) => file.path));
-  return missing ? { ok: false, problem: missing } : read;
+  if (missing) return { ok: false, problem: missing };
+  rememberValidatedFiles(dataDir, trust);
+  // Only a shortcut for the next open: failing to write it changes nothing now.
+  await trust.keep(new Map(read.files.flatMap((file) => (file.mark ? [[file.path, file.mark] as const] : [])))).catch(() => undefined);
+  return read;
 }
 
-/** Writes one data file of the live folder (crash-safe), then lists it among the files that must exist. */
+/** Writes one data file of the live folder (crash-safe), then lists it among the files that must exist and the files known valid. */
 export async function writeDataFile(dataDir: string, path: string, contents: string, hooks?: WriteHooks): Promise<void> {
   await writeFileAtomic(join(dataDir, path), contents, hooks);
   await noteWritten(dataDir, path);
+  // Written from records held valid in memory; the list is only a shortcut, so a failure to update it fails nothing.
+  await noteValidWrite(dataDir, path, contents).catch(() => undefined);
+}
+
+/** Deep equality of JSON values, whatever the order of object keys. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, index) => sameJson(item, b[index]));
+  if (Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  if (keysA.length !== Object.keys(b).length) return false;
+  return keysA.every((key) => Object.hasOwn(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {

@@ -174,7 +174,10 @@ export class Transaction {
 
   /** The records of one kind held by one file (e.g. the offers of one distribution), staged changes included. */
   inFile<K extends EntityKind>(kind: K, path: string): EntityOf<K>[] {
-    const ids = new Set(this.fileIndex.get(path)?.get(kind));
+    const known = this.fileIndex.get(path)?.get(kind);
+    // Nothing staged yet (every check before a write): the file's records as they are, without copying its ids.
+    if (this.staged.size === 0) return known ? [...known].map((id) => this.tables[kind].get(id)!) : [];
+    const ids = new Set(known);
     for (const { kind: stagedKind, record } of this.staged.values()) {
       if (stagedKind === kind && fileOf(kind, record as never) === path) ids.add(record.id);
     }
@@ -182,6 +185,7 @@ export class Transaction {
   }
 
   get<K extends EntityKind>(kind: K, id: string): EntityOf<K> | undefined {
+    if (this.staged.size === 0) return this.tables[kind].get(id);
     const staged = this.staged.get(`${kind}:${id}`);
     if (staged?.removed) return undefined;
     return (staged?.record as EntityOf<K> | undefined) ?? this.tables[kind].get(id);

@@ -43,4 +43,15 @@ describe('sync journal', () => {
     await reopened.append([change(4)], null);
     expect(reopened.after(3).map((entry) => entry.n)).toEqual([4]);
   });
+
+  it('keeps appending to the file on disk after another opening of the folder compacted it', async () => {
+    const path = join(await tempDir(), 'journal.jsonl');
+    const journal = await Journal.open(path);
+    await journal.append([change(1), change(2)], null);
+    const other = await Journal.open(path);
+    await other.compact(1);
+    // The first journal's file was replaced by rename: its next line must land in the new file, not the replaced one.
+    await journal.append([change(3)], null);
+    expect((await Journal.open(path)).after(0).map((entry) => entry.change.entityId)).toEqual(['p2', 'p3']);
+  });
 });

@@ -9,7 +9,7 @@
  */
 import type { ChangeRecord } from '../../shared/model/change';
 import type { SyncLevel } from '../../shared/sync/levels';
-import { appendLines, openLines } from '../store/append-only';
+import { AppendOnlyFile, openLines } from '../store/append-only';
 import { writeFileAtomic } from '../store/atomic-write';
 
 export interface JournalEntry {
@@ -20,11 +20,15 @@ export interface JournalEntry {
 }
 
 export class Journal {
+  private readonly file: AppendOnlyFile;
+
   private constructor(
     private readonly path: string,
     private entries: JournalEntry[],
     private last: number,
-  ) {}
+  ) {
+    this.file = new AppendOnlyFile(path);
+  }
 
   static async open(path: string): Promise<Journal> {
     const entries = await openLines(path, (value) => (isEntry(value) ? value : undefined));
@@ -43,14 +47,21 @@ export class Journal {
   async append(changes: readonly ChangeRecord[], origin: SyncLevel | null): Promise<void> {
     if (changes.length === 0) return;
     const added = changes.map((change) => ({ n: ++this.last, origin, change }));
-    await appendLines(this.path, added);
+    await this.file.append(added);
     for (const entry of added) this.entries.push(entry);
+  }
+
+  /** Closes the file until the next append: the app is stopping. */
+  close(): Promise<void> {
+    return this.file.close();
   }
 
   /** Drops the entries every folder has been sent. The last entry always stays: it carries the numbering on after a restart. */
   async compact(upTo: number): Promise<void> {
     const kept = this.entries.filter((entry, index) => entry.n > upTo || index === this.entries.length - 1);
     if (kept.length === this.entries.length) return;
+    // The open handle would keep writing into the replaced file.
+    await this.file.close();
     await writeFileAtomic(this.path, kept.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
     this.entries = kept;
   }

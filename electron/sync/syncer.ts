@@ -246,6 +246,8 @@ export class Syncer {
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    // The journal keeps its file open between changes; a change after this opens it again.
+    void this.journal.close().catch(() => undefined);
   }
 }
 

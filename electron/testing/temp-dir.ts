@@ -34,11 +34,11 @@ export async function snapshotFolder(dir: string): Promise<Record<string, string
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** The data files only (what `listDataFiles` would read), without backups, damaged copies or device.json. */
+/** The data files only (what `listDataFiles` would read), without backups, damaged copies, device.json or the lists of expected and validated files. */
 export async function snapshotData(dir: string): Promise<Record<string, string>> {
   const all = await snapshotFolder(dir);
   return Object.fromEntries(
-    Object.entries(all).filter(([path]) => !/^(backups|damaged)\//.test(path) && path !== 'device.json' && path !== 'expected-files.json'),
+    Object.entries(all).filter(([path]) => !/^(backups|damaged)\//.test(path) && !['device.json', 'expected-files.json', 'validated-files.json'].includes(path)),
   );
 }
 

@@ -42,14 +42,27 @@ export function compareDates(a: LocalDate, b: LocalDate): number {
 }
 
 /**
+ * Instants already worked out: every order change checks its distribution's status, and a time-zone
+ * conversion costs more than the rest of that check (the answer for a date, time and zone never changes).
+ */
+const instants = new Map<string, string>();
+
+/**
  * The instant (ISO, UTC) of a wall-clock time on a day in a time zone. A time
  * that does not exist (the spring-forward hour) moves one hour later; an
  * ambiguous one (the autumn hour) takes the later of the two, as TZDate does.
  */
 export function localInstant(date: LocalDate, time: LocalTime, timeZone: string): string {
+  const key = `${date} ${time} ${timeZone}`;
+  const known = instants.get(key);
+  if (known !== undefined) return known;
   const [year, month, day] = parts(date);
   const [hours, minutes] = time.split(':').map(Number) as [number, number];
-  return new Date(new TZDate(year, month - 1, day, hours, minutes, 0, timeZone).getTime()).toISOString();
+  const instant = new Date(new TZDate(year, month - 1, day, hours, minutes, 0, timeZone).getTime()).toISOString();
+  // Bounded: a relay asks about a few hundred pickup times, far fewer than this.
+  if (instants.size >= 4096) instants.clear();
+  instants.set(key, instant);
+  return instant;
 }
 
 /** The local date and time of an instant in a time zone. */

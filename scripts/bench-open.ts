@@ -1,0 +1,83 @@
+/**
+ * Cold open for `npm run bench` (issue 11), each in a fresh process so nothing is warm:
+ *   - the store opened by a small script (scripts/bench-open-child.ts): module loading,
+ *     opening, the process's RSS once open, and the whole process from spawn;
+ *   - the browser host launched as `npm run host` does, then Chromium (Playwright) until the
+ *     first screen's heading is visible; needs the built renderer (`npm run build`).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { chromium } from '@playwright/test';
+import { startHostProcess } from '../e2e/support/host-process';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export interface ColdOpen {
+  runs: number;
+  loadMs: number;
+  openMs: number;
+  processMs: number;
+  rssMb: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function openOnce(dataDir: string): Promise<{ loadMs: number; openMs: number; processMs: number; rssMb: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-open-child.ts', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => {
+      const processMs = performance.now() - started;
+      const line = output.trim().split('\n').at(-1) ?? '';
+      if (code !== 0 || !line.startsWith('{')) return reject(new Error(`cold open exited with ${code}: ${output}`));
+      const report = JSON.parse(line) as { loadMs: number; openMs: number; rssMb: number; recovery: boolean };
+      if (report.recovery) return reject(new Error(`the bench folder opened in recovery: ${dataDir}`));
+      resolve({ ...report, processMs });
+    });
+  });
+}
+
+/** The median of `runs` fresh processes opening the folder. */
+export async function coldOpens(dataDir: string, runs: number): Promise<ColdOpen> {
+  const samples = [];
+  for (let i = 0; i < runs; i++) samples.push(await openOnce(dataDir));
+  return {
+    runs,
+    loadMs: median(samples.map((s) => s.loadMs)),
+    openMs: median(samples.map((s) => s.openMs)),
+    processMs: median(samples.map((s) => s.processMs)),
+    rssMb: median(samples.map((s) => s.rssMb)),
+  };
+}
+
+/** Host launch → first screen visible, median of `runs`; null without a built renderer. */
+export async function hostLaunches(dataDir: string, runs: number): Promise<{ runs: number; ms: number } | null> {
+  if (!existsSync(`${root}/out/renderer/index.html`)) return null;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const page = await browser.newPage();
+      const started = performance.now();
+      const host = await startHostProcess(dataDir);
+      try {
+        await page.goto(host.openUrl);
+        await page.getByRole('heading', { level: 1 }).first().waitFor({ state: 'visible', timeout: 120_000 });
+        samples.push(performance.now() - started);
+      } finally {
+        await page.close();
+        await host.stop();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return { runs, ms: median(samples) };
+}
