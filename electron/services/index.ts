@@ -15,6 +15,7 @@ import { membersService } from './members';
 import { membersImportService } from './members-import';
 import { ordersService } from './orders';
 import { settlementService } from './settlement';
+import { invoicesService } from './invoices';
 import { slotsService } from './slots';
 import { checkinService } from './checkin';
 import { accountsService } from './accounts';
@@ -54,6 +55,7 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
     ...counterService(store, now),
     ...tillService(store, now),
     ...settlementService(store, now),
+    ...invoicesService(store, now),
     ...printService(store, print, now),
     ...syncService(syncer, chooseFolder),
     'backups.list': () => workspace.listBackups(),

@@ -32,6 +32,8 @@ import { paymentMethod, type AccountEntry } from '../accounts/ledger';
 import type { CounterAccount } from '../accounts/counter';
 import type { AccountStatement, AccountSummary, CounterPayment, TillView } from '../accounts/views';
 import { tillCents, type TillClosingRecord } from '../model/till';
+import { statementPeriodSchema, type Invoice } from '../model/invoice';
+import type { InvoiceList, ProducerStatementView } from '../invoices/views';
 
 const none = z.strictObject({});
 
@@ -339,6 +341,22 @@ export const contract = {
   'settlement.exportCsv': operation<{ fileName: string; content: string }>()(z.strictObject({ distributionId: id }), {
     mutates: false,
   }),
+
+  /** Producers' statements per month or distribution, and the invoices and credit notes issued from them (issue 15). */
+  'invoices.statement': operation<ProducerStatementView>()(z.strictObject({ producerId: id, period: statementPeriodSchema }), { mutates: false }),
+  'invoices.list': operation<InvoiceList>()(none, { mutates: false }),
+  'invoices.get': operation<Invoice>()(z.strictObject({ invoiceId: id }), { mutates: false }),
+  /** Numbers the statement in the relay's yearly sequence and freezes it; refused on a producer's copy, twice for one period, or before ordering closed. */
+  'invoices.issue': operation<Invoice>()(z.strictObject({ producerId: id, period: statementPeriodSchema }), { mutates: true }),
+  /** Cancels an issued invoice with a numbered credit note; the invoice itself never changes. */
+  'invoices.creditNote': operation<Invoice>()(
+    z.strictObject({ invoiceId: id, reason: z.string().trim().min(1, { message: 'validation.required' }).max(500, { message: 'validation.tooLong' }) }),
+    { mutates: true },
+  ),
+  'invoices.exportCsv': operation<{ fileName: string; content: string }>()(
+    z.union([z.strictObject({ producerId: id, period: statementPeriodSchema }), z.strictObject({ invoiceId: id })]),
+    { mutates: false },
+  ),
 
   /** Sync between copies through shared folders (issue 6). */
   'sync.status': operation<SyncStatus>()(none, { mutates: false }),

@@ -1,0 +1,25 @@
+/** Messages of producers' statements, invoices and credit notes (issue 15), French (spread into fr.ts). */
+export const invoicesFr = {
+  // File names of the exports: plain ASCII, safe on every system.
+  'invoices.fileName.statement': 'releve',
+  'invoices.fileName.invoice': 'facture',
+  'invoices.fileName.creditNote': 'avoir',
+  'invoices.csv.product': 'produit',
+  'invoices.csv.quantity': 'quantité',
+  'invoices.csv.gross': 'ventes TTC',
+  'invoices.csv.vatRate': 'taux de TVA',
+  'invoices.csv.net': 'HT',
+  'invoices.csv.vat': 'TVA',
+  'invoices.csv.commission': 'commission du relais',
+  'invoices.csv.serviceFee': 'frais de service',
+  'invoices.csv.feeVat': 'TVA sur les frais',
+  'invoices.csv.owed': 'dû au producteur',
+  'invoices.csv.refunded': 'remboursé (articles manquants)',
+  'error.invoiceNotFound': 'Cette facture n’existe pas.',
+  'error.invoiceAlreadyIssued': 'La facture {number} est déjà émise pour ce producteur et cette période. Pour la corriger, émettez un avoir.',
+  'error.invoiceAlreadyCredited': 'Cette facture est déjà annulée par l’avoir {number}.',
+  'error.creditOfCreditNote': 'Un avoir ne s’annule pas par un autre avoir.',
+  'error.invoiceNothingSold': 'Ce producteur n’a rien vendu sur cette période : il n’y a rien à facturer.',
+  'error.invoiceNotFinal': 'Les commandes d’une distribution de cette période ne sont pas encore fermées : ses montants peuvent encore changer.',
+  'validation.month': 'Entrez un mois (AAAA-MM).',
+} as const;
