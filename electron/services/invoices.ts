@@ -15,6 +15,7 @@ import { writeCsv } from '../../shared/csv/write';
 import { invoiceNumber, nextSequence, sharedNumbers } from '../../shared/invoices/numbering';
 import { statementRows } from '../../shared/invoices/csv';
 import { negated, producerStatement } from '../../shared/invoices/statement';
+import { orderingHasClosed } from '../../shared/settlement/rates';
 import type { Invoice, StatementFigures, StatementPeriod } from '../../shared/model/invoice';
 import type { InvoiceList, ProducerStatementView } from '../../shared/invoices/views';
 import type { Store, Transaction } from '../store/store';
@@ -46,7 +47,7 @@ function standingInvoice(source: Source, producerId: string, period: StatementPe
   return all.find((invoice) => invoice.kind === 'invoice' && invoice.producerId === producerId && samePeriod(invoice.period, period) && !credited.has(invoice.id));
 }
 
-export function statementOf(source: Source, producerId: string, period: StatementPeriod): ProducerStatementView {
+export function statementOf(source: Source, producerId: string, period: StatementPeriod, now: Date): ProducerStatementView {
   const producer = existingProducer(source, producerId);
   const distributions = distributionsOf(source, period);
   const settled = distributions.map((distribution) => ({
@@ -59,7 +60,8 @@ export function statementOf(source: Source, producerId: string, period: Statemen
     producerName: producer.name,
     period,
     figures: producerStatement(producerId, settled, readRelay(source).feeVatBp),
-    final: distributions.every((distribution) => distribution.rates !== null),
+    // Closed by the clock but not yet swept: its rates are the relay's now, which the freeze will keep.
+    final: distributions.every((distribution) => distribution.rates !== null || orderingHasClosed(distribution, now)),
     invoiceId: standingInvoice(source, producerId, period)?.id ?? null,
   };
 }
@@ -78,7 +80,7 @@ export function invoicesService(store: () => Store, now: () => Date) {
   };
 
   return {
-    'invoices.statement': async ({ producerId, period }: { producerId: string; period: StatementPeriod }) => statementOf(store(), producerId, period),
+    'invoices.statement': async ({ producerId, period }: { producerId: string; period: StatementPeriod }) => statementOf(store(), producerId, period, now()),
 
     'invoices.list': async () => list(store()),
 
@@ -92,7 +94,7 @@ export function invoicesService(store: () => Store, now: () => Date) {
       store().transact((tx) => {
         // A closing the sweep has not reached yet is frozen first, in this transaction, as the settlement does.
         freezeClosed(tx, now());
-        const statement = statementOf(tx, producerId, period);
+        const statement = statementOf(tx, producerId, period, now());
         if (statement.invoiceId !== null) throw new UserError('error.invoiceAlreadyIssued', { number: tx.get('invoice', statement.invoiceId)?.number ?? '' });
         if (statement.figures.distributions.length === 0) throw new UserError('error.invoiceNothingSold');
         if (!statement.final) throw new UserError('error.invoiceNotFinal');
@@ -139,7 +141,7 @@ export function invoicesService(store: () => Store, now: () => Date) {
         const name = translate(language, invoice.kind === 'invoice' ? 'invoices.fileName.invoice' : 'invoices.fileName.creditNote');
         return { fileName: `${name}-${invoice.number}.csv`, content: writeCsv(statementRows(invoice.figures, language)) };
       }
-      const statement = statementOf(source, input.producerId, input.period);
+      const statement = statementOf(source, input.producerId, input.period, now());
       const when = input.period.kind === 'month' ? input.period.month : existingDistribution(source, input.period.distributionId).pickupDate;
       return {
         fileName: `${translate(language, 'invoices.fileName.statement')}-${fileSafe(statement.producerName)}-${when}.csv`,
