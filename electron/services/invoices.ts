@@ -16,7 +16,7 @@ import { invoiceNumber, nextSequence, sharedNumbers } from '../../shared/invoice
 import { statementRows } from '../../shared/invoices/csv';
 import { negated, producerStatement } from '../../shared/invoices/statement';
 import { orderingHasClosed } from '../../shared/settlement/rates';
-import type { Invoice, StatementFigures, StatementPeriod } from '../../shared/model/invoice';
+import type { Invoice, StatementPeriod } from '../../shared/model/invoice';
 import type { InvoiceList, ProducerStatementView } from '../../shared/invoices/views';
 import type { Store, Transaction } from '../store/store';
 import { existingDistribution } from './distributions';

@@ -121,10 +121,10 @@ const offerEntry = z.strictObject({
 
 /**
  * A print view to render in a hidden window (Electron): which sheet, of which
- * record (a distribution; a member for the account statement), laid out how. The renderer shows the same view at `#/print/<view>/<id>[/<option>]`
+ * record (a distribution; a member for the account statement; a producer for its monthly statement; an issued invoice), laid out how. The renderer shows the same view at `#/print/<view>/<id>[/<option>]`
  * (electron/print.ts, printHash): the catalogue's grouping, the pickup sheet's layout.
  */
-export const PRINT_VIEWS = ['catalogue', 'pickup', 'delivery', 'summary', 'statement'] as const;
+export const PRINT_VIEWS = ['catalogue', 'pickup', 'delivery', 'summary', 'statement', 'producerStatement', 'invoice'] as const;
 /** The pickup sheet: the sign-in sheet (one line per member), the list with each member's items, or one slip per bag. */
 export const PICKUP_LAYOUTS = ['list', 'items', 'slips'] as const;
 export const printJobSchema = z.strictObject({
@@ -135,6 +135,8 @@ export const printJobSchema = z.strictObject({
       groupBy: z.enum(['producer', 'category']).default('producer'),
       /** The pickup sheet's layout (PICKUP_LAYOUTS); the sign-in sheet when left out. */
       layout: z.enum(PICKUP_LAYOUTS).optional(),
+      /** A producer's statement (issue 15): the month, YYYY-MM; its id is the producer's. */
+      month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
     })
     .default({ groupBy: 'producer' }),
 });
