@@ -60,4 +60,12 @@ export const invoicesEn: Record<keyof typeof invoicesFr, string> = {
   'invoices.notFinal': 'Ordering for a distribution of this period is still open: the invoice can be issued once it has closed.',
   'invoices.creditReason': 'Reason for the credit note',
   'invoices.creditNote': 'Issue a credit note',
+  'invoices.sectionTitle': 'Producer statements and invoices',
+  'invoices.chooseProducer': 'Producer',
+  'invoices.chooseMonth': 'Month',
+  'invoices.openStatement': 'See the month’s statement',
+  'invoices.sharedNumber': 'Number {number} was given twice, by two copies offline ({producers}): cancel one of the invoices with a credit note and issue it again.',
+  'invoices.issuedCaption': 'Invoices and credit notes issued',
+  'invoices.col.number': 'Number',
+  'invoices.col.producer': 'Producer',
 };

@@ -59,4 +59,12 @@ export const invoicesFr = {
   'invoices.notFinal': 'Les commandes d’une distribution de cette période sont encore ouvertes : la facture pourra être émise après leur fermeture.',
   'invoices.creditReason': 'Motif de l’avoir',
   'invoices.creditNote': 'Émettre un avoir',
+  'invoices.sectionTitle': 'Relevés des producteurs et factures',
+  'invoices.chooseProducer': 'Producteur',
+  'invoices.chooseMonth': 'Mois',
+  'invoices.openStatement': 'Voir le relevé du mois',
+  'invoices.sharedNumber': 'Le numéro {number} a été donné deux fois, par deux copies hors ligne ({producers}) : annulez l’une des factures par un avoir et émettez-la à nouveau.',
+  'invoices.issuedCaption': 'Factures et avoirs émis',
+  'invoices.col.number': 'Numéro',
+  'invoices.col.producer': 'Producteur',
 } as const;
