@@ -11,8 +11,7 @@ type Ids = { id: string };
 
 test('the month’s statement of a producer, then its invoice and a credit note, printed with the figures and numbers', async ({ app, host, dataDir, restartHost }) => {
   const call = api(app.request, host);
-  // The relay charges 21 % VAT on its commission and fee.
-  await call('relay.update', { name: 'Relais de la Gare', feeVatBp: 2100 });
+  await call('relay.update', { name: 'Relais de la Gare' });
   const farm = (await call<{ producer: Ids }>('producers.create', { name: 'Ferme du Bois' })).producer;
   const carrots = await call<Ids>('products.create', { producerId: farm.id, name: 'Carottes', category: 'légumes', unit: 'kg', priceCents: 250, vatRateBp: 600 });
   const juice = await call<Ids>('products.create', { producerId: farm.id, name: 'Jus de pomme', category: 'boissons', unit: 'bouteille', priceCents: 1210, vatRateBp: 2100 });
@@ -26,6 +25,11 @@ test('the month’s statement of a producer, then its invoice and a credit note,
   const month = distribution.pickupDate.slice(0, 7);
 
   await app.reload();
+  // The relay charges 21 % VAT on its commission and fee.
+  await app.getByRole('navigation').getByRole('link', { name: 'Réglages' }).click();
+  await app.getByLabel('TVA sur la commission et les frais (%)').fill('21');
+  await app.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(app.getByRole('status')).toContainText('Réglages enregistrés.');
   await app.getByRole('navigation').getByRole('link', { name: 'Impressions' }).click();
   await app.getByRole('combobox', { name: 'Producteur' }).selectOption({ label: 'Ferme du Bois' });
   await app.getByRole('textbox', { name: 'Mois' }).fill(month);

@@ -140,6 +140,7 @@ export const en: Dictionary = {
   'settings.field.language': 'Language',
   'settings.field.hostCommission': 'Host commission (%)',
   'settings.field.serviceFee': 'Service fee (%)',
+  'settings.field.feeVat': 'VAT on commission and fees (%)',
   'settings.field.timeZone': 'Time zone',
   'settings.feesHelp': 'Applied to each producer’s sales in the settlement. A distribution keeps the rates in force when its ordering closed.',
   'settings.saved': 'Settings saved.',

@@ -144,6 +144,7 @@ export const fr = {
   'settings.field.language': 'Langue',
   'settings.field.hostCommission': 'Commission du relais (%)',
   'settings.field.serviceFee': 'Frais de service (%)',
+  'settings.field.feeVat': 'TVA sur la commission et les frais (%)',
   'settings.field.timeZone': 'Fuseau horaire',
   'settings.feesHelp': 'Appliqués aux ventes de chaque producteur dans le bilan. Une distribution garde les taux en vigueur à la fermeture de ses commandes.',
   'settings.saved': 'Réglages enregistrés.',
