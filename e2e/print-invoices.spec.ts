@@ -81,3 +81,34 @@ test('the month’s statement of a producer, then its invoice and a credit note,
   await expect(app.locator('[data-print-state="ready"]')).toBeVisible();
   expect(lines((await printToPdf(app, dataDir, 'invoice-again')).all())).toEqual(expect.arrayContaining([expect.stringMatching(/^Dû au producteur\s+12,96 €$/)]));
 });
+
+test('a member’s receipt for a collected basket lists the items at their prices, the missing one refunded, and the total', async ({ app, host, dataDir }) => {
+  const call = api(app.request, host);
+  await call('relay.update', { name: 'Relais de la Gare' });
+  const farm = (await call<{ producer: Ids }>('producers.create', { name: 'Ferme du Bois' })).producer;
+  const carrots = await call<Ids>('products.create', { producerId: farm.id, name: 'Carottes', category: 'légumes', unit: 'kg', priceCents: 250, vatRateBp: 600 });
+  const juice = await call<Ids>('products.create', { producerId: farm.id, name: 'Jus de pomme', category: 'boissons', unit: 'bouteille', priceCents: 1210, vatRateBp: 2100 });
+  const distribution = await call<Ids>('distributions.create', openDistributionDraft());
+  await call('offers.saveMany', { entries: [carrots, juice].map((product) => ({ distributionId: distribution.id, productId: product.id, quantity: null })) });
+  const anne = await call<Ids>('members.create', { name: 'Anne Dupont' });
+  const order = await call<Ids & { basketNumber: number }>('orders.open', { distributionId: distribution.id, memberId: anne.id });
+  await call('orders.addLine', { orderId: order.id, productId: carrots.id, quantity: 2 });
+  const withJuice = await call<{ lines: Ids[] }>('orders.addLine', { orderId: order.id, productId: juice.id, quantity: 1 });
+  await call('checkin.markMissing', { orderId: order.id, lineId: withJuice.lines[1]!.id, note: 'oublié à la ferme' });
+  await call('checkin.collect', { orderId: order.id });
+
+  await app.evaluate((orderId) => (window.location.hash = `#/print/receipt/${orderId}`), order.id);
+  await expect(app.locator('[data-print-state="ready"]')).toBeVisible();
+  const receipt = lines((await printToPdf(app, dataDir, 'receipt')).all());
+  expect(receipt).toEqual(
+    expect.arrayContaining([
+      `Reçu — panier n° ${order.basketNumber}`,
+      'Membre : Anne Dupont',
+      expect.stringMatching(/^Retiré le /),
+      expect.stringMatching(/^Carottes\s+2\s+2,50 €\s+5,00 €$/),
+      expect.stringMatching(/^Jus de pomme \(manquant, remboursé\)\s+1\s+12,10 €\s+12,10 €$/),
+      expect.stringMatching(/^Remboursé \(articles manquants\)\s+-12,10 €$/),
+      expect.stringMatching(/^Total du panier\s+5,00 €$/),
+    ]),
+  );
+});

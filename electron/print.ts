@@ -90,6 +90,7 @@ const SAVE_DIALOG_TITLES = {
   statement: 'accounts.saveDialogTitle',
   producerStatement: 'invoices.saveDialogTitle.statement',
   invoice: 'invoices.saveDialogTitle.invoice',
+  receipt: 'receipts.saveDialogTitle',
 } as const satisfies Record<PrintJob['view'], MessageKey>;
 
 /**

@@ -48,6 +48,7 @@ function fileNameKey(job: PrintJob): MessageKey {
   if (job.view === 'statement') return 'accounts.fileName.statement';
   if (job.view === 'producerStatement') return 'invoices.fileName.statement';
   if (job.view === 'invoice') return 'invoices.fileName.invoice';
+  if (job.view === 'receipt') return 'receipts.fileName';
   return `sheets.fileName.${job.view}`;
 }
 
@@ -67,6 +68,11 @@ export function printService(store: () => Store, adapter: PrintAdapter, now: () 
       // A credit note is saved under its own word ("avoir-2026-0002.pdf"), an invoice under "facture-…".
       const name = translate(language, invoice.kind === 'invoice' ? 'invoices.fileName.invoice' : 'invoices.fileName.creditNote');
       return { job, fileName: `${name}-${invoice.number}.pdf`, language };
+    } else if (job.view === 'receipt') {
+      const order = source.get('order', job.id);
+      if (!order) throw new UserError('error.orderNotFound');
+      // The basket number, not the member's name, goes into the file name (any characters may be in a name).
+      day = `${existingDistribution(source, order.distributionId).pickupDate}-${order.basketNumber}`;
     } else if (job.view === 'statement') {
       if (!source.get('member', job.id)) throw new UserError('error.memberNotFound');
       // Dated the day it is printed; the member's name stays out of the file name (any characters may be in it).
