@@ -11,16 +11,20 @@ const producers: Record<string, { id: string; name: string }> = {
   jus: { id: 'bois', name: 'Ferme du Bois' },
   pain: { id: 'martin', name: 'Boulangerie Martin' },
 };
-const line = (productId: string, quantity: number, unitPriceCents: number, vatRateBp = 600): OrderLine => ({
-  id: `${productId}-${quantity}-${unitPriceCents}`,
-  productId,
-  productName: productId,
-  quantity,
-  unitPriceCents,
-  vatRateBp,
-  addedAt: '2026-03-04T10:00:00.000Z',
-  missing: null,
-});
+// Counted lines; the weighed-line fields (sold by weight) are null, and the cast lets this compile with and without them.
+const line = (productId: string, quantity: number, unitPriceCents: number, vatRateBp = 600): OrderLine =>
+  ({
+    id: `${productId}-${quantity}-${unitPriceCents}`,
+    pieceGrams: null,
+    weighedGrams: null,
+    productId,
+    productName: productId,
+    quantity,
+    unitPriceCents,
+    vatRateBp,
+    addedAt: '2026-03-04T10:00:00.000Z',
+    missing: null,
+  }) as OrderLine;
 const settled = (distributionId: string, pickupDate: string, lines: OrderLine[], hostCommissionBp: number, serviceFeeBp: number) => ({
   distributionId,
   pickupDate,
