@@ -78,6 +78,7 @@ export function printHash(job: PrintJob): string {
   const route = `/print/${job.view}/${encodeURIComponent(job.id)}`;
   if (job.view === 'catalogue') return `${route}/${job.options.groupBy}`;
   if (job.view === 'pickup') return `${route}/${job.options.layout ?? 'list'}`;
+  if (job.view === 'producerStatement') return `${route}/${job.options.month ?? ''}`;
   return route;
 }
 
@@ -87,6 +88,9 @@ const SAVE_DIALOG_TITLES = {
   delivery: 'sheets.saveDialogTitle.delivery',
   summary: 'sheets.saveDialogTitle.summary',
   statement: 'accounts.saveDialogTitle',
+  producerStatement: 'invoices.saveDialogTitle.statement',
+  invoice: 'invoices.saveDialogTitle.invoice',
+  receipt: 'receipts.saveDialogTitle',
 } as const satisfies Record<PrintJob['view'], MessageKey>;
 
 /**

@@ -17,6 +17,7 @@ import { ordersService } from './orders';
 import { orderIntakeService } from './order-intake';
 import { orderFormsService } from './order-forms';
 import { settlementService } from './settlement';
+import { invoicesService } from './invoices';
 import { slotsService } from './slots';
 import { checkinService } from './checkin';
 import { accountsService } from './accounts';
@@ -58,6 +59,7 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
     ...counterService(store, now),
     ...tillService(store, now),
     ...settlementService(store, now),
+    ...invoicesService(store, now),
     ...printService(store, print, now),
     ...syncService(syncer, chooseFolder),
     'backups.list': () => workspace.listBackups(),

@@ -68,7 +68,8 @@ describe('print jobs', () => {
 
   it('accept only the known sheets and layouts', () => {
     const id = '7f9c1c1e-0000-4000-8000-000000000000';
-    expect(printJobSchema.safeParse({ view: 'invoice', id }).success).toBe(false);
+    expect(printJobSchema.safeParse({ view: 'poster', id }).success).toBe(false);
+    expect(printJobSchema.safeParse({ view: 'producerStatement', id, options: { month: '2026-13' } }).success).toBe(false);
     expect(printJobSchema.safeParse({ view: 'pickup', id, options: { layout: 'poster' } }).success).toBe(false);
     expect(printJobSchema.parse({ view: 'summary', id })).toEqual({ view: 'summary', id, options: { groupBy: 'producer' } });
   });

@@ -46,6 +46,9 @@ const PICKUP_FILE_NAMES = {
 function fileNameKey(job: PrintJob): MessageKey {
   if (job.view === 'pickup') return PICKUP_FILE_NAMES[job.options.layout ?? 'list'];
   if (job.view === 'statement') return 'accounts.fileName.statement';
+  if (job.view === 'producerStatement') return 'invoices.fileName.statement';
+  if (job.view === 'invoice') return 'invoices.fileName.invoice';
+  if (job.view === 'receipt') return 'receipts.fileName';
   return `sheets.fileName.${job.view}`;
 }
 
@@ -55,7 +58,22 @@ export function printService(store: () => Store, adapter: PrintAdapter, now: () 
     const source = store();
     const { language, timeZone } = readRelay(source);
     let day: string;
-    if (job.view === 'statement') {
+    if (job.view === 'producerStatement') {
+      if (!source.get('producer', job.id)) throw new UserError('error.producerNotFound');
+      if (!job.options.month) throw new UserError('error.invalidInput');
+      day = job.options.month;
+    } else if (job.view === 'invoice') {
+      const invoice = source.get('invoice', job.id);
+      if (!invoice) throw new UserError('error.invoiceNotFound');
+      // A credit note is saved under its own word ("avoir-2026-0002.pdf"), an invoice under "facture-…".
+      const name = translate(language, invoice.kind === 'invoice' ? 'invoices.fileName.invoice' : 'invoices.fileName.creditNote');
+      return { job, fileName: `${name}-${invoice.number}.pdf`, language };
+    } else if (job.view === 'receipt') {
+      const order = source.get('order', job.id);
+      if (!order) throw new UserError('error.orderNotFound');
+      // The basket number, not the member's name, goes into the file name (any characters may be in a name).
+      day = `${existingDistribution(source, order.distributionId).pickupDate}-${order.basketNumber}`;
+    } else if (job.view === 'statement') {
       if (!source.get('member', job.id)) throw new UserError('error.memberNotFound');
       // Dated the day it is printed; the member's name stays out of the file name (any characters may be in it).
       day = todayIn(timeZone, now());

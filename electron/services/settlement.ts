@@ -15,7 +15,7 @@ import { readRelay } from './relay';
 type Source = Store | Transaction;
 
 /** The settlement at the distribution's own rates once ordering has closed; at the relay's current ones before. */
-function settlementOf(source: Source, distributionId: string): SettlementView {
+export function settlementOf(source: Source, distributionId: string): SettlementView {
   const distribution = existingDistribution(source, distributionId);
   const rates = settlementRates(distribution, readRelay(source));
   const producerOf = (productId: string) => {

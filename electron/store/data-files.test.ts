@@ -11,7 +11,7 @@ const ID = '0b7f6f0e-6c1a-4d8e-9a51-3c2b7d9e1f00';
 
 describe('which files are relay data', () => {
   it('every entity is written to a path the loader reads', () => {
-    const sample = { id: ID, distributionId: ID, at: '2026-03-06T16:30:00.000Z' };
+    const sample = { id: ID, distributionId: ID, at: '2026-03-06T16:30:00.000Z', year: 2026 };
     for (const kind of entityKinds) {
       expect(DATA_FILE.test(fileOf(kind, sample as never)), `${kind} → ${entities[kind].fileOf(sample as never)}`).toBe(true);
     }

@@ -15,6 +15,7 @@ import { pickupSlotSchema } from '../../shared/model/slot';
 import { DEFAULT_RELAY_SETTINGS, relaySettingsSchema } from '../../shared/model/relay';
 import { accountEntrySchema } from '../../shared/accounts/ledger';
 import { tillClosingSchema } from '../../shared/model/till';
+import { invoiceSchema } from '../../shared/model/invoice';
 
 export const RELAY_ID = 'relay';
 
@@ -30,6 +31,14 @@ export function distributionFile(distributionId: string): string {
  */
 export function accountsFile(at: string): string {
   return `accounts/${at.slice(0, 7)}.json`;
+}
+
+/**
+ * Issued invoices and credit notes (issue 15), one file per numbering year: the year's
+ * sequence is read and extended in one small file, and a new year starts a new one.
+ */
+export function invoicesFile(year: number): string {
+  return `invoices/${year}.json`;
 }
 
 /**
@@ -86,6 +95,7 @@ export const entities = {
   slot: { schema: pickupSlotSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
   accountEntry: { schema: accountEntrySchema, fileOf: (record: { at: string }) => accountsFile(record.at) },
   tillClosing: { schema: tillClosingSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
+  invoice: { schema: invoiceSchema, fileOf: (record: { year: number }) => invoicesFile(record.year) },
 } as const satisfies Record<EntityKind, { schema: z.ZodType<{ id: string }>; fileOf: (record: never) => string }>;
 
 export type EntityOf<K extends EntityKind> = z.infer<(typeof entities)[K]['schema']>;

@@ -461,6 +461,7 @@ describe('a relay file from before the catalogue settings', () => {
       orderingWindow: DEFAULT_RELAY_SETTINGS.orderingWindow,
       defaultPickup: DEFAULT_RELAY_SETTINGS.defaultPickup,
       debitOrdersOn: DEFAULT_RELAY_SETTINGS.debitOrdersOn,
+      feeVatBp: DEFAULT_RELAY_SETTINGS.feeVatBp,
     });
   });
 

@@ -18,7 +18,9 @@ import {
   type TwoOrdersConflict,
   type AccountConflict,
   type PaymentConflict,
+  type InvoiceNumberConflict,
 } from '../../shared/sync/conflicts';
+import { sharedNumbers } from '../../shared/invoices/numbering';
 import { orderEntriesToWrite } from '../../shared/accounts/order-entries';
 import { balance, ledgerIssues, openEntries, type AccountEntry } from '../../shared/accounts/ledger';
 import { allEntries, groupBy, isDebited } from '../services/account-entries';
@@ -80,7 +82,7 @@ export class ConflictBook {
   }
 
   list(store: Store, today: string): SyncConflict[] {
-    return [...stockConflicts(store, today), ...this.orderConflicts(store), ...orderClashes(store, today), ...accountConflicts(store), ...paymentConflicts(store)];
+    return [...stockConflicts(store, today), ...this.orderConflicts(store), ...orderClashes(store, today), ...accountConflicts(store), ...paymentConflicts(store), ...invoiceConflicts(store)];
   }
 
   private orderConflicts(store: Store): OrderConflict[] {
@@ -336,6 +338,16 @@ export function paymentConflicts(store: Store): PaymentConflict[] {
     }
   }
   return conflicts.sort((a, b) => a.paidAt.localeCompare(b.paidAt));
+}
+
+/** Invoice numbers held by two invoices: derived from the data, so it shows on every organiser's copy once synced. */
+export function invoiceConflicts(store: Store): InvoiceNumberConflict[] {
+  return sharedNumbers(store.all('invoice')).map(({ number, invoices }) => ({
+    id: `invoice:${number}`,
+    kind: 'invoiceNumberShared',
+    number,
+    invoices: invoices.map((invoice) => ({ invoiceId: invoice.id, invoiceKind: invoice.kind, producerName: invoice.producerName, issuedAt: invoice.issuedAt })),
+  }));
 }
 
 /**

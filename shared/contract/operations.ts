@@ -34,6 +34,8 @@ import type { CounterAccount } from '../accounts/counter';
 import type { AccountStatement, AccountSummary, CounterPayment, TillView } from '../accounts/views';
 import { tillCents, type TillClosingRecord } from '../model/till';
 import { MAX_WEIGHED_GRAMS } from '../orders/weight-input';
+import { statementPeriodSchema, type Invoice } from '../model/invoice';
+import type { InvoiceList, ProducerStatementView } from '../invoices/views';
 
 const none = z.strictObject({});
 
@@ -128,10 +130,10 @@ const offerEntry = z.strictObject({
 
 /**
  * A print view to render in a hidden window (Electron): which sheet, of which
- * record (a distribution; a member for the account statement), laid out how. The renderer shows the same view at `#/print/<view>/<id>[/<option>]`
+ * record (a distribution; a member for the account statement; a producer for its monthly statement; an issued invoice), laid out how. The renderer shows the same view at `#/print/<view>/<id>[/<option>]`
  * (electron/print.ts, printHash): the catalogue's grouping, the pickup sheet's layout.
  */
-export const PRINT_VIEWS = ['catalogue', 'pickup', 'delivery', 'summary', 'statement'] as const;
+export const PRINT_VIEWS = ['catalogue', 'pickup', 'delivery', 'summary', 'statement', 'producerStatement', 'invoice', 'receipt'] as const;
 /** The pickup sheet: the sign-in sheet (one line per member), the list with each member's items, or one slip per bag. */
 export const PICKUP_LAYOUTS = ['list', 'items', 'slips'] as const;
 export const printJobSchema = z.strictObject({
@@ -142,6 +144,8 @@ export const printJobSchema = z.strictObject({
       groupBy: z.enum(['producer', 'category']).default('producer'),
       /** The pickup sheet's layout (PICKUP_LAYOUTS); the sign-in sheet when left out. */
       layout: z.enum(PICKUP_LAYOUTS).optional(),
+      /** A producer's statement (issue 15): the month, YYYY-MM; its id is the producer's. */
+      month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
     })
     .default({ groupBy: 'producer' }),
 });
@@ -382,6 +386,22 @@ export const contract = {
   'settlement.exportCsv': operation<{ fileName: string; content: string }>()(z.strictObject({ distributionId: id }), {
     mutates: false,
   }),
+
+  /** Producers' statements per month or distribution, and the invoices and credit notes issued from them (issue 15). */
+  'invoices.statement': operation<ProducerStatementView>()(z.strictObject({ producerId: id, period: statementPeriodSchema }), { mutates: false }),
+  'invoices.list': operation<InvoiceList>()(none, { mutates: false }),
+  'invoices.get': operation<Invoice>()(z.strictObject({ invoiceId: id }), { mutates: false }),
+  /** Numbers the statement in the relay's yearly sequence and freezes it; refused on a producer's copy, twice for one period, or before ordering closed. */
+  'invoices.issue': operation<Invoice>()(z.strictObject({ producerId: id, period: statementPeriodSchema }), { mutates: true }),
+  /** Cancels an issued invoice with a numbered credit note; the invoice itself never changes. */
+  'invoices.creditNote': operation<Invoice>()(
+    z.strictObject({ invoiceId: id, reason: z.string().trim().min(1, { message: 'validation.required' }).max(500, { message: 'validation.tooLong' }) }),
+    { mutates: true },
+  ),
+  'invoices.exportCsv': operation<{ fileName: string; content: string }>()(
+    z.union([z.strictObject({ producerId: id, period: statementPeriodSchema }), z.strictObject({ invoiceId: id })]),
+    { mutates: false },
+  ),
 
   /** Sync between copies through shared folders (issue 6). */
   'sync.status': operation<SyncStatus>()(none, { mutates: false }),

@@ -22,6 +22,7 @@ import { intakeUiEn } from './intake-ui.en';
 import { todayUiEn } from './today-ui.en';
 import { pagingEn } from './paging.en';
 import { weightEn } from './weight.en';
+import { invoicesEn } from './invoices.en';
 import type { Dictionary } from './messages';
 
 export const en: Dictionary = {
@@ -49,6 +50,7 @@ export const en: Dictionary = {
   ...todayUiEn,
   ...pagingEn,
   ...weightEn,
+  ...invoicesEn,
   'app.name': 'Cabas',
   'app.tagline': 'Local producers relay',
   'app.loading': 'Loading…',
@@ -145,6 +147,7 @@ export const en: Dictionary = {
   'settings.field.language': 'Language',
   'settings.field.hostCommission': 'Host commission (%)',
   'settings.field.serviceFee': 'Service fee (%)',
+  'settings.field.feeVat': 'VAT on commission and fees (%)',
   'settings.field.timeZone': 'Time zone',
   'settings.feesHelp': 'Applied to each producer’s sales in the settlement. A distribution keeps the rates in force when its ordering closed.',
   'settings.saved': 'Settings saved.',

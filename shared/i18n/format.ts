@@ -68,3 +68,8 @@ export function shortDay(language: Language, date: string): string {
 export function longDay(language: Language, date: string): string {
   return formatDate(parseISO(date), 'EEEE d MMMM yyyy', { locale: locales[language] });
 }
+
+/** "mars 2026" / "March 2026": a statement's month (YYYY-MM). */
+export function monthName(language: Language, month: string): string {
+  return formatDate(parseISO(`${month}-01`), 'MMMM yyyy', { locale: locales[language] });
+}

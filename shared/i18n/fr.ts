@@ -27,6 +27,7 @@ import { intakeUiFr } from './intake-ui.fr';
 import { todayUiFr } from './today-ui.fr';
 import { pagingFr } from './paging.fr';
 import { weightFr } from './weight.fr';
+import { invoicesFr } from './invoices.fr';
 
 export const fr = {
   ...catalogueFr,
@@ -53,6 +54,7 @@ export const fr = {
   ...todayUiFr,
   ...pagingFr,
   ...weightFr,
+  ...invoicesFr,
   'app.name': 'Cabas',
   'app.tagline': 'Relais de producteurs locaux',
   'app.loading': 'Chargement…',
@@ -149,6 +151,7 @@ export const fr = {
   'settings.field.language': 'Langue',
   'settings.field.hostCommission': 'Commission du relais (%)',
   'settings.field.serviceFee': 'Frais de service (%)',
+  'settings.field.feeVat': 'TVA sur la commission et les frais (%)',
   'settings.field.timeZone': 'Fuseau horaire',
   'settings.feesHelp': 'Appliqués aux ventes de chaque producteur dans le bilan. Une distribution garde les taux en vigueur à la fermeture de ses commandes.',
   'settings.saved': 'Réglages enregistrés.',

@@ -57,6 +57,8 @@ export const relaySettingsSchema = z.strictObject({
     end: localTime,
   }),
   debitOrdersOn: debitMoment,
+  /** VAT the relay charges on its commission and service fee, on producers' statements (issue 15); 0 = none charged. */
+  feeVatBp: basisPoints,
 });
 export type RelaySettings = z.infer<typeof relaySettingsSchema>;
 
@@ -74,6 +76,7 @@ export const DEFAULT_RELAY_SETTINGS: RelaySettings = {
   orderingWindow: DEFAULT_ORDERING_WINDOW,
   defaultPickup: { weekday: 5, start: '17:00', end: '19:00' },
   debitOrdersOn: 'collection',
+  feeVatBp: 0,
 };
 
 export const relaySettingsPatchSchema = relaySettingsSchema.partial();

@@ -15,6 +15,7 @@
  *   collected order offline (or each reversed the same debit), so the member
  *   would pay twice (or not at all).
  * - a payment reversed on two copies: the member would be charged it twice.
+ * - one invoice number, two invoices: two organisers' copies each issued the next number offline.
  */
 export const CONFLICT_FIELDS = ['lines', 'cancelledAt'] as const;
 export type ConflictField = (typeof CONFLICT_FIELDS)[number];
@@ -103,7 +104,20 @@ export interface PaymentConflict {
   reversals: number;
 }
 
-export type SyncConflict = StockConflict | OrderConflict | TwoOrdersConflict | BasketConflict | AccountConflict | PaymentConflict;
+/**
+ * One invoice number given by two organisers' copies offline (issue 15). Issued invoices never
+ * change, so neither is renumbered: both are listed, and the organiser cancels one with a credit
+ * note and issues it again under a new number.
+ */
+export interface InvoiceNumberConflict {
+  id: string;
+  kind: 'invoiceNumberShared';
+  number: string;
+  /** Oldest first. */
+  invoices: { invoiceId: string; invoiceKind: 'invoice' | 'creditNote'; producerName: string; issuedAt: string }[];
+}
+
+export type SyncConflict = StockConflict | OrderConflict | TwoOrdersConflict | BasketConflict | AccountConflict | PaymentConflict | InvoiceNumberConflict;
 
 export const CONFLICT_ACTIONS = ['raiseStock', 'trimOrders', 'keep', 'useOther', 'mergeOrders', 'renumber', 'reconcile'] as const;
 export type ConflictAction = (typeof CONFLICT_ACTIONS)[number];

@@ -7,6 +7,7 @@ import { useToday } from '../distributions/use-today';
 import { areaHref } from '../shell/areas';
 import { PageHeading } from '../shell/PageHeading';
 import { longDay } from '../../../shared/i18n/format';
+import { InvoicesSection } from './InvoicesSection';
 
 /** What each distribution can print, in the order of its week: the catalogue before, the sheets of the day after. */
 const DOCUMENTS = [
@@ -75,6 +76,7 @@ export function PrintIndex() {
           </table>
         </div>
       )}
+      <InvoicesSection />
     </>
   );
 }

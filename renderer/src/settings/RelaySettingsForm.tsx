@@ -31,6 +31,7 @@ const LABELS: Record<SettingsFieldName, MessageKey> = {
   timeZone: 'settings.field.timeZone',
   hostCommission: 'settings.field.hostCommission',
   serviceFee: 'settings.field.serviceFee',
+  feeVat: 'settings.field.feeVat',
   debitOrdersOn: 'settings.field.debitOrdersOn',
 };
 
@@ -77,7 +78,7 @@ export function RelaySettingsForm({ relay, onSaved }: RelaySettingsFormProps) {
     </Field>
   );
 
-  const textInput = (name: 'name' | 'address' | 'hostCommission' | 'serviceFee', extra: { inputMode?: 'decimal' } = {}) =>
+  const textInput = (name: 'name' | 'address' | 'hostCommission' | 'serviceFee' | 'feeVat', extra: { inputMode?: 'decimal' } = {}) =>
     field(
       name,
       (props) => (
@@ -143,6 +144,7 @@ export function RelaySettingsForm({ relay, onSaved }: RelaySettingsFormProps) {
         <div className="form-grid">
           {textInput('hostCommission', { inputMode: 'decimal' })}
           {textInput('serviceFee', { inputMode: 'decimal' })}
+          {textInput('feeVat', { inputMode: 'decimal' })}
         </div>
       </fieldset>
 

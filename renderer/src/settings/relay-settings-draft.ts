@@ -8,34 +8,44 @@ import { formatPercent, parsePercent } from '../../../shared/i18n/format';
 import type { Language } from '../../../shared/model/fields';
 import type { RelaySettings } from '../../../shared/model/relay';
 
-export const SETTINGS_FIELDS = ['name', 'address', 'country', 'currency', 'language', 'timeZone', 'hostCommission', 'serviceFee', 'debitOrdersOn'] as const;
+export const SETTINGS_FIELDS = ['name', 'address', 'country', 'currency', 'language', 'timeZone', 'hostCommission', 'serviceFee', 'feeVat', 'debitOrdersOn'] as const;
 export type SettingsFieldName = (typeof SETTINGS_FIELDS)[number];
 
-export type SettingsText = Omit<RelaySettings, 'hostCommissionBp' | 'serviceFeeBp'> & {
+export type SettingsText = Omit<RelaySettings, 'hostCommissionBp' | 'serviceFeeBp' | 'feeVatBp'> & {
   hostCommission: string;
   serviceFee: string;
+  /** The VAT the relay charges on its fees (issue 15); "0" when it charges none. */
+  feeVat: string;
 };
 
 /** The contract's names for the two rates, so server issues land on the right field. */
 export const PATH_TO_FIELD: Record<string, SettingsFieldName> = {
   hostCommissionBp: 'hostCommission',
   serviceFeeBp: 'serviceFee',
+  feeVatBp: 'feeVat',
 };
 
 export function settingsText(language: Language, relay: RelaySettings): SettingsText {
-  const { hostCommissionBp, serviceFeeBp, ...rest } = relay;
-  return { ...rest, hostCommission: formatPercent(language, hostCommissionBp), serviceFee: formatPercent(language, serviceFeeBp) };
+  const { hostCommissionBp, serviceFeeBp, feeVatBp, ...rest } = relay;
+  return {
+    ...rest,
+    hostCommission: formatPercent(language, hostCommissionBp),
+    serviceFee: formatPercent(language, serviceFeeBp),
+    feeVat: formatPercent(language, feeVatBp),
+  };
 }
 
 export type ReadSettings = { ok: true; settings: RelaySettings } | { ok: false; issues: FieldIssue[] };
 
 export function readSettingsText(text: SettingsText): ReadSettings {
-  const { hostCommission, serviceFee, ...rest } = text;
+  const { hostCommission, serviceFee, feeVat, ...rest } = text;
   const hostCommissionBp = parsePercent(hostCommission);
   const serviceFeeBp = parsePercent(serviceFee);
+  const feeVatBp = parsePercent(feeVat);
   const issues: FieldIssue[] = [];
   if (hostCommissionBp === null) issues.push({ path: 'hostCommission', key: 'validation.percent' });
   if (serviceFeeBp === null) issues.push({ path: 'serviceFee', key: 'validation.percent' });
-  if (hostCommissionBp === null || serviceFeeBp === null) return { ok: false, issues };
-  return { ok: true, settings: { ...rest, hostCommissionBp, serviceFeeBp } };
+  if (feeVatBp === null) issues.push({ path: 'feeVat', key: 'validation.percent' });
+  if (hostCommissionBp === null || serviceFeeBp === null || feeVatBp === null) return { ok: false, issues };
+  return { ok: true, settings: { ...rest, hostCommissionBp, serviceFeeBp, feeVatBp } };
 }

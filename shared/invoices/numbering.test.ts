@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { invoiceNumber, missingSequences, nextSequence, sharedNumbers } from './numbering';
+
+const issued = (year: number, sequence: number, id = `${year}-${sequence}`, issuedAt = '2026-03-31T10:00:00.000Z') => ({
+  id,
+  year,
+  sequence,
+  number: invoiceNumber(year, sequence),
+  issuedAt,
+});
+
+describe('invoice numbering', () => {
+  it('continues the year’s sequence and starts again at 1 with a new year', () => {
+    const invoices = [issued(2025, 1), issued(2025, 2), issued(2026, 1)];
+    expect(nextSequence(invoices, 2026)).toBe(2);
+    expect(nextSequence(invoices, 2027)).toBe(1);
+    expect(invoiceNumber(2026, 7)).toBe('2026-0007');
+    expect(invoiceNumber(2026, 12345)).toBe('2026-12345');
+  });
+
+  it('numbers issued one after the other never leave a gap nor repeat, whatever the years', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(2025, 2026, 2027), { maxLength: 60 }), (years) => {
+        const invoices: ReturnType<typeof issued>[] = [];
+        for (const year of years) invoices.push(issued(year, nextSequence(invoices, year)));
+        for (const year of [2025, 2026, 2027]) expect(missingSequences(invoices, year)).toEqual([]);
+        expect(sharedNumbers(invoices)).toEqual([]);
+      }),
+    );
+  });
+
+  it('lists a number held by two invoices, oldest first', () => {
+    const first = issued(2026, 3, 'a', '2026-03-31T10:00:00.000Z');
+    const second = issued(2026, 3, 'b', '2026-03-31T09:00:00.000Z');
+    expect(sharedNumbers([issued(2026, 1), issued(2026, 2), first, second])).toEqual([{ number: '2026-0003', invoices: [second, first] }]);
+    expect(missingSequences([issued(2026, 1), issued(2026, 3)], 2026)).toEqual([2]);
+  });
+});
