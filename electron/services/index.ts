@@ -20,6 +20,7 @@ import { checkinService } from './checkin';
 import { accountsService } from './accounts';
 import { counterService } from './counter';
 import { tillService } from './till';
+import { standingOrdersService } from './standing-orders';
 import { browserPrinting, printService, type PrintAdapter } from './print';
 import type { Syncer } from '../sync/syncer';
 import { syncService, type FolderChooser } from './sync';
@@ -53,6 +54,7 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
     ...accountsService(store, now),
     ...counterService(store, now),
     ...tillService(store, now),
+    ...standingOrdersService(store, now),
     ...settlementService(store, now),
     ...printService(store, print, now),
     ...syncService(syncer, chooseFolder),

@@ -19,6 +19,7 @@ import { importEn } from './import.en';
 import { producersImportEn } from './producers-import.en';
 import { todayUiEn } from './today-ui.en';
 import { pagingEn } from './paging.en';
+import { standingEn } from './standing.en';
 import type { Dictionary } from './messages';
 
 export const en: Dictionary = {
@@ -43,6 +44,7 @@ export const en: Dictionary = {
   ...producersImportEn,
   ...todayUiEn,
   ...pagingEn,
+  ...standingEn,
   'app.name': 'Cabas',
   'app.tagline': 'Local producers relay',
   'app.loading': 'Loading…',

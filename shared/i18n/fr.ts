@@ -24,6 +24,7 @@ import { importFr } from './import.fr';
 import { producersImportFr } from './producers-import.fr';
 import { todayUiFr } from './today-ui.fr';
 import { pagingFr } from './paging.fr';
+import { standingFr } from './standing.fr';
 
 export const fr = {
   ...catalogueFr,
@@ -47,6 +48,7 @@ export const fr = {
   ...producersImportFr,
   ...todayUiFr,
   ...pagingFr,
+  ...standingFr,
   'app.name': 'Cabas',
   'app.tagline': 'Relais de producteurs locaux',
   'app.loading': 'Chargement…',

@@ -1,0 +1,47 @@
+import type { standingFr } from './standing.fr';
+
+/** Standing orders and "same as last week" (issue 12), English. */
+export const standingEn: Record<keyof typeof standingFr, string> = {
+  'error.standingOrderNotFound': 'This standing order does not exist.',
+  'error.standingOrderStopped': 'This standing order is stopped: create a new one.',
+  'error.noPreviousOrder': '{name} has no order in an earlier distribution.',
+  'validation.standingEmpty': 'Add at least one product to the basket.',
+
+  'standing.title': 'Standing order',
+  'standing.intro': 'The basket is ordered automatically at every distribution, when ordering opens, within the stock.',
+  'standing.none': 'No standing order.',
+  'standing.create': 'Create a standing order',
+  'standing.edit': 'Edit the basket',
+  'standing.pause': 'Pause',
+  'standing.resume': 'Resume',
+  'standing.stop': 'Stop',
+  'standing.stopConfirm': 'Stop this standing order? It will not be ordered any more. Orders already placed stay.',
+  'standing.status.active': 'Active',
+  'standing.status.paused': 'Paused',
+  'standing.status.stopped': 'Stopped',
+  'standing.since': 'Since {date}',
+  'standing.dialogTitle': 'Standing order basket',
+  'standing.product': 'Product',
+  'standing.quantity': 'Quantity',
+  'standing.addProduct': 'Add the product',
+  'standing.removeLabel': 'Remove {product}',
+  'standing.save': 'Save the standing order',
+  'standing.saved': 'Standing order saved.',
+  'standing.paused': 'Standing order paused.',
+  'standing.resumed': 'Standing order resumed.',
+  'standing.stopped': 'Standing order stopped.',
+  'standing.lines': 'Basket',
+
+  'standing.unplacedTitle': 'Standing orders: lines not placed',
+  'standing.unplacedLine': '{member} — {product}: {placed} of {wanted}',
+  'standing.reason.notOffered': 'no longer on sale',
+  'standing.reason.outOfStock': 'out of stock',
+  'standing.reason.partial': 'partial quantity',
+  'standing.reason.orderCancelled': 'order cancelled',
+  'standing.placeNow': 'Place standing orders',
+  'standing.placedNow': '{count, plural, =0 {No standing order to place.} one {# standing order placed.} other {# standing orders placed.}}',
+
+  'repeat.button': 'Same as last week',
+  'repeat.done': '{count, plural, =0 {Nothing to add} one {# product added} other {# products added}} from the distribution of {date}.',
+  'repeat.unplaced': 'Not placed:',
+};
