@@ -33,15 +33,19 @@ export const standingEn: Record<keyof typeof standingFr, string> = {
   'standing.lines': 'Basket',
 
   'standing.unplacedTitle': 'Standing orders: lines not placed',
-  'standing.unplacedLine': '{member} — {product}: {placed} of {wanted}',
+  'standing.unplacedItem': '{product}: {placed} of {wanted} — {reason}',
+  'standing.unplacedCaption': 'Standing order lines not placed, by member',
+  'standing.member': 'Member',
+  'standing.openOrder': 'Open the order',
   'standing.reason.notOffered': 'no longer on sale',
   'standing.reason.outOfStock': 'out of stock',
   'standing.reason.partial': 'partial quantity',
   'standing.reason.orderCancelled': 'order cancelled',
+  'standing.noneUnplaced': 'Every standing order line was placed.',
   'standing.placeNow': 'Place standing orders',
   'standing.placedNow': '{count, plural, =0 {No standing order to place.} one {# standing order placed.} other {# standing orders placed.}}',
 
   'repeat.button': 'Same as last week',
   'repeat.done': '{count, plural, =0 {Nothing to add} one {# product added} other {# products added}} from the distribution of {date}.',
-  'repeat.unplaced': 'Not placed:',
+  'repeat.unplacedLine': 'Not placed: {line}',
 };

@@ -31,15 +31,19 @@ export const standingFr = {
   'standing.lines': 'Panier',
 
   'standing.unplacedTitle': 'Abonnements : lignes non placées',
-  'standing.unplacedLine': '{member} — {product} : {placed} sur {wanted}',
+  'standing.unplacedItem': '{product} : {placed} sur {wanted} — {reason}',
+  'standing.unplacedCaption': 'Lignes d’abonnement non placées, par membre',
+  'standing.member': 'Membre',
+  'standing.openOrder': 'Ouvrir la commande',
   'standing.reason.notOffered': 'plus en vente',
   'standing.reason.outOfStock': 'rupture de stock',
   'standing.reason.partial': 'quantité partielle',
   'standing.reason.orderCancelled': 'commande annulée',
+  'standing.noneUnplaced': 'Toutes les lignes d’abonnement ont été placées.',
   'standing.placeNow': 'Placer les abonnements',
   'standing.placedNow': '{count, plural, =0 {Aucun abonnement à placer.} one {# abonnement placé.} other {# abonnements placés.}}',
 
   'repeat.button': 'Comme la semaine dernière',
   'repeat.done': '{count, plural, =0 {Rien à ajouter} one {# produit ajouté} other {# produits ajoutés}} depuis la distribution du {date}.',
-  'repeat.unplaced': 'Non placé :',
+  'repeat.unplacedLine': 'Non placé : {line}',
 } as const;

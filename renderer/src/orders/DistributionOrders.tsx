@@ -17,6 +17,7 @@ import { Pager } from '../forms/Pager';
 import { usePage } from '../forms/use-page';
 import { SalesTables } from './SalesTables';
 import { useDistributionOrders } from './use-distribution-orders';
+import { UnplacedStanding } from '../standing/UnplacedStanding';
 
 /** The offers name each product's producer: what the totals and the filters need beside the lines. */
 function catalogueOf(offers: OfferRow[]) {
@@ -38,7 +39,8 @@ function catalogueOf(offers: OfferRow[]) {
 export function DistributionOrders({ distributionId }: { distributionId: string }) {
   const { t, language } = useI18n();
   const { relay } = useReadyApp();
-  const { distribution, orders, offers, error } = useDistributionOrders(distributionId);
+  const [version, setVersion] = useState(0);
+  const { distribution, orders, offers, error } = useDistributionOrders(distributionId, version);
   const [filter, setFilter] = useState<OrderFilter>(NO_FILTER);
   const [taking, setTaking] = useState(false);
 
@@ -104,6 +106,7 @@ export function DistributionOrders({ distributionId }: { distributionId: string 
       </div>
       {!takesOrders && <p className="order-notice">{t('orders.noMoreOrders')}</p>}
       <PageError error={error} />
+      <UnplacedStanding distributionId={distribution.id} open={distribution.status === 'open'} version={version} onPlaced={() => setVersion((v) => v + 1)} />
       <section className="order-section" aria-labelledby="orders-list-title">
         <h2 id="orders-list-title">{t('orders.list.title')}</h2>
         <OrdersFilters filter={filter} onFilter={setFilter} producers={catalogue.producers} products={filterProducts} />

@@ -18,7 +18,8 @@ export interface DistributionOrders {
 
 const LOADING: DistributionOrders = { distribution: null, orders: null, offers: null, error: null };
 
-export function useDistributionOrders(distributionId: string): DistributionOrders {
+/** `version`: read again when it changes (standing orders placed from the page). */
+export function useDistributionOrders(distributionId: string, version = 0): DistributionOrders {
   const [loaded, setLoaded] = useState<DistributionOrders>(LOADING);
 
   useEffect(() => {
@@ -40,7 +41,7 @@ export function useDistributionOrders(distributionId: string): DistributionOrder
     return () => {
       live = false;
     };
-  }, [distributionId]);
+  }, [distributionId, version]);
 
   return loaded;
 }
