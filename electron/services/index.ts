@@ -21,6 +21,7 @@ import { accountsService } from './accounts';
 import { counterService } from './counter';
 import { tillService } from './till';
 import { standingOrdersService } from './standing-orders';
+import { peopleExportService } from './people-export';
 import { browserPrinting, printService, type PrintAdapter } from './print';
 import type { Syncer } from '../sync/syncer';
 import { syncService, type FolderChooser } from './sync';
@@ -55,6 +56,7 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
     ...counterService(store, now),
     ...tillService(store, now),
     ...standingOrdersService(store, now),
+    ...peopleExportService(store),
     ...settlementService(store, now),
     ...printService(store, print, now),
     ...syncService(syncer, chooseFolder),

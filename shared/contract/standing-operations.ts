@@ -1,6 +1,6 @@
 /**
- * The standing orders and "same as last week" part of the one contract
- * (issue 12), spread into `contract` in operations.ts.
+ * The standing orders, "same as last week" and people exports part of the
+ * one contract (issue 12), spread into `contract` in operations.ts.
  */
 import { z } from 'zod';
 import { id } from '../model/fields';
@@ -22,6 +22,14 @@ const standingLines = z
   .max(200, { message: 'validation.tooBig' });
 
 const byId = z.strictObject({ id });
+const exportFormat = z.strictObject({ format: z.enum(['csv', 'xlsx']) });
+
+/** A spreadsheet the main process wrote, as bytes (an .xlsx is binary). */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  contentBase64: string;
+}
 
 export const standingOperations = {
   'standingOrders.list': operation<StandingOrderView[]>()(z.strictObject({ memberId: id }), { mutates: false }),
@@ -38,6 +46,9 @@ export const standingOperations = {
   'standingOrders.placements': operation<PlacementView[]>()(z.strictObject({ distributionId: id }), { mutates: false }),
   /** Places what is due now (offers entered after the opening); idempotent. */
   'standingOrders.place': operation<{ placed: number }>()(z.strictObject({ distributionId: id }), { mutates: true }),
+  /** Producers and members as CSV or .xlsx, with the columns their imports read: export → import changes nothing. */
+  'producers.export': operation<ExportedFile>()(exportFormat, { mutates: false }),
+  'members.export': operation<ExportedFile>()(exportFormat, { mutates: false }),
   /** "Same as last week": the member's previous order copied into this distribution's, within stock. */
   'orders.repeatLast': operation<RepeatResult>()(z.strictObject({ distributionId: id, memberId: id }), { mutates: true }),
 } as const;
