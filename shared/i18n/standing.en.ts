@@ -48,4 +48,8 @@ export const standingEn: Record<keyof typeof standingFr, string> = {
   'repeat.button': 'Same as last week',
   'repeat.done': '{count, plural, =0 {Nothing to add} one {# product added} other {# products added}} from the distribution of {date}.',
   'repeat.unplacedLine': 'Not placed: {line}',
+
+  'export.csv': 'Export (CSV)',
+  'export.xlsx': 'Export (.xlsx)',
+  'export.done': 'File exported: {file}.',
 };

@@ -46,4 +46,8 @@ export const standingFr = {
   'repeat.button': 'Comme la semaine dernière',
   'repeat.done': '{count, plural, =0 {Rien à ajouter} one {# produit ajouté} other {# produits ajoutés}} depuis la distribution du {date}.',
   'repeat.unplacedLine': 'Non placé : {line}',
+
+  'export.csv': 'Exporter (CSV)',
+  'export.xlsx': 'Exporter (.xlsx)',
+  'export.done': 'Fichier exporté : {file}.',
 } as const;
