@@ -63,7 +63,7 @@ export function AccountPage({ memberId }: { memberId: string }) {
           reload();
         }}
       />
-      <StandingOrderPanel memberId={memberId} />
+      <StandingOrderPanel memberId={memberId} onNotice={setNotice} />
       <section aria-labelledby="statement-title">
         <h2 id="statement-title">{t('accounts.statement')}</h2>
         {statement.lines.length === 0 ? (

@@ -5,20 +5,22 @@ import type { StandingOrderView } from '../../../shared/standing/views';
 import { call } from '../client';
 import { ConfirmDialog } from '../dialog/ConfirmDialog';
 import { PageError } from '../forms/PageError';
-import { StatusMessage, type Notice } from '../forms/StatusMessage';
+import type { Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
 import { StandingOrderDialog } from './StandingOrderDialog';
 
 type Action = 'pause' | 'resume' | 'stop';
 const DONE = { pause: 'standing.paused', resume: 'standing.resumed', stop: 'standing.stopped' } as const;
 
-/** On the member's page: their standing orders (abonnements), created, edited, paused and stopped here. */
-export function StandingOrderPanel({ memberId }: { memberId: string }) {
+/**
+ * On the member's page: their standing orders (abonnements), created, edited,
+ * paused and stopped here. What was done is said in the page's own status region (`onNotice`).
+ */
+export function StandingOrderPanel({ memberId, onNotice }: { memberId: string; onNotice: (notice: Notice) => void }) {
   const { t, language, timeZone } = useI18n();
   const [standing, setStanding] = useState<StandingOrderView[] | null>(null);
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<AppError | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
   const [editing, setEditing] = useState<{ view?: StandingOrderView } | null>(null);
   const [stopping, setStopping] = useState<StandingOrderView | null>(null);
 
@@ -38,7 +40,7 @@ export function StandingOrderPanel({ memberId }: { memberId: string }) {
     const outcome = await call(`standingOrders.${action}`, { id });
     if (!outcome.ok) return setError(outcome.error);
     setError(null);
-    setNotice({ key: DONE[action] });
+    onNotice({ key: DONE[action] });
     setStopping(null);
     setVersion((v) => v + 1);
   };
@@ -55,7 +57,6 @@ export function StandingOrderPanel({ memberId }: { memberId: string }) {
         )}
       </div>
       <p className="muted">{t('standing.intro')}</p>
-      <StatusMessage notice={notice} />
       <PageError error={error} />
       {standing !== null && current.length === 0 && <p className="empty-state">{t('standing.none')}</p>}
       {current.map((view) => (
@@ -96,7 +97,7 @@ export function StandingOrderPanel({ memberId }: { memberId: string }) {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            setNotice({ key: 'standing.saved' });
+            onNotice({ key: 'standing.saved' });
             setVersion((v) => v + 1);
           }}
         />
