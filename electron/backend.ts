@@ -3,6 +3,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './services';
 import { accountRules } from './services/account-entries';
 import { startFreezing, type Freezer } from './services/frozen-rates';
+import { startPlacing, type Placer } from './services/standing-orders';
 import type { PrintAdapter } from './services/print';
 import type { FolderChooser } from './services/sync';
 import type { StoreOptions } from './store/store';
@@ -15,6 +16,8 @@ export interface Backend {
   syncer: Syncer;
   /** Freezes the rates of distributions whose ordering closed by the clock (issue 15). */
   freezer: Freezer;
+  /** Places standing orders in distributions whose ordering has opened (issue 12). */
+  placer: Placer;
   /** Stops the sync and freezing timers and folds the store's journal into the data files; the app or host is quitting. */
   close(): Promise<void>;
 }
@@ -44,6 +47,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date());
   // A producer's copy receives the organiser's frozen rates by sync, like every distribution field.
   const freezer = await startFreezing(() => (workspace.inRecovery ? null : workspace.store), now, () => ready.settings().role !== 'producer', log);
+  // Placed after the freeze, on the organiser's copies only: a producer's copy holds no orders.
+  const placer = await startPlacing(() => (workspace.inRecovery ? null : workspace.store), now, () => ready.settings().role !== 'producer', log);
   const dispatch = createDispatch({
     handlers: createHandlers(workspace, { now: options.now, print, syncer: ready, chooseFolder }),
     inRecovery: () => workspace.inRecovery,
@@ -53,7 +58,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const close = async () => {
     ready.stop();
     freezer.stop();
+    placer.stop();
     await workspace.close();
   };
-  return { workspace, dispatch, syncer: ready, freezer, close };
+  return { workspace, dispatch, syncer: ready, freezer, placer, close };
 }

@@ -23,6 +23,8 @@ import { checkinService } from './checkin';
 import { accountsService } from './accounts';
 import { counterService } from './counter';
 import { tillService } from './till';
+import { standingOrdersService } from './standing-orders';
+import { peopleExportService } from './people-export';
 import { browserPrinting, printService, type PrintAdapter } from './print';
 import type { Syncer } from '../sync/syncer';
 import { syncService, type FolderChooser } from './sync';
@@ -58,6 +60,8 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
     ...accountsService(store, now),
     ...counterService(store, now),
     ...tillService(store, now),
+    ...standingOrdersService(store, now),
+    ...peopleExportService(store),
     ...settlementService(store, now),
     ...invoicesService(store, now),
     ...printService(store, print, now),

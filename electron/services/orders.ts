@@ -11,6 +11,7 @@ import { ORDER_DEFAULTS, ORDER_LINE_DEFAULTS, type Order, type OrderLine } from 
 import { canSell, offerPrice, remaining } from '../../shared/offers/stock';
 import { isActive, nextBasketNumber } from '../../shared/orders/totals';
 import type { ListedOrder } from '../../shared/orders/views';
+import type { Member } from '../../shared/model/member';
 import type { Store, Transaction } from '../store/store';
 import { counterAccounts } from './account-entries';
 import { existingDistribution, isFinished } from './distributions';
@@ -29,7 +30,7 @@ export function existingOrder(tx: Store | Transaction, id: string): Order {
  * Orders change only while ordering is open, or for an order the organiser
  * recorded as late — and never once the distribution is over or cancelled.
  */
-function checkEditable(tx: Transaction, order: Pick<Order, 'distributionId' | 'late' | 'cancelledAt' | 'counter'>, at: Date): void {
+export function checkEditable(tx: Transaction, order: Pick<Order, 'distributionId' | 'late' | 'cancelledAt' | 'counter'>, at: Date): void {
   // Handed over and paid on the spot: changing it here would leave its payment behind. It is cancelled at the counter instead.
   if (order.counter) throw new UserError('error.counterSaleFixed');
   const distribution = existingDistribution(tx, order.distributionId);
@@ -65,6 +66,57 @@ export function checkStock(tx: Transaction, distributionId: string, productId: s
   };
 }
 
+/**
+ * The member's order for the distribution, created if needed (one order per
+ * member and distribution). Shared by the order editor and the standing orders.
+ */
+export function openOrder(tx: Transaction, distributionId: string, member: Member, late: boolean, at: Date): Order {
+  const stamp = at.toISOString();
+  // A member's counter sale is not their order for the distribution.
+  const existing = ordersOf(tx, distributionId).find((order) => order.memberId === member.id && !order.counter);
+  if (existing) {
+    if (late && !existing.late) return tx.put('order', { ...existing, late: true, updatedAt: stamp });
+    return existing;
+  }
+  if (member.archivedAt !== null) throw new UserError('error.memberArchived', { name: member.name });
+  const order: Order = {
+    id: randomUUID(),
+    distributionId,
+    memberId: member.id,
+    basketNumber: nextBasketNumber(ordersOf(tx, distributionId)),
+    lines: [],
+    note: '',
+    late,
+    cancelledAt: null,
+    ...ORDER_DEFAULTS,
+    createdAt: stamp,
+    updatedAt: stamp,
+  };
+  checkEditable(tx, order, at);
+  // Once the distribution has slots, a new order takes one at once (the member's preferred time, or the nearest with room).
+  return tx.put('order', { ...order, slotId: slotFor(tx, distributionId, member.preferredPickupTime) });
+}
+
+/** The order's lines with `quantity` more units of the product, checked against the stock; a product already in the order keeps its line and its frozen price. */
+export function withUnits(tx: Transaction, order: Order, productId: string, quantity: number, at: Date): OrderLine[] {
+  const { priceCents, name, vatRateBp, pieceGrams } = checkStock(tx, order.distributionId, productId, quantity);
+  const existing = order.lines.find((line) => line.productId === productId);
+  // More pieces than were weighed: the line goes back to its estimate until it is weighed again.
+  if (existing) return order.lines.map((line) => (line === existing ? { ...line, quantity: line.quantity + quantity, weighedGrams: null } : line));
+  const line: OrderLine = {
+    id: randomUUID(),
+    productId,
+    productName: name,
+    quantity,
+    unitPriceCents: priceCents,
+    vatRateBp,
+    addedAt: at.toISOString(),
+    ...ORDER_LINE_DEFAULTS,
+    pieceGrams,
+  };
+  return [...order.lines, line];
+}
+
 export function ordersService(store: () => Store, now: () => Date) {
   const stamp = () => now().toISOString();
 
@@ -98,53 +150,12 @@ export function ordersService(store: () => Store, now: () => Date) {
       store().transact((tx) => {
         const member = tx.get('member', memberId);
         if (!member) throw new UserError('error.memberNotFound');
-        // A member's counter sale is not their order for the distribution.
-        const existing = ordersOf(tx, distributionId).find((order) => order.memberId === memberId && !order.counter);
-        if (existing) {
-          if (late && !existing.late) return tx.put('order', { ...existing, late: true, updatedAt: stamp() });
-          return existing;
-        }
-        if (member.archivedAt !== null) throw new UserError('error.memberArchived', { name: member.name });
-        const order: Order = {
-          id: randomUUID(),
-          distributionId,
-          memberId,
-          basketNumber: nextBasketNumber(ordersOf(tx, distributionId)),
-          lines: [],
-          note: '',
-          late,
-          cancelledAt: null,
-          ...ORDER_DEFAULTS,
-          createdAt: stamp(),
-          updatedAt: stamp(),
-        };
-        checkEditable(tx, order, now());
-        // Once the distribution has slots, a new order takes one at once (the member's preferred time, or the nearest with room).
-        return tx.put('order', { ...order, slotId: slotFor(tx, distributionId, member.preferredPickupTime) });
+        return openOrder(tx, distributionId, member, late, now());
       }),
 
     /** Adds units of a product; a product already in the order keeps its line and its frozen price. */
     'orders.addLine': ({ orderId, productId, quantity }: { orderId: string; productId: string; quantity: number }) =>
-      edit(orderId, (order, tx) => {
-        const { priceCents, name, vatRateBp, pieceGrams } = checkStock(tx, order.distributionId, productId, quantity);
-        const existing = order.lines.find((line) => line.productId === productId);
-        if (existing) {
-          // More pieces than were weighed: the line goes back to its estimate until it is weighed again.
-          return { lines: order.lines.map((line) => (line === existing ? { ...line, quantity: line.quantity + quantity, weighedGrams: null } : line)) };
-        }
-        const line: OrderLine = {
-          id: randomUUID(),
-          productId,
-          productName: name,
-          quantity,
-          unitPriceCents: priceCents,
-          vatRateBp,
-          addedAt: stamp(),
-          ...ORDER_LINE_DEFAULTS,
-          pieceGrams,
-        };
-        return { lines: [...order.lines, line] };
-      }),
+      edit(orderId, (order, tx) => ({ lines: withUnits(tx, order, productId, quantity, now()) })),
 
     'orders.setLineQuantity': ({ orderId, lineId, quantity }: { orderId: string; lineId: string; quantity: number }) =>
       edit(orderId, (order, tx) => {

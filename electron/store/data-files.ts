@@ -20,7 +20,7 @@ export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'backup.js
  * matches). Anything else in the folder — a file another program left, an
  * editor's backup — is not relay data and must not send the app into recovery.
  */
-export const DATA_FILE = /^(relay|producers|products|members)\.json$|^distributions\/[0-9a-f-]{36}\.json$|^accounts\/\d{4}-\d{2}\.json$|^invoices\/\d{4}\.json$/;
+export const DATA_FILE = /^(relay|producers|products|members|standing-orders)\.json$|^distributions\/[0-9a-f-]{36}\.json$|^accounts\/\d{4}-\d{2}\.json$|^invoices\/\d{4}\.json$/;
 
 /** Relative paths (always with `/`) of the data files under `folder`. */
 export async function listDataFiles(folder: string): Promise<string[]> {

@@ -16,6 +16,7 @@ import { DEFAULT_RELAY_SETTINGS, relaySettingsSchema } from '../../shared/model/
 import { accountEntrySchema } from '../../shared/accounts/ledger';
 import { tillClosingSchema } from '../../shared/model/till';
 import { invoiceSchema } from '../../shared/model/invoice';
+import { standingOrderSchema, standingPlacementSchema } from '../../shared/model/standing-order';
 
 export const RELAY_ID = 'relay';
 
@@ -96,6 +97,9 @@ export const entities = {
   accountEntry: { schema: accountEntrySchema, fileOf: (record: { at: string }) => accountsFile(record.at) },
   tillClosing: { schema: tillClosingSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
   invoice: { schema: invoiceSchema, fileOf: (record: { year: number }) => invoicesFile(record.year) },
+  // Issue 12: a new file, absent from older folders, so no format change; placements live with the distribution they were placed in.
+  standingOrder: { schema: standingOrderSchema, fileOf: () => 'standing-orders.json' },
+  standingPlacement: { schema: standingPlacementSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
 } as const satisfies Record<EntityKind, { schema: z.ZodType<{ id: string }>; fileOf: (record: never) => string }>;
 
 export type EntityOf<K extends EntityKind> = z.infer<(typeof entities)[K]['schema']>;

@@ -59,5 +59,6 @@ export async function openTestBackend(options: Omit<StoreOptions, 'onCommit'>): 
   // Tests sync (and sweep for closed distributions) when they say so: no timer left running after a test.
   backend.syncer.stop();
   backend.freezer.stop();
+  backend.placer.stop();
   return backend;
 }

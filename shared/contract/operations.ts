@@ -10,6 +10,7 @@ import type { Order } from '../model/order';
 import type { ListedOrder, OrderView } from '../orders/views';
 import type { SettlementView } from '../settlement/rates';
 import { operation } from './define';
+import { standingOperations } from './standing-operations';
 import { syncSettingsPatchSchema, type SyncSettings } from '../sync/settings';
 import type { SyncReport, SyncStatus } from '../sync/status';
 import { CONFLICT_ACTIONS, type SyncConflict } from '../sync/conflicts';
@@ -422,6 +423,7 @@ export const contract = {
     mutates: true,
     inRecovery: true,
   }),
+  ...standingOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -23,6 +23,7 @@ import { todayUiEn } from './today-ui.en';
 import { pagingEn } from './paging.en';
 import { weightEn } from './weight.en';
 import { invoicesEn } from './invoices.en';
+import { standingEn } from './standing.en';
 import type { Dictionary } from './messages';
 
 export const en: Dictionary = {
@@ -51,6 +52,7 @@ export const en: Dictionary = {
   ...pagingEn,
   ...weightEn,
   ...invoicesEn,
+  ...standingEn,
   'app.name': 'Cabas',
   'app.tagline': 'Local producers relay',
   'app.loading': 'Loading…',

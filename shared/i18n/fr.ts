@@ -28,6 +28,7 @@ import { todayUiFr } from './today-ui.fr';
 import { pagingFr } from './paging.fr';
 import { weightFr } from './weight.fr';
 import { invoicesFr } from './invoices.fr';
+import { standingFr } from './standing.fr';
 
 export const fr = {
   ...catalogueFr,
@@ -55,6 +56,7 @@ export const fr = {
   ...pagingFr,
   ...weightFr,
   ...invoicesFr,
+  ...standingFr,
   'app.name': 'Cabas',
   'app.tagline': 'Relais de producteurs locaux',
   'app.loading': 'Chargement…',

@@ -13,6 +13,7 @@ import { PaymentForm } from './PaymentForm';
 import { ReverseDialog } from './ReverseDialog';
 import { useMoney } from './use-money';
 import { useStatement } from './use-statement';
+import { StandingOrderPanel } from '../standing/StandingOrderPanel';
 
 /**
  * `#/accounts/<memberId>`: one member's balance, the statement with the
@@ -62,6 +63,7 @@ export function AccountPage({ memberId }: { memberId: string }) {
           reload();
         }}
       />
+      <StandingOrderPanel memberId={memberId} onNotice={setNotice} />
       <section aria-labelledby="statement-title">
         <h2 id="statement-title">{t('accounts.statement')}</h2>
         {statement.lines.length === 0 ? (

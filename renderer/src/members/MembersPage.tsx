@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { PageHeading } from '../shell/PageHeading';
 import { MemberDialog } from './MemberDialog';
 import { MembersImport } from './MembersImport';
+import { PeopleExport } from '../import/PeopleExport';
 import { MemberTable } from './MemberTable';
 import './members.css';
 
@@ -49,6 +50,7 @@ export function MembersPage() {
             {t('members.new')}
           </button>
           <MembersImport onNotice={setNotice} onError={setActionError} onImported={changed} />
+          <PeopleExport operation="members.export" onNotice={setNotice} onError={setActionError} />
         </div>
       </div>
       <StatusMessage notice={notice} />

@@ -18,6 +18,7 @@ import { usePage } from '../forms/use-page';
 import { SalesTables } from './SalesTables';
 import { useDistributionOrders } from './use-distribution-orders';
 import { OrderIntake } from '../intake/OrderIntake';
+import { UnplacedStanding } from '../standing/UnplacedStanding';
 
 /** The offers name each product's producer: what the totals and the filters need beside the lines. */
 function catalogueOf(offers: OfferRow[]) {
@@ -106,6 +107,7 @@ export function DistributionOrders({ distributionId }: { distributionId: string 
       </div>
       {!takesOrders && <p className="order-notice">{t('orders.noMoreOrders')}</p>}
       <PageError error={error} />
+      <UnplacedStanding distributionId={distribution.id} open={distribution.status === 'open'} version={revision} onPlaced={() => setRevision((v) => v + 1)} />
       <section className="order-section" aria-labelledby="orders-list-title">
         {/* Named for screen readers; on screen the filters and the table say what it is, and the rows get the room. */}
         <h2 id="orders-list-title" className="visually-hidden">

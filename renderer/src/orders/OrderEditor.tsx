@@ -18,6 +18,7 @@ import { NoteField } from './NoteField';
 import { OrderLines } from './OrderLines';
 import { orderAccess, type OrderAccess } from './order-access';
 import { useOrder } from './use-order';
+import { RepeatLastButton } from '../standing/RepeatLastButton';
 
 /** Refusals that mean the distribution's status changed while the editor was open. */
 const WINDOW_REFUSALS = new Set(['error.orderingClosed', 'error.distributionFinished']);
@@ -168,6 +169,20 @@ export function OrderEditor({ distributionId, orderId }: { distributionId: strin
         onRestore={() => void run('restore')}
       />
       {editable && <AddLineForm offers={offers} onAdd={addLine} searchRef={searchRef} focusSearch={focusSearch} />}
+      {editable && order.memberId !== null && (
+        <RepeatLastButton
+          distributionId={order.distributionId}
+          memberId={order.memberId}
+          onError={setActionError}
+          onRepeated={async (repeated) => {
+            const reread = await call('orders.get', { orderId });
+            if (reread.ok) replaceOrder(reread.value.order);
+            await refreshOffers();
+            setActionError(null);
+            setNotice(repeated);
+          }}
+        />
+      )}
       {/* Under the search, so the form does not move as the organiser types; it says what is left after each change. */}
       <StatusMessage notice={notice} />
       <section className="order-section" aria-labelledby="order-lines-title">

@@ -13,6 +13,7 @@ import { PageHeading } from '../shell/PageHeading';
 import { ProducerDialog } from './ProducerDialog';
 import { ProducersEmpty } from './ProducersEmpty';
 import { ProducersImport } from './ProducersImport';
+import { PeopleExport } from '../import/PeopleExport';
 import { ProducerTable } from './ProducerTable';
 import './producers.css';
 
@@ -46,6 +47,7 @@ export function ProducersPage() {
             {t('producers.new')}
           </button>
           <ProducersImport onNotice={setNotice} onError={setActionError} onImported={changed} />
+          <PeopleExport operation="producers.export" onNotice={setNotice} onError={setActionError} />
         </div>
       </div>
       <StatusMessage notice={notice} />

@@ -1,0 +1,173 @@
+/**
+ * Standing orders (abonnements) and "same as last week" (issue 12). A
+ * standing order is placed in each distribution when its ordering opens:
+ * by the sweep at app open and every minute after (`startPlacing`, modelled
+ * on the rates freeze), or at once when the organiser asks on the orders page.
+ */
+import { randomUUID } from 'node:crypto';
+import { UserError } from '../../shared/contract/errors';
+import { isOrderingOpen } from '../../shared/distributions/schedule';
+import type { StandingLine, StandingOrder } from '../../shared/model/standing-order';
+import { isActive } from '../../shared/orders/totals';
+import { standingStatus, type PlacementView, type RepeatResult, type StandingOrderView } from '../../shared/standing/views';
+import { distributionFile } from '../store/entities';
+import type { Store, Transaction } from '../store/store';
+import { existingDistribution } from './distributions';
+import { checkEditable } from './orders';
+import { memberOrder, placeBasket, placeDue } from './standing-placement';
+import { readRelay } from './relay';
+
+function existingStanding(tx: Store | Transaction, id: string): StandingOrder {
+  const standingOrder = tx.get('standingOrder', id);
+  if (!standingOrder) throw new UserError('error.standingOrderNotFound');
+  return standingOrder;
+}
+
+function checkLines(tx: Transaction, lines: readonly StandingLine[]): void {
+  for (const line of lines) {
+    const product = tx.get('product', line.productId);
+    if (!product) throw new UserError('error.productNotFound');
+    if (product.archivedAt !== null) throw new UserError('error.productArchived', { name: product.name });
+  }
+}
+
+function standingView(source: Store | Transaction, standingOrder: StandingOrder): StandingOrderView {
+  return {
+    standingOrder,
+    status: standingStatus(standingOrder),
+    lines: standingOrder.lines.map((line) => ({ ...line, productName: source.get('product', line.productId)?.name ?? '?' })),
+  };
+}
+
+export function standingOrdersService(store: () => Store, now: () => Date) {
+  const stamp = () => now().toISOString();
+
+  const change = (id: string, edit: (standingOrder: StandingOrder, tx: Transaction) => Partial<StandingOrder>) =>
+    store().transact((tx) => {
+      const standingOrder = existingStanding(tx, id);
+      // Stopped is for good: a new standing order is made instead, so the history says when each basket ran.
+      if (standingOrder.stoppedAt !== null) throw new UserError('error.standingOrderStopped');
+      return standingView(tx, tx.put('standingOrder', { ...standingOrder, ...edit(standingOrder, tx), updatedAt: stamp() }));
+    });
+
+  return {
+    'standingOrders.list': async ({ memberId }: { memberId: string }) => {
+      const source = store();
+      return source
+        .all('standingOrder')
+        .filter((standingOrder) => standingOrder.memberId === memberId)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        .map((standingOrder) => standingView(source, standingOrder));
+    },
+
+    'standingOrders.create': ({ memberId, lines, seriesId }: { memberId: string; lines: StandingLine[]; seriesId: string | null }) =>
+      store().transact((tx) => {
+        const member = tx.get('member', memberId);
+        if (!member) throw new UserError('error.memberNotFound');
+        if (member.archivedAt !== null) throw new UserError('error.memberArchived', { name: member.name });
+        checkLines(tx, lines);
+        const standingOrder = tx.put('standingOrder', {
+          id: randomUUID(),
+          memberId,
+          seriesId,
+          lines,
+          pausedAt: null,
+          stoppedAt: null,
+          createdAt: stamp(),
+          updatedAt: stamp(),
+        });
+        // Ordering already open: this week's basket is placed now, as it would have been at the opening.
+        placeDue(tx, now());
+        return standingView(tx, standingOrder);
+      }),
+
+    'standingOrders.setLines': ({ id, lines }: { id: string; lines: StandingLine[] }) =>
+      change(id, (_standingOrder, tx) => {
+        checkLines(tx, lines);
+        return { lines };
+      }),
+
+    'standingOrders.pause': ({ id }: { id: string }) => change(id, (standingOrder) => ({ pausedAt: standingOrder.pausedAt ?? stamp() })),
+
+    'standingOrders.resume': ({ id }: { id: string }) => change(id, () => ({ pausedAt: null })),
+
+    'standingOrders.stop': ({ id }: { id: string }) => change(id, () => ({ stoppedAt: stamp() })),
+
+    /** The distribution's placements with lines that could not be placed, for the orders page. */
+    'standingOrders.placements': async ({ distributionId }: { distributionId: string }) => {
+      const source = store();
+      existingDistribution(source, distributionId);
+      return source
+        .inFile('standingPlacement', distributionFile(distributionId))
+        .filter((placement) => placement.unplaced.length > 0)
+        .map((placement): PlacementView => ({
+          memberId: placement.memberId,
+          memberName: source.get('member', placement.memberId)?.name ?? '?',
+          orderId: placement.orderId,
+          unplaced: placement.unplaced,
+        }))
+        .sort((a, b) => a.memberName.localeCompare(b.memberName));
+    },
+
+    /** Places now what is due in this distribution (its offers were entered after it opened); placed ones are left as they are. */
+    'standingOrders.place': ({ distributionId }: { distributionId: string }) =>
+      store().transact((tx) => {
+        const distribution = existingDistribution(tx, distributionId);
+        if (!isOrderingOpen(distribution, now(), readRelay(tx).timeZone)) throw new UserError('error.orderingClosed');
+        return { placed: placeDue(tx, now(), distributionId) };
+      }),
+
+    /** "Same as last week": the member's order in the latest earlier distribution, copied into this one within stock. */
+    'orders.repeatLast': ({ distributionId, memberId }: { distributionId: string; memberId: string }) =>
+      store().transact((tx): RepeatResult => {
+        const distribution = existingDistribution(tx, distributionId);
+        const member = tx.get('member', memberId);
+        if (!member) throw new UserError('error.memberNotFound');
+        const previous = tx
+          .all('distribution')
+          .filter((candidate) => candidate.cancelledAt === null && candidate.pickupDate < distribution.pickupDate)
+          .sort((a, b) => b.pickupDate.localeCompare(a.pickupDate) || b.pickupStart.localeCompare(a.pickupStart))
+          .map((candidate) => ({ candidate, order: memberOrder(tx, candidate.id, memberId) }))
+          .find(({ order }) => order !== undefined && isActive(order) && order.lines.length > 0);
+        if (!previous?.order) throw new UserError('error.noPreviousOrder', { name: member.name });
+        const current = memberOrder(tx, distributionId, memberId);
+        // The same rules as typing the lines: ordering open (or a late order), not cancelled, not a counter sale.
+        checkEditable(tx, current ?? { distributionId, late: false, cancelledAt: null, counter: false }, now());
+        const basket = previous.order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));
+        const placed = placeBasket(tx, distributionId, member, basket, now());
+        return {
+          orderId: placed.order?.id ?? null,
+          fromPickupDate: previous.candidate.pickupDate,
+          placed: placed.place.length,
+          unplaced: placed.unplaced,
+        };
+      }),
+  };
+}
+
+export interface Placer {
+  /** One sweep now (the timer's work; tests call it when their clock has moved). */
+  sweep(): Promise<void>;
+  stop(): void;
+}
+
+const SWEEP_MS = 60_000;
+
+/**
+ * Places due standing orders once now, then every minute while the app runs.
+ * `active`: only an organiser's copy places them (a producer's copy holds no orders).
+ */
+export async function startPlacing(store: () => Store | null, now: () => Date, active: () => boolean, log: (error: unknown) => void = console.error): Promise<Placer> {
+  const sweep = async () => {
+    const current = store();
+    if (current === null || !active()) return;
+    // Nothing to place: no transaction at all, so an idle app writes nothing every minute.
+    if (!current.all('standingOrder').some((standingOrder) => standingOrder.stoppedAt === null && standingOrder.pausedAt === null)) return;
+    await current.transact((tx) => placeDue(tx, now()));
+  };
+  // A sweep that cannot write must not keep the app from opening: the next one places.
+  await sweep().catch(log);
+  const timer = setInterval(() => void sweep().catch(log), SWEEP_MS);
+  timer.unref?.();
+  return { sweep, stop: () => clearInterval(timer) };
+}
