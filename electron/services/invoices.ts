@@ -132,17 +132,19 @@ export function invoicesService(store: () => Store, now: () => Date) {
       }),
 
     /** The statement, or an issued invoice's frozen figures, as a spreadsheet; the file name in the relay's language. */
-    'invoices.exportCsv': async (input: { producerId: string; period: StatementPeriod } | { invoiceId: string }) => {
+    'invoices.exportCsv': async (input: { producerId?: string; period?: StatementPeriod; invoiceId?: string }) => {
       const source = store();
       const { language } = readRelay(source);
-      if ('invoiceId' in input) {
+      if (input.invoiceId !== undefined) {
         const invoice = source.get('invoice', input.invoiceId);
         if (!invoice) throw new UserError('error.invoiceNotFound');
         const name = translate(language, invoice.kind === 'invoice' ? 'invoices.fileName.invoice' : 'invoices.fileName.creditNote');
         return { fileName: `${name}-${invoice.number}.csv`, content: writeCsv(statementRows(invoice.figures, language)) };
       }
-      const statement = statementOf(source, input.producerId, input.period, now());
-      const when = input.period.kind === 'month' ? input.period.month : existingDistribution(source, input.period.distributionId).pickupDate;
+      // The contract's check: without an invoice, both are there.
+      const { producerId, period } = input as { producerId: string; period: StatementPeriod };
+      const statement = statementOf(source, producerId, period, now());
+      const when = period.kind === 'month' ? period.month : existingDistribution(source, period.distributionId).pickupDate;
       return {
         fileName: `${translate(language, 'invoices.fileName.statement')}-${fileSafe(statement.producerName)}-${when}.csv`,
         content: writeCsv(statementRows(statement.figures, language)),

@@ -400,7 +400,13 @@ export const contract = {
     { mutates: true },
   ),
   'invoices.exportCsv': operation<{ fileName: string; content: string }>()(
-    z.union([z.strictObject({ producerId: id, period: statementPeriodSchema }), z.strictObject({ invoiceId: id })]),
+    // One object rather than a union, so a wrong or unknown field is named like everywhere else: an issued invoice, or a producer's period.
+    z
+      .strictObject({ producerId: id.optional(), period: statementPeriodSchema.optional(), invoiceId: id.optional() })
+      .refine((input) => (input.invoiceId === undefined ? input.producerId !== undefined && input.period !== undefined : input.producerId === undefined && input.period === undefined), {
+        path: ['invoiceId'],
+        message: 'validation.required',
+      }),
     { mutates: false },
   ),
 
