@@ -3,26 +3,12 @@ import type { AppError } from '../../../shared/contract/errors';
 import { call } from '../client';
 import type { Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
+import { downloadBase64 } from '../intake/download';
 
 interface PeopleExportProps {
   operation: 'producers.export' | 'members.export';
   onNotice: (notice: Notice) => void;
   onError: (error: AppError | null) => void;
-}
-
-/** Offers bytes the main process wrote (an .xlsx is binary) as a file download. */
-function downloadBase64(fileName: string, contentBase64: string, type: string): void {
-  const bytes = Uint8Array.from(atob(contentBase64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the click; the URL can go once this task is over.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /** "Exporter (CSV)" and "Exporter (.xlsx)": the list with the columns its import reads, so it comes back unchanged. */

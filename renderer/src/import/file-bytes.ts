@@ -20,7 +20,12 @@ export function bytesToBase64(bytes: Uint8Array): string {
 
 /** Offers `content` as a file download; the browser (or Electron's save dialog) asks where. */
 export function downloadText(fileName: string, content: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+  downloadBlob(fileName, new Blob([content], { type }));
+}
+
+/** Offers a file as a download, through a link clicked for the organiser. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -28,6 +33,6 @@ export function downloadText(fileName: string, content: string, type = 'text/csv
   document.body.append(link);
   link.click();
   link.remove();
-  // The download has started from the click; the URL can go once this task is over.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // Revoked later: some browsers start the download after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
