@@ -15,11 +15,11 @@ import type { Store } from '../store/store';
 import { ConflictBook, mergeOrders, renumber, restorePayment, trimOrders } from './conflicts';
 import { reconcileOrders } from '../services/account-entries';
 import { pendingFor, syncFolder } from './engine';
-import { FolderProblem } from './folder';
+import { FolderProblem, SyncFolder } from './folder';
 import { Journal } from './journal';
 import { configuredLevels, SyncFiles, type SyncState } from './state';
 import { loadIdentity, shortCode, type Identity } from './identity';
-import { approve, type Roster } from './roster';
+import { approve, serialiseRoster, type Roster } from './roster';
 
 export class Syncer {
   private running: Promise<SyncReport> | null = null;
@@ -127,6 +127,10 @@ export class Syncer {
     if (candidate.role === 'producer' && (candidate.producerId === null || !this.store().get('producer', candidate.producerId))) throw new UserError('error.copyWithoutProducer');
     this.roster = approve(identity, this.roster, { device, publicKey: candidate.publicKey, role: candidate.role, producerId: candidate.role === 'producer' ? candidate.producerId : null }, this.now());
     await this.files.saveRoster(this.roster);
+    // Published now, so the approved copy learns it at its next sync without waiting for this one's.
+    for (const { level, folder } of configuredLevels(this.settingsNow)) {
+      await new SyncFolder(folder, level, this.store().deviceId).writeRoster(serialiseRoster(this.roster)).catch(() => undefined);
+    }
     this.state.awaiting = this.state.awaiting.filter((copy) => copy.device !== device);
     await this.files.saveState(this.state);
     return this.status();

@@ -23,7 +23,7 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'sync.problem.wrongDevice': 'File refused: {file} is in the directory of copy {device} but claims to be written by {value}.',
   'sync.problem.damaged': 'The file {file} of copy {device} is damaged ({value}). Let that copy sync again: it replaces the file with a full copy. Its later changes wait until then.',
   'sync.problem.tooLarge': 'File refused unread: {file} of copy {device} is {value} bytes, more than any version of Cabas writes.',
-  'sync.problem.badSignature': 'File refused: {file} is not signed by the key of copy {device} ({value}). Someone else wrote or changed it.',
+  'sync.problem.badSignature': 'File refused: {file} is not signed by the key of copy {device}. Someone else wrote or changed it.',
   'sync.problem.awaitingApproval': 'Copy {device} is waiting for approval: its files are not read until then.',
   'sync.reason.restored': 'Restored: this payment had been reversed twice, on two copies.',
 };

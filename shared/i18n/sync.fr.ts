@@ -22,7 +22,7 @@ export const syncFr = {
   'sync.problem.wrongDevice': 'Fichier refusé : {file} est dans le dossier de la copie {device} mais se dit écrit par {value}.',
   'sync.problem.damaged': 'Le fichier {file} de la copie {device} est endommagé ({value}). Laissez cette copie se synchroniser à nouveau : elle le remplace par une copie complète. Ses changements suivants attendent d’ici là.',
   'sync.problem.tooLarge': 'Fichier refusé sans être lu : {file} de la copie {device} fait {value} octets, plus qu’aucune version de Cabas n’en écrit.',
-  'sync.problem.badSignature': 'Fichier refusé : {file} n’est pas signé par la clé de la copie {device} ({value}). Quelqu’un d’autre l’a écrit ou modifié.',
+  'sync.problem.badSignature': 'Fichier refusé : {file} n’est pas signé par la clé de la copie {device}. Quelqu’un d’autre l’a écrit ou modifié.',
   'sync.problem.awaitingApproval': 'La copie {device} attend d’être approuvée : ses fichiers ne sont pas lus d’ici là.',
   'sync.reason.restored': 'Rétabli : ce paiement avait été annulé deux fois, sur deux copies.',
 } as const;
