@@ -3,7 +3,7 @@
  * signed roster says, never what it writes about itself, and only files signed
  * by its own key are taken from its directory.
  */
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../../shared/model/change';
@@ -138,6 +138,21 @@ describe('approving a copy by its code', () => {
     await sync(a);
     expect((await status(a)).copies.awaiting).toContainEqual({ device: 'c0ffee00-0000-4000-8000-000000000000', role: 'organiser', producerId: null, code: null });
     expect((await refusal(a, 'sync.approveCopy', { device: 'c0ffee00-0000-4000-8000-000000000000' })).key).toBe('error.copyWithoutKey');
+  });
+});
+
+describe('the roster kept by the organiser’s copy', () => {
+  it('lost with its sync/ folder, is taken back from the sync folder where it signed it: approved copies stay approved', async () => {
+    const { a, p } = await relayWithProducerCopy();
+    await sync(a);
+    await a.close();
+    await rm(join(a.dataDir, 'sync', 'roster.json'));
+    const reopened = await openApp(a.dataDir, start);
+    await sync(reopened);
+    const { copies } = await status(reopened);
+    expect(copies.keeper).toBe(true);
+    expect(copies.awaiting).toEqual([]);
+    expect(copies.roster.map((copy) => copy.device)).toContain(p.workspace.store.deviceId);
   });
 });
 

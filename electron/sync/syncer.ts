@@ -103,7 +103,7 @@ export class Syncer {
     return valid;
   }
 
-  /** This copy's key pair, made the first time sync needs it (a copy that never syncs has none). */
+  /** This copy's key pair, made the first time sync needs it (the sync screen shows its code, a sync signs with it). */
   private identity(): Promise<Identity> {
     this.identityOnce ??= loadIdentity(this.dataDir).catch((error: unknown) => {
       this.identityOnce = null;

@@ -30,6 +30,14 @@ export type Judged = { device: string; info: DeviceInfo } & ({ awaiting: false; 
  */
 export async function settleRoster(trust: Trust, folder: SyncFolder, devices: readonly { device: string }[], settings: SyncSettings, now: Date): Promise<void> {
   const me = folder.device;
+  if (!trust.roster) {
+    // This copy's sync/ folder was lost but the roster it keeps is still in the folder, signed by its key: taken back.
+    const mine = readRoster(await folder.readRoster(me), { keeper: me, keeperKey: trust.identity.publicKey });
+    if (mine) {
+      trust.roster = mine;
+      await trust.save(mine);
+    }
+  }
   if (trust.roster?.keeper !== me) {
     const pinned = trust.roster ? { keeper: trust.roster.keeper, keeperKey: trust.roster.keeperKey } : undefined;
     let anyRoster = false;
