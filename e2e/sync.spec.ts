@@ -8,7 +8,8 @@ import { test, expect } from './fixtures';
 import { seriousViolations } from './support/axe';
 import { api, openDistributionDraft } from './support/api';
 import { startHostProcess, type HostProcess } from './support/host-process';
-import { createBatch, serialiseBatch } from '../shared/sync/envelope';
+import { createBatch, serialiseBatch, signedText } from '../shared/sync/envelope';
+import { loadIdentity } from '../electron/sync/identity';
 
 type Ids = { id: string };
 
@@ -110,6 +111,25 @@ test.describe('two copies sync through a shared folder', () => {
       await producer.getByRole('button', { name: 'Enregistrer' }).click();
       await expect(producer.getByRole('status')).toHaveText('Réglages de synchronisation enregistrés.');
       await expect(producer.getByText('Copie producteur — Ferme du Bois')).toBeVisible();
+      // Until the organiser approves it, the producer's copy says it waits, and shows its code.
+      await syncNow(producer);
+      const producerCopies = producer.getByRole('region', { name: 'Copies et approbations' });
+      await expect(producerCopies).toContainText('attend l’approbation de l’organisateur');
+      const code = (await producerCopies.getByTestId('my-copy-code').textContent())!;
+      expect(code).toMatch(/^\d{3} \d{3}$/);
+      // The organiser's copy lists it as waiting, with the same code: the organiser compares, and approves.
+      await openSync(organiser);
+      await organiser.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+      await expect(organiser.getByRole('status')).toContainText('Synchronisation terminée, avec des problèmes');
+      const organiserCopies = organiser.getByRole('region', { name: 'Copies et approbations' });
+      await expect(organiserCopies.getByRole('heading', { name: '1 copie attend votre approbation' })).toBeVisible();
+      await expect(organiserCopies).toContainText(`producteur : Ferme du Bois — code ${code}`);
+      expect(await seriousViolations(organiser)).toEqual([]);
+      await organiserCopies.getByRole('button', { name: `Approuver la copie au code ${code}` }).click();
+      await expect(organiser.getByRole('status')).toHaveText('Copie approuvée : ses changements seront pris à la prochaine synchronisation.');
+      await expect(organiserCopies.getByRole('heading', { name: 'Aucune copie n’attend d’approbation.' })).toBeVisible();
+      await syncNow(producer);
+      await expect(producerCopies).toContainText('Cette copie est approuvée par la copie de l’organisateur');
       await expect(nav(producer).getByRole('link')).toHaveText(['Catalogue', 'Stocks', 'Synchronisation', 'Réglages']);
       // Its settings: the relay's come from the organiser; its own backups are there.
       await nav(producer).getByRole('link', { name: 'Réglages' }).click();
@@ -131,6 +151,20 @@ test.describe('two copies sync through a shared folder', () => {
       await openStock(organiser);
       await organiser.getByLabel('Producteur').selectOption({ label: 'Ferme du Bois' });
       await expect(organiser.getByRole('textbox', { name: cellName, exact: true })).toHaveValue('10');
+
+      // Someone with the folder writes a batch in the producer's directory, under its id but without its key: refused and listed.
+      const producerDevice = (await api(request, producerHost)<{ deviceId: string }>('sync.status', {})).deviceId;
+      const producerDir = join(syncDir, 'cabas-sync', producerDevice);
+      const seqs = (await readdir(producerDir)).filter((name) => name.endsWith('.batch')).map((name) => Number.parseInt(name, 10));
+      const seq = Math.max(0, ...seqs) + 1;
+      const forgedFile = `${String(seq).padStart(8, '0')}.batch`;
+      const forged = { at: `${new Date().toISOString()}-0000-${producerDevice}`, device: producerDevice, entity: 'product' as const, entityId: carrots.id, fields: { priceCents: 1 } };
+      await writeFile(join(producerDir, forgedFile), serialiseBatch(createBatch(producerDevice, seq, [forged])));
+      await syncNow(organiser);
+      const setAside = organiser.getByRole('region', { name: 'Mis de côté et refusé' });
+      await expect(setAside.getByRole('heading', { name: 'Refusé (1)' })).toBeVisible();
+      await expect(setAside).toContainText(`Fichier refusé : ${producerDevice}/${forgedFile} n’est pas signé par la clé de la copie ${producerDevice}.`);
+      expect((await call<{ id: string; priceCents: number }[]>('products.list', { producerId: bois.id })).find((product) => product.id === carrots.id)?.priceCents).toBe(250);
 
       // The organiser takes Zoé's order for 3 kg and syncs: the producer's copy sees 3 ordered, and nothing of Zoé.
       const zoe = await call<Ids>('members.create', { name: 'Zoé Martin', phone: '0470 98 76 54', email: 'zoe.martin@example.org' });
@@ -224,6 +258,9 @@ test.describe('two copies sync through a shared folder', () => {
       for (const copy of [first, second]) await copy('sync.saveSettings', { teamFolder: teamDir, autoSyncMinutes: 0 });
       await first('sync.now', {});
       await second('sync.now', {});
+      // The first copy keeps the roster: it approves the second (by its code on screen: the first test).
+      await first('sync.now', {});
+      await first('sync.approveCopy', { device: (await second<{ deviceId: string }>('sync.status', {})).deviceId });
 
       // Offline on both: the first copy adds leeks, the second (later) makes it 2 kg of carrots.
       await first('orders.addLine', { orderId: placed.id, productId: leeks.id, quantity: 1 });
@@ -327,9 +364,14 @@ test.describe('two copies sync through a shared folder', () => {
       const at = `2200-13-45T99:99:99.999Z-0000-${forger}`;
       const dir = join(teamDir, 'cabas-sync', forger);
       await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, 'device.json'), JSON.stringify({ role: 'organiser', producerId: null }));
+      const key = await loadIdentity(join(teamDir, 'forger-key'));
+      await writeFile(join(dir, 'device.json'), JSON.stringify({ role: 'organiser', producerId: null, publicKey: key.publicKey }));
+      // A copy the organiser approved (it has a key of its own), turned hostile: its batch is signed, its timestamp impossible.
+      await call('sync.now', {});
+      await call('sync.approveCopy', { device: forger });
       const change = { at, device: forger, entity: 'producer' as const, entityId: producer.id, fields: { name: 'Piraté' } };
-      await writeFile(join(dir, '00000001.batch'), serialiseBatch(createBatch(forger, 1, [change])));
+      const batch = createBatch(forger, 1, [change]);
+      await writeFile(join(dir, '00000001.batch'), serialiseBatch({ ...batch, signature: key.sign(signedText(batch)) }));
 
       await openSync(app);
       await app.getByRole('button', { name: 'Synchroniser maintenant' }).click();

@@ -13,7 +13,8 @@ export const RESTORING_DIR = 'restoring';
 export const RESTORE_MARKER = 'restore.json';
 
 /** Folders and files inside the data folder that are not relay data. */
-export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'backup.json', 'sync', EXPECTED_FILES, VALIDATED_FILES, RESTORING_DIR, RESTORE_MARKER]);
+/** device-key.json: this copy's private key (sync/identity.ts): never in a backup, never restored over. */
+export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'device-key.json', 'backup.json', 'sync', EXPECTED_FILES, VALIDATED_FILES, RESTORING_DIR, RESTORE_MARKER]);
 
 /**
  * The paths entities.ts writes (data-files.test.ts checks every entity's file

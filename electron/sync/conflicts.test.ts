@@ -7,6 +7,7 @@ import type { OrderConflict, StockConflict, SyncConflict } from '../../shared/sy
 import type { OrderView } from '../../shared/orders/views';
 import { useTempDirs } from '../testing/temp-dir';
 import { call, createProducer, createProduct, openApp, refusal, type TestApp } from '../testing/service-calls';
+import { enrol } from '../testing/roster';
 
 const tempDir = useTempDirs();
 const start = new Date('2026-03-04T09:00:00.000Z');
@@ -24,6 +25,9 @@ async function relay(settings: (folder: string) => Record<string, unknown>[]) {
   const products: Product[] = [await createProduct(a, producer.id, { name: 'Carottes' }), await createProduct(a, producer.id, { name: 'Poireaux' })];
   const distribution = await call<DistributionView>(a, 'distributions.create', { pickupDate: '2026-03-06', pickupStart: '17:00', pickupEnd: '19:00' });
   for (const product of products) await call(a, 'offers.set', { distributionId: distribution.id, productId: product.id, quantity: 10 });
+  // Other organisers' copies are approved at once; a producer's copy once it has chosen its producer.
+  const organisers = apps.slice(1).filter((_, index) => settings(folder)[index + 1]!.role !== 'producer');
+  if (organisers.length > 0) await enrol(a, organisers);
   return { apps, producer, products, distribution };
 }
 
@@ -76,6 +80,7 @@ describe('conflicts a merge creates', () => {
     await sync(a);
     await sync(p);
     await call(p, 'sync.saveSettings', { producerId: producer.id });
+    await enrol(a, [p]);
 
     await order(a, distribution.id, 'Marc Dubois', [[products[0]!, 4]]); // A does not sync: 7 ordered
     p.clock.advance(60_000);

@@ -6,8 +6,9 @@ import type { Member } from '../../shared/model/member';
 import type { Order } from '../../shared/model/order';
 import type { SyncReport, SyncStatus } from '../../shared/sync/status';
 import type { ChangeRecord } from '../../shared/model/change';
-import { createBatch, serialiseBatch } from '../../shared/sync/envelope';
+import { SYNC_VERSION } from '../../shared/sync/envelope';
 import { useTempDirs } from '../testing/temp-dir';
+import { enrol, signedAs } from '../testing/roster';
 import { call, createProducer, createProduct, openApp, refusal, type TestApp } from '../testing/service-calls';
 import { COMPACT_AFTER } from './engine';
 import { ROOT } from './folder';
@@ -58,7 +59,7 @@ describe('sync with a shared folder', () => {
     const [a, b] = (await copies(2, { teamFolder: folder })) as [TestApp, TestApp];
     await createProducer(a, 'Ferme du Bois');
     await sync(a);
-    await writeFile(join(folder, ROOT, a.workspace.store.deviceId, '00000001.batch'), `${JSON.stringify({ format: 'cabas-sync', version: 2, whatever: true })}\n`);
+    await writeFile(join(folder, ROOT, a.workspace.store.deviceId, '00000001.batch'), `${JSON.stringify({ format: 'cabas-sync', version: SYNC_VERSION + 1, whatever: true })}\n`);
     const report = await sync(b);
     expect(problems(report)).toContainEqual(expect.objectContaining({ code: 'newerFormat', detail: `${a.workspace.store.deviceId}/1` }));
     // The snapshot before it was merged; the newer batch is not skipped over either: it waits for the update.
@@ -132,6 +133,7 @@ describe('sync with a shared folder', () => {
     const [p] = (await copies(1, { producersFolder: producers, role: 'producer' })) as [TestApp];
     await sync(p);
     await call(p, 'sync.saveSettings', { producerId: mine.id });
+    await enrol(a, [p]);
     expect((await refusal(p, 'producers.update', { id: mine.id, changes: { name: 'Autre' } })).key).toBe('error.producerCopy');
     expect((await refusal(p, 'members.create', { name: 'X' })).key).toBe('error.producerCopy');
     await call(p, 'offers.set', { distributionId: distribution.id, productId: myProduct.id, quantity: 12 });
@@ -150,7 +152,8 @@ describe('sync with a shared folder', () => {
     stop();
     const deviceDir = join(producers, ROOT, p.workspace.store.deviceId);
     const next = (await readdir(deviceDir)).filter((name) => name.endsWith('.batch')).length + 1;
-    await writeFile(join(deviceDir, `${String(next).padStart(8, '0')}.batch`), serialiseBatch(createBatch(p.workspace.store.deviceId, next, tampered)));
+    // Signed with its own key: the copy is on the roster, only its role is exceeded.
+    await writeFile(join(deviceDir, `${String(next).padStart(8, '0')}.batch`), await signedAs(p, next, tampered));
     const report = await sync(a);
     const offers = a.workspace.store.all('offer');
     expect(offers.find((offer) => offer.productId === myProduct.id)?.quantity).toBe(12);
@@ -200,6 +203,7 @@ describe('a new copy joining', () => {
     b.clock.advance(60_000);
     await call(b, 'relay.update', { language: 'en' });
     await sync(b);
+    await enrol(a, [b]);
     await sync(a);
     for (const app of [a, b]) {
       expect(app.workspace.store.get('relay', 'relay')).toMatchObject({ name: 'Relais de la Gare', hostCommissionBp: 900, language: 'en' });

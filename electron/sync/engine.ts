@@ -13,10 +13,10 @@
  */
 import { z } from 'zod';
 import type { ChangeRecord, EntityKind } from '../../shared/model/change';
-import { createBatch, parseBatch, serialiseBatch } from '../../shared/sync/envelope';
+import { createBatch, parseBatch, serialiseBatch, signedText, type SyncBatch } from '../../shared/sync/envelope';
 import { carries, PRODUCER_WRITES, type SyncLevel } from '../../shared/sync/levels';
 import type { SyncSettings } from '../../shared/sync/settings';
-import type { SyncProblem, SyncProgress } from '../../shared/sync/status';
+import type { RosterRole, SyncProblem, SyncProgress } from '../../shared/sync/status';
 import { fnv1a64, canonicalJson } from '../../shared/sync/canonical';
 import { orderedByProduct } from '../../shared/orders/totals';
 import type { FieldContest, RefusedField, Store } from '../store/store';
@@ -26,6 +26,8 @@ import type { Journal } from './journal';
 import { stateChanges } from './snapshot';
 import { MAX_BATCH_BYTES, readDevice } from './reading';
 import { freshFolderState, park, refuse, type SyncState } from './state';
+import type { Identity } from './identity';
+import { judge, settleRoster, signedBy, type Judged, type Trust } from './trust';
 
 export const COMPACT_AFTER = 20;
 /** What this copy puts in one batch file at most (one change more may pass it): a quarter of what readers accept. */
@@ -41,6 +43,7 @@ export interface SyncContext {
   state: SyncState;
   now: () => Date;
   progress: (progress: SyncProgress) => void;
+  trust: Trust;
 }
 
 export interface FolderOutcome {
@@ -50,7 +53,7 @@ export interface FolderOutcome {
   contests: FieldContest[];
 }
 
-type Incoming = { device: string; info: DeviceInfo; changes: ChangeRecord[] };
+type Incoming = { device: string; role: RosterRole; changes: ChangeRecord[] };
 
 export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: string): Promise<FolderOutcome> {
   const { store, journal, settings, state } = ctx;
@@ -59,30 +62,49 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
   if (!folderState || folderState.path !== path) folderState = freshFolderState(path);
   state.folders[level] = folderState;
   const problems: SyncProblem[] = [];
-  const me: DeviceInfo = { role: settings.role, producerId: settings.producerId };
+  const me: DeviceInfo = { role: settings.role, producerId: settings.producerId, publicKey: ctx.trust.identity.publicKey };
   await folder.prepare(me);
 
-  // Read.
-  const devices = await folder.otherDevices();
+  // Who may write here: the roster, not what each copy says of itself.
+  const present = await folder.otherDevices();
+  await settleRoster(ctx.trust, folder, present, settings, ctx.now());
+  const judged = judge(ctx.trust.roster, present);
+  const awaiting = judged.filter((copy) => copy.awaiting);
+  state.awaiting = [
+    ...state.awaiting.filter((copy) => copy.level !== level),
+    ...awaiting.map(({ device, info }) => ({ device, level, publicKey: info.publicKey ?? null, role: info.role, producerId: info.producerId })),
+  ];
+  // Its files wait, unread, until the organiser approves it; listed at every sync, never a silent wait.
+  for (const { device } of awaiting) problems.push({ code: 'awaitingApproval', detail: device, device });
+  const devices = judged.filter((copy): copy is Judged & { awaiting: false } => !copy.awaiting);
+  const byDevice = new Map<string, Judged>(devices.map((copy) => [copy.device, copy]));
   const incoming: Incoming[] = [];
   let filesDone = 0;
   const plan = await Promise.all(devices.map(async ({ device }) => (await folder.batchSeqs(device)).filter((seq) => seq > (folderState.read[device]?.seq ?? 0))));
   const filesTotal = plan.reduce((sum, seqs) => sum + seqs.length + 1, 0);
   const refused: SyncProblem[] = [];
-  const reader = { folder, store, now: ctx.now, problems, refuse: (problem: SyncProblem) => void refused.push(problem) };
-  for (const [index, { device, info }] of devices.entries()) {
+  const reader = {
+    folder,
+    store,
+    now: ctx.now,
+    problems,
+    refuse: (problem: SyncProblem) => void refused.push(problem),
+    verify: (device: string, parsed: Parameters<typeof signedBy>[1]) => signedBy(byDevice.get(device) ?? { device, info: { role: 'producer', producerId: null }, awaiting: true }, parsed),
+  };
+  for (const [index, { device, role }] of devices.entries()) {
     const read = folderState.read[device] ?? { seq: 0, snapshot: null };
     const changes = await readDevice(reader, device, read, plan[index]!, () => ctx.progress({ phase: 'reading', done: ++filesDone, total: filesTotal }));
     folderState.read[device] = read;
-    incoming.push({ device, info, changes });
+    incoming.push({ device, role, changes });
   }
 
   // Merge.
   const accepted: ChangeRecord[] = [...state.parked];
-  for (const { device, info, changes } of incoming) {
+  for (const { device, role, changes } of incoming) {
     for (const change of changes) {
       if (!carries(level, change.entity)) continue;
-      if (settings.role === 'organiser' && info.role === 'producer' && !producerMay(store, info, change)) {
+      // On every copy, not only organisers': a producer's copy takes no other producer's writes relayed by a third one either.
+      if (role.role === 'producer' && !producerMay(store, role, change)) {
         refused.push({ code: 'refused', detail: `${device}: ${change.entity} ${change.entityId}`, device, record: `${change.entity} ${change.entityId}` });
         continue;
       }
@@ -100,24 +122,28 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
   ctx.progress({ phase: 'writing', done: 0, total: 1 });
   const keepIn = keeper(level, settings);
   const keep = (kind: EntityKind, record: Record<string, unknown>) => keepIn(kind, record, store);
+  const sign = (batch: SyncBatch) => serialiseBatch(signed(ctx.trust.identity, batch));
   let sent = 0;
   const onDisk = await folder.batchSeqs();
   const nextSeq = Math.max(folderState.mySeq, onDisk.at(-1) ?? 0) + 1;
   if (!folderState.snapshotWritten) {
     const changes = stateChanges(store, keep);
-    await folder.writeSnapshot(serialiseBatch(createBatch(store.deviceId, nextSeq - 1, changes)));
+    await folder.writeSnapshot(sign(createBatch(store.deviceId, nextSeq - 1, changes)));
     folderState.mySeq = nextSeq - 1;
     folderState.snapshotWritten = true;
+    folderState.signed = true;
     folderState.exportedN = journal.head;
     sent = changes.length;
   } else {
     // A batch of ours damaged in the folder would stop the other copies at it: a snapshot now stands for it.
     if (await ownBatchDamaged(folder)) folderState.batchesSinceSnapshot = COMPACT_AFTER;
+    // Files written before this copy had a key are unsigned, and refused: a signed snapshot now stands for them (roster.ts).
+    if (!folderState.signed) folderState.batchesSinceSnapshot = COMPACT_AFTER;
     const pending = pendingFor(ctx, level);
     let seq = nextSeq;
     // Several files when there is much to send: every batch stays under the size other copies accept (reading.ts).
     for (const part of batchesOf(pending.map((entry) => entry.change))) {
-      await folder.writeBatch(seq, serialiseBatch(createBatch(store.deviceId, seq, part)));
+      await folder.writeBatch(seq, sign(createBatch(store.deviceId, seq, part)));
       folderState.mySeq = seq;
       folderState.batchesSinceSnapshot += 1;
       seq += 1;
@@ -126,9 +152,10 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
     folderState.exportedN = journal.head;
     if (folderState.batchesSinceSnapshot >= COMPACT_AFTER) {
       // The snapshot is in place before any batch goes, so a reader always finds one or the other.
-      await folder.writeSnapshot(serialiseBatch(createBatch(store.deviceId, folderState.mySeq, stateChanges(store, keep))));
+      await folder.writeSnapshot(sign(createBatch(store.deviceId, folderState.mySeq, stateChanges(store, keep))));
       await folder.removeBatchesUpTo(folderState.mySeq);
       folderState.batchesSinceSnapshot = 0;
+      folderState.signed = true;
     }
   }
   if (settings.role === 'organiser' && level === 'producers') await folder.writeOrdered(orderedFile(store, ctx.now()));
@@ -196,8 +223,12 @@ function producerOfOffer(store: Store, offer: Record<string, unknown>): string |
   return productId === undefined ? undefined : store.get('product', productId)?.producerId;
 }
 
+function signed(identity: Identity, batch: SyncBatch): SyncBatch {
+  return { ...batch, signature: identity.sign(signedText(batch)) };
+}
+
 /** A producer's copy may only set offers, and only for its own products (before and after the change). */
-function producerMay(store: Store, info: DeviceInfo, change: ChangeRecord): boolean {
+function producerMay(store: Store, info: RosterRole, change: ChangeRecord): boolean {
   if (!PRODUCER_WRITES.has(change.entity) || change.removed || info.producerId === null) return false;
   const products = [store.get('offer', change.entityId)?.productId, change.fields.productId].filter((productId) => productId !== undefined);
   if (products.length === 0) return false;
@@ -225,10 +256,10 @@ function orderedFile(store: Store, now: Date): string {
   return `${JSON.stringify({ format: 'cabas-sync-ordered', version: 1, at: now.toISOString(), totals, checksum: fnv1a64(canonicalJson(totals)) })}\n`;
 }
 
-async function latestOrdered(folder: SyncFolder, devices: { device: string; info: DeviceInfo }[]) {
+async function latestOrdered(folder: SyncFolder, devices: { device: string; role: RosterRole }[]) {
   let latest: z.infer<typeof orderedSchema> | null = null;
-  for (const { device, info } of devices) {
-    if (info.role !== 'organiser') continue;
+  for (const { device, role } of devices) {
+    if (role.role !== 'organiser') continue;
     const text = await folder.readOrdered(device);
     const parsed = orderedSchema.safeParse(text === null ? undefined : safeJson(text));
     if (!parsed.success || fnv1a64(canonicalJson(parsed.data.totals)) !== parsed.data.checksum) continue;

@@ -2,7 +2,8 @@
  * The layout of a shared sync folder, and reading and writing in it:
  *
  *   <folder>/cabas-sync/folder.json           which sharing level the folder is for
- *   <folder>/cabas-sync/<device>/device.json  that copy's role (organiser / producer and which)
+ *   <folder>/cabas-sync/<device>/device.json  the role that copy asks for, and its public key (never trusted: the roster decides)
+ *   <folder>/cabas-sync/<device>/roster.json  (the organiser's copy that keeps it) the signed roster (roster.ts)
  *   <folder>/cabas-sync/<device>/00000012.batch  its change batches, in order
  *   <folder>/cabas-sync/<device>/snapshot.json   its whole state, standing for its batches up to a seq
  *   <folder>/cabas-sync/<device>/ordered.json    (organisers, producers folder) ordered totals
@@ -35,6 +36,8 @@ const folderMarkerSchema = z.object({ format: z.literal(FOLDER_FORMAT), version:
 export const deviceInfoSchema = z.object({
   role: z.enum(['organiser', 'producer']),
   producerId: z.string().nullable(),
+  /** Absent from copies of versions before keys (issue 13). */
+  publicKey: z.string().max(100).optional(),
 });
 export type DeviceInfo = z.infer<typeof deviceInfoSchema>;
 
@@ -114,6 +117,16 @@ export class SyncFolder {
 
   readSnapshot(device: string, maxBytes: number): Promise<FileRead> {
     return readBounded(join(this.dir(device), 'snapshot.json'), maxBytes);
+  }
+
+  readRoster(device: string): Promise<string | null> {
+    return readText(join(this.dir(device), 'roster.json'));
+  }
+
+  /** Publishes the roster this copy keeps, when it changed (a rewrite would make every file-sync tool copy it again). */
+  async writeRoster(text: string): Promise<void> {
+    const path = join(this.dir(), 'roster.json');
+    if ((await readText(path)) !== text) await this.write(path, text);
   }
 
   readOrdered(device: string): Promise<string | null> {

@@ -8,10 +8,10 @@ import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../../shared/model/change';
-import { createBatch, serialiseBatch } from '../../shared/sync/envelope';
 import { serialise } from '../../shared/sync/hlc';
 import type { SyncReport, SyncStatus } from '../../shared/sync/status';
 import { useTempDirs } from '../testing/temp-dir';
+import { enrol, signedAs } from '../testing/roster';
 import { call, createProducer, createProduct, openApp, type TestApp } from '../testing/service-calls';
 import { ROOT } from './folder';
 import { DAMAGED_GRACE_MS, MAX_BATCH_BYTES } from './reading';
@@ -32,12 +32,14 @@ async function twoCopies() {
   const producer = await createProducer(a, 'Ferme du Bois');
   await sync(a);
   await sync(b);
+  await enrol(a, [b]);
   const bDir = join(folder, ROOT, b.workspace.store.deviceId);
   /** Writes the next batch file in b's directory, as b's copy (or whoever can write there) would. */
   const forge = async (changes: ChangeRecord[], claimed = b.workspace.store.deviceId) => {
     const seq = (await readdir(bDir)).filter((name) => name.endsWith('.batch')).length + 1;
     const path = join(bDir, `${String(seq).padStart(8, '0')}.batch`);
-    await writeFile(path, serialiseBatch(createBatch(claimed, seq, changes)));
+    // Signed with b's key: what b's own copy, turned hostile, can write (a forger without the key: roster.test.ts).
+    await writeFile(path, await signedAs(b, seq, changes, claimed));
     return { path, file: `${b.workspace.store.deviceId}/${String(seq).padStart(8, '0')}.batch` };
   };
   return { folder, a, b, producer, bDir, forge };

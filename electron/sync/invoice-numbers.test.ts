@@ -5,6 +5,7 @@ import type { InvoiceList } from '../../shared/invoices/views';
 import type { Member } from '../../shared/model/member';
 import type { Order } from '../../shared/model/order';
 import type { SyncConflict } from '../../shared/sync/conflicts';
+import { enrol } from '../testing/roster';
 import { useTempDirs } from '../testing/temp-dir';
 import { call, createProducer, createProduct, openApp, type TestApp } from '../testing/service-calls';
 
@@ -26,6 +27,8 @@ describe('invoice numbers across copies', () => {
       await call(a, 'offers.set', { distributionId: distribution.id, productId: product.id, quantity: 10 });
       await call(a, 'orders.addLine', { orderId: order.id, productId: product.id, quantity: 1 });
     }
+    // The second organiser's copy is approved by the first (issue 13), then both have the same relay.
+    await enrol(a, [b]);
     await call(a, 'sync.now', {});
     await call(b, 'sync.now', {});
 

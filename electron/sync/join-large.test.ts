@@ -1,12 +1,12 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../../shared/model/change';
-import { createBatch, serialiseBatch } from '../../shared/sync/envelope';
 import { serialise } from '../../shared/sync/hlc';
 import type { SyncReport } from '../../shared/sync/status';
 import { useTempDirs } from '../testing/temp-dir';
 import { call, createProducer, openApp } from '../testing/service-calls';
+import { signedAs } from '../testing/roster';
 import { ROOT } from './folder';
 
 const tempDir = useTempDirs();
@@ -27,10 +27,10 @@ describe('a new copy joining a relay with years of history', () => {
       const fields = i < records ? { ...model, id: entityId, name: `Producteur ${i}` } : { notes: `version ${Math.floor(i / records)}` };
       changes.push({ at, device, entity: 'producer', entityId, fields });
     }
-    const dir = join(folder, ROOT, device);
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'device.json'), JSON.stringify({ role: 'organiser', producerId: null }));
-    await writeFile(join(dir, 'snapshot.json'), serialiseBatch(createBatch(device, 0, changes)));
+    // The organiser's copy that keeps the roster has written these years into its snapshot (signed with its key).
+    await call(source, 'sync.saveSettings', { autoSyncMinutes: 0, teamFolder: folder });
+    await call(source, 'sync.now', {});
+    await writeFile(join(folder, ROOT, source.workspace.store.deviceId, 'snapshot.json'), await signedAs(source, 0, changes));
 
     const joining = await openApp(await tempDir(), start);
     await call(joining, 'sync.saveSettings', { autoSyncMinutes: 0, teamFolder: folder });

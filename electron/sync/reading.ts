@@ -37,6 +37,8 @@ export interface Reader {
   now: () => Date;
   problems: SyncProblem[];
   refuse: (problem: SyncProblem) => void;
+  /** Whether the file is signed by the key the roster holds for `device` (trust.ts). */
+  verify: (device: string, parsed: ParsedBatch & { ok: true }) => boolean;
 }
 
 export interface DeviceRead {
@@ -114,6 +116,11 @@ function readable(reader: Reader, device: string, name: string, read: FileRead, 
   }
   if (parsed.batch.device !== device) {
     reader.refuse({ code: 'wrongDevice', detail: file, device, file, value: parsed.batch.device });
+    return null;
+  }
+  // Anyone who can write in the folder can write in that copy's directory: only its key makes the file its own.
+  if (!reader.verify(device, parsed)) {
+    reader.refuse({ code: 'badSignature', detail: file, device, file, value: parsed.batch.signature === undefined ? 'unsigned' : 'signature' });
     return null;
   }
   return parsed;

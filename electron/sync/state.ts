@@ -11,6 +11,7 @@ import { SYNC_LEVELS, type SyncLevel } from '../../shared/sync/levels';
 import type { ChangeRecord } from '../../shared/model/change';
 import type { SetAside, SyncProblem } from '../../shared/sync/status';
 import { writeFileAtomic } from '../store/atomic-write';
+import { readRoster, serialiseRoster, type Roster } from './roster';
 
 export const SYNC_DIR = 'sync';
 
@@ -26,6 +27,16 @@ const problemFields = {
 const problemSchema = z.object(problemFields) as z.ZodType<SyncProblem>;
 const refusedSchema = z.object({ ...problemFields, level: z.enum(SYNC_LEVELS), at: z.string() }) as z.ZodType<RefusedEntry>;
 export type RefusedEntry = SetAside['refused'][number];
+
+const awaitingSchema = z.object({
+  device: z.string(),
+  level: z.enum(SYNC_LEVELS),
+  /** What its device.json says: its key (null: an older version, no key) and the role it asks for. */
+  publicKey: z.string().nullable(),
+  role: z.enum(['organiser', 'producer']),
+  producerId: z.string().nullable(),
+});
+export type AwaitingCopy = z.infer<typeof awaitingSchema>;
 
 /**
  * Caps on what is held back from other copies (issue 13: a 40 MB hostile batch
@@ -50,6 +61,8 @@ const folderStateSchema = z.object({
   read: z.record(z.string(), z.object({ seq: z.number().int().min(0), snapshot: z.string().nullable() })),
   lastSyncAt: z.string().nullable(),
   problems: z.array(problemSchema),
+  /** Whether this copy's files in the folder are signed: a folder synced before keys existed gets a signed snapshot first. */
+  signed: z.boolean().default(false),
 });
 export type FolderState = z.infer<typeof folderStateSchema>;
 
@@ -63,15 +76,17 @@ const stateSchema = z.object({
   refusedDropped: z.number().int().min(0).default(0),
   /** The ordered totals organisers last published in the producers folder (a producer's copy shows them). */
   published: z.object({ at: z.string(), totals: z.record(z.string(), z.record(z.string(), z.number())) }).nullable(),
+  /** Copies seen in a folder that are not on the roster: their files wait for the organiser's approval. */
+  awaiting: z.array(awaitingSchema).default([]),
 });
 export type SyncState = z.infer<typeof stateSchema>;
 
 export function freshFolderState(path: string): FolderState {
-  return { path, exportedN: 0, mySeq: 0, snapshotWritten: false, batchesSinceSnapshot: 0, read: {}, lastSyncAt: null, problems: [] };
+  return { path, exportedN: 0, mySeq: 0, snapshotWritten: false, batchesSinceSnapshot: 0, read: {}, lastSyncAt: null, problems: [], signed: false };
 }
 
 export function emptyState(): SyncState {
-  return { folders: {}, parked: [], parkedDropped: 0, refused: [], refusedDropped: 0, published: null };
+  return { folders: {}, parked: [], parkedDropped: 0, refused: [], refusedDropped: 0, published: null, awaiting: [] };
 }
 
 /** Keeps the parked changes within MAX_PARKED and MAX_PARKED_BYTES, the first ones parked first. */
@@ -137,6 +152,19 @@ export class SyncFiles {
 
   state(): Promise<SyncState> {
     return readJson(this.path('state.json'), stateSchema, emptyState());
+  }
+
+  /** The roster this copy keeps (the keeper) or last read and checked from the keeper (the others). */
+  async roster(): Promise<Roster | null> {
+    try {
+      return readRoster(await readFile(this.path('roster.json'), 'utf8'));
+    } catch {
+      return null;
+    }
+  }
+
+  saveRoster(roster: Roster): Promise<void> {
+    return writeFileAtomic(this.path('roster.json'), serialiseRoster(roster));
   }
 
   saveState(state: SyncState): Promise<void> {

@@ -19,6 +19,7 @@ import type { SyncConflict } from '../../shared/sync/conflicts';
 import { entityKinds } from '../store/entities';
 import { useTempDirs } from '../testing/temp-dir';
 import { call, createProducer, createProduct, openApp, type TestApp } from '../testing/service-calls';
+import { enrol } from '../testing/roster';
 
 const tempDir = useTempDirs();
 
@@ -77,6 +78,7 @@ describe('sync through a shared folder (property)', () => {
         const products: Product[] = [await createProduct(first, producer.id, { name: 'Carottes' }), await createProduct(first, producer.id, { name: 'Oeufs', unit: 'piece' })];
         const distribution = await call<DistributionView>(first, 'distributions.create', { pickupDate: '2026-03-06', pickupStart: '17:00', pickupEnd: '19:00' });
         for (const product of products) await call(first, 'offers.set', { distributionId: distribution.id, productId: product.id, quantity: 10 });
+        await enrol(first, copies.slice(1));
         await syncAll(copies);
 
         for (const next of steps) {

@@ -9,34 +9,39 @@ import { UserError } from '../../shared/contract/errors';
 import type { ChangeRecord } from '../../shared/model/change';
 import type { SyncLevel } from '../../shared/sync/levels';
 import { syncSettingsSchema, type SyncSettings, type SyncSettingsPatch } from '../../shared/sync/settings';
-import type { FolderStatus, SetAside, SetAsideReason, SyncProgress, SyncReport, SyncStatus } from '../../shared/sync/status';
+import type { CopiesStatus, FolderStatus, SetAside, SetAsideReason, SyncProgress, SyncReport, SyncStatus } from '../../shared/sync/status';
 import type { ConflictAction, SyncConflict } from '../../shared/sync/conflicts';
 import type { Store } from '../store/store';
 import { ConflictBook, mergeOrders, renumber, restorePayment, trimOrders } from './conflicts';
 import { reconcileOrders } from '../services/account-entries';
 import { pendingFor, syncFolder } from './engine';
-import { FolderProblem } from './folder';
+import { FolderProblem, SyncFolder } from './folder';
 import { Journal } from './journal';
 import { configuredLevels, SyncFiles, type SyncState } from './state';
+import { loadIdentity, shortCode, type Identity } from './identity';
+import { approve, serialiseRoster, type Roster } from './roster';
 
 export class Syncer {
   private running: Promise<SyncReport> | null = null;
   private progress: SyncProgress | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private identityOnce: Promise<Identity> | null = null;
 
   private constructor(
+    private readonly dataDir: string,
     private readonly store: () => Store,
     private readonly files: SyncFiles,
     private readonly journal: Journal,
     private readonly conflictBook: ConflictBook,
     private settingsNow: SyncSettings,
     private state: SyncState,
+    private roster: Roster | null,
     private readonly now: () => Date,
   ) {}
 
   static async open(dataDir: string, store: () => Store, now: () => Date = () => new Date()): Promise<Syncer> {
     const files = new SyncFiles(dataDir);
-    const syncer = new Syncer(store, files, await Journal.open(files.path('journal.jsonl')), await ConflictBook.open(files.path('conflicts.json')), await files.settings(), await files.state(), now);
+    const syncer = new Syncer(dataDir, store, files, await Journal.open(files.path('journal.jsonl')), await ConflictBook.open(files.path('conflicts.json')), await files.settings(), await files.state(), await files.roster(), now);
     return syncer;
   }
 
@@ -98,6 +103,39 @@ export class Syncer {
     return valid;
   }
 
+  /** This copy's key pair, made the first time sync needs it (the sync screen shows its code, a sync signs with it). */
+  private identity(): Promise<Identity> {
+    this.identityOnce ??= loadIdentity(this.dataDir).catch((error: unknown) => {
+      this.identityOnce = null;
+      throw error;
+    });
+    return this.identityOnce;
+  }
+
+  /**
+   * The organiser approves a copy waiting in a folder, having compared the code on
+   * both screens: it goes on the roster with the role it asked for, signed again.
+   */
+  async approveCopy(device: string): Promise<SyncStatus> {
+    await this.running?.catch(() => undefined);
+    const identity = await this.identity();
+    if (!this.roster || this.roster.keeper !== this.store().deviceId) throw new UserError('error.notRosterKeeper');
+    const candidate = this.state.awaiting.find((copy) => copy.device === device);
+    if (!candidate) throw new UserError('error.copyNotAwaiting');
+    // A copy of an older version has no key to approve: it must be updated first.
+    if (candidate.publicKey === null) throw new UserError('error.copyWithoutKey');
+    if (candidate.role === 'producer' && (candidate.producerId === null || !this.store().get('producer', candidate.producerId))) throw new UserError('error.copyWithoutProducer');
+    this.roster = approve(identity, this.roster, { device, publicKey: candidate.publicKey, role: candidate.role, producerId: candidate.role === 'producer' ? candidate.producerId : null }, this.now());
+    await this.files.saveRoster(this.roster);
+    // Published now, so the approved copy learns it at its next sync without waiting for this one's.
+    for (const { level, folder } of configuredLevels(this.settingsNow)) {
+      await new SyncFolder(folder, level, this.store().deviceId).writeRoster(serialiseRoster(this.roster)).catch(() => undefined);
+    }
+    this.state.awaiting = this.state.awaiting.filter((copy) => copy.device !== device);
+    await this.files.saveState(this.state);
+    return this.status();
+  }
+
   /** One sync with every folder set; a second call while one runs waits for it. */
   syncNow(): Promise<SyncReport> {
     this.running ??= this.run().finally(() => {
@@ -110,11 +148,19 @@ export class Syncer {
   private async run(): Promise<SyncReport> {
     const report: SyncReport = { folders: [] };
     const store = this.store();
+    const trust = {
+      identity: await this.identity(),
+      roster: this.roster,
+      save: async (roster: Roster) => {
+        this.roster = roster;
+        await this.files.saveRoster(roster);
+      },
+    };
     for (const { level, folder } of configuredLevels(this.settingsNow)) {
       const concurrent = localPending(pendingFor({ store, journal: this.journal, settings: this.settingsNow, state: this.state }, level));
       try {
         const outcome = await syncFolder(
-          { store, journal: this.journal, settings: this.settingsNow, state: this.state, now: this.now, progress: (progress) => (this.progress = progress) },
+          { store, journal: this.journal, settings: this.settingsNow, state: this.state, now: this.now, progress: (progress) => (this.progress = progress), trust },
           level,
           folder,
         );
@@ -133,7 +179,7 @@ export class Syncer {
     return report;
   }
 
-  status(): SyncStatus {
+  async status(): Promise<SyncStatus> {
     const store = this.store();
     const folders: FolderStatus[] = configuredLevels(this.settingsNow).map(({ level, folder }) => {
       const folderState = this.state.folders[level];
@@ -146,7 +192,26 @@ export class Syncer {
         problems: current?.problems ?? [],
       };
     });
-    return { settings: this.settingsNow, deviceId: store.deviceId, running: this.running !== null, progress: this.progress, folders, conflicts: this.conflicts().length, setAside: this.setAside(store) };
+    const copies = this.copies(store, await this.identity());
+    return { settings: this.settingsNow, deviceId: store.deviceId, running: this.running !== null, progress: this.progress, folders, conflicts: this.conflicts().length, setAside: this.setAside(store), copies };
+  }
+
+  private copies(store: Store, identity: Identity): CopiesStatus {
+    const roster = this.roster;
+    const seen = new Set<string>();
+    return {
+      code: shortCode(identity.publicKey),
+      keeper: roster?.keeper === store.deviceId,
+      approved: roster?.copies.some((copy) => copy.device === store.deviceId && copy.publicKey === identity.publicKey) ?? false,
+      keeperCode: roster ? shortCode(roster.keeperKey) : null,
+      roster: (roster?.copies ?? []).map(({ device, publicKey, role, producerId }) => ({ device, role, producerId, code: shortCode(publicKey) })),
+      // Seen in both folders: listed once.
+      awaiting: this.state.awaiting.flatMap(({ device, publicKey, role, producerId }) => {
+        if (seen.has(device)) return [];
+        seen.add(device);
+        return [{ device, role, producerId, code: publicKey === null ? null : shortCode(publicKey) }];
+      }),
+    };
   }
 
   /** Parked changes counted by why they wait, and the refused list (state.ts caps both). */

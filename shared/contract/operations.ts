@@ -419,6 +419,8 @@ export const contract = {
   'sync.chooseFolder': operation<{ supported: boolean; path: string | null }>()(none, { mutates: false }),
   /** The organiser lets go of the changes set aside and the list of refused ones (issue 13). */
   'sync.discardSetAside': operation<SyncStatus>()(none, { mutates: true }),
+  /** The organiser approves a copy waiting in a folder, once the code matches on both screens (issue 13). */
+  'sync.approveCopy': operation<SyncStatus>()(z.strictObject({ device: z.string().min(1).max(100) }), { mutates: true }),
   'sync.resolveConflict': operation<SyncConflict[]>()(
     z.strictObject({ conflictId: z.string().min(1).max(100), action: z.enum(CONFLICT_ACTIONS) }),
     { mutates: true },

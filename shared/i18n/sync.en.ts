@@ -4,6 +4,10 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'error.producerCopy': 'This is a producer’s copy: it only changes its own offers. Everything else is done on the organiser’s copy.',
   'error.conflictNotFound': 'This conflict is already resolved (or no longer exists).',
   'error.conflictAction': 'This resolution does not apply to this conflict.',
+  'error.notRosterKeeper': 'Only the organiser’s copy that keeps the list of copies can approve one.',
+  'error.copyNotAwaiting': 'This copy is not waiting for approval (already approved, or not seen in a folder yet).',
+  'error.copyWithoutKey': 'This copy comes from an older version of Cabas, without a key: update it, then approve it.',
+  'error.copyWithoutProducer': 'This producer’s copy has not chosen a producer known here yet: choose it on that copy, sync, then approve it.',
   'sync.sameFolder': 'The producers folder must be different from the team folder.',
   'sync.problem.folderMissing': 'Folder not found: {detail}. Plug the key in or check the path.',
   'sync.problem.notWritable': 'Cannot write in the folder ({detail}).',
@@ -20,5 +24,7 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'sync.problem.damaged': 'The file {file} of copy {device} is damaged ({value}). Let that copy sync again: it replaces the file with a full copy. Its later changes wait until then.',
   'sync.problem.tooLarge': 'File refused unread: {file} of copy {device} is {value} bytes, more than any version of Cabas writes.',
   'sync.problem.invalidField': 'Field refused from copy {device}: {record}, field “{field}” = {value} ({detail}). The rest of the change was kept.',
+  'sync.problem.badSignature': 'File refused: {file} is not signed by the key of copy {device}. Someone else wrote or changed it.',
+  'sync.problem.awaitingApproval': 'Copy {device} is waiting for approval: its files are not read until then.',
   'sync.reason.restored': 'Restored: this payment had been reversed twice, on two copies.',
 };

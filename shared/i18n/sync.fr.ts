@@ -3,6 +3,10 @@ export const syncFr = {
   'error.producerCopy': 'Cette copie est celle d’un producteur : elle ne modifie que ses offres. Le reste se fait sur la copie de l’organisateur.',
   'error.conflictNotFound': 'Ce conflit est déjà résolu (ou n’existe plus).',
   'error.conflictAction': 'Cette solution ne s’applique pas à ce conflit.',
+  'error.notRosterKeeper': 'Seule la copie de l’organisateur qui tient la liste des copies peut en approuver une.',
+  'error.copyNotAwaiting': 'Cette copie n’attend pas d’approbation (déjà approuvée, ou pas encore vue dans un dossier).',
+  'error.copyWithoutKey': 'Cette copie vient d’une ancienne version de Cabas, sans clé : mettez-la à jour, puis approuvez-la.',
+  'error.copyWithoutProducer': 'Cette copie producteur n’a pas encore choisi de producteur connu ici : choisissez-le sur cette copie, synchronisez, puis approuvez-la.',
   'sync.sameFolder': 'Le dossier des producteurs doit être différent du dossier de l’équipe.',
   'sync.problem.folderMissing': 'Dossier introuvable : {detail}. Branchez la clé ou vérifiez le chemin.',
   'sync.problem.notWritable': 'Impossible d’écrire dans le dossier ({detail}).',
@@ -19,5 +23,7 @@ export const syncFr = {
   'sync.problem.damaged': 'Le fichier {file} de la copie {device} est endommagé ({value}). Laissez cette copie se synchroniser à nouveau : elle le remplace par une copie complète. Ses changements suivants attendent d’ici là.',
   'sync.problem.tooLarge': 'Fichier refusé sans être lu : {file} de la copie {device} fait {value} octets, plus qu’aucune version de Cabas n’en écrit.',
   'sync.problem.invalidField': 'Champ refusé de la copie {device} : {record}, champ « {field} » = {value} ({detail}). Le reste du changement est gardé.',
+  'sync.problem.badSignature': 'Fichier refusé : {file} n’est pas signé par la clé de la copie {device}. Quelqu’un d’autre l’a écrit ou modifié.',
+  'sync.problem.awaitingApproval': 'La copie {device} attend d’être approuvée : ses fichiers ne sont pas lus d’ici là.',
   'sync.reason.restored': 'Rétabli : ce paiement avait été annulé deux fois, sur deux copies.',
 } as const;

@@ -20,7 +20,7 @@ function withBatch(edit: (batch: Record<string, unknown>) => void): string {
 
 describe('parseBatch', () => {
   it('reads back what serialiseBatch wrote', () => {
-    expect(parseBatch(text)).toEqual({ ok: true, batch: { format: 'cabas-sync', version: 1, device: 'laptop-a', seq: 3, changes, checksum: checksumOf(changes) }, refused: [] });
+    expect(parseBatch(text)).toEqual({ ok: true, batch: { format: 'cabas-sync', version: SYNC_VERSION, device: 'laptop-a', seq: 3, changes, checksum: checksumOf(changes) }, refused: [], signed: expect.any(Function) });
   });
 
   it('waits for a half-written file: every truncation is incomplete, never a batch', () => {
@@ -42,8 +42,8 @@ describe('parseBatch', () => {
   it('refuses a file from a newer format with a message, whatever else it holds', () => {
     const newer = `${JSON.stringify({ format: 'cabas-sync', version: SYNC_VERSION + 1, pages: ['unknown shape'] })}\n`;
     const result = parseBatch(newer);
-    expect(result).toMatchObject({ ok: false, error: 'newerFormat', version: 2, supported: 1 });
-    expect(result.ok === false && result.message).toMatch(/newer version of Cabas.*format 2.*up to 1/);
+    expect(result).toMatchObject({ ok: false, error: 'newerFormat', version: 3, supported: 2 });
+    expect(result.ok === false && result.message).toMatch(/newer version of Cabas.*format 3.*up to 2/);
   });
 
   it('skips complete files that are not valid batches', () => {

@@ -12,11 +12,12 @@ import { canonicalJson, fnv1a64 } from './canonical';
 import { readTimestamp } from './hlc';
 
 export const SYNC_FORMAT = 'cabas-sync';
-export const SYNC_VERSION = 1;
+/** 2: batches are signed by their copy (issue 13); version 1 files (unsigned) are still read, and refused from any copy on the roster. */
+export const SYNC_VERSION = 2;
 
 export interface SyncBatch {
   format: typeof SYNC_FORMAT;
-  version: typeof SYNC_VERSION;
+  version: 1 | typeof SYNC_VERSION;
   /** The device that wrote the file (each device writes only its own files). */
   device: string;
   /** The batch's place in that device's sequence, from 1; a snapshot carries the last batch it stands for (0: none yet). */
@@ -24,6 +25,8 @@ export interface SyncBatch {
   changes: ChangeRecord[];
   /** fnv1a64 over the canonical JSON of `changes`. */
   checksum: string;
+  /** Ed25519 signature (base64) by the writing copy over `signedText` of the batch (electron/sync/identity.ts). */
+  signature?: string;
 }
 
 /** A change left out of a batch it came in, and why; the rest of the batch stands. */
@@ -34,7 +37,7 @@ export interface RefusedChange {
 
 export type ParsedBatch =
   /** `batch.changes` holds the changes that can be merged; `refused` the ones that never can. */
-  | { ok: true; batch: SyncBatch; refused: RefusedChange[] }
+  | { ok: true; batch: SyncBatch; refused: RefusedChange[]; signed: () => string }
   /** Truncated or checksum mismatch: most likely still being copied; read it again on the next sync. */
   | { ok: false; error: 'incomplete'; message: string }
   /** Written by a newer Cabas: refuse it and tell the user to update this copy. */
@@ -57,11 +60,12 @@ const headerSchema = z.object({ format: z.literal(SYNC_FORMAT), version: z.numbe
 
 const batchSchema = z.strictObject({
   format: z.literal(SYNC_FORMAT),
-  version: z.literal(SYNC_VERSION),
+  version: z.union([z.literal(1), z.literal(SYNC_VERSION)]),
   device: z.string().min(1),
   seq: z.number().int().min(0),
   changes: z.array(changeSchema),
   checksum: z.string().regex(/^[0-9a-f]{16}$/),
+  signature: z.string().max(200).optional(),
 });
 
 export function checksumOf(changes: readonly ChangeRecord[]): string {
@@ -70,6 +74,16 @@ export function checksumOf(changes: readonly ChangeRecord[]): string {
 
 export function createBatch(device: string, seq: number, changes: ChangeRecord[]): SyncBatch {
   return { format: SYNC_FORMAT, version: SYNC_VERSION, device, seq, changes, checksum: checksumOf(changes) };
+}
+
+/**
+ * The text a batch's signature covers: every field but the signature, in canonical
+ * JSON, so that changing any byte that means something (a change, the seq, the
+ * device) breaks it. The checksum alone would not do: FNV-1a can be forged.
+ */
+export function signedText(batch: SyncBatch): string {
+  const { signature: _signature, ...signed } = batch;
+  return canonicalJson(signed);
 }
 
 export function serialiseBatch(batch: SyncBatch): string {
@@ -113,5 +127,6 @@ export function parseBatch(text: string): ParsedBatch {
     if (readTimestamp(change.at)?.device === change.device) valid.push(change);
     else refused.push({ change, reason: 'badTimestamp' });
   }
-  return { ok: true, batch: { ...batch, changes: valid }, refused };
+  // What the signature covers is the file as written, refused changes included.
+  return { ok: true, batch: { ...batch, changes: valid }, refused, signed: () => signedText(batch) };
 }

@@ -33,6 +33,10 @@ export const SYNC_PROBLEMS = [
   'tooLarge',
   /** A field of a change whose value its field does not accept (`detail`: why): refused alone, the rest of the change kept. */
   'invalidField',
+  /** A file not signed, or not signed by the key the roster holds for its copy: refused. */
+  'badSignature',
+  /** A copy not on the organiser's roster yet: its files wait until the organiser approves it. */
+  'awaitingApproval',
 ] as const;
 export type SyncProblemCode = (typeof SYNC_PROBLEMS)[number];
 
@@ -84,6 +88,35 @@ export interface FolderStatus {
   problems: SyncProblem[];
 }
 
+/** A copy's role as the roster says (never as the copy says of itself). */
+export interface RosterRole {
+  role: 'organiser' | 'producer';
+  producerId: string | null;
+}
+
+/** A copy the roster knows, or one seen in a folder waiting for approval; `code` is what both screens show. */
+export interface CopyView extends RosterRole {
+  device: string;
+  /** The short code of its key; null for a copy of an older version (no key yet: it must be updated). */
+  code: string | null;
+}
+
+/**
+ * This copy's identity and the roster (issue 13): its own code, whether it keeps
+ * the roster (the first organiser's copy) or is on one, the copies approved, and
+ * those waiting for the organiser's approval.
+ */
+export interface CopiesStatus {
+  code: string;
+  keeper: boolean;
+  /** This copy is on the roster it holds (its batches are taken by the others). */
+  approved: boolean;
+  /** The code of the organiser's copy that keeps the roster, once known. */
+  keeperCode: string | null;
+  roster: CopyView[];
+  awaiting: CopyView[];
+}
+
 export interface SyncStatus {
   settings: SyncSettings;
   deviceId: string;
@@ -93,6 +126,7 @@ export interface SyncStatus {
   /** Open conflicts for the organiser to resolve. */
   conflicts: number;
   setAside: SetAside;
+  copies: CopiesStatus;
 }
 
 export interface SyncReport {

@@ -9,6 +9,7 @@ import { StatusMessage, type Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
 import { PageHeading } from '../shell/PageHeading';
 import { useCopyMode } from './copy-mode';
+import { CopiesSection } from './CopiesSection';
 import { SetAsideSection } from './SetAsideSection';
 import { SyncFolders } from './SyncFolders';
 import { SyncNow } from './SyncNow';
@@ -89,6 +90,14 @@ export function SyncSettingsPage() {
           </section>
           <SyncNow status={status} inFlight={inFlight} error={syncError} onSync={() => void syncNow()} />
           <SyncFolders folders={status.folders} />
+          <CopiesSection
+            copies={status.copies}
+            producers={producers}
+            onApproved={() => {
+              setNotice({ key: 'sync.copies.approvedNotice' });
+              void reload();
+            }}
+          />
           <SetAsideSection
             setAside={status.setAside}
             onDiscarded={() => {
