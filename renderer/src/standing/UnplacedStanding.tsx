@@ -50,6 +50,9 @@ export function UnplacedStanding({ distributionId, open, version, onPlaced }: Un
     onPlaced();
   };
 
+  // Nothing left unplaced: no section, the orders list keeps the room (the sweep places new standing orders within a minute).
+  if (placements.length === 0 && error === null && notice === null) return null;
+
   return (
     <section className="order-section" aria-labelledby="standing-unplaced-title">
       <div className="page-head">
