@@ -201,6 +201,17 @@ describe('cancelling a counter sale', () => {
   });
 });
 
+describe('a basket collected and paid in one step', () => {
+  it('reads debit then payment on the statement, however the clock moves during the request', async () => {
+    const { app, anne, anneOrder } = await counterDay();
+    // Each reading of the clock a millisecond after the last: the debit (written by the account rule) and the payment get different instants.
+    app.clock.tick(1);
+    await call<CounterPayment>(app, 'counter.collectAndPay', { orderId: anneOrder.id, method: 'cash', tenderedCents: 500 });
+    const lines = (await call<AccountStatement>(app, 'accounts.statement', { memberId: anne.id })).lines;
+    expect(lines.map(({ entry, balanceCents }) => [entry.kind, balanceCents])).toEqual([['payment', 500], ['order', -380], ['payment', 0]]);
+  });
+});
+
 describe('closing the till', () => {
   it('expects the float plus the day’s net cash; a difference needs a note; a correction is a new closing; in “on close” mode it debits every order', async () => {
     const { app, distribution, anne, marc, anneOrder, marcOrder } = await counterDay();

@@ -330,16 +330,19 @@ export class Store {
         if (this.successor === null) throw new UserError('error.recoveryMode');
         return this.successor.transact(work);
       }
-      const tx = new Transaction(this.tables, this.fileIndex, this.published, (staged) => this.derive(staged));
+      // The rules date what they write when the transaction began: never after what the work itself
+      // dated (a counter's debit before the payment taken against it, whatever the clock did meanwhile).
+      const began = this.now();
+      const tx = new Transaction(this.tables, this.fileIndex, this.published, (staged) => this.derive(staged, began));
       const result = await work(tx);
-      this.derive(tx);
+      this.derive(tx, began);
       await this.commit(tx, this.changesOf(tx), null);
       return result;
     });
   }
 
   /** Runs the derived rules over what the work staged; what they stage joins the same write. */
-  private derive(tx: Transaction): void {
+  private derive(tx: Transaction, at: Date): void {
     if (this.rules.length === 0 || tx.staged.size === 0) return;
     const written = [...tx.staged.values()].map(({ kind, record, removed }) => ({
       kind,
@@ -347,7 +350,6 @@ export class Store {
       before: this.tables[kind].get(record.id) as { id: string } | undefined,
       removed: removed === true,
     }));
-    const at = this.now();
     for (const rule of this.rules) rule(tx, written, at);
   }
 

@@ -39,8 +39,17 @@ export async function writeDataFile(dataDir: string, path: string, contents: str
 /** A settable clock for the store and the services. */
 export function manualClock(start: Date) {
   let current = start.getTime();
+  let step = 0;
   return {
-    now: () => new Date(current),
+    now: () => {
+      const at = new Date(current);
+      current += step;
+      return at;
+    },
+    /** From now on every reading is `ms` later than the one before, as a real clock moves during a request. */
+    tick: (ms: number) => {
+      step = ms;
+    },
     set: (date: Date) => {
       current = date.getTime();
     },
