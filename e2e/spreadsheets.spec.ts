@@ -116,6 +116,7 @@ test.describe('the organiser brings in the spreadsheets the relay already keeps'
     await expect(preview.getByText('Colonnes du fichier : 5 sur 6 utilisées')).toBeVisible();
     await preview.getByRole('button', { name: 'Importer 2 lignes' }).click();
     await expect(app.getByRole('status')).toContainText('2 produits créés');
+    await expect(preview).toHaveCount(0);
     await expect(app.getByRole('row', { name: /Carottes/ })).toContainText('2,50 €');
 
     // Next week's file has the same titles: the choice is remembered, the price is read at once.
@@ -124,6 +125,8 @@ test.describe('the organiser brings in the spreadsheets the relay already keeps'
     await expect(preview.getByLabel('Champ de la colonne « Tarif au kilo »')).toHaveValue('price');
     await expect(preview.getByRole('row', { name: /Carottes/ }).filter({ hasText: 'Mis à jour' })).toBeVisible();
     await preview.getByRole('button', { name: 'Importer 1 ligne' }).click();
+    // The preview closes once the import is written; then only the catalogue's row is left.
+    await expect(preview).toHaveCount(0);
     await expect(app.getByRole('row', { name: /Carottes/ })).toContainText('2,60 €');
   });
 });
