@@ -194,6 +194,7 @@ test.describe('the organiser keeps the list of members', () => {
     await app.getByLabel('Rechercher un membre').fill('');
 
     // The same file again: every good row unchanged, nothing to import, nothing written.
+    await allFolded(dataDir);
     const afterImport = await readFile(membersFile, 'utf8');
     preview = await chooseCsv(app, spreadsheet);
     for (const name of ['Hélène Lefèvre', 'François Noël', 'JEANNE PIRON']) {
@@ -203,6 +204,9 @@ test.describe('the organiser keeps the list of members', () => {
     await expect(preview.getByText('Rien à importer : les lignes sans problème sont déjà à jour.')).toBeVisible();
     await expect(preview.getByRole('button', { name: /^Importer/ })).toHaveCount(0);
     await preview.getByRole('button', { name: 'Annuler' }).click();
+    await expect(preview).toBeHidden();
+    expect(await storedMembers(dataDir)).toEqual(imported);
+    await allFolded(dataDir);
     expect(await readFile(membersFile, 'utf8')).toBe(afterImport);
   });
 });

@@ -32,7 +32,8 @@ export function startHostProcess(dataDir: string): Promise<HostProcess> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 30_000);
+    // Generous: tsx compiles the backend at launch, which takes most of a minute on a loaded 2-core machine.
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const line = /^CABAS_HOST (.+)$/m.exec(output);
