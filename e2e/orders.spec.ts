@@ -218,6 +218,42 @@ test.describe('the organiser takes members’ orders against the producers’ st
     await expect(app.getByRole('combobox', { name: 'Produit' })).toBeFocused();
   });
 
+  test('a quantity changed while the stock is still being read after an add: the notice says the change, not the add', async ({ app, host }) => {
+    const { call, distribution } = await relayWithCarrots(app.request, host, 10);
+    const anne = await call<Ids>('members.create', { name: 'Anne Dupont' });
+    await call('orders.open', { distributionId: distribution.id, memberId: anne.id });
+    await openOrdersOf(app, distribution.pickupDate);
+    await ordersTable(app).getByRole('link', { name: 'Anne Dupont' }).click();
+    await expect(app.getByRole('heading', { level: 1, name: 'Commande n° 1 — Anne Dupont' })).toBeVisible();
+
+    // The stock read that follows the add is answered (7 left) but its answer is held back, as on a busy machine.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let first = true;
+    await app.route('**/api/call/offers.forDistribution', async (route) => {
+      if (!first) return route.continue();
+      first = false;
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    });
+    await orderByKeyboard(app, 'car', '3');
+    const quantity = app.getByRole('textbox', { name: 'Quantité de Carottes' });
+    await expect(quantity).toHaveValue('3');
+    await quantity.fill('2');
+    await quantity.press('Enter');
+    await expect(app.getByRole('status')).toHaveText('Carottes : 2 dans la commande. Reste 8.');
+
+    const lateRead = app.waitForResponse('**/api/call/offers.forDistribution');
+    release();
+    await lateRead;
+    // Give the page the moment it needs to act on the late answer: the notice and the stock still say 2 ordered, 8 left.
+    await app.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    await expect(app.getByRole('status')).toHaveText('Carottes : 2 dans la commande. Reste 8.');
+    await expect(quantity).toHaveValue('2');
+    await expect(app.getByText('reste 8', { exact: true })).toBeVisible();
+  });
+
   test('five members race for the last kilo through the host: exactly one wins, the others are told why, the file holds one sold', async ({
     app,
     host,

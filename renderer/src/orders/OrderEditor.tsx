@@ -40,6 +40,7 @@ export function OrderEditor({ distributionId, orderId }: { distributionId: strin
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const lastApplied = useRef(0);
   const focusSearch = useCallback(() => searchRef.current?.focus(), []);
 
   const access = view && distribution ? orderAccess(distribution, view.order) : null;
@@ -90,8 +91,11 @@ export function OrderEditor({ distributionId, orderId }: { distributionId: strin
     }
     replaceOrder(outcome.value);
     setActionError(null);
+    const mine = ++lastApplied.current;
     const rows = await refreshOffers();
-    if (noticeFor) setNotice(noticeFor(outcome.value, rows));
+    // A later change may have been made while the stock was read (a quick typist on a busy machine):
+    // its notice is the one that says how things stand, never this older one.
+    if (noticeFor && mine === lastApplied.current) setNotice(noticeFor(outcome.value, rows));
     return null;
   }
 

@@ -4,7 +4,7 @@
  * their remaining stock. After a change the editor puts the server's answer in
  * place and reads the offers again, so the stock it shows is never stale.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DistributionView, OfferRow } from '../../../shared/catalogue/views';
 import type { AppError } from '../../../shared/contract/errors';
 import type { Order } from '../../../shared/model/order';
@@ -60,10 +60,13 @@ export function useOrder(orderId: string): LoadedOrder {
     setView((current) => (current ? { ...current, order, totalCents: orderTotal(order) } : current));
   }, []);
 
+  const offersAsked = useRef(0);
   const refreshOffers = useCallback(async () => {
     if (!distributionId) return null;
+    const asked = ++offersAsked.current;
     const outcome = await call('offers.forDistribution', { distributionId });
-    if (!outcome.ok) return null;
+    // Answers can arrive out of order on a busy machine: an older read never replaces a newer one.
+    if (!outcome.ok || asked !== offersAsked.current) return null;
     setOffers(outcome.value);
     return outcome.value;
   }, [distributionId]);
