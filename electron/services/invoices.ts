@@ -12,7 +12,7 @@ import { UserError } from '../../shared/contract/errors';
 import { todayIn } from '../../shared/distributions/calendar';
 import { translate } from '../../shared/i18n/messages';
 import { writeCsv } from '../../shared/csv/write';
-import { invoiceNumber, nextSequence, sharedNumbers } from '../../shared/invoices/numbering';
+import { invoiceNumber, nextSequence, unsettledSharedNumbers } from '../../shared/invoices/numbering';
 import { statementRows } from '../../shared/invoices/csv';
 import { negated, producerStatement } from '../../shared/invoices/statement';
 import { orderingHasClosed } from '../../shared/settlement/rates';
@@ -76,7 +76,7 @@ function issueInTransaction(tx: Transaction, draft: Omit<Invoice, 'id' | 'year' 
 export function invoicesService(store: () => Store, now: () => Date) {
   const list = (source: Source): InvoiceList => {
     const invoices = source.all('invoice').sort((a, b) => b.year - a.year || b.sequence - a.sequence || a.issuedAt.localeCompare(b.issuedAt));
-    return { invoices, sharedNumbers: sharedNumbers(invoices) };
+    return { invoices, sharedNumbers: unsettledSharedNumbers(invoices) };
   };
 
   return {

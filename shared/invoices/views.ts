@@ -14,6 +14,6 @@ export interface ProducerStatementView {
 
 export interface InvoiceList {
   invoices: Invoice[];
-  /** Numbers two copies each gave offline: listed, never merged away. */
-  sharedNumbers: { number: string; invoices: Invoice[] }[];
+  /** Numbers two copies each gave offline: listed, never merged away, until credit notes leave one standing. */
+  sharedNumbers: { number: string; invoices: (Invoice & { creditedBy: string | null })[] }[];
 }
