@@ -59,6 +59,7 @@ export function statementOf(source: Source, producerId: string, period: Statemen
     producerId,
     producerName: producer.name,
     period,
+    pickupDate: period.kind === 'distribution' ? (distributions[0]?.pickupDate ?? null) : null,
     figures: producerStatement(producerId, settled, readRelay(source).feeVatBp),
     // Closed by the clock but not yet swept: its rates are the relay's now, which the freeze will keep.
     final: distributions.every((distribution) => distribution.rates !== null || orderingHasClosed(distribution, now)),

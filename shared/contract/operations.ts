@@ -145,8 +145,10 @@ export const printJobSchema = z.strictObject({
       groupBy: z.enum(['producer', 'category']).default('producer'),
       /** The pickup sheet's layout (PICKUP_LAYOUTS); the sign-in sheet when left out. */
       layout: z.enum(PICKUP_LAYOUTS).optional(),
-      /** A producer's statement (issue 15): the month, YYYY-MM; its id is the producer's. */
+      /** A producer's statement (issue 15): the month, YYYY-MM; its id is the producer's. A member's statement: only this month. */
       month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+      /** A producer's statement for one distribution instead of a month (issue 15). */
+      distributionId: id.optional(),
     })
     .default({ groupBy: 'producer' }),
 });

@@ -5,6 +5,8 @@ export interface ProducerStatementView {
   producerId: string;
   producerName: string;
   period: StatementPeriod;
+  /** A distribution's statement: its pickup day (null for a month). */
+  pickupDate: string | null;
   figures: StatementFigures;
   /** Every distribution of the period has closed ordering, so its rates are frozen: the figures can be issued. */
   final: boolean;
