@@ -24,7 +24,7 @@ test('a member’s statement for February: the balance brought forward from Janu
   await app.evaluate((hash) => (window.location.hash = hash), `#/accounts/${anne.id}`);
   await expect(app.getByRole('heading', { level: 1, name: 'Compte de Anne Dupont' })).toBeVisible();
   await app.getByRole('textbox', { name: 'Mois' }).fill('2025-02');
-  await app.getByRole('link', { name: 'Imprimer le relevé du mois' }).click();
+  await app.getByRole('link', { name: 'Relevé du mois' }).click();
   await expect(app.locator('[data-print-state="ready"]')).toBeVisible();
 
   const printed = lines((await printToPdf(app, dataDir, 'month-statement')).all());

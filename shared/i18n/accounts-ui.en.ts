@@ -64,7 +64,7 @@ export const accountsUiEn: Record<keyof typeof accountsUiFr, string> = {
   'accounts.closingBalance': 'New balance on {date}',
   'accounts.monthStatement.empty': 'No entry this month.',
   'accounts.statementMonth': 'Month',
-  'accounts.printMonthStatement': 'Print the month’s statement',
+  'accounts.printMonthStatement': 'Month’s statement',
   'accounts.statementBalance': 'Balance on {date}: {amount}',
   'accounts.fromMembers': 'Account',
 

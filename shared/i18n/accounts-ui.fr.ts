@@ -63,7 +63,7 @@ export const accountsUiFr = {
   'accounts.closingBalance': 'Nouveau solde au {date}',
   'accounts.monthStatement.empty': 'Aucune opération ce mois-ci.',
   'accounts.statementMonth': 'Mois',
-  'accounts.printMonthStatement': 'Imprimer le relevé du mois',
+  'accounts.printMonthStatement': 'Relevé du mois',
   'accounts.fromMembers': 'Compte',
 
   'counter.due': 'À payer : {amount}',
