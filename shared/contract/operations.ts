@@ -359,7 +359,8 @@ export const contract = {
       distributionId: id,
       memberId: id.nullable().default(null),
       buyerName: text(120).default(''),
-      lines: z.array(z.strictObject({ productId: id, quantity: orderQuantity })).min(1, { message: 'validation.saleEmpty' }).max(50),
+      /** grams: the weighed weight of the line's pieces, for (and only for) a product sold by weight. */
+      lines: z.array(z.strictObject({ productId: id, quantity: orderQuantity, grams: weighedGrams.optional() })).min(1, { message: 'validation.saleEmpty' }).max(50),
       ...counterPayment,
     }),
     { mutates: true },
