@@ -10,6 +10,7 @@ import { fr } from 'date-fns/locale';
 import { test, expect } from './fixtures';
 import { seriousViolations } from './support/axe';
 import { api, openDistributionDraft } from './support/api';
+import { lines, printToPdf } from './support/pdf';
 
 type Ids = { id: string };
 
@@ -23,8 +24,8 @@ async function cheeseDay(call: ReturnType<typeof api>) {
   await call('offers.set', { distributionId: distribution.id, productId: tomme.id, quantity: null });
   const anne = await call<Ids>('members.create', { name: 'Anne Dupont' });
   const order = await call<Ids>('orders.open', { distributionId: distribution.id, memberId: anne.id });
-  await call('orders.addLine', { orderId: order.id, productId: tomme.id, quantity: 3 });
-  return { distributionId: distribution.id, longDay: format(new Date(`${distribution.pickupDate}T12:00`), 'EEEE d MMMM yyyy', { locale: fr }) };
+  const ordered = await call<{ lines: Ids[] }>('orders.addLine', { orderId: order.id, productId: tomme.id, quantity: 3 });
+  return { orderId: order.id, lineId: ordered.lines[0]!.id, distributionId: distribution.id, longDay: format(new Date(`${distribution.pickupDate}T12:00`), 'EEEE d MMMM yyyy', { locale: fr }) };
 }
 
 const card = (app: Page) => app.getByRole('listitem', { name: 'Panier 1 Anne Dupont' });
@@ -125,4 +126,46 @@ test.describe('sold by weight at the counter', () => {
     await app.getByRole('tab', { name: 'Comptoir' }).click();
     await expect(card(app)).toContainText('À payer : 22,49 €');
   });
+
+  test('a walk-in buys two pieces of cheese at the counter: they are weighed there and charged on that weight, never the estimate', async ({
+    app,
+    host,
+  }) => {
+    const { longDay } = await cheeseDay(api(app.request, host));
+    await openCounter(app, longDay);
+    await app.getByRole('button', { name: 'Vente au comptoir' }).click();
+    const sale = app.getByRole('dialog', { name: 'Vente au comptoir' });
+    await sale.getByLabel('Quantité — Tomme de vache').fill('2');
+    // The estimate (2 × 400 g) until the pieces are weighed, and no sale without the weight.
+    await expect(sale.getByText('Total : 15,12 €')).toBeVisible();
+    await sale.getByRole('button', { name: 'Encaisser la vente' }).click();
+    await expect(sale.getByRole('alert')).toContainText('Pesez Tomme de vache : au comptoir, un produit vendu au poids est compté sur son poids pesé.');
+    expect(await seriousViolations(app)).toEqual([]);
+    // 912 g × 18,90 €/kg = 17,2368 € → 17,24 €
+    await sale.getByLabel('Poids pesé — Tomme de vache').fill('0,912 kg');
+    await expect(sale.getByText('Total : 17,24 €')).toBeVisible();
+    await sale.getByLabel('Montant reçu (€)').fill('20');
+    await expect(sale.getByText('À rendre : 2,76 €')).toBeVisible();
+    await sale.getByRole('button', { name: 'Encaisser la vente' }).click();
+    await expect(sale).toHaveCount(0);
+    await expect(app.getByRole('status')).toContainText('17,24 € encaissé (Espèces), à rendre 2,76 €.');
+  });
+
+  test('a collected basket’s receipt gives the weighed line’s estimated and weighed weight, its price per kg and the weighed amount', async ({ app, host, dataDir }) => {
+    const call = api(app.request, host);
+    const { orderId, lineId } = await cheeseDay(call);
+    await call('checkin.weigh', { orderId, lineId, grams: 1311 });
+    await call('checkin.collect', { orderId });
+    await app.evaluate((id) => (window.location.hash = `#/print/receipt/${id}`), orderId);
+    await expect(app.locator('[data-print-state="ready"]')).toBeVisible();
+    const receipt = lines((await printToPdf(app, dataDir, 'receipt')).all());
+    // 1,311 kg × 18,90 €/kg = 24,78 € (the estimate, 1,2 kg, would be 22,68 €).
+    expect(receipt).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Tomme de vache \(estimé 1,2 kg · pesé 1,311 kg\)\s+3\s+18,90 € \/ kg\s+24,78 €$/),
+        expect.stringMatching(/^Total du panier\s+24,78 €$/),
+      ]),
+    );
+  });
 });
+

@@ -241,6 +241,10 @@ describe('printHash', () => {
     expect(printHash({ view: 'pickup', id: 'd1', options: { ...options, layout: 'slips' } })).toBe('/print/pickup/d1/slips');
     expect(printHash({ view: 'delivery', id: 'd1', options })).toBe('/print/delivery/d1');
     expect(printHash({ view: 'summary', id: 'd1', options })).toBe('/print/summary/d1');
+    expect(printHash({ view: 'statement', id: 'm1', options })).toBe('/print/statement/m1');
+    expect(printHash({ view: 'statement', id: 'm1', options: { ...options, month: '2026-03' } })).toBe('/print/statement/m1/2026-03');
+    expect(printHash({ view: 'producerStatement', id: 'p1', options: { ...options, month: '2026-03' } })).toBe('/print/producerStatement/p1/2026-03');
+    expect(printHash({ view: 'producerStatement', id: 'p1', options: { ...options, distributionId: 'd1' } })).toBe('/print/producerStatement/p1/distribution/d1');
   });
 
   it('says it can print in Electron', () => {

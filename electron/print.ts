@@ -78,7 +78,11 @@ export function printHash(job: PrintJob): string {
   const route = `/print/${job.view}/${encodeURIComponent(job.id)}`;
   if (job.view === 'catalogue') return `${route}/${job.options.groupBy}`;
   if (job.view === 'pickup') return `${route}/${job.options.layout ?? 'list'}`;
-  if (job.view === 'producerStatement') return `${route}/${job.options.month ?? ''}`;
+  if (job.view === 'producerStatement') {
+    const { distributionId, month } = job.options;
+    return distributionId ? `${route}/distribution/${encodeURIComponent(distributionId)}` : `${route}/${month ?? ''}`;
+  }
+  if (job.view === 'statement' && job.options.month) return `${route}/${job.options.month}`;
   return route;
 }
 

@@ -63,7 +63,8 @@ export interface CounterSaleInput extends CounterPaymentInput {
   distributionId: string;
   memberId: string | null;
   buyerName: string;
-  lines: { productId: string; quantity: number }[];
+  /** `grams`: what the scale showed for the line's pieces; required for a product sold by weight, refused for the others. */
+  lines: { productId: string; quantity: number; grams?: number }[];
 }
 
 export function counterService(store: () => Store, now: () => Date) {
@@ -92,12 +93,19 @@ export function counterService(store: () => Store, now: () => Date) {
           if (!member) throw new UserError('error.memberNotFound');
           if (member.archivedAt !== null) throw new UserError('error.memberArchived', { name: member.name });
         }
-        // The same product typed twice is one line: the stock check must see the whole quantity.
-        const wanted = new Map<string, number>();
-        for (const line of lines) wanted.set(line.productId, (wanted.get(line.productId) ?? 0) + line.quantity);
-        const orderLines: OrderLine[] = [...wanted].map(([productId, quantity]) => {
+        // The same product typed twice is one line: the stock check must see the whole quantity (and the scale the whole weight).
+        const wanted = new Map<string, { quantity: number; grams: number | null }>();
+        for (const line of lines) {
+          const before = wanted.get(line.productId);
+          const grams = line.grams === undefined ? null : (before?.grams ?? 0) + line.grams;
+          wanted.set(line.productId, { quantity: (before?.quantity ?? 0) + line.quantity, grams: before && before.grams === null ? null : grams });
+        }
+        const orderLines: OrderLine[] = [...wanted].map(([productId, { quantity, grams }]) => {
           const { priceCents, name, vatRateBp, pieceGrams } = checkStock(tx, distributionId, productId, quantity);
-          return { id: randomUUID(), productId, productName: name, quantity, unitPriceCents: priceCents, vatRateBp, addedAt: stamp, ...ORDER_LINE_DEFAULTS, pieceGrams };
+          // Leftovers sold by weight are on the scale at the counter: charged on that weight, never on the estimate (issue 15).
+          if (pieceGrams === null && grams !== null) throw new UserError('error.notSoldByWeight');
+          if (pieceGrams !== null && grams === null) throw new UserError('error.counterWeighFirst', { product: name });
+          return { id: randomUUID(), productId, productName: name, quantity, unitPriceCents: priceCents, vatRateBp, addedAt: stamp, ...ORDER_LINE_DEFAULTS, pieceGrams, weighedGrams: grams };
         });
         const order = tx.put('order', {
           id: randomUUID(),

@@ -12,7 +12,7 @@ import { UserError } from '../../shared/contract/errors';
 import { todayIn } from '../../shared/distributions/calendar';
 import { translate } from '../../shared/i18n/messages';
 import { writeCsv } from '../../shared/csv/write';
-import { invoiceNumber, nextSequence, sharedNumbers } from '../../shared/invoices/numbering';
+import { invoiceNumber, nextSequence, unsettledSharedNumbers } from '../../shared/invoices/numbering';
 import { statementRows } from '../../shared/invoices/csv';
 import { negated, producerStatement } from '../../shared/invoices/statement';
 import { orderingHasClosed } from '../../shared/settlement/rates';
@@ -59,6 +59,7 @@ export function statementOf(source: Source, producerId: string, period: Statemen
     producerId,
     producerName: producer.name,
     period,
+    pickupDate: period.kind === 'distribution' ? (distributions[0]?.pickupDate ?? null) : null,
     figures: producerStatement(producerId, settled, readRelay(source).feeVatBp),
     // Closed by the clock but not yet swept: its rates are the relay's now, which the freeze will keep.
     final: distributions.every((distribution) => distribution.rates !== null || orderingHasClosed(distribution, now)),
@@ -76,7 +77,7 @@ function issueInTransaction(tx: Transaction, draft: Omit<Invoice, 'id' | 'year' 
 export function invoicesService(store: () => Store, now: () => Date) {
   const list = (source: Source): InvoiceList => {
     const invoices = source.all('invoice').sort((a, b) => b.year - a.year || b.sequence - a.sequence || a.issuedAt.localeCompare(b.issuedAt));
-    return { invoices, sharedNumbers: sharedNumbers(invoices) };
+    return { invoices, sharedNumbers: unsettledSharedNumbers(invoices) };
   };
 
   return {

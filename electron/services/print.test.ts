@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { printJobSchema, type InputOf } from '../../shared/contract/operations';
-import { call, openApp } from '../testing/service-calls';
+import { call, createProducer, openApp } from '../testing/service-calls';
 import { useTempDirs } from '../testing/temp-dir';
 import { printService, type PrintAdapter, type PrintRequest } from './print';
 
@@ -57,6 +57,18 @@ describe('print jobs', () => {
       'sign-in-sheet-2026-12-04.pdf',
     ]);
     expect(requests.at(-1)!.language).toBe('en');
+  });
+
+  it('name a member’s monthly statement after its month, and a producer’s statement after its month or its distribution’s day', async () => {
+    const { app, service, requests, id } = await withDistribution();
+    const member = await call<{ id: string }>(app, 'members.create', { name: 'Anne' });
+    const farm = await createProducer(app, 'Ferme du Bois');
+    const pdf = (job: unknown) => service['print.pdf'](printJobSchema.parse(job));
+    await pdf({ view: 'statement', id: member.id, options: { month: '2026-03' } });
+    await pdf({ view: 'producerStatement', id: farm.id, options: { month: '2026-03' } });
+    await pdf({ view: 'producerStatement', id: farm.id, options: { distributionId: id } });
+    expect(requests.map((request) => request.fileName)).toEqual(['releve-de-compte-2026-03.pdf', 'releve-2026-03.pdf', 'releve-2026-12-04.pdf']);
+    await expect((async () => pdf({ view: 'producerStatement', id: farm.id, options: { distributionId: member.id } }))()).rejects.toMatchObject({ key: 'error.distributionNotFound' });
   });
 
   it('refuse a distribution that does not exist, before the adapter is asked', async () => {

@@ -60,8 +60,10 @@ export function printService(store: () => Store, adapter: PrintAdapter, now: () 
     let day: string;
     if (job.view === 'producerStatement') {
       if (!source.get('producer', job.id)) throw new UserError('error.producerNotFound');
-      if (!job.options.month) throw new UserError('error.invalidInput');
-      day = job.options.month;
+      const { distributionId, month } = job.options;
+      if (distributionId) day = existingDistribution(source, distributionId).pickupDate;
+      else if (month) day = month;
+      else throw new UserError('error.invalidInput');
     } else if (job.view === 'invoice') {
       const invoice = source.get('invoice', job.id);
       if (!invoice) throw new UserError('error.invoiceNotFound');
@@ -75,8 +77,9 @@ export function printService(store: () => Store, adapter: PrintAdapter, now: () 
       day = `${existingDistribution(source, order.distributionId).pickupDate}-${order.basketNumber}`;
     } else if (job.view === 'statement') {
       if (!source.get('member', job.id)) throw new UserError('error.memberNotFound');
-      // Dated the day it is printed; the member's name stays out of the file name (any characters may be in it).
-      day = todayIn(timeZone, now());
+      // A month's statement is named by its month, the whole account by the day it is printed; the member's
+      // name stays out of the file name (any characters may be in it).
+      day = job.options.month ?? todayIn(timeZone, now());
     } else {
       day = existingDistribution(source, job.id).pickupDate;
     }

@@ -86,15 +86,32 @@ describe('weighing a line sold by weight (issue 15)', () => {
     expect(added.lines[0]).toMatchObject({ quantity: 4, weighedGrams: null });
   });
 
-  it('a counter sale of pieces sold by weight is charged at the estimate, as the dialog shows it', async () => {
+  it('a counter sale of pieces sold by weight is charged on the weight entered at the counter, not the estimate', async () => {
     const { app, distribution, tomme } = await weighedDay(await tempDir());
     app.clock.set(PICKUP_UNDER_WAY);
     const sale = await call<CounterPayment>(app, 'counter.sell', {
-      distributionId: distribution.id, lines: [{ productId: tomme.id, quantity: 2 }], method: 'cash', tenderedCents: 2000,
+      distributionId: distribution.id, lines: [{ productId: tomme.id, quantity: 2, grams: 912 }], method: 'cash', tenderedCents: 2000,
     });
-    expect(sale.order.lines[0]).toMatchObject({ pieceGrams: 400, weighedGrams: null });
-    // 2 × 400 g at 18,90 €/kg = 15,12 €
-    expect(sale.change.changeCents).toBe(2000 - 1512);
+    expect(sale.order.lines[0]).toMatchObject({ pieceGrams: 400, weighedGrams: 912 });
+    // 912 g at 18,90 €/kg = 17,24 € (the estimate, 2 × 400 g, would be 15,12 €)
+    expect(sale.change.changeCents).toBe(2000 - 1724);
+    const debit = app.workspace.store.all('accountEntry').find((entry) => entry.orderId === sale.order.id && entry.kind === 'order');
+    expect(debit?.amountCents).toBe(-1724);
+    // The same product typed twice is one line with both weighings.
+    const twice = await call<CounterPayment>(app, 'counter.sell', {
+      distributionId: distribution.id, lines: [{ productId: tomme.id, quantity: 1, grams: 400 }, { productId: tomme.id, quantity: 1, grams: 437 }], method: 'card', tenderedCents: 1582,
+    });
+    expect(twice.order.lines).toMatchObject([{ quantity: 2, weighedGrams: 837 }]);
+  });
+
+  it('a counter sale refuses pieces sold by weight without their weight, and a weight on a product sold by the unit, selling nothing', async () => {
+    const { app, distribution, tomme, carrots } = await weighedDay(await tempDir());
+    app.clock.set(PICKUP_UNDER_WAY);
+    const sell = (lines: unknown) => refusal(app, 'counter.sell', { distributionId: distribution.id, lines, method: 'cash', tenderedCents: 5000 });
+    expect(await sell([{ productId: tomme.id, quantity: 2 }])).toMatchObject({ key: 'error.counterWeighFirst', params: { product: tomme.name } });
+    expect(await sell([{ productId: tomme.id, quantity: 1, grams: 400 }, { productId: tomme.id, quantity: 1 }])).toMatchObject({ key: 'error.counterWeighFirst' });
+    expect(await sell([{ productId: carrots.id, quantity: 1, grams: 500 }])).toMatchObject({ key: 'error.notSoldByWeight' });
+    expect(app.workspace.store.all('order').filter((order) => order.counter)).toEqual([]);
   });
 
   it('refuses a line sold by the unit, an unreadable weight and a settled distribution, and changes nothing', async () => {

@@ -20,7 +20,7 @@ import {
   type PaymentConflict,
   type InvoiceNumberConflict,
 } from '../../shared/sync/conflicts';
-import { sharedNumbers } from '../../shared/invoices/numbering';
+import { unsettledSharedNumbers } from '../../shared/invoices/numbering';
 import { orderEntriesToWrite } from '../../shared/accounts/order-entries';
 import { balance, ledgerIssues, openEntries, type AccountEntry } from '../../shared/accounts/ledger';
 import { allEntries, groupBy, isDebited } from '../services/account-entries';
@@ -340,13 +340,22 @@ export function paymentConflicts(store: Store): PaymentConflict[] {
   return conflicts.sort((a, b) => a.paidAt.localeCompare(b.paidAt));
 }
 
-/** Invoice numbers held by two invoices: derived from the data, so it shows on every organiser's copy once synced. */
+/**
+ * Invoice numbers held by two invoices: derived from the data, so it shows on every organiser's
+ * copy once synced, until credit notes leave one of them standing.
+ */
 export function invoiceConflicts(store: Store): InvoiceNumberConflict[] {
-  return sharedNumbers(store.all('invoice')).map(({ number, invoices }) => ({
+  return unsettledSharedNumbers(store.all('invoice')).map(({ number, invoices }) => ({
     id: `invoice:${number}`,
     kind: 'invoiceNumberShared',
     number,
-    invoices: invoices.map((invoice) => ({ invoiceId: invoice.id, invoiceKind: invoice.kind, producerName: invoice.producerName, issuedAt: invoice.issuedAt })),
+    invoices: invoices.map((invoice) => ({
+      invoiceId: invoice.id,
+      invoiceKind: invoice.kind,
+      producerName: invoice.producerName,
+      issuedAt: invoice.issuedAt,
+      creditedBy: invoice.creditedBy,
+    })),
   }));
 }
 

@@ -57,5 +57,13 @@ describe('invoice numbers across copies', () => {
     // The sequence goes on after the highest number either copy gave.
     const credit = await call<Invoice>(b, 'invoices.creditNote', { invoiceId: onB.id, reason: 'numéro donné deux fois' });
     expect(credit.number).toBe('2026-0002');
+    // The organiser's fix: the cancelled one is issued again; once synced, the number is no longer listed anywhere.
+    expect((await call<Invoice>(b, 'invoices.issue', { producerId: bakery.id, period: MARCH })).number).toBe('2026-0003');
+    await call(b, 'sync.now', {});
+    await call(a, 'sync.now', {});
+    for (const app of [a, b]) {
+      expect((await call<InvoiceList>(app, 'invoices.list', {})).sharedNumbers).toEqual([]);
+      expect((await call<SyncConflict[]>(app, 'sync.conflicts', {})).filter((conflict) => conflict.kind === 'invoiceNumberShared')).toEqual([]);
+    }
   });
 });

@@ -145,8 +145,10 @@ export const printJobSchema = z.strictObject({
       groupBy: z.enum(['producer', 'category']).default('producer'),
       /** The pickup sheet's layout (PICKUP_LAYOUTS); the sign-in sheet when left out. */
       layout: z.enum(PICKUP_LAYOUTS).optional(),
-      /** A producer's statement (issue 15): the month, YYYY-MM; its id is the producer's. */
+      /** A producer's statement (issue 15): the month, YYYY-MM; its id is the producer's. A member's statement: only this month. */
       month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+      /** A producer's statement for one distribution instead of a month (issue 15). */
+      distributionId: id.optional(),
     })
     .default({ groupBy: 'producer' }),
 });
@@ -357,7 +359,8 @@ export const contract = {
       distributionId: id,
       memberId: id.nullable().default(null),
       buyerName: text(120).default(''),
-      lines: z.array(z.strictObject({ productId: id, quantity: orderQuantity })).min(1, { message: 'validation.saleEmpty' }).max(50),
+      /** grams: the weighed weight of the line's pieces, for (and only for) a product sold by weight. */
+      lines: z.array(z.strictObject({ productId: id, quantity: orderQuantity, grams: weighedGrams.optional() })).min(1, { message: 'validation.saleEmpty' }).max(50),
       ...counterPayment,
     }),
     { mutates: true },

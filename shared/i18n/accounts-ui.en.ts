@@ -59,6 +59,12 @@ export const accountsUiEn: Record<keyof typeof accountsUiFr, string> = {
   'accounts.reverse.confirm': 'Reverse the payment',
   'accounts.reverse.done': 'Payment of {amount} reversed.',
   'accounts.statementTitle': 'Account statement — {name}',
+  'accounts.monthStatementTitle': 'Monthly statement — {name} — {month}',
+  'accounts.openingBalance': 'Balance brought forward on {date}',
+  'accounts.closingBalance': 'New balance on {date}',
+  'accounts.monthStatement.empty': 'No entry this month.',
+  'accounts.statementMonth': 'Month',
+  'accounts.printMonthStatement': 'Month’s statement',
   'accounts.statementBalance': 'Balance on {date}: {amount}',
   'accounts.fromMembers': 'Account',
 

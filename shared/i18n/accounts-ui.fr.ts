@@ -58,6 +58,12 @@ export const accountsUiFr = {
   'accounts.reverse.done': 'Paiement de {amount} annulé.',
   'accounts.statementTitle': 'Relevé de compte — {name}',
   'accounts.statementBalance': 'Solde au {date} : {amount}',
+  'accounts.monthStatementTitle': 'Relevé mensuel — {name} — {month}',
+  'accounts.openingBalance': 'Solde reporté au {date}',
+  'accounts.closingBalance': 'Nouveau solde au {date}',
+  'accounts.monthStatement.empty': 'Aucune opération ce mois-ci.',
+  'accounts.statementMonth': 'Mois',
+  'accounts.printMonthStatement': 'Relevé du mois',
   'accounts.fromMembers': 'Compte',
 
   'counter.due': 'À payer : {amount}',

@@ -26,6 +26,7 @@ export const invoicesEn: Record<keyof typeof invoicesFr, string> = {
   'invoices.saveDialogTitle.statement': 'Save the producer statement as PDF',
   'invoices.saveDialogTitle.invoice': 'Save the invoice as PDF',
   'invoices.statementTitle': 'Statement for {producer} — {period}',
+  'invoices.distributionPeriod': 'distribution of {day}',
   'invoices.invoiceTitle': 'Invoice no. {number}',
   'invoices.creditNoteTitle': 'Credit note no. {number}',
   'invoices.producer': 'Producer: {producer}',

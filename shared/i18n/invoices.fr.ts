@@ -25,6 +25,7 @@ export const invoicesFr = {
   'invoices.saveDialogTitle.statement': 'Enregistrer le relevé du producteur en PDF',
   'invoices.saveDialogTitle.invoice': 'Enregistrer la facture en PDF',
   'invoices.statementTitle': 'Relevé de {producer} — {period}',
+  'invoices.distributionPeriod': 'distribution du {day}',
   'invoices.invoiceTitle': 'Facture n° {number}',
   'invoices.creditNoteTitle': 'Avoir n° {number}',
   'invoices.producer': 'Producteur : {producer}',

@@ -22,6 +22,7 @@ export const settlementUiEn: Record<keyof typeof settlementUiFr, string> = {
   'settlement.total': 'Distribution total',
   'settlement.exportCsv': 'Export to CSV',
   'settlement.print': 'Print the settlements',
+  'settlement.statements': 'Each producer’s statement for this distribution (PDF, CSV):',
   'settlement.sheetTitle': 'Producer settlement — {producer}',
   'settlement.caption': 'Settlement by producer',
   'settlement.details': 'Per product',

@@ -20,6 +20,7 @@ export const settlementUiFr = {
   'settlement.total': 'Total de la distribution',
   'settlement.exportCsv': 'Exporter en CSV',
   'settlement.print': 'Imprimer les bilans',
+  'settlement.statements': 'Le relevé de chaque producteur pour cette distribution (PDF, CSV) :',
   'settlement.sheetTitle': 'Bilan producteur — {producer}',
   'settlement.caption': 'Bilan par producteur',
   'settlement.details': 'Détail par produit',

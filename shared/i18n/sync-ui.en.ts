@@ -168,5 +168,15 @@ export const syncUiEn: Record<keyof typeof syncUiFr, string> = {
   'sync.restorePayment': 'Restore',
   'sync.restorePaymentLabel': 'Restore the payment of {amount} by {member} of {date}',
   'sync.paymentRestored': 'Payment of {amount} by {member} restored: it is reversed only once now.',
+  'sync.conflicts.invoices': 'One invoice number given twice',
+  'sync.conflicts.invoicesHelp':
+    'Two organiser’s copies each issued this number offline. An issued invoice never changes: open one of them, cancel it with a credit note, then issue it again from the producer’s statement (it takes the next number). The row goes once only one document keeps this number.',
+  'sync.column.invoiceNumber': 'Number',
+  'sync.column.invoices': 'Documents holding it',
+  'sync.invoiceCopy.invoice': 'Invoice for {producer}, issued on {date}',
+  'sync.invoiceCopy.creditNote': 'Credit note for {producer}, issued on {date}',
+  'sync.invoiceCopy.credited': 'cancelled by credit note no. {number}',
+  'sync.openInvoice': 'Open to cancel it',
+  'sync.openInvoiceLabel': 'Open document no. {number} for {producer} to cancel it with a credit note',
   'settings.producerCopy': 'Producer’s copy: the relay’s settings come from the organiser through sync. The backups below are this copy’s own.',
 };

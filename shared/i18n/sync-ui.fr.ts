@@ -167,5 +167,15 @@ export const syncUiFr = {
   'sync.restorePayment': 'Rétablir',
   'sync.restorePaymentLabel': 'Rétablir le paiement de {amount} de {member} du {date}',
   'sync.paymentRestored': 'Paiement de {amount} de {member} rétabli : il n’est plus annulé qu’une fois.',
+  'sync.conflicts.invoices': 'Un numéro de facture donné deux fois',
+  'sync.conflicts.invoicesHelp':
+    'Deux copies de l’organisateur ont chacune émis ce numéro hors ligne. Une facture émise ne change jamais : ouvrez l’une des deux, annulez-la par un avoir, puis émettez-la à nouveau depuis le relevé du producteur (elle prend le numéro suivant). La ligne disparaît quand une seule pièce garde ce numéro.',
+  'sync.column.invoiceNumber': 'Numéro',
+  'sync.column.invoices': 'Pièces qui le portent',
+  'sync.invoiceCopy.invoice': 'Facture de {producer}, émise le {date}',
+  'sync.invoiceCopy.creditNote': 'Avoir de {producer}, émis le {date}',
+  'sync.invoiceCopy.credited': 'annulée par l’avoir n° {number}',
+  'sync.openInvoice': 'Ouvrir pour l’annuler',
+  'sync.openInvoiceLabel': 'Ouvrir la pièce n° {number} de {producer} pour l’annuler par un avoir',
   'settings.producerCopy': 'Copie producteur : les réglages du relais viennent de l’organisateur par la synchronisation. Les sauvegardes ci-dessous sont celles de cette copie.',
 } as const;

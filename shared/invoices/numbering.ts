@@ -30,6 +30,21 @@ export function sharedNumbers<T extends Pick<Invoice, 'id' | 'number' | 'issuedA
     .sort((a, b) => a.number.localeCompare(b.number));
 }
 
+/**
+ * The organiser's fix for a shared number is to cancel all its invoices but one with credit
+ * notes (issued invoices are never renumbered): a number is settled once at most one of the
+ * documents holding it still stands. Credit notes never stand cancelled, so two of them
+ * holding one number stay listed.
+ */
+export function unsettledSharedNumbers<T extends Pick<Invoice, 'id' | 'number' | 'issuedAt' | 'kind' | 'creditOf'>>(
+  invoices: readonly T[],
+): { number: string; invoices: (T & { creditedBy: string | null })[] }[] {
+  const creditedBy = new Map(invoices.flatMap((invoice) => (invoice.creditOf ? [[invoice.creditOf, invoice.number] as const] : [])));
+  return sharedNumbers(invoices)
+    .map(({ number, invoices: held }) => ({ number, invoices: held.map((invoice) => ({ ...invoice, creditedBy: creditedBy.get(invoice.id) ?? null })) }))
+    .filter(({ invoices: held }) => held.filter((invoice) => invoice.creditedBy === null).length > 1);
+}
+
 /** Sequences missing below the last one of a year: none may be, unless two copies broke the rule. */
 export function missingSequences(invoices: Iterable<Pick<Invoice, 'year' | 'sequence'>>, year: number): number[] {
   const held = new Set<number>();

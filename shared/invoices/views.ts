@@ -5,6 +5,8 @@ export interface ProducerStatementView {
   producerId: string;
   producerName: string;
   period: StatementPeriod;
+  /** A distribution's statement: its pickup day (null for a month). */
+  pickupDate: string | null;
   figures: StatementFigures;
   /** Every distribution of the period has closed ordering, so its rates are frozen: the figures can be issued. */
   final: boolean;
@@ -14,6 +16,6 @@ export interface ProducerStatementView {
 
 export interface InvoiceList {
   invoices: Invoice[];
-  /** Numbers two copies each gave offline: listed, never merged away. */
-  sharedNumbers: { number: string; invoices: Invoice[] }[];
+  /** Numbers two copies each gave offline: listed, never merged away, until credit notes leave one standing. */
+  sharedNumbers: { number: string; invoices: (Invoice & { creditedBy: string | null })[] }[];
 }

@@ -114,7 +114,14 @@ export interface InvoiceNumberConflict {
   kind: 'invoiceNumberShared';
   number: string;
   /** Oldest first. */
-  invoices: { invoiceId: string; invoiceKind: 'invoice' | 'creditNote'; producerName: string; issuedAt: string }[];
+  invoices: {
+    invoiceId: string;
+    invoiceKind: 'invoice' | 'creditNote';
+    producerName: string;
+    issuedAt: string;
+    /** The number of the credit note that cancelled it, once the organiser has. */
+    creditedBy: string | null;
+  }[];
 }
 
 export type SyncConflict = StockConflict | OrderConflict | TwoOrdersConflict | BasketConflict | AccountConflict | PaymentConflict | InvoiceNumberConflict;

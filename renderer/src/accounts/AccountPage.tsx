@@ -8,6 +8,7 @@ import { areaHref } from '../shell/areas';
 import { PageHeading } from '../shell/PageHeading';
 import { BalanceState } from './BalanceState';
 import { entryLabel } from './entry-label';
+import { MonthStatementLink } from './MonthStatementLink';
 import { StatementColumns } from './StatementColumns';
 import { PaymentForm } from './PaymentForm';
 import { ReverseDialog } from './ReverseDialog';
@@ -51,6 +52,7 @@ export function AccountPage({ memberId }: { memberId: string }) {
           {t('accounts.printStatement')}
         </a>
       </div>
+      <MonthStatementLink memberId={memberId} />
       <p className="account-balance">
         {t('accounts.balance', { amount: money(statement.balanceCents) })} · <BalanceState cents={statement.balanceCents} />
       </p>

@@ -1,10 +1,10 @@
-import { Fragment } from 'react';
 import { formatMoney } from '../../../shared/i18n/format';
 import type { RelaySettings } from '../../../shared/model/relay';
 import type { PickupGroup, PickupRow } from '../../../shared/sheets/pickup-sheet';
 import { useI18n } from '../i18n/i18n-context';
 import { ItemsByProducer } from './ItemsByProducer';
 import { RunningHead, SheetHead, useSheetWords } from './SheetHead';
+import { SignedRow, SlotBodies } from './SignedRows';
 import type { SheetData } from './use-sheet-data';
 import { AmountToPay } from './AmountToPay';
 
@@ -29,8 +29,7 @@ export function PickupSheet({ relay, distribution, groups, accounts = {} }: Pick
   const words = useSheetWords(relay, distribution);
 
   const row = (member: PickupRow) => (
-    <tr key={member.orderId} className="sheet-pickup-row">
-      <td className="sheet-basket">{member.basketNumber}</td>
+    <SignedRow key={member.orderId} member={member} className="sheet-pickup-row">
       <th scope="row" className="sheet-member">
         <span className="sheet-member-name">{member.name}</span>
         {member.phone && <span className="sheet-member-phone">{member.phone}</span>}
@@ -44,11 +43,7 @@ export function PickupSheet({ relay, distribution, groups, accounts = {} }: Pick
         {formatMoney(language, member.totalCents, relay.currency)}
         <AmountToPay account={accounts[member.orderId]} totalCents={member.totalCents} currency={relay.currency} />
       </td>
-      <td className="sheet-tick">
-        <span className="sheet-box" />
-      </td>
-      <td className="sheet-signature" />
-    </tr>
+    </SignedRow>
   );
 
   return (
@@ -80,19 +75,7 @@ export function PickupSheet({ relay, distribution, groups, accounts = {} }: Pick
               </th>
             </tr>
           </thead>
-          {groups.map((group) => (
-            <Fragment key={group.slot?.id ?? 'none'}>
-              <tbody className="print-section-start">
-                <tr className="print-section-heading">
-                  <th scope="colgroup" colSpan={COLUMNS}>
-                    {words.slotName(group.slot)} · {t('sheets.orderCount', { count: group.rows.length })}
-                  </th>
-                </tr>
-                {row(group.rows[0]!)}
-              </tbody>
-              {group.rows.length > 1 && <tbody>{group.rows.slice(1).map(row)}</tbody>}
-            </Fragment>
-          ))}
+          <SlotBodies groups={groups} columns={COLUMNS} row={row} heading={words.slotHeading} />
         </table>
       )}
     </>

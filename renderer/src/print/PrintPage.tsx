@@ -12,12 +12,15 @@ import './sheets.css';
  * The print area: `#/print` lists what can be printed; one document's preview is
  * `#/print/catalogue/<distributionId>[/producer|/category]`,
  * `#/print/pickup/<distributionId>[/list|/items|/slips]`, `#/print/delivery/<distributionId>`
- * or `#/print/summary/<distributionId>`; a member's account statement is `#/print/statement/<memberId>`;
- * a producer's monthly statement `#/print/producerStatement/<producerId>/<YYYY-MM>`, an issued invoice `#/print/invoice/<invoiceId>`,
+ * or `#/print/summary/<distributionId>`; a member's account statement is `#/print/statement/<memberId>[/<YYYY-MM>]`;
+ * a producer's monthly statement `#/print/producerStatement/<producerId>/<YYYY-MM>`, for one distribution
+ * `#/print/producerStatement/<producerId>/distribution/<distributionId>`, an issued invoice `#/print/invoice/<invoiceId>`,
  * a member's receipt for a basket `#/print/receipt/<orderId>`.
  */
+const isMonth = (text: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
+
 export function PrintPage({ path }: { path: string[] }) {
-  const [view, id, option] = path;
+  const [view, id, option, detail] = path;
   if (!id) return <PrintIndex />;
   switch (view) {
     case 'catalogue':
@@ -27,9 +30,16 @@ export function PrintPage({ path }: { path: string[] }) {
       return <DistributionSheetPrint key={`${view}/${id}/${layout}`} view={view} distributionId={id} initialLayout={layout} />;
     }
     case 'statement':
-      return <StatementPrint key={id} memberId={id} />;
-    case 'producerStatement':
-      return option ? <ProducerStatementPrint key={`${id}/${option}`} producerId={id} month={option} /> : <PrintIndex />;
+      return <StatementPrint key={`${id}/${option ?? ''}`} memberId={id} month={option && isMonth(option) ? option : null} />;
+    case 'producerStatement': {
+      const period =
+        option === 'distribution' && detail
+          ? ({ kind: 'distribution', distributionId: detail } as const)
+          : option && isMonth(option)
+            ? ({ kind: 'month', month: option } as const)
+            : null;
+      return period ? <ProducerStatementPrint key={path.join('/')} producerId={id} period={period} /> : <PrintIndex />;
+    }
     case 'invoice':
       return <InvoicePrint key={id} invoiceId={id} />;
     case 'receipt':

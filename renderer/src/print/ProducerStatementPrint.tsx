@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
-import { formatDay, monthName } from '../../../shared/i18n/format';
+import { formatDay, longDay, monthName } from '../../../shared/i18n/format';
 import type { ProducerStatementView } from '../../../shared/invoices/views';
-import type { Invoice } from '../../../shared/model/invoice';
+import type { Invoice, StatementPeriod } from '../../../shared/model/invoice';
 import { useReadyApp } from '../app/ready-app-context';
 import { call } from '../client';
 import { PageError } from '../forms/PageError';
@@ -12,19 +12,24 @@ import { areaHref } from '../shell/areas';
 import { PrintFrame } from './PrintFrame';
 import { StatementFiguresSheet } from './StatementFiguresSheet';
 
-/** `#/print/producerStatement/<producerId>/<YYYY-MM>`: a producer's monthly statement, from which its invoice is issued. */
-export function ProducerStatementPrint({ producerId, month }: { producerId: string; month: string }) {
+/**
+ * `#/print/producerStatement/<producerId>/<YYYY-MM>`: a producer's monthly statement, from which its invoice is issued;
+ * `…/distribution/<distributionId>`: the same figures for one distribution, to hand over on the day (PDF, CSV).
+ * Invoices are issued per month only, so a distribution's sales are never invoiced twice.
+ */
+export function ProducerStatementPrint({ producerId, period }: { producerId: string; period: StatementPeriod }) {
   const { t, language } = useI18n();
   const { relay } = useReadyApp();
   const [statement, setStatement] = useState<ProducerStatementView | null>(null);
   const [issued, setIssued] = useState<Invoice | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [actionError, setActionError] = useState<AppError | null>(null);
-  const period = { kind: 'month', month } as const;
+  const periodKey = period.kind === 'month' ? period.month : period.distributionId;
 
   useEffect(() => {
     let live = true;
-    void call('invoices.statement', { producerId, period: { kind: 'month', month } }).then(async (outcome) => {
+    const asked: StatementPeriod = period.kind === 'month' ? { kind: 'month', month: periodKey } : { kind: 'distribution', distributionId: periodKey };
+    void call('invoices.statement', { producerId, period: asked }).then(async (outcome) => {
       if (!live) return;
       if (!outcome.ok) return setError(outcome.error);
       setStatement(outcome.value);
@@ -36,7 +41,9 @@ export function ProducerStatementPrint({ producerId, month }: { producerId: stri
     return () => {
       live = false;
     };
-  }, [producerId, month]);
+    // periodKey stands for the period: a new object each render must not load again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [producerId, periodKey]);
 
   async function issue() {
     const outcome = await call('invoices.issue', { producerId, period });
@@ -50,14 +57,16 @@ export function ProducerStatementPrint({ producerId, month }: { producerId: stri
     else setActionError(outcome.error);
   }
 
-  const title = t('invoices.statementTitle', { producer: statement?.producerName ?? '', period: monthName(language, month) });
+  const periodText =
+    period.kind === 'month' ? monthName(language, period.month) : statement?.pickupDate ? t('invoices.distributionPeriod', { day: longDay(language, statement.pickupDate) }) : '';
+  const title = t('invoices.statementTitle', { producer: statement?.producerName ?? '', period: periodText });
   const options = statement && (
     <div className="statement-actions">
       <PageError error={actionError} />
       <button type="button" className="button" onClick={() => void exportCsv()}>
         {t('invoices.exportCsv')}
       </button>
-      {issued ? (
+      {period.kind === 'distribution' ? null : issued ? (
         <a className="button" href={areaHref('print', 'invoice', issued.id)}>
           {t('invoices.openInvoice', { number: issued.number })}
         </a>
@@ -74,14 +83,20 @@ export function ProducerStatementPrint({ producerId, month }: { producerId: stri
   );
 
   return (
-    <PrintFrame title={title} job={{ view: 'producerStatement', id: producerId, options: { month } }} loaded={statement !== null} error={error} options={options}>
+    <PrintFrame
+      title={title}
+      job={{ view: 'producerStatement', id: producerId, options: period.kind === 'month' ? { month: period.month } : { distributionId: period.distributionId } }}
+      loaded={statement !== null}
+      error={error}
+      options={options}
+    >
       {statement && (
         <>
           <header className="print-sheet-head">
             <h2 className="print-sheet-title">{title}</h2>
             <p className="print-relay">{relay.name}</p>
             {relay.address && <p className="print-relay-address">{relay.address}</p>}
-            <p className="print-pickup">{issued ? t('invoices.openInvoice', { number: issued.number }) : t('invoices.draft')}</p>
+            {period.kind === 'month' && <p className="print-pickup">{issued ? t('invoices.openInvoice', { number: issued.number }) : t('invoices.draft')}</p>}
           </header>
           <StatementFiguresSheet figures={statement.figures} />
         </>

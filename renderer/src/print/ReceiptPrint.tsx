@@ -8,11 +8,13 @@ import { useReadyApp } from '../app/ready-app-context';
 import { call } from '../client';
 import { useI18n } from '../i18n/i18n-context';
 import { PrintFrame } from './PrintFrame';
+import { lineWeightText } from './weight-text';
 
 /**
  * `#/print/receipt/<orderId>`: a member's receipt for a collected basket (issue 15): what was
  * handed over, line by line at the frozen prices, the missing lines refunded, and the total.
- * Line totals come from shared/orders/totals.ts, the one place a line's amount is computed.
+ * Line totals come from shared/orders/totals.ts, the one place a line's amount is computed; a line
+ * sold by weight says its estimated and weighed weight, and its price per kg.
  */
 export function ReceiptPrint({ orderId }: { orderId: string }) {
   const { t, language, timeZone } = useI18n();
@@ -65,14 +67,20 @@ export function ReceiptPrint({ orderId }: { orderId: string }) {
               </tr>
             </thead>
             <tbody>
-              {order.lines.map((line) => (
-                <tr key={line.id}>
-                  <td>{line.missing ? t('receipts.missingLine', { product: line.productName }) : line.productName}</td>
-                  <td className="numeric">{line.quantity}</td>
-                  <td className="numeric">{money(line.unitPriceCents)}</td>
-                  <td className="numeric">{money(lineTotal(line))}</td>
-                </tr>
-              ))}
+              {order.lines.map((line) => {
+                const weight = lineWeightText(t, language, line);
+                return (
+                  <tr key={line.id}>
+                    <td>
+                      {line.missing ? t('receipts.missingLine', { product: line.productName }) : line.productName}
+                      {weight && <span className="sheet-weight"> ({weight})</span>}
+                    </td>
+                    <td className="numeric">{line.quantity}</td>
+                    <td className="numeric">{weight ? t('weight.perKg', { price: money(line.unitPriceCents) }) : money(line.unitPriceCents)}</td>
+                    <td className="numeric">{money(lineTotal(line))}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
           <table className="print-table statement-amounts">

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { DistributionView } from '../../../shared/catalogue/views';
 import type { RelaySettings } from '../../../shared/model/relay';
+import type { PickupGroup } from '../../../shared/sheets/pickup-sheet';
 import type { SheetSlot } from '../../../shared/sheets/source';
 import { useI18n } from '../i18n/i18n-context';
 import { longDay } from '../../../shared/i18n/format';
@@ -9,11 +10,14 @@ import { longDay } from '../../../shared/i18n/format';
 export function useSheetWords(relay: RelaySettings, distribution: DistributionView) {
   const { t, language } = useI18n();
   const pickup = { day: longDay(language, distribution.pickupDate), start: distribution.pickupStart, end: distribution.pickupEnd };
+  const slotName = (slot: SheetSlot | null) => (slot ? t('sheets.slot', { start: slot.start, end: slot.end }) : t('sheets.noSlot'));
   return {
     pickupTime: t('sheets.pickupTime', pickup),
     /** The first row of each table head: repeated at the top of every printed page. */
     runningHead: (sheet: string) => t('sheets.runningHead', { relay: relay.name, sheet, ...pickup }),
-    slotName: (slot: SheetSlot | null) => (slot ? t('sheets.slot', { start: slot.start, end: slot.end }) : t('sheets.noSlot')),
+    slotName,
+    /** A pickup list's slot heading: the slot and how many orders it has. */
+    slotHeading: (group: PickupGroup) => `${slotName(group.slot)} · ${t('sheets.orderCount', { count: group.rows.length })}`,
   };
 }
 

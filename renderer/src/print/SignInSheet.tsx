@@ -1,10 +1,10 @@
-import { Fragment } from 'react';
 import { formatMoney } from '../../../shared/i18n/format';
 import type { RelaySettings } from '../../../shared/model/relay';
 import type { PickupGroup, PickupRow } from '../../../shared/sheets/pickup-sheet';
 import { useI18n } from '../i18n/i18n-context';
 import { fitted } from './fitted';
 import { RunningHead, SheetHead, useSheetWords } from './SheetHead';
+import { SignedRow, SlotBodies } from './SignedRows';
 import type { SheetData } from './use-sheet-data';
 
 interface SignInSheetProps {
@@ -42,18 +42,13 @@ export function SignInSheet({ relay, distribution, groups, accounts = {} }: Sign
   const row = (member: PickupRow) => {
     const account = accounts[member.orderId];
     return (
-      <tr key={member.orderId} className="sheet-signin-row">
-        <td className="sheet-basket">{member.basketNumber}</td>
+      <SignedRow key={member.orderId} member={member} className="sheet-signin-row">
         <th scope="row" {...fitted(member.name, NAME_MM, NAME_SIZES_PT)}>
           {member.name}
         </th>
         <td {...fitted(member.phone, COLUMN_MM.phone, PHONE_SIZES_PT)}>{member.phone}</td>
         <td className="numeric sheet-total">{formatMoney(language, account ? account.due.dueCents : member.totalCents, relay.currency)}</td>
-        <td className="sheet-tick">
-          <span className="sheet-box" />
-        </td>
-        <td className="sheet-signature" />
-      </tr>
+      </SignedRow>
     );
   };
 
@@ -88,21 +83,7 @@ export function SignInSheet({ relay, distribution, groups, accounts = {} }: Sign
               <th scope="col">{t('sheets.column.signature')}</th>
             </tr>
           </thead>
-          {groups.map((group) => (
-            <Fragment key={group.slot?.id ?? 'none'}>
-              <tbody className="print-section-start">
-                {slotted && (
-                  <tr className="print-section-heading">
-                    <th scope="colgroup" colSpan={COLUMNS}>
-                      {words.slotName(group.slot)} · {t('sheets.orderCount', { count: group.rows.length })}
-                    </th>
-                  </tr>
-                )}
-                {row(group.rows[0]!)}
-              </tbody>
-              {group.rows.length > 1 && <tbody>{group.rows.slice(1).map(row)}</tbody>}
-            </Fragment>
-          ))}
+          <SlotBodies groups={groups} columns={COLUMNS} row={row} heading={slotted ? words.slotHeading : null} />
         </table>
       )}
     </>

@@ -1,4 +1,6 @@
-import { formatDateTime, formatDay, formatMoney } from '../../../shared/i18n/format';
+import { monthStatement } from '../../../shared/accounts/month-statement';
+import type { StatementLine } from '../../../shared/accounts/ledger';
+import { formatDateTime, formatDay, formatMoney, longDay, monthName } from '../../../shared/i18n/format';
 import { entryLabel } from '../accounts/entry-label';
 import { StatementColumns } from '../accounts/StatementColumns';
 import { useStatement } from '../accounts/use-statement';
@@ -7,16 +9,39 @@ import { useI18n } from '../i18n/i18n-context';
 import { RunningHead } from './SheetHead';
 import { PrintFrame } from './PrintFrame';
 
-/** `#/print/statement/<memberId>`: a member's account statement on paper, with the running balance. */
-export function StatementPrint({ memberId }: { memberId: string }) {
+/** The last day of a month (YYYY-MM), as a local date: the day its closing balance is given for. */
+function lastDayOf(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(year, monthNumber, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+/**
+ * `#/print/statement/<memberId>`: a member's account statement on paper, with the running balance;
+ * `#/print/statement/<memberId>/<YYYY-MM>`: that month's statement (issue 15), between the balance
+ * brought forward from before it and the balance at its end.
+ */
+export function StatementPrint({ memberId, month }: { memberId: string; month: string | null }) {
   const { t, language, timeZone } = useI18n();
   const { relay } = useReadyApp();
   const { statement, error } = useStatement(memberId);
   const money = (cents: number) => formatMoney(language, cents, relay.currency);
-  const title = statement ? t('accounts.statementTitle', { name: statement.member.name }) : t('accounts.statement');
+  const name = statement?.member.name ?? '';
+  const title = !statement
+    ? t('accounts.statement')
+    : month
+      ? t('accounts.monthStatementTitle', { name, month: monthName(language, month) })
+      : t('accounts.statementTitle', { name });
+  const monthly = statement && month ? monthStatement(statement.lines, month, timeZone) : null;
+  const lines: StatementLine[] = monthly ? monthly.lines : (statement?.lines ?? []);
+  const balanceRow = (label: string, cents: number) => (
+    <tr className="statement-balance-row">
+      <td colSpan={4}>{label}</td>
+      <td className="numeric">{money(cents)}</td>
+    </tr>
+  );
 
   return (
-    <PrintFrame title={title} job={{ view: 'statement', id: memberId }} loaded={statement !== null} error={error}>
+    <PrintFrame title={title} job={{ view: 'statement', id: memberId, ...(month ? { options: { month } } : {}) }} loaded={statement !== null} error={error}>
       {statement && (
         <>
           <header className="print-sheet-head">
@@ -24,10 +49,12 @@ export function StatementPrint({ memberId }: { memberId: string }) {
             <p className="print-relay">{relay.name}</p>
             {relay.address && <p className="print-relay-address">{relay.address}</p>}
             <p className="print-pickup">
-              {t('accounts.statementBalance', { date: formatDay(language, new Date(), timeZone), amount: money(statement.balanceCents) })}
+              {monthly
+                ? t('accounts.statementBalance', { date: longDay(language, lastDayOf(monthly.month)), amount: money(monthly.closingCents) })
+                : t('accounts.statementBalance', { date: formatDay(language, new Date(), timeZone), amount: money(statement.balanceCents) })}
             </p>
           </header>
-          {statement.lines.length === 0 ? (
+          {!monthly && lines.length === 0 ? (
             <p className="print-empty">{t('accounts.statement.empty')}</p>
           ) : (
             <table className="print-table">
@@ -39,7 +66,8 @@ export function StatementPrint({ memberId }: { memberId: string }) {
                 </tr>
               </thead>
               <tbody>
-                {statement.lines.map(({ entry, balanceCents }) => (
+                {monthly && balanceRow(t('accounts.openingBalance', { date: longDay(language, `${monthly.month}-01`) }), monthly.openingCents)}
+                {lines.map(({ entry, balanceCents }) => (
                   <tr key={entry.id}>
                     <td>{formatDateTime(language, entry.at, timeZone)}</td>
                     <td>{entryLabel(t, language, entry, statement.orders)}</td>
@@ -48,6 +76,12 @@ export function StatementPrint({ memberId }: { memberId: string }) {
                     <td className="numeric">{money(balanceCents)}</td>
                   </tr>
                 ))}
+                {monthly && lines.length === 0 && (
+                  <tr>
+                    <td colSpan={5}>{t('accounts.monthStatement.empty')}</td>
+                  </tr>
+                )}
+                {monthly && balanceRow(t('accounts.closingBalance', { date: longDay(language, lastDayOf(monthly.month)) }), monthly.closingCents)}
               </tbody>
             </table>
           )}

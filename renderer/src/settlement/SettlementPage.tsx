@@ -123,6 +123,15 @@ export function SettlementPage({ distributionId }: { distributionId: string }) {
                   </tr>
                 </tfoot>
               </table>
+              <p className="settlement-statements screen-only">
+                {t('settlement.statements')}{' '}
+                {settlement.producers.map((row, index) => (
+                  <span key={row.producerId}>
+                    {index > 0 && ' · '}
+                    <a href={areaHref('print', 'producerStatement', row.producerId, 'distribution', distributionId)}>{row.producerName}</a>
+                  </span>
+                ))}
+              </p>
               <SettlementCollected distributionId={distributionId} owedCents={settlement.totals.owedCents} money={money} />
               {settlement.producers.map((row) => (
                 <ProducerSheet key={row.producerId} row={row} rates={settlement.rates} relayName={relay.name} day={day} money={money} />

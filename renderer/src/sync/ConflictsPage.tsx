@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
-import type { AccountConflict, BasketConflict, ConflictAction, PaymentConflict, OrderConflict, StockConflict, SyncConflict, TwoOrdersConflict } from '../../../shared/sync/conflicts';
+import type { AccountConflict, BasketConflict, ConflictAction, InvoiceNumberConflict, PaymentConflict, OrderConflict, StockConflict, SyncConflict, TwoOrdersConflict } from '../../../shared/sync/conflicts';
 import { call } from '../client';
 import { PageError } from '../forms/PageError';
 import { StatusMessage, type Notice } from '../forms/StatusMessage';
@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { PageHeading } from '../shell/PageHeading';
 import { AccountConflicts } from './AccountConflicts';
 import { BasketConflicts } from './BasketConflicts';
+import { InvoiceConflicts } from './InvoiceConflicts';
 import { PaymentConflicts } from './PaymentConflicts';
 import { OrderConflicts } from './OrderConflicts';
 import { syncHref } from './routes';
@@ -19,7 +20,8 @@ export type Resolve = (conflict: SyncConflict, action: ConflictAction, done: Not
 /**
  * What a merge could not settle alone, for the organiser to decide: stock
  * below what is ordered, orders changed on two copies, a member with two
- * orders, a basket number given twice, an order debited or a payment reversed twice. Each resolution is
+ * orders, a basket number given twice, an order debited or a payment reversed twice, an invoice number
+ * issued twice (settled by a credit note on the invoice's page). Each resolution is
  * a change like any other, so it syncs to the other copies.
  */
 export function ConflictsPage() {
@@ -72,6 +74,7 @@ export function ConflictsPage() {
   const baskets = list.filter((conflict): conflict is BasketConflict => conflict.kind === 'basketShared');
   const accounts = list.filter((conflict): conflict is AccountConflict => conflict.kind === 'accountOutOfLine');
   const payments = list.filter((conflict): conflict is PaymentConflict => conflict.kind === 'paymentReversedTwice');
+  const invoices = list.filter((conflict): conflict is InvoiceNumberConflict => conflict.kind === 'invoiceNumberShared');
 
   return (
     <>
@@ -90,6 +93,7 @@ export function ConflictsPage() {
         {baskets.length > 0 && <BasketConflicts conflicts={baskets} onResolve={resolve} />}
         {accounts.length > 0 && <AccountConflicts conflicts={accounts} onResolve={resolve} />}
         {payments.length > 0 && <PaymentConflicts conflicts={payments} onResolve={resolve} />}
+        {invoices.length > 0 && <InvoiceConflicts conflicts={invoices} />}
       </div>
     </>
   );

@@ -5,7 +5,6 @@ import type { CounterPayment } from '../../../../shared/accounts/views';
 import type { OfferRow } from '../../../../shared/catalogue/views';
 import type { AppError } from '../../../../shared/contract/errors';
 import type { Member } from '../../../../shared/model/member';
-import { lineTotal } from '../../../../shared/orders/totals';
 import { MethodChoice } from '../../accounts/MethodChoice';
 import { amountText, parseAmount } from '../../accounts/money-input';
 import { useMoney } from '../../accounts/use-money';
@@ -14,6 +13,7 @@ import { Dialog } from '../../dialog/Dialog';
 import { ErrorSummary } from '../../forms/ErrorSummary';
 import { Field } from '../../forms/Field';
 import { useI18n } from '../../i18n/i18n-context';
+import { readSale } from './counter-sale-lines';
 
 interface CounterSaleDialogProps {
   distributionId: string;
@@ -21,12 +21,11 @@ interface CounterSaleDialogProps {
   onSold: (sale: CounterPayment) => void;
 }
 
-const WHOLE = /^\d{1,5}$/;
-
 /**
  * Leftover stock sold on the spot: only the products with stock left are
  * offered (read when the dialog opens), a quantity per product, the buyer (a
- * walk-in by default), and the payment with the change as it is typed. The
+ * walk-in by default), and the payment with the change as it is typed. Pieces
+ * sold by weight are weighed here and charged on that weight (issue 15). The
  * server checks the stock again when it records the sale, so two counters
  * selling the last loaf cannot both succeed.
  */
@@ -40,6 +39,7 @@ export function CounterSaleDialog({ distributionId, onClose, onSold }: CounterSa
   const [balance, setBalance] = useState<{ memberId: string; cents: number } | null>(null);
   const [buyerName, setBuyerName] = useState('');
   const [quantities, setQuantities] = useState<Record<string, string>>({});
+  const [weights, setWeights] = useState<Record<string, string>>({});
   const [method, setMethod] = useState<PaymentMethod>('cash');
   const [amount, setAmount] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -76,20 +76,9 @@ export function CounterSaleDialog({ distributionId, onClose, onSold }: CounterSa
     };
   }, [memberId]);
 
-  const lines = (offers ?? []).flatMap((row) => {
-    const text = (quantities[row.product.id] ?? '').trim();
-    return WHOLE.test(text) && Number(text) > 0 ? [{ row, quantity: Number(text) }] : [];
-  });
-  const unreadable = (offers ?? []).find((row) => {
-    const text = (quantities[row.product.id] ?? '').trim();
-    return text !== '' && !WHOLE.test(text);
-  });
+  const { lines, totalCents: total, problems } = readSale(offers ?? [], quantities, weights);
+  const byWeight = (offers ?? []).some((row) => row.product.pricing === 'weight');
   const balanceCents = memberId !== '' && balance?.memberId === memberId ? balance.cents : 0;
-  // The line total the server will charge: pieces sold by weight at their estimate (they are not weighed at the counter).
-  const total = lines.reduce(
-    (sum, { row, quantity }) => sum + lineTotal({ quantity, unitPriceCents: row.priceCents, pieceGrams: row.product.pricing === 'weight' ? row.product.pieceGrams : null }),
-    0,
-  );
   const due = dueAtCounter(total, balanceCents).dueCents;
   // The amount follows what is due until the organiser types another.
   const amountShown = amount ?? amountText(language, due);
@@ -100,8 +89,8 @@ export function CounterSaleDialog({ distributionId, onClose, onSold }: CounterSa
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    if (unreadable) {
-      setError({ key: 'error.invalidInput', issues: [{ path: `quantity-${unreadable.product.id}`, key: 'counter.sale.quantityUnreadable' }] });
+    if (problems.length > 0) {
+      setError({ key: 'error.invalidInput', issues: problems });
       return;
     }
     if (tendered === null) {
@@ -113,7 +102,7 @@ export function CounterSaleDialog({ distributionId, onClose, onSold }: CounterSa
       distributionId,
       memberId: memberId === '' ? null : memberId,
       buyerName,
-      lines: lines.map(({ row, quantity }) => ({ productId: row.product.id, quantity })),
+      lines: lines.map(({ row, quantity, grams }) => ({ productId: row.product.id, quantity, ...(grams === null ? {} : { grams }) })),
       method,
       tenderedCents: tendered,
     });
@@ -122,7 +111,7 @@ export function CounterSaleDialog({ distributionId, onClose, onSold }: CounterSa
     onSold(outcome.value);
   }
 
-  const quantityIssue = (productId: string) => error?.issues?.find((issue) => issue.path === `quantity-${productId}`);
+  const issueAt = (path: string) => error?.issues?.find((issue) => issue.path === path);
 
   return (
     <Dialog labelledBy={titleId} onClose={onClose} busy={busy} className="dialog-wide">
@@ -136,6 +125,8 @@ export function CounterSaleDialog({ distributionId, onClose, onSold }: CounterSa
           labelFor={(path) => {
             const row = offers?.find((candidate) => path === `quantity-${candidate.product.id}`);
             if (row) return t('counter.sale.quantityLabel', { product: row.product.name });
+            const weighed = offers?.find((candidate) => path === `weight-${candidate.product.id}`);
+            if (weighed) return t('counter.sale.weightLabel', { product: weighed.product.name });
             return path === 'tenderedCents' ? amountLabel : path === 'lines' ? t('counter.sale.products') : undefined;
           }}
         />
@@ -158,11 +149,13 @@ export function CounterSaleDialog({ distributionId, onClose, onSold }: CounterSa
                     {t('counter.sale.remaining')}
                   </th>
                   <th scope="col">{t('counter.sale.quantity')}</th>
+                  {byWeight && <th scope="col">{t('counter.sale.weight')}</th>}
                 </tr>
               </thead>
               <tbody>
                 {offers.map((row, index) => {
-                  const issue = quantityIssue(row.product.id);
+                  const issue = issueAt(`quantity-${row.product.id}`);
+                  const weightIssue = issueAt(`weight-${row.product.id}`);
                   return (
                     <tr key={row.product.id}>
                       <th scope="row">{row.product.name}</th>
@@ -182,6 +175,25 @@ export function CounterSaleDialog({ distributionId, onClose, onSold }: CounterSa
                         />
                         {issue && <p className="field-error">{t(issue.key, issue.params)}</p>}
                       </td>
+                      {byWeight && (
+                        <td>
+                          {row.product.pricing === 'weight' && (
+                            <>
+                              <input
+                                type="text"
+                                inputMode="decimal"
+                                autoComplete="off"
+                                placeholder={t('weight.placeholder')}
+                                aria-label={t('counter.sale.weightLabel', { product: row.product.name })}
+                                aria-invalid={weightIssue ? true : undefined}
+                                value={weights[row.product.id] ?? ''}
+                                onChange={(event) => setWeights((current) => ({ ...current, [row.product.id]: event.target.value }))}
+                              />
+                              {weightIssue && <p className="field-error">{t(weightIssue.key, weightIssue.params)}</p>}
+                            </>
+                          )}
+                        </td>
+                      )}
                     </tr>
                   );
                 })}
