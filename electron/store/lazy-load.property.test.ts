@@ -5,7 +5,7 @@
  * index always sums up the files as they are on disk.
  */
 import { randomUUID } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountEntry } from '../../shared/accounts/ledger';
 import type { Distribution } from '../../shared/model/distribution';
 import type { PickupSlot } from '../../shared/model/slot';
-import { manualClock } from '../testing/fixtures';
+import { envelope, manualClock, writeDataFile } from '../testing/fixtures';
 import { useTempDirs } from '../testing/temp-dir';
 import { listDataFiles } from './data-files';
 import { distributionFile, entityKinds } from './entities';
@@ -260,6 +260,25 @@ describe('lazy loading of history', () => {
     expect(await storedIndex(history.dir)).toEqual(expected);
     const again = await ready({ dataDir: history.dir, now: manualClock(REOPENED).now });
     expect(again.unloadedFiles).toBe(HISTORY_FILES);
+    expect(stateOf(again)).toBe(state);
+    await again.close();
+  });
+
+  it('a folder of an older format is backed up, migrated, and its index taken from the migrated files; the next open leaves history unread', async () => {
+    const dir = await tempDir();
+    const [old, coming] = [distributionRecord('2024-01-12'), distributionRecord('2026-03-06')];
+    for (const distribution of [old, coming]) {
+      await writeDataFile(dir, distributionFile(distribution.id), envelope({ distribution: [distribution], slot: [slotRecord(distribution.id, '17:00')] }, 2));
+    }
+    const store = await ready({ dataDir: dir, now: manualClock(REOPENED).now });
+    expect(store.unloadedFiles).toBe(0);
+    const state = stateOf(store);
+    await store.close();
+    expect((await readdir(join(dir, 'backups'))).filter((id) => id.endsWith('-pre-migration'))).toHaveLength(1);
+    expect(JSON.parse(await readFile(join(dir, distributionFile(old.id)), 'utf8')).version).toBe(currentFormat.version);
+    expect(await storedIndex(dir)).toEqual(await recomputedIndex(dir));
+    const again = await ready({ dataDir: dir, now: manualClock(REOPENED).now });
+    expect(again.unloadedFiles).toBe(1);
     expect(stateOf(again)).toBe(state);
     await again.close();
   });
