@@ -13,9 +13,9 @@ import { keyOf } from './sync-ledger';
 
 /**
  * Distributions whose pickup is this recent or later load at open: the coming and open ones,
- * and the last weeks' (counter, settlements, the ordered totals a sync publishes for 31 days).
+ * and last week's (its counter and settlement are what an organiser opens the app for next).
  */
-const RECENT_DAYS = 35;
+const RECENT_DAYS = 7;
 /** Months of accounts loaded at open: this one and the two before. */
 const RECENT_MONTHS = 3;
 

@@ -14,7 +14,6 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { EntityKind } from '../../shared/model/change';
 import type { Distribution } from '../../shared/model/distribution';
 import { isActive, orderTotal } from '../../shared/orders/totals';
@@ -24,29 +23,37 @@ import { keyOf } from './sync-ledger';
 
 export const STORE_INDEX = 'store-index.json';
 
-const entrySchema = z.strictObject({
-  size: z.number(),
-  mtimeMs: z.number(),
+export interface IndexEntry {
+  size: number;
+  mtimeMs: number;
   /** The distribution a distributions/ file holds, as written in it. */
-  distribution: z.record(z.string(), z.unknown()).nullable(),
+  distribution: Distribution | null;
   /** Offers not withdrawn, orders not cancelled, and the sum of those orders in cents. */
-  offerCount: z.number(),
-  orderCount: z.number(),
-  totalCents: z.number(),
+  offerCount: number;
+  orderCount: number;
+  totalCents: number;
   /** The latest field or removal timestamp in the file: the clock resumes after it. */
-  latest: z.string(),
+  latest: string;
   /** `kind:id` of every record and removed record in the file, space-separated: finds the file of an id without reading any. */
-  keys: z.string(),
-});
-export type IndexEntry = z.infer<typeof entrySchema>;
+  keys: string;
+}
 
-const indexSchema = z.strictObject({
-  format: z.literal('cabas-store-index'),
-  version: z.literal(1),
-  /** Entries are read from files of this data format: after a migration they are all taken again. */
-  formatVersion: z.number(),
-  files: z.record(z.string(), entrySchema),
-});
+/**
+ * Checked by hand, not by a schema: the index is read at every open and a schema over its
+ * thousands of keys cost as much as the rest of the open. A distribution taken from it is one
+ * that was valid when written (the entry's file, unchanged since, holds the same).
+ */
+function isEntry(value: unknown): value is IndexEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  const distribution = entry.distribution as Record<string, unknown> | null;
+  return (
+    ['size', 'mtimeMs', 'offerCount', 'orderCount', 'totalCents'].every((field) => typeof entry[field] === 'number') &&
+    typeof entry.latest === 'string' &&
+    typeof entry.keys === 'string' &&
+    (distribution === null || (typeof distribution === 'object' && typeof distribution.id === 'string' && typeof distribution.pickupDate === 'string'))
+  );
+}
 
 /** The files the index sums up: the ones that grow with years of history. */
 export const PARTITION = /^distributions\/[0-9a-f-]{36}\.json$|^accounts\/\d{4}-\d{2}\.json$/;
@@ -98,8 +105,12 @@ export class StoreIndex {
   static async read(dataDir: string, formatVersion: number): Promise<StoreIndex> {
     let entries = new Map<string, IndexEntry>();
     try {
-      const parsed = indexSchema.safeParse(JSON.parse(await readFile(join(dataDir, STORE_INDEX), 'utf8')));
-      if (parsed.success && parsed.data.formatVersion === formatVersion) entries = new Map(Object.entries(parsed.data.files));
+      const parsed = JSON.parse(await readFile(join(dataDir, STORE_INDEX), 'utf8')) as Record<string, unknown>;
+      const files = parsed.files as Record<string, unknown>;
+      if (parsed.format === 'cabas-store-index' && parsed.version === 1 && parsed.formatVersion === formatVersion && typeof files === 'object' && files !== null) {
+        // A damaged entry is dropped alone: its file is read at open and summed up again.
+        entries = new Map(Object.entries(files).filter((pair): pair is [string, IndexEntry] => isEntry(pair[1])));
+      }
     } catch {
       /* rebuilt from the files */
     }
