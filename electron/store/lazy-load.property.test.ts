@@ -76,9 +76,10 @@ const slotRecord = (distributionId: string, start: string): PickupSlot => ({
   updatedAt: MADE.toISOString(),
 });
 
+const MEMBER = '55555555-5555-4555-8555-555555555555';
 const payment = (at: string, amountCents: number): AccountEntry => ({
   id: randomUUID(),
-  memberId: '55555555-5555-4555-8555-555555555555',
+  memberId: MEMBER,
   at,
   kind: 'payment',
   amountCents,
@@ -106,6 +107,15 @@ async function makeHistory(dir: string): Promise<History> {
   });
   await store.close();
   return { dir, distributions, slots };
+}
+
+function sumsOf(entries: readonly AccountEntry[]) {
+  const sums = new Map<string | null, { balanceCents: number; entryCount: number }>();
+  for (const entry of entries) {
+    const sum = sums.get(entry.memberId) ?? { balanceCents: 0, entryCount: 0 };
+    sums.set(entry.memberId, { balanceCents: sum.balanceCents + entry.amountCents, entryCount: sum.entryCount + 1 });
+  }
+  return sums;
 }
 
 /** The index as the files on disk call for it: each partition summed up from its own records. */
@@ -201,6 +211,9 @@ describe('lazy loading of history', () => {
     expect(store.unloadedFiles).toBe(HISTORY_FILES);
     expect(store.get('slot', history.slots[0]!.id)?.capacity).toBe(8);
     expect(store.unloadedFiles).toBe(HISTORY_FILES - 1);
+    // Balances sum the months held and the index's sums of the months unread, without reading them.
+    expect(store.accountTotals().get(MEMBER)).toEqual({ balanceCents: 3000, entryCount: 2 });
+    expect(store.unloadedFiles).toBe(HISTORY_FILES - 1);
     expect(store.all('accountEntry').map((entry) => entry.amountCents).sort()).toEqual([1000, 2000]);
     await store.close();
   });
@@ -214,6 +227,10 @@ describe('lazy loading of history', () => {
         const store = await ready({ dataDir: history.dir, now: clock.now });
         expect(store.unloadedFiles).toBe(HISTORY_FILES);
         for (const step of operations) await run(store, history, step);
+        // The balances the index serves are the sums of every entry, whatever is still unread.
+        const served = store.accountTotals();
+        store.loadAll();
+        expect(served).toEqual(sumsOf(store.all('accountEntry')));
         // Killed: nothing folded or closed past this point; the journal and the files are what a crash leaves.
         store.retire(null);
         const before = stateOf(store);

@@ -34,6 +34,8 @@ export interface IndexEntry {
   totalCents: number;
   /** The latest field or removal timestamp in the file: the clock resumes after it. */
   latest: string;
+  /** A month of accounts: per member (`''` for walk-in sales), the sum of the entries in cents and their number. */
+  balances: Record<string, [number, number]>;
   /** `kind:id` of every record and removed record in the file, space-separated: finds the file of an id without reading any. */
   keys: string;
 }
@@ -51,6 +53,8 @@ function isEntry(value: unknown): value is IndexEntry {
     ['size', 'mtimeMs', 'offerCount', 'orderCount', 'totalCents'].every((field) => typeof entry[field] === 'number') &&
     typeof entry.latest === 'string' &&
     typeof entry.keys === 'string' &&
+    typeof entry.balances === 'object' &&
+    entry.balances !== null &&
     (distribution === null || (typeof distribution === 'object' && typeof distribution.id === 'string' && typeof distribution.pickupDate === 'string'))
   );
 }
@@ -79,6 +83,12 @@ export function summarise(records: FileRecords, sync: SyncSection, mark: { size:
     }
   }
   const orders = (records.order ?? []).filter(isActive);
+  const balances: Record<string, [number, number]> = {};
+  for (const entry of records.accountEntry ?? []) {
+    const sum = (balances[entry.memberId ?? ''] ??= [0, 0]);
+    sum[0] += entry.amountCents;
+    sum[1] += 1;
+  }
   return {
     size: mark.size,
     mtimeMs: mark.mtimeMs,
@@ -87,6 +97,7 @@ export function summarise(records: FileRecords, sync: SyncSection, mark: { size:
     orderCount: orders.length,
     totalCents: orders.reduce((sum, order) => sum + orderTotal(order), 0),
     latest,
+    balances,
     keys: [...keys].join(' '),
   };
 }

@@ -351,6 +351,25 @@ export class Store {
     return this.load.unread(path);
   }
 
+  /**
+   * Each member's balance and number of entries (null: walk-in sales), from the entries held and
+   * the index's sums for the months still unread: the accounts list without reading years of months.
+   */
+  accountTotals(): Map<string | null, { balanceCents: number; entryCount: number }> {
+    const totals = new Map<string | null, { balanceCents: number; entryCount: number }>();
+    const add = (memberId: string | null, cents: number, count: number) => {
+      const total = totals.get(memberId) ?? { balanceCents: 0, entryCount: 0 };
+      total.balanceCents += cents;
+      total.entryCount += count;
+      totals.set(memberId, total);
+    };
+    for (const entry of this.tables.accountEntry.values()) add(entry.memberId, entry.amountCents, 1);
+    for (const path of this.partitions?.ofKind('accountEntry') ?? []) {
+      for (const [memberId, [cents, count]] of Object.entries(this.partitions!.unloaded.get(path)!.balances)) add(memberId === '' ? null : memberId, cents, count);
+    }
+    return totals;
+  }
+
   /** Every partition the open left unread: for what reads the whole copy (a snapshot for sync). */
   loadAll(): void {
     for (const path of [...(this.partitions?.unloaded.keys() ?? [])]) this.loadPartition(path);
