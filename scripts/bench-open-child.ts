@@ -18,6 +18,8 @@ const report = {
   loadMs: loaded - started,
   openMs: opened - loaded,
   rssMb: process.memoryUsage().rss / 1e6,
+  /** Past distributions and months of accounts the open left unread (issue 11: loaded on first access). */
+  unreadFiles: backend.workspace.inRecovery ? 0 : backend.workspace.store.unloadedFiles,
   recovery: backend.workspace.inRecovery,
 };
 process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -20,6 +20,7 @@ export interface ColdOpen {
   openMs: number;
   processMs: number;
   rssMb: number;
+  unreadFiles: number;
 }
 
 function median(values: number[]): number {
@@ -27,7 +28,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function openOnce(dataDir: string): Promise<{ loadMs: number; openMs: number; processMs: number; rssMb: number }> {
+function openOnce(dataDir: string): Promise<Omit<ColdOpen, 'runs'>> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-open-child.ts', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
@@ -37,7 +38,7 @@ function openOnce(dataDir: string): Promise<{ loadMs: number; openMs: number; pr
       const processMs = performance.now() - started;
       const line = output.trim().split('\n').at(-1) ?? '';
       if (code !== 0 || !line.startsWith('{')) return reject(new Error(`cold open exited with ${code}: ${output}`));
-      const report = JSON.parse(line) as { loadMs: number; openMs: number; rssMb: number; recovery: boolean };
+      const report = JSON.parse(line) as { loadMs: number; openMs: number; rssMb: number; unreadFiles: number; recovery: boolean };
       if (report.recovery) return reject(new Error(`the bench folder opened in recovery: ${dataDir}`));
       resolve({ ...report, processMs });
     });
@@ -54,6 +55,7 @@ export async function coldOpens(dataDir: string, runs: number): Promise<ColdOpen
     openMs: median(samples.map((s) => s.openMs)),
     processMs: median(samples.map((s) => s.processMs)),
     rssMb: median(samples.map((s) => s.rssMb)),
+    unreadFiles: median(samples.map((s) => s.unreadFiles)),
   };
 }
 

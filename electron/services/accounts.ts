@@ -16,7 +16,7 @@ import type { CounterAccount } from '../../shared/accounts/counter';
 import { translate } from '../../shared/i18n/messages';
 import { compareText, matchesQuery } from '../../shared/text/normalise';
 import type { Store } from '../store/store';
-import { allEntries, counterAccounts, entriesOfMember, groupBy } from './account-entries';
+import { allEntries, counterAccounts, entriesOfMember } from './account-entries';
 import { existingDistribution } from './distributions';
 import { ordersOf } from './ordered';
 import { readRelay } from './relay';
@@ -36,13 +36,11 @@ export function accountsService(store: () => Store, now: () => Date) {
     /** Active members, and archived ones whose account is not settled. */
     'accounts.list': async ({ query = '', filter }: { query?: string; filter: BalanceFilter }): Promise<AccountSummary[]> => {
       const source = store();
-      const byMember = groupBy(allEntries(source), (entry) => entry.memberId ?? undefined);
+      // Summed by the store, past months from its index: the list reads no old month of accounts.
+      const totals = source.accountTotals();
       return source
         .all('member')
-        .map((member) => {
-          const entries = byMember.get(member.id) ?? [];
-          return { member: accountMember(member), balanceCents: balance(entries), entryCount: entries.length };
-        })
+        .map((member) => ({ member: accountMember(member), balanceCents: 0, entryCount: 0, ...totals.get(member.id) }))
         .filter(({ member, balanceCents }) => member.archivedAt === null || balanceCents !== 0)
         .filter(({ balanceCents }) => filter === 'all' || (filter === 'toPay' ? balanceCents < 0 : balanceCents > 0))
         .filter(({ member }) => matchesQuery(query, [member.name, member.email, member.phone]))

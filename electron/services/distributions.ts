@@ -43,12 +43,13 @@ export function isFinished(distribution: Distribution, now: Date, timeZone: stri
 }
 
 export function distributionView(source: Store | Transaction, distribution: Distribution, now: Date, timeZone: string): DistributionView {
-  const offerCount = source.inFile('offer', distributionFile(distribution.id)).filter((offer) => offer.withdrawnAt === null).length;
+  // A distribution of years ago whose file is still unread is counted from the store's index, not read for a list.
+  const unread = source.unreadSummary(distributionFile(distribution.id));
   return {
     ...distribution,
     status: distributionStatus(distribution, now, timeZone),
-    offerCount,
-    orderCount: orderCount(source, distribution.id),
+    offerCount: unread?.offerCount ?? source.inFile('offer', distributionFile(distribution.id)).filter((offer) => offer.withdrawnAt === null).length,
+    orderCount: unread?.orderCount ?? orderCount(source, distribution.id),
   };
 }
 

@@ -70,12 +70,14 @@ function applyEntry(tx: Transaction, entry: OfferEntry, at: Date): void {
 /** Called when a product is archived: it leaves every offer still to come that has no orders. */
 export function withdrawFromFutureOffers(tx: Transaction, productId: string, at: Date): void {
   const { timeZone } = readRelay(tx);
-  for (const offer of tx.all('offer')) {
-    if (offer.productId !== productId || offer.withdrawnAt !== null) continue;
-    const distribution = tx.get('distribution', offer.distributionId);
-    if (!distribution || isFinished(distribution, at, timeZone)) continue;
-    if ((orderedByProduct(tx, distribution.id).get(productId) ?? 0) > 0) continue;
-    tx.put('offer', { ...offer, withdrawnAt: at.toISOString(), updatedAt: at.toISOString() });
+  // Distribution by distribution, the finished ones skipped first: years of history stay unread.
+  for (const distribution of tx.all('distribution')) {
+    if (isFinished(distribution, at, timeZone)) continue;
+    for (const offer of tx.inFile('offer', distributionFile(distribution.id))) {
+      if (offer.productId !== productId || offer.withdrawnAt !== null) continue;
+      if ((orderedByProduct(tx, distribution.id).get(productId) ?? 0) > 0) continue;
+      tx.put('offer', { ...offer, withdrawnAt: at.toISOString(), updatedAt: at.toISOString() });
+    }
   }
 }
 

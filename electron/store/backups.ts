@@ -110,6 +110,30 @@ export async function listBackups(dataDir: string, format: FormatSpec): Promise<
   return backups;
 }
 
+/**
+ * Only what tells a backup's kind and day, checked by hand: at every open, to know whether
+ * today's backup exists. A schema over every file's hash in every backup was a tenth of the
+ * open at five years (issue 11). A backup whose meta has no list of files is not counted.
+ */
+async function readMetaHeads(dataDir: string): Promise<{ kind: unknown; createdAt: string }[]> {
+  let ids: string[];
+  try {
+    ids = await readdir(join(dataDir, BACKUPS_DIR));
+  } catch {
+    return [];
+  }
+  const heads = [];
+  for (const id of ids) {
+    try {
+      const meta = JSON.parse(await readFile(join(dataDir, BACKUPS_DIR, id, META), 'utf8')) as Record<string, unknown>;
+      if (typeof meta.createdAt === 'string' && Array.isArray(meta.files)) heads.push({ kind: meta.kind, createdAt: meta.createdAt });
+    } catch {
+      // No or bad backup.json: an interrupted backup, never counted.
+    }
+  }
+  return heads;
+}
+
 async function pruneBackups(dataDir: string, kind: BackupKind): Promise<void> {
   const sameKind = (await readMetas(dataDir)).filter(({ meta }) => meta.kind === kind);
   for (const { id } of sameKind.slice(KEEP[kind])) {
@@ -128,8 +152,7 @@ export async function ensureDailyBackup(
   beforeCopy: () => Promise<void> = () => Promise.resolve(),
 ): Promise<boolean> {
   const today = formatDate(now, 'yyyy-MM-dd');
-  const metas = await readMetas(dataDir);
-  const done = metas.some(({ meta }) => meta.kind === 'daily' && formatDate(new Date(meta.createdAt), 'yyyy-MM-dd') === today);
+  const done = (await readMetaHeads(dataDir)).some(({ kind, createdAt }) => kind === 'daily' && formatDate(new Date(createdAt), 'yyyy-MM-dd') === today);
   if (done) return true;
   await beforeCopy();
   if ((await listDataFiles(dataDir)).length === 0) return false;

@@ -1,4 +1,5 @@
 /** Finding and reading the data files of a folder (the live data or a backup). */
+import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { StoreProblem } from '../../shared/contract/results';
@@ -6,7 +7,8 @@ import { envelopeHeaderSchema, envelopeVersionSchema, FORMAT, fileRecordsSchema,
 import { migrateFile, type FormatSpec } from './migrations';
 import { writeFileAtomic, type WriteHooks } from './atomic-write';
 import { EXPECTED_FILES, missingExpectedFile, noteWritten } from './expected-files';
-import { markOf, noteValidWrite, rememberValidatedFiles, VALIDATED_FILES, ValidatedFiles, type FileMark } from './validated-files';
+import { markOf, noteValidWrite, rememberValidatedFiles, saveValidWrites, VALIDATED_FILES, ValidatedFiles, type FileMark } from './validated-files';
+import { STORE_INDEX } from './store-index';
 
 /** Where a restore prepares the backup's files, and its marker (backups.ts). */
 export const RESTORING_DIR = 'restoring';
@@ -14,7 +16,7 @@ export const RESTORE_MARKER = 'restore.json';
 
 /** Folders and files inside the data folder that are not relay data. */
 /** device-key.json: this copy's private key (sync/identity.ts): never in a backup, never restored over. */
-export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'device-key.json', 'backup.json', 'sync', EXPECTED_FILES, VALIDATED_FILES, RESTORING_DIR, RESTORE_MARKER]);
+export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'device-key.json', 'backup.json', 'sync', EXPECTED_FILES, VALIDATED_FILES, STORE_INDEX, RESTORING_DIR, RESTORE_MARKER]);
 
 /**
  * The paths entities.ts writes (data-files.test.ts checks every entity's file
@@ -68,10 +70,6 @@ export interface LoadedFile {
 export type ReadResult = { ok: true; file: LoadedFile } | { ok: false; problem: StoreProblem };
 
 export async function readDataFile(folder: string, path: string, format: FormatSpec, trust?: ValidatedFiles): Promise<ReadResult> {
-  const fail = (reason: StoreProblem['reason'], detail: string): ReadResult => ({
-    ok: false,
-    problem: { file: path, reason, detail },
-  });
   let bytes: Buffer;
   let mark: FileMark | undefined;
   try {
@@ -79,8 +77,30 @@ export async function readDataFile(folder: string, path: string, format: FormatS
     bytes = await readFile(join(folder, path));
     if (info) mark = markOf(bytes, info);
   } catch (error) {
-    return fail('unreadable', (error as Error).message);
+    return { ok: false, problem: { file: path, reason: 'unreadable', detail: (error as Error).message } };
   }
+  return parseDataFile(path, bytes, mark, format, trust);
+}
+
+/** The same, blocking: a partition loaded on first access (store.ts) is read inside a synchronous `get`. */
+export function readDataFileSync(folder: string, path: string, format: FormatSpec, trust?: ValidatedFiles): ReadResult {
+  let bytes: Buffer;
+  let mark: FileMark | undefined;
+  try {
+    const info = trust && statSync(join(folder, path));
+    bytes = readFileSync(join(folder, path));
+    if (info) mark = markOf(bytes, info);
+  } catch (error) {
+    return { ok: false, problem: { file: path, reason: 'unreadable', detail: (error as Error).message } };
+  }
+  return parseDataFile(path, bytes, mark, format, trust);
+}
+
+function parseDataFile(path: string, bytes: Buffer, mark: FileMark | undefined, format: FormatSpec, trust?: ValidatedFiles): ReadResult {
+  const fail = (reason: StoreProblem['reason'], detail: string): ReadResult => ({
+    ok: false,
+    problem: { file: path, reason, detail },
+  });
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString('utf8'));
@@ -115,9 +135,9 @@ export async function readDataFile(folder: string, path: string, format: FormatS
 
 export type FolderResult = { ok: true; files: LoadedFile[] } | { ok: false; problem: StoreProblem };
 
-export async function readDataFolder(folder: string, format: FormatSpec, trust?: ValidatedFiles): Promise<FolderResult> {
+export async function readDataFolder(folder: string, format: FormatSpec, trust?: ValidatedFiles, paths?: readonly string[]): Promise<FolderResult> {
   const files: LoadedFile[] = [];
-  for (const path of await listDataFiles(folder)) {
+  for (const path of paths ?? (await listDataFiles(folder))) {
     const result = await readDataFile(folder, path, format, trust);
     if (!result.ok) return result;
     files.push(result.file);
@@ -130,24 +150,40 @@ export async function readDataFolder(folder: string, format: FormatSpec, trust?:
  * valid are not checked record by record again (validated-files.ts); and every file it is
  * expected to hold must be there (expected-files.ts).
  */
-export async function openDataFolder(dataDir: string, format: FormatSpec): Promise<FolderResult> {
+export async function openDataFolder(dataDir: string, format: FormatSpec, lazy?: Lazy): Promise<FolderResult & { trust?: ValidatedFiles }> {
   const trust = await ValidatedFiles.read(dataDir, format.version);
-  const read = await readDataFolder(dataDir, format, trust);
+  const found = await listDataFiles(dataDir);
+  const deferred = new Set<string>();
+  for (const path of found) if (await lazy?.defer(path)) deferred.add(path);
+  const read = await readDataFolder(dataDir, format, trust, found.filter((path) => !deferred.has(path)));
   if (!read.ok) return read;
-  const missing = await missingExpectedFile(dataDir, read.files.map((file) => file.path));
+  const missing = await missingExpectedFile(dataDir, found);
   if (missing) return { ok: false, problem: missing };
   rememberValidatedFiles(dataDir, trust);
-  // Only a shortcut for the next open: failing to write it changes nothing now.
-  await trust.keep(new Map(read.files.flatMap((file) => (file.mark ? [[file.path, file.mark] as const] : [])))).catch(() => undefined);
-  return read;
+  // Only a shortcut for the next open: failing to write it changes nothing now. Files left unread keep their marks.
+  const marks = new Map(read.files.flatMap((file) => (file.mark ? [[file.path, file.mark] as const] : [])));
+  await trust.keep(marks, deferred).catch(() => undefined);
+  return { ...read, trust };
+}
+
+/** Which files an open may leave unread, to be loaded when first needed (partitions.ts). */
+export interface Lazy {
+  defer(path: string): Promise<boolean>;
 }
 
 /** Writes one data file of the live folder (crash-safe), then lists it among the files that must exist and the files known valid. */
-export async function writeDataFile(dataDir: string, path: string, contents: string, hooks?: WriteHooks): Promise<void> {
+export async function writeDataFile(dataDir: string, path: string, contents: string, hooks?: WriteHooks, batch?: WriteBatch): Promise<void> {
   await writeFileAtomic(join(dataDir, path), contents, hooks);
   await noteWritten(dataDir, path);
   // Written from records held valid in memory; the list is only a shortcut, so a failure to update it fails nothing.
-  await noteValidWrite(dataDir, path, contents).catch(() => undefined);
+  await noteValidWrite(dataDir, path, contents, batch !== undefined).catch(() => undefined);
+}
+
+/** Several files written in a row (a fold, a migration): validated-files.json is written once at the end, not once per file. */
+export type WriteBatch = true;
+
+export async function endWriteBatch(dataDir: string): Promise<void> {
+  await saveValidWrites(dataDir).catch(() => undefined);
 }
 
 /** Deep equality of JSON values, whatever the order of object keys. */

@@ -8,7 +8,7 @@
  * before a backup), and opening reads the files then replays the journal.
  */
 import { randomUUID } from 'node:crypto';
-import { access, mkdir, readFile } from 'node:fs/promises';
+import { access, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { format as formatDate } from 'date-fns';
 import { z } from 'zod';
@@ -20,11 +20,14 @@ import { legacyStamp, stampedAt, withFields, type Stamps } from '../../shared/sy
 import { writeFileAtomic, type WriteHooks } from './atomic-write';
 import { readJournal, WriteJournal, type JournalEntry, type JournalLine } from './write-journal';
 import { createBackup, ensureDailyBackup } from './backups';
-import { openDataFolder, writeDataFile } from './data-files';
-import { entities, entityKinds, fileOf, type EntityOf } from './entities';
+import { endWriteBatch, openDataFolder, readDataFileSync, writeDataFile, type LoadedFile } from './data-files';
+import { distributionFile, entities, entityKinds, fileOf, type EntityOf } from './entities';
 import { serialiseFile, type FileRecords, type SyncSection } from './envelope';
 import { currentFormat, type FormatSpec } from './migrations';
 import { keyOf, latestOf, SyncLedger, type Grave, type MergeResult } from './sync-ledger';
+import { Partitions } from './partitions';
+import { isPartition, StoreIndex, summarise, type IndexEntry } from './store-index';
+import type { ValidatedFiles } from './validated-files';
 
 export type { FieldContest, Grave, MergeResult, RefusedField } from './sync-ledger';
 
@@ -106,7 +109,8 @@ async function loadDeviceId(dataDir: string): Promise<string> {
 export async function openStore(options: StoreOptions): Promise<OpenResult> {
   const { dataDir, format = currentFormat, now = () => new Date() } = options;
   await mkdir(dataDir, { recursive: true });
-  const read = await openDataFolder(dataDir, format);
+  const partitions = new Partitions(await StoreIndex.read(dataDir, format.version), now());
+  const read = await openDataFolder(dataDir, format, partitions);
   if (!read.ok) return { state: 'recovery', problem: read.problem };
   const journaled = await readJournal(dataDir, format);
   if (!journaled.ok) return { state: 'recovery', problem: journaled.problem };
@@ -116,23 +120,25 @@ export async function openStore(options: StoreOptions): Promise<OpenResult> {
     // The backup comes first: a migration that goes wrong must be undoable by hand.
     await createBackup(dataDir, 'pre-migration', now());
     for (const file of outdated) {
-      await writeDataFile(dataDir, file.path, serialiseFile(file.records, format.version, file.sync), options.writeHooks);
+      await writeDataFile(dataDir, file.path, serialiseFile(file.records, format.version, file.sync), options.writeHooks, true);
     }
+    await endWriteBatch(dataDir);
   }
+  if (await summariseRead(dataDir, partitions.index, read.files)) await partitions.index.save().catch(() => undefined);
 
   const tables = Object.fromEntries(entityKinds.map((kind) => [kind, new Map()])) as Tables;
   const stamps = new Map<string, Stamps>();
   const graves = new Map<string, Grave>();
-  for (const file of read.files) {
-    for (const kind of entityKinds) {
-      for (const record of file.records[kind] ?? []) (tables[kind] as Map<string, unknown>).set(record.id, record);
-      for (const [id, stamp] of Object.entries(file.sync.stamps?.[kind] ?? {})) stamps.set(keyOf(kind, id), stamp);
-      for (const [id, grave] of Object.entries(file.sync.removed?.[kind] ?? {})) graves.set(keyOf(kind, id), grave);
-    }
+  for (const file of read.files) takeIn(file, tables, stamps, graves);
+  // The distributions of the files left unread come from the index: the season list needs no file.
+  for (const entry of partitions.unloaded.values()) {
+    const distribution = entry.distribution as EntityOf<'distribution'> | null;
+    if (distribution) tables.distribution.set(distribution.id, distribution);
   }
   const journal = await WriteJournal.open(dataDir, journaled.journal, options.writeHooks);
   const deviceId = await loadDeviceId(dataDir);
-  const store = new Store(dataDir, deviceId, tables, format, now, { ...options, journal }, new SyncLedger(deviceId, stamps, graves));
+  const ledger = new SyncLedger(deviceId, stamps, graves);
+  const store = new Store(dataDir, deviceId, tables, format, now, { ...options, journal, partitions, trust: read.trust }, ledger);
   store.indexAll();
   // Lines left by a session that ended without folding (a crash, a killed process) are held in memory and
   // folded with the next change, on close or before the daily backup: opening writes nothing it does not have to.
@@ -140,6 +146,35 @@ export async function openStore(options: StoreOptions): Promise<OpenResult> {
   await store.backupIfNewDay();
   if (journaled.journal.lines.length > 0) store.foldSoon();
   return { state: 'ready', store };
+}
+
+/** Puts a file's records, stamps and removed records into the tables and the ledger's maps. */
+function takeIn(file: Pick<LoadedFile, 'records' | 'sync'>, tables: Tables, stamps: Map<string, Stamps>, graves: Map<string, Grave>): void {
+  for (const kind of entityKinds) {
+    for (const record of file.records[kind] ?? []) (tables[kind] as Map<string, unknown>).set(record.id, record);
+    for (const [id, stamp] of Object.entries(file.sync.stamps?.[kind] ?? {})) stamps.set(keyOf(kind, id), stamp);
+    for (const [id, grave] of Object.entries(file.sync.removed?.[kind] ?? {})) graves.set(keyOf(kind, id), grave);
+  }
+}
+
+/** Index entries for the partitions read at open that had none (new, changed, or no index yet); true if any was added. */
+async function summariseRead(dataDir: string, index: StoreIndex, files: readonly LoadedFile[]): Promise<boolean> {
+  let added = false;
+  for (const file of files) {
+    if (!isPartition(file.path) || index.entries.has(file.path)) continue;
+    index.entries.set(file.path, summarise(file.records, file.sync, await stat(join(dataDir, file.path))));
+    added = true;
+  }
+  return added;
+}
+
+/** Loads the partitions (partitions.ts) that a read is about to need; the store's own records need none. */
+export interface Loader {
+  file(path: string): void;
+  record(kind: EntityKind, id: string): void;
+  kind(kind: EntityKind): void;
+  /** No load: the index entry of a file still unread. */
+  unread(path: string): IndexEntry | undefined;
 }
 
 /** Distribution → product → quantity ordered, as published in the producers folder. */
@@ -154,6 +189,7 @@ export class Transaction {
   constructor(
     private readonly tables: Tables,
     private readonly fileIndex: FileIndex,
+    private readonly load: Loader,
     private readonly published: PublishedOrdered = new Map(),
     private readonly rules?: (tx: Transaction) => void,
   ) {}
@@ -167,6 +203,11 @@ export class Transaction {
     this.rules?.(this);
   }
 
+  /** The index entry of a file still unread (its counts and totals), or undefined once it is loaded. */
+  unreadSummary(path: string): IndexEntry | undefined {
+    return this.load.unread(path);
+  }
+
   /** What the organisers' copies report as ordered in a distribution, per product (a producer's copy holds no orders). */
   publishedOrdered(distributionId: string): ReadonlyMap<string, number> | undefined {
     return this.published.get(distributionId);
@@ -174,6 +215,7 @@ export class Transaction {
 
   /** The records of one kind held by one file (e.g. the offers of one distribution), staged changes included. */
   inFile<K extends EntityKind>(kind: K, path: string): EntityOf<K>[] {
+    this.load.file(path);
     const known = this.fileIndex.get(path)?.get(kind);
     // Nothing staged yet (every check before a write): the file's records as they are, without copying its ids.
     if (this.staged.size === 0) return known ? [...known].map((id) => this.tables[kind].get(id)!) : [];
@@ -185,6 +227,7 @@ export class Transaction {
   }
 
   get<K extends EntityKind>(kind: K, id: string): EntityOf<K> | undefined {
+    this.load.record(kind, id);
     if (this.staged.size === 0) return this.tables[kind].get(id);
     const staged = this.staged.get(`${kind}:${id}`);
     if (staged?.removed) return undefined;
@@ -192,6 +235,7 @@ export class Transaction {
   }
 
   all<K extends EntityKind>(kind: K): EntityOf<K>[] {
+    this.load.kind(kind);
     const merged = new Map(this.tables[kind]);
     for (const { kind: stagedKind, record, removed } of this.staged.values()) {
       if (stagedKind !== kind) continue;
@@ -204,6 +248,8 @@ export class Transaction {
   /** Stages a whole record; it is checked against its schema so nothing invalid reaches the disk. */
   put<K extends EntityKind>(kind: K, record: EntityOf<K>, options: PutOptions = {}): EntityOf<K> {
     const valid = entities[kind].schema.parse(record) as EntityOf<K>;
+    // Its file is loaded before it is written: the record's state before, its stamps and its neighbours are all there.
+    this.load.file(fileOf(kind, valid));
     this.staged.set(`${kind}:${valid.id}`, { kind, record: valid, baseline: options.baseline });
     return valid;
   }
@@ -248,7 +294,13 @@ export class Store {
     private readonly tables: Tables,
     private readonly format: FormatSpec,
     private readonly now: () => Date,
-    options: Pick<StoreOptions, 'writeHooks' | 'onCommit' | 'foldWhenIdleMs' | 'foldPastBytes' | 'rules'> & { journal: WriteJournal },
+    options: Pick<StoreOptions, 'writeHooks' | 'onCommit' | 'foldWhenIdleMs' | 'foldPastBytes' | 'rules'> & {
+      journal: WriteJournal;
+      /** The files the open left unread, loaded on first access (none: everything was read). */
+      partitions?: Partitions;
+      /** The folder's validated-files list, to note the files loaded later. */
+      trust?: ValidatedFiles;
+    },
     /** Each record's field timestamps and the records taken out: what merging other copies' changes needs (sync-ledger.ts). */
     private readonly ledger = new SyncLedger(deviceId),
   ) {
@@ -259,7 +311,95 @@ export class Store {
     this.foldWhenIdleMs = options.foldWhenIdleMs ?? FOLD_WHEN_IDLE_MS;
     this.foldPastBytes = options.foldPastBytes ?? FOLD_PAST_BYTES;
     this.clock = new HybridClock(deviceId, () => now().getTime());
+    this.partitions = options.partitions;
+    this.trust = options.trust;
     this.resumeClock(this.ledger.stamps.values(), this.ledger.graves.values());
+    const unread = this.partitions?.latest() ?? '';
+    if (unread !== '') this.clock.resume(unread);
+  }
+
+  private readonly partitions?: Partitions;
+  private readonly trust?: ValidatedFiles;
+
+  /** What every read goes through: the partitions it needs are loaded first (partitions.ts). */
+  private readonly load: Loader = {
+    file: (path) => {
+      if (this.partitions?.unloaded.has(path)) this.loadPartition(path);
+    },
+    record: (kind, id) => {
+      // The distribution of an unread file is held from the index as it is in the file: reading it needs no load.
+      if (this.tables[kind].has(id)) return;
+      const path = this.partitions?.holding(kind, id);
+      if (path) this.loadPartition(path);
+    },
+    unread: (path) => this.partitions?.unloaded.get(path),
+    kind: (kind) => {
+      // The distributions of unread files are held from the index; their other records are not.
+      if (kind === 'distribution') return;
+      for (const path of this.partitions?.ofKind(kind) ?? []) this.loadPartition(path);
+    },
+  };
+
+  /** A record with everything sync knows of it (its stamps, its removal): a distribution's file is loaded too. */
+  private whole(kind: EntityKind, id: string): void {
+    this.load.record(kind, id);
+    if (kind === 'distribution') this.load.file(distributionFile(id));
+  }
+
+  /** The index entry of a file the open left unread (its counts and totals), or undefined once it is loaded. */
+  unreadSummary(path: string): IndexEntry | undefined {
+    return this.load.unread(path);
+  }
+
+  /**
+   * Each member's balance and number of entries (null: walk-in sales), from the entries held and
+   * the index's sums for the months still unread: the accounts list without reading years of months.
+   */
+  accountTotals(): Map<string | null, { balanceCents: number; entryCount: number }> {
+    const totals = new Map<string | null, { balanceCents: number; entryCount: number }>();
+    const add = (memberId: string | null, cents: number, count: number) => {
+      const total = totals.get(memberId) ?? { balanceCents: 0, entryCount: 0 };
+      total.balanceCents += cents;
+      total.entryCount += count;
+      totals.set(memberId, total);
+    };
+    for (const entry of this.tables.accountEntry.values()) add(entry.memberId, entry.amountCents, 1);
+    for (const path of this.partitions?.ofKind('accountEntry') ?? []) {
+      for (const [memberId, [cents, count]] of Object.entries(this.partitions!.unloaded.get(path)!.balances)) add(memberId === '' ? null : memberId, cents, count);
+    }
+    return totals;
+  }
+
+  /** Every partition the open left unread: for what reads the whole copy (a snapshot for sync). */
+  loadAll(): void {
+    for (const path of [...(this.partitions?.unloaded.keys() ?? [])]) this.loadPartition(path);
+  }
+
+  /** How many files the open left unread and nothing has needed since. */
+  get unloadedFiles(): number {
+    return this.partitions?.unloaded.size ?? 0;
+  }
+
+  /**
+   * Reads one partition the open left unread, in one blocking step (reads are synchronous
+   * everywhere else), and takes in its records as an open would have. A file that no longer
+   * reads is reported, and nothing changes.
+   */
+  private loadPartition(path: string): void {
+    const read = readDataFileSync(this.dataDir, path, this.format, this.trust);
+    if (!read.ok) throw new UserError('error.storeRead', { file: path, detail: read.problem.detail });
+    this.partitions!.unloaded.delete(path);
+    this.trust?.note(path, read.file.mark);
+    const distribution = this.tables.distribution.get(path.slice('distributions/'.length, -'.json'.length));
+    if (distribution) this.removeFromIndex('distribution', distribution);
+    takeIn(read.file, this.tables, this.ledger.stamps, this.ledger.graves);
+    for (const kind of entityKinds) {
+      for (const record of read.file.records[kind] ?? []) this.addToIndex(kind, record);
+      for (const [id, grave] of Object.entries(read.file.sync.removed?.[kind] ?? {})) {
+        const record = grave.record ?? this.tables[kind].get(id);
+        if (record && fileOf(kind, record as never) === path) this.graveIndex.set(path, (this.graveIndex.get(path) ?? new Set()).add(keyOf(kind, id)));
+      }
+    }
   }
 
   /** The clock resumes after the latest change this copy holds, so a restart never reuses a timestamp. */
@@ -283,11 +423,13 @@ export class Store {
 
   /** The field timestamps of a record; fields written before sync existed count as this copy's, at the epoch. */
   stampsOf(kind: EntityKind, id: string): Stamps | undefined {
+    this.whole(kind, id);
     return this.ledger.stampsOf(kind, id, this.tables[kind].get(id) as Record<string, unknown> | undefined);
   }
 
   /** Records taken out, with their removal time: part of a copy's state for sync. */
   removedRecords(): { kind: EntityKind; id: string; grave: Grave }[] {
+    this.loadAll();
     return this.ledger.removedRecords();
   }
 
@@ -308,10 +450,12 @@ export class Store {
   }
 
   get<K extends EntityKind>(kind: K, id: string): EntityOf<K> | undefined {
+    this.load.record(kind, id);
     return this.tables[kind].get(id);
   }
 
   all<K extends EntityKind>(kind: K): EntityOf<K>[] {
+    this.load.kind(kind);
     return [...this.tables[kind].values()];
   }
 
@@ -333,7 +477,7 @@ export class Store {
       // The rules date what they write when the transaction began: never after what the work itself
       // dated (a counter's debit before the payment taken against it, whatever the clock did meanwhile).
       const began = this.now();
-      const tx = new Transaction(this.tables, this.fileIndex, this.published, (staged) => this.derive(staged, began));
+      const tx = new Transaction(this.tables, this.fileIndex, this.load, this.published, (staged) => this.derive(staged, began));
       const result = await work(tx);
       this.derive(tx, began);
       await this.commit(tx, this.changesOf(tx), null);
@@ -386,8 +530,11 @@ export class Store {
         if (this.successor === null) throw new UserError('error.recoveryMode');
         return this.successor.merge(changes, origin);
       }
-      const tx = new Transaction(this.tables, this.fileIndex, this.published);
-      const { result, entries } = this.ledger.merge(changes, (kind, id) => this.tables[kind].get(id) as Record<string, unknown> | undefined);
+      const tx = new Transaction(this.tables, this.fileIndex, this.load, this.published);
+      const { result, entries } = this.ledger.merge(changes, (kind, id) => {
+        this.whole(kind, id);
+        return this.tables[kind].get(id) as Record<string, unknown> | undefined;
+      });
       for (const entry of entries) tx.staged.set(keyOf(entry.kind, entry.record.id), entry);
       for (const change of result.applied) this.clock.resume(change.at);
       await this.commit(tx, result.applied, origin);
@@ -461,16 +608,25 @@ export class Store {
     const upTo = this.applied;
     const paths = [...this.dirty];
     this.dirty.clear();
+    const index = this.partitions?.index;
     try {
       for (const path of paths) {
         await this.writeHooks?.step?.('fold.file', path);
-        const current = new Transaction(this.tables, this.fileIndex, this.published);
-        await writeDataFile(this.dataDir, path, serialiseFile(this.recordsOf(path, current), this.format.version, this.syncOf(path, current)), this.writeHooks);
+        const current = new Transaction(this.tables, this.fileIndex, this.load, this.published);
+        const records = this.recordsOf(path, current);
+        const sync = this.syncOf(path, current);
+        await writeDataFile(this.dataDir, path, serialiseFile(records, this.format.version, sync), this.writeHooks, true);
+        // The entry sums up the file as just written; a crash before the index is saved leaves it stale, and the next open reads the file.
+        if (index && isPartition(path)) index.entries.set(path, summarise(records, sync, await stat(join(this.dataDir, path))));
       }
     } catch (error) {
       for (const path of paths) this.dirty.add(path);
       throw error;
+    } finally {
+      await endWriteBatch(this.dataDir);
     }
+    // Only a shortcut for the next open: failing to write it loses nothing.
+    if (index && paths.some(isPartition)) await index.save().catch(() => undefined);
     await this.journal.dropUpTo(upTo);
   }
 
@@ -549,6 +705,7 @@ export class Store {
 
   /** The records of one kind held by one file, without scanning the others. */
   inFile<K extends EntityKind>(kind: K, path: string): EntityOf<K>[] {
+    this.load.file(path);
     return [...(this.fileIndex.get(path)?.get(kind) ?? [])].map((id) => this.tables[kind].get(id)!);
   }
 
@@ -628,6 +785,8 @@ export class Store {
     for (const { kind, record, removed, stamps, grave } of staged) {
       const key = keyOf(kind, record.id);
       const path = fileOf(kind, record as never);
+      // A change replayed or merged into an unread file: the file comes in first, so the fold writes it whole.
+      this.load.file(path);
       this.dirty.add(path);
       this.ledger.record({ kind, record, removed, stamps, grave });
       if (grave) this.graveIndex.set(path, (this.graveIndex.get(path) ?? new Set()).add(key));

@@ -70,8 +70,16 @@ export class ValidatedFiles {
     return sameMark(this.marks.get(path), mark);
   }
 
-  /** Keeps exactly these marks (the files of a good open) and writes the list if it changed. */
-  async keep(marks: ReadonlyMap<string, FileMark>): Promise<void> {
+  /**
+   * Keeps exactly these marks (the files of a good open), and those of the files the open
+   * left unread (`unread`: loaded later, checked then), and writes the list if it changed.
+   */
+  async keep(read: ReadonlyMap<string, FileMark>, unread: ReadonlySet<string> = new Set()): Promise<void> {
+    const marks = new Map(read);
+    for (const path of unread) {
+      const mark = this.marks.get(path);
+      if (mark) marks.set(path, mark);
+    }
     const changed = marks.size !== this.marks.size || [...marks].some(([path, mark]) => !sameMark(this.marks.get(path), mark));
     if (!changed) return;
     this.marks.clear();
@@ -79,14 +87,31 @@ export class ValidatedFiles {
     await this.save();
   }
 
+  /** A file loaded after the open, as it was read: trusted next time if it was known valid as it is. */
+  note(path: string, mark: FileMark | undefined): void {
+    if (mark) this.marks.set(path, mark);
+    else this.marks.delete(path);
+    this.unsaved = true;
+  }
+
+  private unsaved = false;
+
+  /** Writes the marks noted since the last write, if any (the end of a fold). */
+  async flush(): Promise<void> {
+    if (!this.unsaved) return;
+    this.unsaved = false;
+    await this.save();
+  }
+
   /** After Cabas wrote a data file from records it holds valid: its new state is trusted. */
-  async noteWritten(path: string, contents: string): Promise<void> {
+  async noteWritten(path: string, contents: string, later = false): Promise<void> {
     const bytes = Buffer.from(contents, 'utf8');
     const info = await stat(join(this.dataDir, path));
     // Written by someone else meanwhile (another opening of the folder): left to be validated.
     if (info.size !== bytes.length) this.marks.delete(path);
     else this.marks.set(path, markOf(bytes, info));
-    await this.save();
+    if (later) this.unsaved = true;
+    else await this.save();
   }
 
   private save(): Promise<void> {
@@ -107,6 +132,11 @@ export function rememberValidatedFiles(dataDir: string, list: ValidatedFiles): v
 }
 
 /** After a data file of the live folder was written; a folder not opened in this process has no list to keep. */
-export async function noteValidWrite(dataDir: string, path: string, contents: string): Promise<void> {
-  await open.get(dataDir)?.noteWritten(path, contents);
+export async function noteValidWrite(dataDir: string, path: string, contents: string, later = false): Promise<void> {
+  await open.get(dataDir)?.noteWritten(path, contents, later);
+}
+
+/** Writes the list once after a batch of writes noted `later`. */
+export async function saveValidWrites(dataDir: string): Promise<void> {
+  await open.get(dataDir)?.flush();
 }

@@ -210,6 +210,7 @@ export const en: Dictionary = {
   'error.backupNotFound': 'This backup does not exist.',
   'error.backupUnreadable': 'This backup is unreadable and cannot be restored.',
   'error.recoveryMode': 'Data cannot be changed until the damaged file is repaired.',
+  'error.storeRead': 'Could not read {file} ({detail}). Nothing was changed.',
   'error.storeWrite': 'Could not write to disk ({detail}). Nothing was saved.',
   'error.unauthorized': 'Access denied.',
   'error.internal': 'Internal error: {detail}',

@@ -214,6 +214,7 @@ export const fr = {
   'error.backupNotFound': 'Cette sauvegarde n’existe pas.',
   'error.backupUnreadable': 'Cette sauvegarde est illisible et ne peut pas être restaurée.',
   'error.recoveryMode': 'Les données ne peuvent pas être modifiées tant qu’un fichier abîmé n’est pas réparé.',
+  'error.storeRead': 'Impossible de lire {file} ({detail}). Rien n’a été modifié.',
   'error.storeWrite': 'Impossible d’écrire sur le disque ({detail}). Rien n’a été enregistré.',
   'error.unauthorized': 'Accès refusé.',
   'error.internal': 'Erreur interne : {detail}',

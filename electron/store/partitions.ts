@@ -1,0 +1,88 @@
+/**
+ * Which data files an open leaves unread (issue 11): the distributions that are over and
+ * the months of accounts that are past, whose index entry (store-index.ts) still matches
+ * the file. The store loads such a file the first time anything touches one of its records
+ * (a read by id or by file, a whole table, a write, a merge, a snapshot), so a service
+ * cannot forget to: it never sees the difference, only the time an old file takes to read.
+ */
+import { addDays, format as formatDate } from 'date-fns';
+import type { EntityKind } from '../../shared/model/change';
+import type { Lazy } from './data-files';
+import { isPartition, StoreIndex, type IndexEntry } from './store-index';
+import { keyOf } from './sync-ledger';
+
+/**
+ * Distributions whose pickup is this recent or later load at open: the coming and open ones,
+ * and last week's (its counter and settlement are what an organiser opens the app for next).
+ */
+const RECENT_DAYS = 7;
+/** Months of accounts loaded at open: this one and the two before. */
+const RECENT_MONTHS = 3;
+
+/** The kinds whose records live in partitions, and the family of files each one lives in. */
+const FAMILY: Partial<Record<EntityKind, 'distributions/' | 'accounts/'>> = {
+  distribution: 'distributions/',
+  offer: 'distributions/',
+  order: 'distributions/',
+  slot: 'distributions/',
+  tillClosing: 'distributions/',
+  standingPlacement: 'distributions/',
+  accountEntry: 'accounts/',
+};
+
+export class Partitions implements Lazy {
+  /** Files left unread, with their entry. */
+  readonly unloaded = new Map<string, IndexEntry>();
+  private readonly recentPickup: string;
+  private readonly recentMonth: string;
+
+  constructor(
+    readonly index: StoreIndex,
+    today: Date,
+  ) {
+    this.recentPickup = formatDate(addDays(today, -RECENT_DAYS), 'yyyy-MM-dd');
+    const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - (RECENT_MONTHS - 1), 1));
+    this.recentMonth = month.toISOString().slice(0, 7);
+  }
+
+  /** At open: a partition is left unread if it is history and its entry still sums it up. */
+  async defer(path: string): Promise<boolean> {
+    if (!isPartition(path)) return false;
+    const entry = await this.index.current(path);
+    if (!entry || this.isRecent(path, entry)) return false;
+    this.unloaded.set(path, entry);
+    return true;
+  }
+
+  private isRecent(path: string, entry: IndexEntry): boolean {
+    if (path.startsWith('accounts/')) return path.slice('accounts/'.length, 'accounts/'.length + 7) >= this.recentMonth;
+    const pickupDate = entry.distribution?.pickupDate;
+    return typeof pickupDate !== 'string' || pickupDate >= this.recentPickup;
+  }
+
+  /** The unread file holding a record, if any. */
+  holding(kind: EntityKind, id: string): string | undefined {
+    if (this.unloaded.size === 0 || !FAMILY[kind]) return undefined;
+    const key = keyOf(kind, id);
+    for (const [path, entry] of this.unloaded) {
+      // `keys` is space-separated, so a match bounded by spaces or ends is that very key.
+      const at = entry.keys.indexOf(key);
+      if (at >= 0 && (at === 0 || entry.keys[at - 1] === ' ') && (entry.keys.length === at + key.length || entry.keys[at + key.length] === ' ')) return path;
+    }
+    return undefined;
+  }
+
+  /** The unread files that may hold records of a kind (all of them for a whole table). */
+  ofKind(kind: EntityKind): string[] {
+    const family = FAMILY[kind];
+    if (!family || this.unloaded.size === 0) return [];
+    return [...this.unloaded.keys()].filter((path) => path.startsWith(family));
+  }
+
+  /** The latest timestamp in the unread files: the clock resumes after it. */
+  latest(): string {
+    let latest = '';
+    for (const entry of this.unloaded.values()) if (entry.latest > latest) latest = entry.latest;
+    return latest;
+  }
+}
