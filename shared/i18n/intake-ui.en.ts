@@ -7,7 +7,7 @@ export const intakeUiEn: Record<keyof typeof intakeUiFr, string> = {
     'Send the order form to members, then import the filled-in files or an online form’s export (Framaforms, Google Forms, Microsoft Forms): everything is shown before it is saved.',
   'intake.ui.formTitle': 'Order form to send',
   'intake.ui.format': 'Format',
-  'intake.ui.perMember': 'One file per member, with their name and order already filled in',
+  'intake.ui.perMember': 'One file per member, with their name and order already filled in (all in one .zip)',
   'intake.ui.download': 'Download the order form',
   'intake.ui.downloading': 'Preparing…',
   'intake.ui.downloaded': '{count, plural, one {# file downloaded} other {# files downloaded}}.',

@@ -5,7 +5,7 @@ export const intakeUiFr = {
     'Envoyez le bon de commande aux membres, puis importez les fichiers remplis ou l’export d’un formulaire en ligne (Framaforms, Google Forms, Microsoft Forms) : tout est montré avant d’être enregistré.',
   'intake.ui.formTitle': 'Bon de commande à envoyer',
   'intake.ui.format': 'Format',
-  'intake.ui.perMember': 'Un fichier par membre, avec son nom et sa commande déjà remplis',
+  'intake.ui.perMember': 'Un fichier par membre, avec son nom et sa commande déjà remplis (tous dans un .zip)',
   'intake.ui.download': 'Télécharger le bon de commande',
   'intake.ui.downloading': 'Préparation…',
   'intake.ui.downloaded': '{count, plural, one {# fichier téléchargé} other {# fichiers téléchargés}}.',
