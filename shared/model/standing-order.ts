@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, instant } from './fields';
+import { id, instant, localDate } from './fields';
 
 /** One product of a standing basket: what the member wants each week, before stock says what they get. */
 export const standingLineSchema = z.strictObject({
@@ -7,6 +7,9 @@ export const standingLineSchema = z.strictObject({
   quantity: z.number().int().min(1).max(10_000),
 });
 export type StandingLine = z.infer<typeof standingLineSchema>;
+
+export const STANDING_CADENCES = ['every', 'everyOtherWeek'] as const;
+export type StandingCadence = (typeof STANDING_CADENCES)[number];
 
 /**
  * A standing order (abonnement): a member's basket repeated at every
@@ -20,6 +23,12 @@ export const standingOrderSchema = z.strictObject({
   /** null: every distribution; otherwise only those of this series. */
   seriesId: id.nullable(),
   lines: z.array(standingLineSchema).min(1).max(200),
+  /** Which of those distributions: every one, or every other week counted from `from`. Older records have neither (every). */
+  cadence: z.enum(STANDING_CADENCES).default('every'),
+  /** The first pickup day of the series (the every-other-week count starts there); null: from the start. */
+  from: localDate.nullable().default(null),
+  /** The last pickup day it is placed for; null: until stopped. */
+  until: localDate.nullable().default(null),
   pausedAt: instant.nullable(),
   stoppedAt: instant.nullable(),
   createdAt: instant,
