@@ -8,18 +8,14 @@
 import {
   columnIssues,
   differs,
-  columnMappings,
-  mapColumns,
-  missingColumns,
   rowContext,
-  unreadableRows,
   type RowContext,
   type ColumnAliases,
   type ColumnChoices,
-  type ColumnMapping,
   type ImportAction,
   type ImportIssue as CsvImportIssue,
 } from '../csv/columns';
+import { startPlan, type ImportPlan as SheetImportPlan } from '../csv/import-plan';
 import { readCents, readDecimal } from '../csv/numbers';
 import { parseWeight } from '../orders/weight-input';
 import type { SheetTable } from '../csv/table';
@@ -111,16 +107,12 @@ export interface ImportWrites {
   products: { producerKey: string; existingId: string | null; fields: ImportedProductFields }[];
 }
 
-export interface ImportPlan {
-  columns: Partial<Record<ImportColumn, number>>;
-  /** Every column of the file, its sample values and the field it feeds: the mapping step. */
-  mappings: ColumnMapping<ImportColumn>[];
-  unknownHeaders: string[];
-  fileIssues: ImportIssue[];
-  rows: ImportRowPlan[];
-  counts: { producersCreated: number; producersUpdated: number; productsCreated: number; productsUpdated: number; rowsWithIssues: number };
-  writes: ImportWrites;
-}
+export type ImportPlan = SheetImportPlan<
+  ImportColumn,
+  ImportRowPlan,
+  { producersCreated: number; producersUpdated: number; productsCreated: number; productsUpdated: number; rowsWithIssues: number },
+  ImportWrites
+>;
 
 export function planCatalogueImport(
   table: Pick<SheetTable, 'header' | 'rows' | 'errors'>,
@@ -128,24 +120,17 @@ export function planCatalogueImport(
   country: Country,
   chosen: ColumnChoices = [],
 ): ImportPlan {
-  const { columns, unknownHeaders } = mapColumns(table.header, IMPORT_COLUMNS, chosen);
-  // A file of products needs their unit, price and VAT: said once for the file, not on every row.
-  const required: ImportColumn[] = columns.product === undefined ? ['producer'] : ['producer', 'unit', 'price', 'vat'];
-  const fileIssues = missingColumns(columns, required, IMPORT_COLUMNS);
-  const plan: ImportPlan = {
-    columns,
-    mappings: columnMappings(table, columns),
-    unknownHeaders,
-    fileIssues,
-    rows: [],
-    counts: { producersCreated: 0, producersUpdated: 0, productsCreated: 0, productsUpdated: 0, rowsWithIssues: 0 },
+  const plan: ImportPlan = startPlan(table, {
+    aliases: IMPORT_COLUMNS,
+    chosen,
+    // A file of products needs their unit, price and VAT: said once for the file, not on every row.
+    required: (found) => (found.product === undefined ? ['producer'] : found.pricePerKg === undefined ? ['producer', 'unit', 'price', 'vat'] : ['producer', 'unit', 'vat']),
+    unreadable: (line, issues) => ({ line, producerName: '', producerAction: null, productName: '', productAction: null, issues, warnings: [] }),
+    counts: { producersCreated: 0, producersUpdated: 0, productsCreated: 0, productsUpdated: 0 },
     writes: { producers: [], products: [] },
-  };
-  for (const { line, issues } of unreadableRows(table)) {
-    plan.rows.push({ line, producerName: '', producerAction: null, productName: '', productAction: null, issues, warnings: [] });
-    plan.counts.rowsWithIssues++;
-  }
-  if (fileIssues.length > 0) return plan;
+  });
+  const { columns } = plan;
+  if (plan.fileIssues.length > 0) return plan;
 
   const producersByKey = new Map(existing.producers.map((producer) => [fold(producer.name), producer]));
   const plannedProducers = new Map<string, ImportWrites['producers'][number]>();
