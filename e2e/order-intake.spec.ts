@@ -4,7 +4,9 @@
  * LibreOffice saved them (e2e/import-files, scripts/make-import-fixtures.sh),
  * dropped on the distribution's orders page, reached from its hub.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { api, openDistributionDraft } from './support/api';
@@ -65,6 +67,13 @@ test('the organiser imports a form export of 20 responses, then a returned .xlsx
   const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Télécharger le bon de commande' }).click()]);
   expect(download.suggestedFilename()).toBe(`bon-de-commande-${openDistributionDraft().pickupDate}.ods`);
   await expect(app.getByRole('status').filter({ hasText: 'téléchargé' })).toHaveText('1 fichier téléchargé.');
+  // One pre-filled form per member, all in one zip: one download, not one per member.
+  await app.getByLabel(/Un fichier par membre/).check();
+  const [zip] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Télécharger le bon de commande' }).click()]);
+  expect(zip.suggestedFilename()).toBe(`bon-de-commande-${openDistributionDraft().pickupDate}-par-membre.zip`);
+  const inside = unzipSync(await readFile((await zip.path())!));
+  expect(Object.keys(inside)).toEqual(['anne-leroy', 'francois-d-hondt', 'paul-petit'].map((slug) => `bon-de-commande-${openDistributionDraft().pickupDate}-${slug}.ods`));
+  await app.getByLabel(/Un fichier par membre/).uncheck();
 
   let preview = await choose(app, 'orders-form-export-en.csv');
   await expect(counts(preview)).toHaveText(['20', '0', '0', '18', '1', '0']);
