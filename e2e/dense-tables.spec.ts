@@ -11,10 +11,10 @@ test.use({ viewport: { width: 1366, height: 768 } });
 
 type Ids = { id: string };
 
-/** Rows of the table whose bottom edge is inside the window, before any scrolling. */
-async function rowsInView(app: Page, table: Locator): Promise<number> {
+/** Rows of the table whose bottom edge is inside the window, `room` pixels above its bottom, before any scrolling. */
+async function rowsInView(app: Page, table: Locator, room: number): Promise<number> {
   await expect(table.getByRole('row').nth(12)).toBeVisible();
-  const height = app.viewportSize()!.height;
+  const height = app.viewportSize()!.height - room;
   const bottoms = await table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().bottom));
   return bottoms.filter((bottom) => bottom <= height).length;
 }
@@ -30,9 +30,10 @@ test('producers, catalogue, members and orders show at least twelve rows on a 13
     const order = await call<Ids>('orders.open', { distributionId: distribution.id, memberId: member.id });
     await call('orders.addLine', { orderId: order.id, productId: product.id, quantity: 1 });
   }
-  for (const route of ['producers', 'catalogue', 'members', `orders/${distribution.id}`]) {
+  // The orders page gains lines (a late-order notice, standing orders not placed): its twelfth order keeps a line's room to spare.
+  for (const [route, room] of [['producers', 0], ['catalogue', 0], ['members', 0], [`orders/${distribution.id}`, 24]] as const) {
     await app.evaluate((hash) => (window.location.hash = hash), `#/${route}`);
     const table = app.getByRole('table').first();
-    expect(await rowsInView(app, table), route).toBeGreaterThanOrEqual(12);
+    expect(await rowsInView(app, table, room), route).toBeGreaterThanOrEqual(12);
   }
 });

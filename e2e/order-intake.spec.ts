@@ -4,7 +4,9 @@
  * LibreOffice saved them (e2e/import-files, scripts/make-import-fixtures.sh),
  * dropped on the distribution's orders page, reached from its hub.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { api, openDistributionDraft } from './support/api';
@@ -65,6 +67,13 @@ test('the organiser imports a form export of 20 responses, then a returned .xlsx
   const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Télécharger le bon de commande' }).click()]);
   expect(download.suggestedFilename()).toBe(`bon-de-commande-${openDistributionDraft().pickupDate}.ods`);
   await expect(app.getByRole('status').filter({ hasText: 'téléchargé' })).toHaveText('1 fichier téléchargé.');
+  // One pre-filled form per member, all in one zip: one download, not one per member.
+  await app.getByLabel(/Un fichier par membre/).check();
+  const [zip] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Télécharger le bon de commande' }).click()]);
+  expect(zip.suggestedFilename()).toBe(`bon-de-commande-${openDistributionDraft().pickupDate}-par-membre.zip`);
+  const inside = unzipSync(await readFile((await zip.path())!));
+  expect(Object.keys(inside)).toEqual(['anne-leroy', 'francois-d-hondt', 'paul-petit'].map((slug) => `bon-de-commande-${openDistributionDraft().pickupDate}-${slug}.ods`));
+  await app.getByLabel(/Un fichier par membre/).uncheck();
 
   let preview = await choose(app, 'orders-form-export-en.csv');
   await expect(counts(preview)).toHaveText(['20', '0', '0', '18', '1', '0']);
@@ -75,7 +84,7 @@ test('the organiser imports a form export of 20 responses, then a returned .xlsx
   const last = response(preview, 'orders-form-export-en.csv', 21);
   await expect(last).toContainText('ligne 21, Pain : Pain : 3 demandés, il n’en reste que 1');
   await expect(last).toContainText('1 × Carottes');
-  await expect(preview.getByRole('row', { name: /^Pain/ })).toContainText(['Pain', 'Boulangerie Martin', '10', '0', '9', '1'].join(''));
+  await expect(preview.getByRole('row', { name: /^Pain Boulangerie Martin/ })).toContainText(['Pain', 'Boulangerie Martin', '10', '0', '9', '1'].join(''));
   await expect(preview).toContainText('Colonnes ignorées : Horodateur, Remarques');
   expect(await seriousViolations(app)).toEqual([]);
   await preview.getByRole('button', { name: 'Importer les 20 commandes' }).click();
@@ -108,4 +117,40 @@ test('the organiser imports a form export of 20 responses, then a returned .xlsx
   expect(new Set(orders.map((order) => order.memberId)).size).toBe(21);
   expect(orders.flatMap((order) => order.lines).filter((line) => line.productName === 'Pain').reduce((sum, line) => sum + line.quantity, 0)).toBe(9);
   expect(await storedRecords(dataDir, 'member')).toHaveLength(21);
+});
+
+test('the organiser maps the columns of a form export Cabas cannot place, and the next export of that form is read the same way', async ({ app, request, host }) => {
+  const distribution = await relay(request, host);
+  await app.evaluate((hash) => (window.location.hash = hash), `#/distributions/${distribution.id}`);
+  await app.getByRole('link', { name: 'Commandes par tableur' }).click();
+  // A form whose questions are worded its own way: "Qui", "Courriel perso", and "Baguette" for the bread.
+  const csv = (rows: string[]) => ({
+    name: 'formulaire-semaine.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(['Horodateur,Qui,Courriel perso,Baguette,Carottes (Ferme du Bois)', ...rows].join('\n')),
+  });
+  const week = csv(['2026-03-01 10:00,Anne Leroy,anne.leroy@example.org,2,1', '2026-03-01 11:00,Zoé Neuve,zoe@example.org,1,']);
+  await app.getByLabel('Choisir les fichiers…').setInputFiles(week);
+  const preview = app.getByRole('dialog', { name: 'Commandes à importer' });
+  await expect(preview).toContainText('Aucune colonne « Nom » ni « E-mail » : impossible de savoir qui commande.');
+  await expect(preview.getByRole('button', { name: /Importer/ })).toHaveCount(0);
+
+  // The mapping step: each column with its values; the organiser says which is which.
+  await expect(preview.getByRole('row', { name: /^Baguette/ })).toContainText('2 · 1');
+  await expect(preview.getByLabel('Champ de la colonne « Carottes (Ferme du Bois) »')).toHaveValue(/^product:/);
+  await preview.getByLabel('Champ de la colonne « Qui »').selectOption({ label: 'Nom du membre' });
+  await preview.getByLabel('Champ de la colonne « Courriel perso »').selectOption({ label: 'E-mail du membre' });
+  await preview.getByLabel('Champ de la colonne « Baguette »').selectOption({ label: 'Pain (Boulangerie Martin)' });
+  await expect(counts(preview)).toHaveText(['2', '0', '0', '1', '0', '0']);
+  await expect(response(preview, 'formulaire-semaine.csv', 2)).toContainText('Anne Leroy (reconnu par l’e-mail)');
+  await expect(response(preview, 'formulaire-semaine.csv', 2)).toContainText('2 × Pain1 × Carottes');
+  await expect(preview).toContainText('Colonnes ignorées : Horodateur');
+  await preview.getByRole('button', { name: 'Importer les 2 commandes' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Import terminé' })).toHaveText('Import terminé : 2 commandes créées, 0 modifiée, 1 nouveau membre.');
+
+  // Next time, the same form's export: the columns are read as mapped, nothing asked again, Anne's order updated.
+  await app.getByLabel('Choisir les fichiers…').setInputFiles(csv(['2026-03-08 10:00,Anne Leroy,anne.leroy@example.org,3,1']));
+  await expect(preview.getByLabel('Champ de la colonne « Baguette »')).toHaveValue(/^product:/);
+  await expect(counts(preview)).toHaveText(['0', '1', '0', '0', '0', '0']);
+  await expect(response(preview, 'formulaire-semaine.csv', 2)).toContainText('3 × Pain (avant : 2)');
 });

@@ -43,9 +43,14 @@ test('standing orders placed at opening: the basket is in the new distribution, 
     await dialog.getByLabel('Quantité').fill(quantity);
     await dialog.getByRole('button', { name: 'Ajouter le produit' }).click();
   }
+  // Every other week, for the coming month: this week's distribution is the first of the series.
+  await dialog.getByRole('radio', { name: 'Une semaine sur deux' }).check();
+  const until = day(30);
+  await dialog.getByLabel('Jusqu’au (facultatif)').fill(format(new Date(`${until}T12:00`), 'dd/MM/yyyy'));
   await dialog.getByRole('button', { name: 'Enregistrer l’abonnement' }).click();
   await expect(app.getByRole('status').filter({ hasText: 'Abonnement enregistré.' })).toBeVisible();
   await expect(app.getByRole('list', { name: 'Panier' })).toContainText('Carottes × 3');
+  await expect(app.getByText(`Une semaine sur deux · jusqu’au ${longDay(until)}`)).toBeVisible();
 
   // Next week's distribution opens with only 2 carrots; the app is started again (the placement runs at open).
   const draft = openDistributionDraft();

@@ -99,19 +99,34 @@ async function measure(label: string, files: { name: string; contentBase64: stri
   }
 }
 
-export async function benchOrderIntake() {
+/**
+ * Each sample on a fresh data folder (a write changes what the next preview sees). The slowest total is held to the
+ * target: it is the first, as later samples find the same workbooks already read in the previews' cache (order-intake.ts).
+ */
+async function sampled(label: string, files: { name: string; contentBase64: string }[], samples: number) {
+  const runs = [];
+  for (let sample = 0; sample < samples; sample++) runs.push(await measure(label, files));
+  runs.sort((a, b) => a.preview + a.write - (b.preview + b.write));
+  const median = runs[Math.floor(runs.length / 2)]!;
+  const slowest = runs.at(-1)!;
+  return { label, samples, preview: median.preview, write: median.write, maxTotal: slowest.preview + slowest.write };
+}
+
+export async function benchOrderIntake(samples = 1) {
   return [
-    await measure(`${MEMBERS} returned .xlsx order forms`, catalogue.members.map((_, member) => ({ name: `bon-${member}.xlsx`, contentBase64: returnedForm(member) }))),
-    await measure(`an online-form export of ${MEMBERS} rows (CSV)`, [{ name: 'reponses.csv', contentBase64: formExport() }]),
+    await sampled(`${MEMBERS} returned .xlsx order forms`, catalogue.members.map((_, member) => ({ name: `bon-${member}.xlsx`, contentBase64: returnedForm(member) })), samples),
+    await sampled(`an online-form export of ${MEMBERS} rows (CSV)`, [{ name: 'reponses.csv', contentBase64: formExport() }], samples),
   ];
 }
 
 export function printOrderIntakeBench(results: Awaited<ReturnType<typeof benchOrderIntake>>): void {
-  console.log(`\n| ${MEMBERS} orders in from spreadsheets | preview | write | total | target ≤ 5 s |`);
-  console.log('|---|---|---|---|---|');
-  for (const { label, preview, write: written } of results) {
+  console.log(`\n| ${MEMBERS} orders in from spreadsheets | samples | preview (median) | write (median) | total (median) | total (max) | target ≤ 5 s |`);
+  console.log('|---|---|---|---|---|---|---|');
+  for (const { label, samples, preview, write: written, maxTotal } of results) {
     const total = preview + written;
-    console.log(`| ${label} | ${preview.toFixed(0)} ms | ${written.toFixed(0)} ms | ${total.toFixed(0)} ms | ${total <= 5000 ? 'OK' : 'MISSED'} |`);
+    console.log(
+      `| ${label} | ${samples} | ${preview.toFixed(0)} ms | ${written.toFixed(0)} ms | ${total.toFixed(0)} ms | ${maxTotal.toFixed(0)} ms | ${maxTotal <= 5000 ? 'OK' : 'MISSED'} |`,
+    );
   }
 }
 

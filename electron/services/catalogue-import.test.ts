@@ -137,6 +137,9 @@ describe('catalogue.exportCsv', () => {
     await createProduct(app, verger.id, { name: '+Bio', unit: 'piece', priceCents: 0, vatRateBp: 0 });
     await createProduct(app, verger.id, { name: '-15', unit: 'barquette' });
     await createProducer(app, 'Les Prés');
+    // Sold by weight: 14,90 € the kg, pieces of about 1,2 kg.
+    const pres = await createProducer(app, 'Ferme des Prés');
+    await createProduct(app, pres.id, { name: 'Poulet fermier', unit: 'piece', priceCents: 1490, pricing: 'weight', pieceGrams: 1200 });
   }
 
   it('neutralises cells a spreadsheet would run as formulas, but keeps plain negative numbers', async () => {
@@ -150,7 +153,7 @@ describe('catalogue.exportCsv', () => {
     expect(cells.filter((cell) => /^[=+@-]/.test(cell) && cell !== '-15')).toEqual([]);
     expect(table.rows.find((row) => row.cells[7] === 'Pâté de campagne')!.cells).toEqual([
       'Ferme de l’Étang', '', '', 'etang@ferme.be', "'+32 81 22 33 44", 'Rue du Moulin 3\n5000 Namur', '12,5',
-      'Pâté de campagne', 'épicerie', 'pot', 'pot de 180 g; bocal', '4,50', '6', '12', '',
+      'Pâté de campagne', 'épicerie', 'pot', 'pot de 180 g; bocal', '4,50', '6', '12', '', '', '',
     ]);
   });
 
@@ -170,7 +173,47 @@ describe('catalogue.exportCsv', () => {
     await importFile(app, content);
     expect(await folded(app)).toEqual([]);
     expect(await catalogue(app)).toEqual(before);
-    expect((await call<Producer[]>(app, 'producers.list', { archived: 'all' })).length).toBe(3);
-    expect((await call<Product[]>(app, 'products.list', { archived: 'all' })).length).toBe(5);
+    expect((await call<Producer[]>(app, 'producers.list', { archived: 'all' })).length).toBe(4);
+    expect((await call<Product[]>(app, 'products.list', { archived: 'all' })).length).toBe(6);
+  });
+
+  it('writes a product sold by weight with its price per kg and the weight of a piece, and reads them back', async () => {
+    const app = await open();
+    await varied(app);
+    const { content } = await call<{ content: string }>(app, 'catalogue.exportCsv', {});
+    const table = parseCsv(new TextEncoder().encode(content));
+    const chicken = table.rows.find((row) => row.cells[7] === 'Poulet fermier')!.cells;
+    expect(Object.fromEntries(table.header.map((title, index) => [title, chicken[index]]))).toMatchObject({
+      prix: '', 'prix au kg': '14,90', 'poids par pièce (g)': '1200',
+    });
+  });
+});
+
+describe('sold-by-weight columns', () => {
+  const HEADER = 'Producteur;Produit;Unité;Prix TTC;TVA;Prix au kilo (€);Poids estimé (g)';
+
+  it('makes a product priced per kg with the estimated weight of a piece, in French or English titles, and turns it back to a price per piece', async () => {
+    const app = await open();
+    for (const file of [
+      `${HEADER}\nFerme des Prés;Poulet fermier;pièce;;6;14,90;1,2 kg\nFerme des Prés;Œufs;douzaine;3,20;6;;`,
+      'Producer,Product,Unit,Price,VAT,Price per kg,Weight per piece\nFerme des Prés,Poulet fermier,piece,,6,14.90,1200\nFerme des Prés,Œufs,douzaine,3.20,6,,',
+    ]) {
+      await importFile(app, file);
+      const products = await call<Product[]>(app, 'products.list', {});
+      expect(products.map(({ name, priceCents, pricing, pieceGrams }) => ({ name, priceCents, pricing, pieceGrams }))).toEqual([
+        { name: 'Œufs', priceCents: 320, pricing: 'unit', pieceGrams: null },
+        { name: 'Poulet fermier', priceCents: 1490, pricing: 'weight', pieceGrams: 1200 },
+      ]);
+    }
+    const plan = await preview(app, `${HEADER}\nFerme des Prés;Poulet fermier;pièce;;6;;`);
+    expect(plan.rows[0]).toMatchObject({ productAction: null, issues: [expect.objectContaining({ column: 'price', key: 'import.badPrice' })] });
+  });
+
+  it('refuses a row priced both ways, or per kg without a weight, naming the column', async () => {
+    const app = await open();
+    const plan = await preview(app, `${HEADER}\nFerme des Prés;Poulet;pièce;12,00;6;14,90;1200\nFerme des Prés;Dinde;pièce;;6;14,90;`);
+    expect(plan.rows.map((row) => row.issues.map((issue) => `${issue.column}:${issue.key}`))).toEqual([
+      ['price:import.priceAndPerKg'], ['pieceGrams:import.badPieceGrams'],
+    ]);
   });
 });

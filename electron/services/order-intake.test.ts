@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { IntakePlan } from '../../shared/intake/plan';
 import type { Member } from '../../shared/model/member';
@@ -40,19 +41,26 @@ describe('orders in from spreadsheets, through the service', () => {
     expect(again.writes).toEqual([]);
   });
 
-  it('reads back the order forms it writes, pre-filled per member, in .xlsx, .ods and CSV', async () => {
+  it('writes one pre-filled order form per member, together in one zip, and reads each back as the blank form, in .xlsx, .ods and CSV', async () => {
     const day = await pickupDay(await tempDir());
     const paul = await day.member('Paul Petit', { phone: '0470 12 34 56' });
+    const anne = await day.member('Anne Leroy');
     await day.order(paul, [{ product: day.bread, quantity: 2 }]);
     for (const format of ['xlsx', 'ods', 'csv'] as const) {
       const { files } = await call<{ files: { fileName: string; contentBase64: string }[] }>(day.app, 'orders.orderForms', {
         distributionId: day.distribution.id, format, perMember: true,
       });
-      expect(files.map((file) => file.fileName)).toEqual([`bon-de-commande-2026-03-06-paul-petit.${format}`]);
-      const plan = await call<IntakePlan>(day.app, 'orders.previewImport', { distributionId: day.distribution.id, files: [{ name: files[0]!.fileName, contentBase64: files[0]!.contentBase64 }] });
-      expect([format, plan.files[0]!.kind, plan.files[0]!.issues]).toEqual([format, 'orderForm', []]);
-      // Returned as sent: Paul, his 2 loaves, nothing to change.
-      expect(plan.orders.map(({ memberId, action, totalCents }) => ({ memberId, action, totalCents }))).toEqual([{ memberId: paul.id, action: 'unchanged', totalCents: 760 }]);
+      expect(files.map((file) => file.fileName)).toEqual(['bon-de-commande-2026-03-06-par-membre.zip']);
+      const inside = unzipSync(Buffer.from(files[0]!.contentBase64, 'base64'));
+      expect(Object.keys(inside)).toEqual([`bon-de-commande-2026-03-06-anne-leroy.${format}`, `bon-de-commande-2026-03-06-paul-petit.${format}`]);
+      const returned = Object.entries(inside).map(([name, bytes]) => ({ name, contentBase64: Buffer.from(bytes).toString('base64') }));
+      const plan = await call<IntakePlan>(day.app, 'orders.previewImport', { distributionId: day.distribution.id, files: returned });
+      expect(plan.files.map(({ kind, issues }) => [format, kind, issues])).toEqual([[format, 'orderForm', []], [format, 'orderForm', []]]);
+      // Returned as sent: Paul and his 2 loaves, nothing to change; Anne's form names her and orders nothing yet.
+      expect(plan.orders.map(({ memberId, action, totalCents, issues }) => ({ memberId, action, totalCents, issues: issues.map((issue) => issue.key) }))).toEqual([
+        { memberId: anne.id, action: null, totalCents: 0, issues: ['intake.nothingOrdered'] },
+        { memberId: paul.id, action: 'unchanged', totalCents: 760, issues: [] },
+      ]);
     }
   });
 

@@ -26,7 +26,8 @@ import { slotFor } from './slots';
 
 export interface IntakeInput {
   distributionId: string;
-  files: readonly { name: string; contentBase64: string }[];
+  /** `mapping`: the organiser's mapping step for an online form's export, by column position (see IntakeColumnChoice). */
+  files: readonly { name: string; contentBase64: string; mapping?: readonly (string | null)[] }[];
   /** The organiser records the orders after ordering closed (late orders). */
   late: boolean;
 }
@@ -77,9 +78,10 @@ function readSheet(contentBase64: string): SheetTable {
   return table;
 }
 
-function readFile(name: string, contentBase64: string, index: ReturnType<typeof offerIndex>): { name: string } & ReadIntakeFile {
+function readFile(file: IntakeInput['files'][number], index: ReturnType<typeof offerIndex>): { name: string } & ReadIntakeFile {
+  const { name, contentBase64, mapping } = file;
   try {
-    return { name, ...readIntakeFile(name, readSheet(contentBase64), index) };
+    return { name, ...readIntakeFile(name, readSheet(contentBase64), index, mapping) };
   } catch (error) {
     // One unreadable file (a PDF dropped with the rest) is listed; the others are still read.
     if (!(error instanceof UserError)) throw error;
@@ -91,7 +93,7 @@ function planFor(source: Source, input: IntakeInput, now: Date): IntakePlan {
   const distribution = existingDistribution(source, input.distributionId);
   const state = intakeState(source, input.distributionId);
   const index = offerIndex(state.offers, source.all('product').map((product) => product.name));
-  const plan = planIntake(input.files.map(({ name, contentBase64 }) => readFile(name, contentBase64, index)), state);
+  const plan = planIntake(input.files.map((file) => readFile(file, index)), state);
   const { timeZone } = readRelay(source);
   if (isFinished(distribution, now, timeZone)) plan.blockers.push({ key: 'error.distributionFinished', params: { date: distribution.pickupDate } });
   else if (!input.late && !isOrderingOpen(distribution, now, timeZone)) plan.blockers.push({ key: 'intake.orderingClosed' });

@@ -131,6 +131,33 @@ describe('standing orders', () => {
     await app.close();
   });
 
+  it('repeat on the distributions the organiser picked: every other week, up to a last pickup day', async () => {
+    const { app, eggs, friday, anne } = await relay();
+    const later: Record<string, string> = {};
+    for (const pickupDate of ['2026-03-13', '2026-03-20', '2026-03-27', '2026-04-03']) {
+      const distribution = await call<DistributionView>(app, 'distributions.create', {
+        pickupDate, pickupStart: '17:00', pickupEnd: '19:00', opens: { date: '2026-03-03', time: '08:00' }, closes: { date: pickupDate, time: '12:00' },
+      });
+      await call(app, 'offers.set', { distributionId: distribution.id, productId: eggs.id, quantity: 10 });
+      later[pickupDate] = distribution.id;
+    }
+    const standing = await call<StandingOrderView>(app, 'standingOrders.create', {
+      memberId: anne.id, lines: [{ productId: eggs.id, quantity: 2 }], cadence: 'everyOtherWeek', until: '2026-03-27',
+    });
+    expect(standing.standingOrder).toMatchObject({ cadence: 'everyOtherWeek', from: '2026-03-02', until: '2026-03-27' });
+    app.clock.set(tuesdayMorning);
+    await app.placer.sweep();
+    const placedOn = async (distributionId: string) => (await ordersOf(app, distributionId)).map((row) => basket(row.order));
+    expect([await placedOn(friday.id), ...(await Promise.all(Object.values(later).map(placedOn)))]).toEqual([
+      [[['Œufs', 2]]], [], [[['Œufs', 2]]], [], [],
+    ]);
+    // A last day already past is refused, and nothing changes.
+    expect((await refusal(app, 'standingOrders.setLines', { id: standing.standingOrder.id, lines: [{ productId: eggs.id, quantity: 2 }], until: '2026-03-01' })).key).toBe(
+      'error.standingUntilPast',
+    );
+    await app.close();
+  });
+
   it('refuses an empty basket and an unknown product, and changes nothing', async () => {
     const { app, anne } = await relay();
     expect((await refusal(app, 'standingOrders.create', { memberId: anne.id, lines: [] })).key).toBe('error.invalidInput');

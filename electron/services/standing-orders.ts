@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../../shared/contract/errors';
 import { isOrderingOpen } from '../../shared/distributions/schedule';
-import type { StandingLine, StandingOrder } from '../../shared/model/standing-order';
+import type { StandingCadence, StandingLine, StandingOrder } from '../../shared/model/standing-order';
+import { todayIn } from '../../shared/distributions/calendar';
 import { isActive } from '../../shared/orders/totals';
 import { standingStatus, type PlacementView, type RepeatResult, type StandingOrderView } from '../../shared/standing/views';
 import { distributionFile } from '../store/entities';
@@ -60,8 +61,12 @@ export function standingOrdersService(store: () => Store, now: () => Date) {
         .map((standingOrder) => standingView(source, standingOrder));
     },
 
-    'standingOrders.create': ({ memberId, lines, seriesId }: { memberId: string; lines: StandingLine[]; seriesId: string | null }) =>
+    'standingOrders.create': (input: { memberId: string; lines: StandingLine[]; seriesId: string | null; cadence: StandingCadence; until: string | null }) =>
       store().transact((tx) => {
+        const { memberId, lines, seriesId, cadence, until } = input;
+        // The series starts today (relay time): every other week counts from this week's distribution.
+        const from = todayIn(readRelay(tx).timeZone, now());
+        if (until !== null && until < from) throw new UserError('error.standingUntilPast');
         const member = tx.get('member', memberId);
         if (!member) throw new UserError('error.memberNotFound');
         if (member.archivedAt !== null) throw new UserError('error.memberArchived', { name: member.name });
@@ -71,6 +76,9 @@ export function standingOrdersService(store: () => Store, now: () => Date) {
           memberId,
           seriesId,
           lines,
+          cadence,
+          from,
+          until,
           pausedAt: null,
           stoppedAt: null,
           createdAt: stamp(),
@@ -81,10 +89,15 @@ export function standingOrdersService(store: () => Store, now: () => Date) {
         return standingView(tx, standingOrder);
       }),
 
-    'standingOrders.setLines': ({ id, lines }: { id: string; lines: StandingLine[] }) =>
-      change(id, (_standingOrder, tx) => {
+    'standingOrders.setLines': ({ id, lines, cadence, until }: { id: string; lines: StandingLine[]; cadence?: StandingCadence; until?: string | null }) =>
+      change(id, (standingOrder, tx) => {
         checkLines(tx, lines);
-        return { lines };
+        if (until !== undefined && until !== null && until < todayIn(readRelay(tx).timeZone, now())) throw new UserError('error.standingUntilPast');
+        return {
+          lines,
+          ...(cadence !== undefined && { cadence, from: standingOrder.from ?? standingOrder.createdAt.slice(0, 10) }),
+          ...(until !== undefined && { until }),
+        };
       }),
 
     'standingOrders.pause': ({ id }: { id: string }) => change(id, (standingOrder) => ({ pausedAt: standingOrder.pausedAt ?? stamp() })),

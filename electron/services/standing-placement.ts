@@ -13,6 +13,7 @@ import { isOrderingOpen } from '../../shared/distributions/schedule';
 import { isActive } from '../../shared/orders/totals';
 import { allUnplaced, planPlacement, type PlacementPlan } from '../../shared/standing/placement';
 import { placementId } from '../../shared/standing/placement-id';
+import { scheduledFor } from '../../shared/standing/schedule';
 import { distributionFile } from '../store/entities';
 import type { Transaction } from '../store/store';
 import { offersOf } from './offers';
@@ -59,11 +60,7 @@ export function placeBasket(tx: Transaction, distributionId: string, member: Mem
 
 /** Whether this standing order goes into this distribution at all. */
 export function appliesTo(standingOrder: StandingOrder, distribution: Distribution): boolean {
-  return (
-    standingOrder.stoppedAt === null &&
-    standingOrder.pausedAt === null &&
-    (standingOrder.seriesId === null || standingOrder.seriesId === distribution.seriesId)
-  );
+  return standingOrder.stoppedAt === null && standingOrder.pausedAt === null && scheduledFor(standingOrder, distribution);
 }
 
 /**

@@ -16,7 +16,7 @@ import { DEFAULT_RELAY_SETTINGS, relaySettingsSchema } from '../../shared/model/
 import { accountEntrySchema } from '../../shared/accounts/ledger';
 import { tillClosingSchema } from '../../shared/model/till';
 import { invoiceSchema } from '../../shared/model/invoice';
-import { standingOrderSchema, standingPlacementSchema } from '../../shared/model/standing-order';
+import { STANDING_ORDER_DEFAULTS, standingOrderSchema, standingPlacementSchema } from '../../shared/model/standing-order';
 
 export const RELAY_ID = 'relay';
 
@@ -85,6 +85,9 @@ export const distributionRecordSchema = z.preprocess(
 /** A product from a copy that predates weight pricing (issue 15) arrives by sync without it: it is sold by the unit. */
 export const productRecordSchema = z.preprocess((stored) => (isRecord(stored) ? { ...PRODUCT_DEFAULTS, ...stored } : stored), productSchema);
 
+/** A standing order from before the series picker (or a copy that predates it) repeats at every distribution, until stopped. */
+export const standingOrderRecordSchema = z.preprocess((stored) => (isRecord(stored) ? { ...STANDING_ORDER_DEFAULTS, ...stored } : stored), standingOrderSchema);
+
 export const entities = {
   relay: { schema: relayRecordSchema, fileOf: () => 'relay.json' },
   producer: { schema: producerSchema, fileOf: () => 'producers.json' },
@@ -98,7 +101,7 @@ export const entities = {
   tillClosing: { schema: tillClosingSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
   invoice: { schema: invoiceSchema, fileOf: (record: { year: number }) => invoicesFile(record.year) },
   // Issue 12: a new file, absent from older folders, so no format change; placements live with the distribution they were placed in.
-  standingOrder: { schema: standingOrderSchema, fileOf: () => 'standing-orders.json' },
+  standingOrder: { schema: standingOrderRecordSchema, fileOf: () => 'standing-orders.json' },
   standingPlacement: { schema: standingPlacementSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
 } as const satisfies Record<EntityKind, { schema: z.ZodType<{ id: string }>; fileOf: (record: never) => string }>;
 

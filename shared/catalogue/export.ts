@@ -9,7 +9,7 @@ import { compareText } from '../text/normalise';
 
 export const EXPORT_HEADER = [
   'producteur', 'ferme', 'contact', 'email', 'téléphone', 'adresse', 'distance',
-  'produit', 'catégorie', 'unité', 'conditionnement', 'prix', 'tva', 'stock', 'archivé',
+  'produit', 'catégorie', 'unité', 'conditionnement', 'prix', 'tva', 'stock', 'prix au kg', 'poids par pièce (g)', 'archivé',
 ];
 
 const decimal = (value: number) => String(value).replace('.', ',');
@@ -23,12 +23,15 @@ export function catalogueRows(producers: readonly Producer[], products: readonly
       producer.distanceKm === null ? '' : decimal(producer.distanceKm),
     ];
     const own = products.filter((product) => product.producerId === producer.id).sort((a, b) => compareText(a.name, b.name));
-    if (own.length === 0) rows.push([...producerCells, '', '', '', '', '', '', '', producer.archivedAt ? 'oui' : '']);
+    if (own.length === 0) rows.push([...producerCells, '', '', '', '', '', '', '', '', '', producer.archivedAt ? 'oui' : '']);
     for (const product of own) {
+      const byWeight = product.pricing === 'weight';
       rows.push([
         ...producerCells,
-        product.name, product.category, product.unit, product.packDescription, centsCell(product.priceCents),
+        // Sold by weight: the price is per kg, in its own column, beside the estimated grams of a piece.
+        product.name, product.category, product.unit, product.packDescription, byWeight ? '' : centsCell(product.priceCents),
         decimal(product.vatRateBp / 100), product.defaultStock === null ? '' : String(product.defaultStock),
+        byWeight ? centsCell(product.priceCents) : '', byWeight && product.pieceGrams !== null ? String(product.pieceGrams) : '',
         product.archivedAt || producer.archivedAt ? 'oui' : '',
       ]);
     }

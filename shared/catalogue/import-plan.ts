@@ -8,18 +8,16 @@
 import {
   columnIssues,
   differs,
-  columnMappings,
-  mapColumns,
-  missingColumns,
   rowContext,
-  unreadableRows,
+  type RowContext,
   type ColumnAliases,
   type ColumnChoices,
-  type ColumnMapping,
   type ImportAction,
   type ImportIssue as CsvImportIssue,
 } from '../csv/columns';
+import { startPlan, type ImportPlan as SheetImportPlan } from '../csv/import-plan';
 import { readCents, readDecimal } from '../csv/numbers';
+import { parseWeight } from '../orders/weight-input';
 import type { SheetTable } from '../csv/table';
 import { centsCell } from '../csv/write';
 import { producerDraftSchema, type Producer, type ProducerFields } from '../model/producer';
@@ -42,6 +40,15 @@ export const IMPORT_COLUMNS = {
     'price incl vat', 'unit price',
   ],
   vat: ['tva', 'vat', 'taux tva', 'taux de tva', 'vat rate', 'tax'],
+  /** Sold by weight (issue 15): filled, the product is priced per kg and members order pieces of `pieceGrams`. */
+  pricePerKg: [
+    'prix au kg', 'prix au kilo', 'prix kg', 'prix par kg', 'prix du kg', 'prix du kilo', 'prix ttc au kg',
+    'price per kg', 'price per kilo', 'price kg', 'price per kilogram',
+  ],
+  pieceGrams: [
+    'poids par piece', 'poids estime', 'poids estime par piece', 'poids d une piece', 'poids piece', 'poids unitaire', 'poids moyen',
+    'grammes par piece', 'estimated weight', 'estimated weight per piece', 'weight per piece', 'piece weight', 'average weight',
+  ],
   defaultStock: [
     'stock', 'stock par defaut', 'default stock', 'stock hebdomadaire', 'stock hebdo', 'stock semaine', 'stock par semaine', 'quantite hebdo',
     'quantite par semaine', 'weekly stock', 'default weekly stock',
@@ -100,16 +107,12 @@ export interface ImportWrites {
   products: { producerKey: string; existingId: string | null; fields: ImportedProductFields }[];
 }
 
-export interface ImportPlan {
-  columns: Partial<Record<ImportColumn, number>>;
-  /** Every column of the file, its sample values and the field it feeds: the mapping step. */
-  mappings: ColumnMapping<ImportColumn>[];
-  unknownHeaders: string[];
-  fileIssues: ImportIssue[];
-  rows: ImportRowPlan[];
-  counts: { producersCreated: number; producersUpdated: number; productsCreated: number; productsUpdated: number; rowsWithIssues: number };
-  writes: ImportWrites;
-}
+export type ImportPlan = SheetImportPlan<
+  ImportColumn,
+  ImportRowPlan,
+  { producersCreated: number; producersUpdated: number; productsCreated: number; productsUpdated: number; rowsWithIssues: number },
+  ImportWrites
+>;
 
 export function planCatalogueImport(
   table: Pick<SheetTable, 'header' | 'rows' | 'errors'>,
@@ -117,24 +120,17 @@ export function planCatalogueImport(
   country: Country,
   chosen: ColumnChoices = [],
 ): ImportPlan {
-  const { columns, unknownHeaders } = mapColumns(table.header, IMPORT_COLUMNS, chosen);
-  // A file of products needs their unit, price and VAT: said once for the file, not on every row.
-  const required: ImportColumn[] = columns.product === undefined ? ['producer'] : ['producer', 'unit', 'price', 'vat'];
-  const fileIssues = missingColumns(columns, required, IMPORT_COLUMNS);
-  const plan: ImportPlan = {
-    columns,
-    mappings: columnMappings(table, columns),
-    unknownHeaders,
-    fileIssues,
-    rows: [],
-    counts: { producersCreated: 0, producersUpdated: 0, productsCreated: 0, productsUpdated: 0, rowsWithIssues: 0 },
+  const plan: ImportPlan = startPlan(table, {
+    aliases: IMPORT_COLUMNS,
+    chosen,
+    // A file of products needs their unit, price and VAT: said once for the file, not on every row.
+    required: (found) => (found.product === undefined ? ['producer'] : found.pricePerKg === undefined ? ['producer', 'unit', 'price', 'vat'] : ['producer', 'unit', 'vat']),
+    unreadable: (line, issues) => ({ line, producerName: '', producerAction: null, productName: '', productAction: null, issues, warnings: [] }),
+    counts: { producersCreated: 0, producersUpdated: 0, productsCreated: 0, productsUpdated: 0 },
     writes: { producers: [], products: [] },
-  };
-  for (const { line, issues } of unreadableRows(table)) {
-    plan.rows.push({ line, producerName: '', producerAction: null, productName: '', productAction: null, issues, warnings: [] });
-    plan.counts.rowsWithIssues++;
-  }
-  if (fileIssues.length > 0) return plan;
+  });
+  const { columns } = plan;
+  if (plan.fileIssues.length > 0) return plan;
 
   const producersByKey = new Map(existing.producers.map((producer) => [fold(producer.name), producer]));
   const plannedProducers = new Map<string, ImportWrites['producers'][number]>();
@@ -156,10 +152,14 @@ export function planCatalogueImport(
       const unitText = fold(cell('unit') ?? '');
       const unit = UNIT_ALIASES[unitText];
       if (!unit) issues.push({ column: 'unit', key: 'import.unknownUnit', params: { unit: cell('unit') ?? '' } });
-      const priceText = cell('price') ?? '';
-      const price = readCents(priceText, { typed: context.typed('price') });
-      if (price === null) issues.push({ column: 'price', key: 'import.badPrice', params: { price: priceText } });
-      else if (price.interpreted) context.interpreted('price', `${centsCell(price.value)} €`);
+      const weight = readWeightPricing(context);
+      // Sold by weight: the price is the one per kg, and a price per piece beside it would say two things.
+      const priceColumn = weight?.pricing === 'weight' ? 'pricePerKg' : 'price';
+      const priceText = cell(priceColumn) ?? '';
+      if (priceColumn === 'pricePerKg' && (cell('price') ?? '') !== '') issues.push({ column: 'price', key: 'import.priceAndPerKg' });
+      const price = readCents(priceText, { typed: context.typed(priceColumn) });
+      if (price === null) issues.push({ column: priceColumn, key: 'import.badPrice', params: { price: priceText } });
+      else if (price.interpreted) context.interpreted(priceColumn, `${centsCell(price.value)} €`);
       const vatText = cell('vat') ?? '';
       const vatPercent = readDecimal(vatText, { quietUnits: ['%'], typed: context.typed('vat') });
       // Rounded to whole basis points: 5,5 % is 550 even where 5.5 × 100 is not exact in binary.
@@ -180,6 +180,7 @@ export function planCatalogueImport(
         const packDescription = cell('packDescription');
         if (packDescription !== undefined) product.packDescription = packDescription;
         if (columns.defaultStock !== undefined) product.defaultStock = stock;
+        if (weight) Object.assign(product, weight);
       }
     }
     // The limits of the models (lengths, the highest price): a row that passes here is one the store accepts.
@@ -238,7 +239,28 @@ export function planCatalogueImport(
   return plan;
 }
 
+/**
+ * How a row prices its product, when the file has the sold-by-weight columns:
+ * a price per kg makes it 'weight', with the estimated grams of a piece
+ * ("450", "450 g", "0,45 kg"); an empty one makes it 'unit'. Without those
+ * columns, undefined: the product keeps how it is priced.
+ */
+function readWeightPricing(context: RowContext<ImportColumn>): Pick<ProductFields, 'pricing' | 'pieceGrams'> | undefined {
+  const perKg = context.cell('pricePerKg');
+  if (perKg === undefined) return undefined;
+  if (perKg === '') return { pricing: 'unit', pieceGrams: null };
+  const gramsText = context.cell('pieceGrams') ?? '';
+  const weight = parseWeight(gramsText);
+  if (!weight.ok) {
+    context.issues.push({ column: 'pieceGrams', key: 'import.badPieceGrams', params: { weight: gramsText } });
+    return { pricing: 'weight', pieceGrams: null };
+  }
+  if (String(weight.grams) !== gramsText) context.interpreted('pieceGrams', `${weight.grams} g`);
+  return { pricing: 'weight', pieceGrams: weight.grams };
+}
+
 const PRODUCER_COLUMNS: Record<string, ImportColumn> = { name: 'producer', ...PRODUCER_FIELD_COLUMNS };
 const PRODUCT_COLUMNS: Record<string, ImportColumn> = {
   name: 'product', category: 'category', unit: 'unit', packDescription: 'packDescription', priceCents: 'price', vatRateBp: 'vat', defaultStock: 'defaultStock',
+  pieceGrams: 'pieceGrams',
 };

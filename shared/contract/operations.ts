@@ -173,7 +173,14 @@ const intakeFiles = z
   .strictObject({
     distributionId: id,
     files: z
-      .array(z.strictObject({ name: z.string().trim().min(1).max(200), contentBase64: z.base64().max(8_000_000) }))
+      .array(
+        z.strictObject({
+          name: z.string().trim().min(1).max(200),
+          contentBase64: z.base64().max(8_000_000),
+          /** An online form's export mapped by hand: per column, a member field, `product:<productId>`, or null to ignore it. */
+          mapping: z.array(z.string().max(60).nullable()).max(500).optional(),
+        }),
+      )
       .min(1, { message: 'validation.required' })
       .max(300, { message: 'validation.tooBig' }),
     /** Recorded after ordering closed, as the organiser's late orders. */

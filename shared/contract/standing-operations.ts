@@ -3,7 +3,8 @@
  * one contract (issue 12), spread into `contract` in operations.ts.
  */
 import { z } from 'zod';
-import { id } from '../model/fields';
+import { id, localDate } from '../model/fields';
+import { STANDING_CADENCES } from '../model/standing-order';
 import type { PlacementView, RepeatResult, StandingOrderView } from '../standing/views';
 import { operation } from './define';
 
@@ -21,6 +22,12 @@ const standingLines = z
   .min(1, { message: 'validation.standingEmpty' })
   .max(200, { message: 'validation.tooBig' });
 
+/** Which distributions the basket repeats on (shared/standing/schedule.ts); `until` is the last pickup day, included. */
+const standingSchedule = {
+  cadence: z.enum(STANDING_CADENCES).default('every'),
+  until: localDate.nullable().default(null),
+};
+
 const byId = z.strictObject({ id });
 const exportFormat = z.strictObject({ format: z.enum(['csv', 'xlsx']) });
 
@@ -35,10 +42,14 @@ export const standingOperations = {
   'standingOrders.list': operation<StandingOrderView[]>()(z.strictObject({ memberId: id }), { mutates: false }),
   /** `seriesId` null: every distribution; placed at once in a distribution whose ordering is already open. */
   'standingOrders.create': operation<StandingOrderView>()(
-    z.strictObject({ memberId: id, lines: standingLines, seriesId: id.nullable().default(null) }),
+    z.strictObject({ memberId: id, lines: standingLines, seriesId: id.nullable().default(null), ...standingSchedule }),
     { mutates: true },
   ),
-  'standingOrders.setLines': operation<StandingOrderView>()(z.strictObject({ id, lines: standingLines }), { mutates: true }),
+  /** The basket and, when given, which distributions it repeats on. */
+  'standingOrders.setLines': operation<StandingOrderView>()(
+    z.strictObject({ id, lines: standingLines, cadence: standingSchedule.cadence.optional(), until: standingSchedule.until.optional() }),
+    { mutates: true },
+  ),
   'standingOrders.pause': operation<StandingOrderView>()(byId, { mutates: true }),
   'standingOrders.resume': operation<StandingOrderView>()(byId, { mutates: true }),
   'standingOrders.stop': operation<StandingOrderView>()(byId, { mutates: true }),

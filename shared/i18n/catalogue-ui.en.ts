@@ -154,6 +154,8 @@ export const catalogueUiEn: Record<keyof typeof catalogueUiFr, string> = {
   'catalogue.import.col.price': 'price',
   'catalogue.import.col.vat': 'VAT',
   'catalogue.import.col.defaultStock': 'stock',
+  'catalogue.import.col.pricePerKg': 'price per kg',
+  'catalogue.import.col.pieceGrams': 'weight per piece',
 
   'catalogue.export': 'Export as CSV',
   'catalogue.exporting': 'Exporting…',

@@ -153,6 +153,8 @@ export const catalogueUiFr = {
   'catalogue.import.col.price': 'prix',
   'catalogue.import.col.vat': 'TVA',
   'catalogue.import.col.defaultStock': 'stock',
+  'catalogue.import.col.pricePerKg': 'prix au kg',
+  'catalogue.import.col.pieceGrams': 'poids par pièce',
 
   'catalogue.export': 'Exporter en CSV',
   'catalogue.exporting': 'Export…',

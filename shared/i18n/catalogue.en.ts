@@ -26,6 +26,8 @@ export const catalogueEn: Record<keyof typeof catalogueFr, string> = {
   'csv.unclosedQuote': 'A quote is opened and never closed: the line could not be read.',
   'import.missingColumn': 'Required column missing: “{column}”.',
   'import.unknownUnit': 'Unknown unit: “{unit}”.',
+  'import.priceAndPerKg': 'A price per piece and a price per kg: keep only one (sold by weight: the price per kg).',
+  'import.badPieceGrams': 'Invalid weight per piece: “{weight}” (example: 450 g); a product sold per kg needs one.',
   'import.badPrice': 'Invalid price: “{price}” (example: 2.50).',
   'import.badVat': 'Invalid VAT rate: “{vat}” (possible: {rates}).',
   'import.duplicateRow': 'Product “{name}” appears twice for this producer; only the first line is used.',

@@ -24,6 +24,8 @@ export const catalogueFr = {
   'csv.unclosedQuote': 'Guillemet ouvert jamais refermé : la ligne n’a pas pu être lue.',
   'import.missingColumn': 'Colonne obligatoire absente : « {column} ».',
   'import.unknownUnit': 'Unité inconnue : « {unit} ».',
+  'import.priceAndPerKg': 'Un prix à la pièce et un prix au kg : gardez-en un seul (vendu au poids : le prix au kg).',
+  'import.badPieceGrams': 'Poids par pièce invalide : « {weight} » (exemple : 450 g) ; il faut un poids pour un produit vendu au kg.',
   'import.badPrice': 'Prix invalide : « {price} » (exemple : 2,50).',
   'import.badVat': 'Taux de TVA invalide : « {vat} » (possibles : {rates}).',
   'import.duplicateRow': 'Le produit « {name} » apparaît deux fois pour ce producteur ; seule la première ligne est prise.',

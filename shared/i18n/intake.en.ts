@@ -20,6 +20,8 @@ export const intakeEn: Record<keyof typeof intakeFr, string> = {
   'intake.orderingClosed': 'Ordering is closed for this distribution: tick “late orders” to record them anyway.',
   'intake.form.heading': 'Order form — distribution of {date}',
   'intake.form.fileName': 'order-form',
+  'intake.form.perMemberName': 'per-member',
+  'intake.form.noMembers': 'No active member: there is nobody to prepare an order form for.',
   'intake.form.sheet': 'Order form',
   'intake.form.name': 'Name',
   'intake.form.email': 'E-mail',

@@ -18,6 +18,8 @@ export const intakeFr = {
   'intake.orderingClosed': 'Les commandes sont fermées pour cette distribution : cochez « commandes en retard » pour les enregistrer quand même.',
   'intake.form.heading': 'Bon de commande — distribution du {date}',
   'intake.form.fileName': 'bon-de-commande',
+  'intake.form.perMemberName': 'par-membre',
+  'intake.form.noMembers': 'Aucun membre actif : il n’y a personne à qui préparer un bon de commande.',
   'intake.form.sheet': 'Bon de commande',
   'intake.form.name': 'Nom',
   'intake.form.email': 'E-mail',

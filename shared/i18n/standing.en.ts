@@ -5,6 +5,7 @@ export const standingEn: Record<keyof typeof standingFr, string> = {
   'error.standingOrderNotFound': 'This standing order does not exist.',
   'error.standingOrderStopped': 'This standing order is stopped: create a new one.',
   'error.noPreviousOrder': '{name} has no order in an earlier distribution.',
+  'error.standingUntilPast': 'The standing order’s last distribution cannot be in the past.',
   'validation.standingEmpty': 'Add at least one product to the basket.',
 
   'standing.title': 'Standing order',
@@ -30,6 +31,12 @@ export const standingEn: Record<keyof typeof standingFr, string> = {
   'standing.paused': 'Standing order paused.',
   'standing.resumed': 'Standing order resumed.',
   'standing.stopped': 'Standing order stopped.',
+  'standing.repeats': 'Repeat',
+  'standing.cadence.every': 'At every distribution',
+  'standing.cadence.everyOtherWeek': 'Every other week',
+  'standing.until': 'Until (optional)',
+  'standing.untilHint': 'The last distribution included; empty: until stopped.',
+  'standing.untilDay': 'until {date}',
   'standing.lines': 'Basket',
 
   'standing.unplacedTitle': 'Standing orders: lines not placed',

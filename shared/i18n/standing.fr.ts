@@ -3,6 +3,7 @@ export const standingFr = {
   'error.standingOrderNotFound': 'Cet abonnement n’existe pas.',
   'error.standingOrderStopped': 'Cet abonnement est arrêté : créez-en un nouveau.',
   'error.noPreviousOrder': '{name} n’a pas de commande lors d’une distribution précédente.',
+  'error.standingUntilPast': 'La dernière distribution de l’abonnement ne peut pas être déjà passée.',
   'validation.standingEmpty': 'Ajoutez au moins un produit au panier.',
 
   'standing.title': 'Abonnement',
@@ -28,6 +29,12 @@ export const standingFr = {
   'standing.paused': 'Abonnement suspendu.',
   'standing.resumed': 'Abonnement repris.',
   'standing.stopped': 'Abonnement arrêté.',
+  'standing.repeats': 'Répéter',
+  'standing.cadence.every': 'À chaque distribution',
+  'standing.cadence.everyOtherWeek': 'Une semaine sur deux',
+  'standing.until': 'Jusqu’au (facultatif)',
+  'standing.untilHint': 'La dernière distribution comprise ; vide : jusqu’à l’arrêt.',
+  'standing.untilDay': 'jusqu’au {date}',
   'standing.lines': 'Panier',
 
   'standing.unplacedTitle': 'Abonnements : lignes non placées',

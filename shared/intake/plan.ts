@@ -93,7 +93,9 @@ export interface IntakeWrite {
 }
 
 export interface IntakePlan {
-  files: { name: string; kind: ReadIntakeFile['kind']; issues: ReadIntakeFile['issues']; ignoredColumns: string[]; responses: number }[];
+  files: (Pick<ReadIntakeFile, 'kind' | 'issues' | 'ignoredColumns' | 'mappings'> & { name: string; responses: number })[];
+  /** The products on sale, which the mapping step offers for a column (`product:<productId>`). */
+  products: { productId: string; productName: string; producerName: string }[];
   /** What keeps the whole import out (ordering closed…): nothing can be written. */
   blockers: IntakeIssue[];
   orders: PlannedOrder[];
@@ -132,7 +134,10 @@ function matchRefusal(cell: QuantityCell): CellNote | null {
 
 export function planIntake(read: readonly ({ name: string } & ReadIntakeFile)[], state: IntakeState): IntakePlan {
   const plan: IntakePlan = {
-    files: read.map(({ name, kind, issues, ignoredColumns, responses }) => ({ name, kind, issues, ignoredColumns, responses: responses.length })),
+    files: read.map(({ name, kind, issues, ignoredColumns, mappings, responses }) => ({
+      name, kind, issues, ignoredColumns, ...(mappings ? { mappings } : {}), responses: responses.length,
+    })),
+    products: state.offers.map(({ productId, productName, producerName }) => ({ productId, productName, producerName })),
     blockers: [],
     orders: [],
     stock: [],

@@ -30,6 +30,8 @@ export type ProductMatch =
 
 export interface OfferIndex {
   byName: Map<string, IntakeOffer[]>;
+  /** For the mapping step, where the organiser names the product a column feeds. */
+  byId: Map<string, IntakeOffer>;
   /** Names of every catalogue product, on sale or not, folded. */
   catalogue: Set<string>;
 }
@@ -40,7 +42,7 @@ export function offerIndex(offers: readonly IntakeOffer[], catalogueNames: reado
     const key = fold(offer.productName);
     byName.set(key, [...(byName.get(key) ?? []), offer]);
   }
-  return { byName, catalogue: new Set(catalogueNames.map(fold)) };
+  return { byName, byId: new Map(offers.map((offer) => [offer.productId, offer])), catalogue: new Set(catalogueNames.map(fold)) };
 }
 
 /** A product by its name and, when given, its producer's name. */

@@ -4,7 +4,7 @@
  * row per response, one column per product). Which one it is is read from the
  * sheet itself, so the organiser can drop both kinds together.
  */
-import { headerKey, type ColumnAliases } from '../csv/columns';
+import { columnMappings, headerKey, type ColumnAliases, type ColumnChoices, type ColumnMapping } from '../csv/columns';
 import type { CsvRow } from '../csv/parse';
 import type { SheetTable } from '../csv/table';
 import type { MessageKey } from '../i18n/messages';
@@ -45,7 +45,16 @@ export interface ReadIntakeFile {
   issues: (IntakeIssue & { line?: number })[];
   /** Columns that are neither the member nor a product ("Horodateur"): listed, never read. */
   ignoredColumns: string[];
+  /** An export's mapping step: every column, a few values, and what it feeds (see IntakeColumnChoice); none for an order form. */
+  mappings?: ColumnMapping<string>[];
 }
+
+/**
+ * What a column of an online form's export feeds, as the mapping step names it:
+ * a member field, or `product:<productId>` for a product on sale; null ignores it.
+ */
+export type IntakeColumnChoice = MemberField | `product:${string}`;
+export const productChoice = (productId: string): IntakeColumnChoice => `product:${productId}`;
 
 const FORM_MEMBER_COLUMNS = {
   name: [...MEMBER_LABELS.name, 'nom de famille', 'last name', 'membre', 'member'],
@@ -57,7 +66,8 @@ const FORM_MEMBER_COLUMNS = {
 const cellAt = (row: CsvRow, index: number) => (index < 0 ? '' : (row.cells[index] ?? '').trim());
 const typedAt = (row: CsvRow, index: number) => row.typed?.[index] ?? false;
 
-type MemberField = keyof typeof FORM_MEMBER_COLUMNS;
+export type MemberField = keyof typeof FORM_MEMBER_COLUMNS;
+export const MEMBER_FIELDS = Object.keys(FORM_MEMBER_COLUMNS) as MemberField[];
 // Microsoft Forms fills its own "Email" and "Name" columns with "anonymous" when the form does not ask for a sign-in.
 const ANONYMOUS = new Set(['anonymous', 'anonyme']);
 
@@ -83,18 +93,52 @@ function memberCell(row: CsvRow, positions: readonly number[]): string {
   return '';
 }
 
-function readFormExport(file: string, table: Pick<SheetTable, 'header' | 'rows' | 'errors'>, index: OfferIndex): ReadIntakeFile {
-  const columns = memberColumns(table.header);
-  const memberPositions = new Set(Object.values(columns).flat());
+/**
+ * Which column feeds what: the organiser's choice for the positions the mapping
+ * step covers, and for the others the title — a member field by its aliases,
+ * a product by its name or "Produit (Producteur)".
+ */
+function exportColumns(header: readonly string[], index: OfferIndex, chosen: ColumnChoices) {
+  const members: Record<MemberField, number[]> = { name: [], firstName: [], email: [], phone: [] };
   const products: { position: number; header: string; match: ProductMatch }[] = [];
   const ignoredColumns: string[] = [];
-  table.header.forEach((header, position) => {
-    if (memberPositions.has(position) || header.trim() === '') return;
-    const match = matchProductHeader(index, header);
-    if (match.kind === 'none') ignoredColumns.push(header);
-    else products.push({ position, header, match });
+  const auto = memberColumns(header);
+  const autoField = new Map<number, MemberField>();
+  for (const field of MEMBER_FIELDS) for (const position of auto[field]) autoField.set(position, field);
+  header.forEach((title, position) => {
+    if (position < chosen.length) {
+      const choice = chosen[position] ?? null;
+      const productId = choice?.startsWith('product:') ? choice.slice('product:'.length) : null;
+      const offer = productId === null ? undefined : index.byId.get(productId);
+      if (offer) products.push({ position, header: title, match: { kind: 'offer', offer } });
+      else if (choice !== null && (MEMBER_FIELDS as string[]).includes(choice)) members[choice as MemberField].push(position);
+      // A product no longer on sale or an unknown name is ignored, never trusted.
+      else if (title.trim() !== '') ignoredColumns.push(title);
+      return;
+    }
+    const field = autoField.get(position);
+    if (field) return members[field].push(position);
+    if (title.trim() === '') return;
+    const match = matchProductHeader(index, title);
+    if (match.kind === 'none') ignoredColumns.push(title);
+    else products.push({ position, header: title, match });
   });
-  const read: ReadIntakeFile = { kind: 'formExport', responses: [], issues: [], ignoredColumns };
+  return { members, products, ignoredColumns };
+}
+
+/** The mapping step's view of the columns: what each one feeds; a title naming no single product on sale feeds nothing yet. */
+function exportMappings(table: Pick<SheetTable, 'header' | 'rows'>, columns: ReturnType<typeof exportColumns>): ColumnMapping<string>[] {
+  const at: Partial<Record<string, number>> = {};
+  for (const field of MEMBER_FIELDS) columns.members[field].forEach((position, nth) => (at[nth === 0 ? field : `${field}#${nth}`] = position));
+  for (const { position, match } of columns.products) if (match.kind === 'offer') at[`product:${match.offer.productId}#${position}`] = position;
+  // The choice of a column is its field without the "#n" that kept repeated fields apart.
+  return columnMappings(table, at).map((mapping) => ({ ...mapping, column: mapping.column?.replace(/#\d+$/, '') ?? null }));
+}
+
+function readFormExport(file: string, table: Pick<SheetTable, 'header' | 'rows' | 'errors'>, index: OfferIndex, chosen: ColumnChoices): ReadIntakeFile {
+  const columnsRead = exportColumns(table.header, index, chosen);
+  const { members: columns, products, ignoredColumns } = columnsRead;
+  const read: ReadIntakeFile = { kind: 'formExport', responses: [], issues: [], ignoredColumns, mappings: exportMappings(table, columnsRead) };
   read.issues.push(...table.errors.map((error) => ({ key: error.key, line: error.line })));
   if (products.length === 0) read.issues.push({ key: 'intake.noProductColumn' });
   if (columns.name.length === 0 && columns.email.length === 0) read.issues.push({ key: 'intake.noMemberColumn' });
@@ -136,9 +180,9 @@ function readOrderForm(file: string, rows: readonly CsvRow[], layout: NonNullabl
   return { kind: 'orderForm', responses: [{ file, line, ...member, cells }], issues: [], ignoredColumns: [] };
 }
 
-export function readIntakeFile(file: string, table: Pick<SheetTable, 'header' | 'rows' | 'errors'>, index: OfferIndex): ReadIntakeFile {
+export function readIntakeFile(file: string, table: Pick<SheetTable, 'header' | 'rows' | 'errors'>, index: OfferIndex, chosen: ColumnChoices = []): ReadIntakeFile {
   // The title row of a form is the header of the table; the member's cells may sit above the products.
   const rows: CsvRow[] = [{ line: 1, cells: [...table.header] }, ...table.rows];
   const layout = orderFormLayout(rows);
-  return layout ? readOrderForm(file, rows, layout, index) : readFormExport(file, table, index);
+  return layout ? readOrderForm(file, rows, layout, index) : readFormExport(file, table, index, chosen);
 }

@@ -6,20 +6,8 @@
  * when it gives one, otherwise the member with the same name (accents and
  * case ignored), so importing the same file twice changes nothing.
  */
-import {
-  columnIssues,
-  differs,
-  columnMappings,
-  mapColumns,
-  missingColumns,
-  rowContext,
-  unreadableRows,
-  type ColumnAliases,
-  type ColumnChoices,
-  type ColumnMapping,
-  type ImportAction,
-  type ImportIssue,
-} from '../csv/columns';
+import { columnIssues, differs, rowContext, type ColumnAliases, type ColumnChoices, type ImportAction, type ImportIssue } from '../csv/columns';
+import { startPlan, type ImportPlan } from '../csv/import-plan';
 import type { SheetTable } from '../csv/table';
 import { optionalEmail, optionalPhone } from '../model/fields';
 import { memberPatchSchema, type Member, type MemberFields } from '../model/member';
@@ -52,17 +40,13 @@ export interface MemberImportRow {
 /** The name always; every other field only when its cell has something, so a file never blanks what is known. */
 export type ImportedMemberFields = Pick<MemberFields, 'name'> & Partial<MemberFields>;
 
-export interface MemberImportPlan {
-  columns: Partial<Record<MemberImportColumn, number>>;
-  /** Every column of the file, its sample values and the field it feeds: the mapping step. */
-  mappings: ColumnMapping<MemberImportColumn>[];
-  unknownHeaders: string[];
-  fileIssues: MemberImportIssue[];
-  rows: MemberImportRow[];
-  counts: { membersCreated: number; membersUpdated: number; membersUnchanged: number; rowsWithIssues: number };
-  /** What the write does, in file order; unchanged rows are listed too and skipped by the write. */
-  writes: { existingId: string | null; fields: ImportedMemberFields }[];
-}
+/** What the write does, in file order; unchanged rows are listed too and skipped by the write. */
+export type MemberImportPlan = ImportPlan<
+  MemberImportColumn,
+  MemberImportRow,
+  { membersCreated: number; membersUpdated: number; membersUnchanged: number; rowsWithIssues: number },
+  { existingId: string | null; fields: ImportedMemberFields }[]
+>;
 
 // "17:30", "17.30", "17:30:00" (Excel), "17h30", "17 h 30", "17h".
 const TIME_CELL = /^(\d{1,2})\s*(?:[hH]\s*(\d{2})?|[:.]\s*(\d{2})(?::00)?)$/;
@@ -107,16 +91,15 @@ export function planMemberImport(
   existing: readonly Member[],
   chosen: ColumnChoices = [],
 ): MemberImportPlan {
-  const { columns, unknownHeaders } = mapColumns(table.header, MEMBER_IMPORT_COLUMNS, chosen);
-  const plan: MemberImportPlan = {
-    columns,
-    mappings: columnMappings(table, columns),
-    unknownHeaders,
-    fileIssues: missingColumns(columns, ['name'], MEMBER_IMPORT_COLUMNS),
-    rows: unreadableRows(table).map(({ line, issues }) => ({ line, name: '', email: '', action: null, issues, warnings: [] })),
-    counts: { membersCreated: 0, membersUpdated: 0, membersUnchanged: 0, rowsWithIssues: table.errors.length },
+  const plan: MemberImportPlan = startPlan(table, {
+    aliases: MEMBER_IMPORT_COLUMNS,
+    chosen,
+    required: () => ['name'],
+    unreadable: (line, issues) => ({ line, name: '', email: '', action: null, issues, warnings: [] }),
+    counts: { membersCreated: 0, membersUpdated: 0, membersUnchanged: 0 },
     writes: [],
-  };
+  });
+  const { columns } = plan;
   if (plan.fileIssues.length > 0) return plan;
 
   const byId = new Map(existing.map((member) => [member.id, member]));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, instant } from './fields';
+import { id, instant, localDate } from './fields';
 
 /** One product of a standing basket: what the member wants each week, before stock says what they get. */
 export const standingLineSchema = z.strictObject({
@@ -7,6 +7,9 @@ export const standingLineSchema = z.strictObject({
   quantity: z.number().int().min(1).max(10_000),
 });
 export type StandingLine = z.infer<typeof standingLineSchema>;
+
+export const STANDING_CADENCES = ['every', 'everyOtherWeek'] as const;
+export type StandingCadence = (typeof STANDING_CADENCES)[number];
 
 /**
  * A standing order (abonnement): a member's basket repeated at every
@@ -20,12 +23,21 @@ export const standingOrderSchema = z.strictObject({
   /** null: every distribution; otherwise only those of this series. */
   seriesId: id.nullable(),
   lines: z.array(standingLineSchema).min(1).max(200),
+  /** Which of those distributions: every one, or every other week counted from `from`. Older records have none (STANDING_ORDER_DEFAULTS). */
+  cadence: z.enum(STANDING_CADENCES),
+  /** The first pickup day of the series (the every-other-week count starts there); null: from the start. */
+  from: localDate.nullable(),
+  /** The last pickup day it is placed for; null: until stopped. */
+  until: localDate.nullable(),
   pausedAt: instant.nullable(),
   stoppedAt: instant.nullable(),
   createdAt: instant,
   updatedAt: instant,
 });
 export type StandingOrder = z.infer<typeof standingOrderSchema>;
+
+/** What a standing order written before the series picker takes when it loads or arrives by sync: every distribution, until stopped. */
+export const STANDING_ORDER_DEFAULTS = { cadence: 'every', from: null, until: null } as const;
 
 /** Why a wanted line was not placed in full. */
 export const UNPLACED_REASONS = ['notOffered', 'outOfStock', 'partial', 'orderCancelled'] as const;

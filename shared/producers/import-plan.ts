@@ -6,20 +6,8 @@
  * inside the write. A row is the producer with the same name (accents and
  * case ignored), so importing the same file again updates, never duplicates.
  */
-import {
-  columnIssues,
-  differs,
-  columnMappings,
-  mapColumns,
-  missingColumns,
-  rowContext,
-  unreadableRows,
-  type ColumnAliases,
-  type ColumnChoices,
-  type ColumnMapping,
-  type ImportAction,
-  type ImportIssue,
-} from '../csv/columns';
+import { columnIssues, differs, rowContext, type ColumnAliases, type ColumnChoices, type ImportAction, type ImportIssue } from '../csv/columns';
+import { startPlan, type ImportPlan } from '../csv/import-plan';
 import type { SheetTable } from '../csv/table';
 import { producerPatchSchema, type Producer, type ProducerFields } from '../model/producer';
 import { fold } from '../text/normalise';
@@ -46,17 +34,13 @@ export interface ProducerImportRow {
 /** The name always; every other field only when its cell has something. */
 export type ImportedProducerFields = Pick<ProducerFields, 'name'> & Partial<ProducerFields>;
 
-export interface ProducerImportPlan {
-  columns: Partial<Record<ProducerImportColumn, number>>;
-  /** Every column of the file, its sample values and the field it feeds: the mapping step. */
-  mappings: ColumnMapping<ProducerImportColumn>[];
-  unknownHeaders: string[];
-  fileIssues: ProducerImportIssue[];
-  rows: ProducerImportRow[];
-  counts: { producersCreated: number; producersUpdated: number; producersUnchanged: number; rowsWithIssues: number };
-  /** What the write does, in file order; unchanged rows are listed too and skipped by the write. */
-  writes: { existingId: string | null; fields: ImportedProducerFields }[];
-}
+/** What the write does, in file order; unchanged rows are listed too and skipped by the write. */
+export type ProducerImportPlan = ImportPlan<
+  ProducerImportColumn,
+  ProducerImportRow,
+  { producersCreated: number; producersUpdated: number; producersUnchanged: number; rowsWithIssues: number },
+  { existingId: string | null; fields: ImportedProducerFields }[]
+>;
 
 const FIELD_COLUMNS: Record<string, ProducerImportColumn> = { name: 'name', notes: 'notes', ...PRODUCER_FIELD_COLUMNS };
 
@@ -65,16 +49,15 @@ export function planProducerImport(
   existing: readonly Producer[],
   chosen: ColumnChoices = [],
 ): ProducerImportPlan {
-  const { columns, unknownHeaders } = mapColumns(table.header, PRODUCER_IMPORT_COLUMNS, chosen);
-  const plan: ProducerImportPlan = {
-    columns,
-    mappings: columnMappings(table, columns),
-    unknownHeaders,
-    fileIssues: missingColumns(columns, ['name'], PRODUCER_IMPORT_COLUMNS),
-    rows: unreadableRows(table).map(({ line, issues }) => ({ line, name: '', contactName: '', action: null, issues, warnings: [] })),
-    counts: { producersCreated: 0, producersUpdated: 0, producersUnchanged: 0, rowsWithIssues: table.errors.length },
+  const plan: ProducerImportPlan = startPlan(table, {
+    aliases: PRODUCER_IMPORT_COLUMNS,
+    chosen,
+    required: () => ['name'],
+    unreadable: (line, issues) => ({ line, name: '', contactName: '', action: null, issues, warnings: [] }),
+    counts: { producersCreated: 0, producersUpdated: 0, producersUnchanged: 0 },
     writes: [],
-  };
+  });
+  const { columns } = plan;
   if (plan.fileIssues.length > 0) return plan;
 
   // Active producers first: a name shared with an archived producer means the one still selling.

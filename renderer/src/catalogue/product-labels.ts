@@ -36,6 +36,8 @@ export const IMPORT_COLUMN_LABELS: Record<ImportColumn, MessageKey> = {
   price: 'catalogue.import.col.price',
   vat: 'catalogue.import.col.vat',
   defaultStock: 'catalogue.import.col.defaultStock',
+  pricePerKg: 'catalogue.import.col.pricePerKg',
+  pieceGrams: 'catalogue.import.col.pieceGrams',
 };
 
 /** 600 → "6 %" (fr) / "6%" (en). */

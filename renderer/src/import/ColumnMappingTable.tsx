@@ -1,13 +1,12 @@
 import { useId } from 'react';
 import type { ColumnMapping } from '../../../shared/csv/columns';
-import type { MessageKey } from '../../../shared/i18n/messages';
 import { useI18n } from '../i18n/i18n-context';
 import type { Choice } from './remembered-mapping';
 
 interface ColumnMappingTableProps {
   mappings: readonly ColumnMapping<string>[];
-  /** Every field the importer knows, with the word the organiser's file would use for it. */
-  fieldLabels: Readonly<Record<string, MessageKey>>;
+  /** Every field the importer knows, with the word the organiser's file would use for it, already translated. */
+  fields: readonly { value: string; label: string }[];
   busy: boolean;
   onRemap: (position: number, choice: Choice) => void;
 }
@@ -17,11 +16,10 @@ interface ColumnMappingTableProps {
  * values and the field it fills, changeable or ignorable. Folded away when
  * every column found its field; open when one did not, or a field is missing.
  */
-export function ColumnMappingTable({ mappings, fieldLabels, busy, onRemap }: ColumnMappingTableProps) {
+export function ColumnMappingTable({ mappings, fields, busy, onRemap }: ColumnMappingTableProps) {
   const { t } = useI18n();
   const captionId = useId();
   const matched = mappings.filter((mapping) => mapping.column !== null).length;
-  const fields = Object.keys(fieldLabels);
   return (
     <details className="import-mapping" open={matched < mappings.length || undefined}>
       <summary>{t('import.mapping.title', { matched, count: mappings.length })}</summary>
@@ -53,8 +51,8 @@ export function ColumnMappingTable({ mappings, fieldLabels, busy, onRemap }: Col
                     >
                       <option value="">{t('import.mapping.ignore')}</option>
                       {fields.map((field) => (
-                        <option key={field} value={field}>
-                          {t(fieldLabels[field]!)}
+                        <option key={field.value} value={field.value}>
+                          {field.label}
                         </option>
                       ))}
                     </select>

@@ -4,6 +4,8 @@ import type { MessageKey } from '../../../shared/i18n/messages';
 import { Dialog } from '../dialog/Dialog';
 import { useI18n } from '../i18n/i18n-context';
 import { ColumnMappingTable } from './ColumnMappingTable';
+import { ImportCounts } from './ImportCounts';
+import { RowNotes } from './RowNotes';
 import type { ShownPreview } from './CsvImportButton';
 import type { ImportNamespace } from './import-namespace';
 import './import.css';
@@ -91,20 +93,18 @@ export function ImportPreview<R extends PreviewRow>(props: ImportPreviewProps<R>
           <>
             <p>{t(`${namespace}.nothingWritten`)}</p>
             <h3>{t(`${namespace}.summary`)}</h3>
-            <dl className="import-counts">
-              {counts.map(({ label, value, bad }) => (
-                <div key={label} className={bad && value > 0 ? 'import-count import-count-bad' : 'import-count'}>
-                  <dt>{t(label)}</dt>
-                  <dd>{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <ImportCounts counts={counts.map((count) => ({ ...count, label: t(count.label) }))} />
           </>
         )}
         {plan.unknownHeaders.length > 0 && (
           <p className="import-unknown">{t(`${namespace}.unknownHeaders`, { columns: plan.unknownHeaders.join(', ') })}</p>
         )}
-        <ColumnMappingTable mappings={plan.mappings} fieldLabels={columnLabels} busy={busy} onRemap={onRemap} />
+        <ColumnMappingTable
+          mappings={plan.mappings}
+          fields={Object.entries(columnLabels).map(([value, label]) => ({ value, label: t(label) }))}
+          busy={busy}
+          onRemap={onRemap}
+        />
         {plan.rows.length > 0 && (
           <>
             <h3 id={rowsId}>{t(`${namespace}.rows`)}</h3>
@@ -142,22 +142,11 @@ export function ImportPreview<R extends PreviewRow>(props: ImportPreviewProps<R>
                           </span>
                         </td>
                         <td>
-                          {bad ? (
-                            <ul className="import-issues">
-                              {row.issues.map((issue, issueIndex) => (
-                                <li key={issueIndex}>{issueText(issue)}</li>
-                              ))}
-                            </ul>
-                          ) : row.warnings.length === 0 ? (
-                            <span className="muted">{t(`${namespace}.noIssue`)}</span>
-                          ) : null}
-                          {row.warnings.length > 0 && (
-                            <ul className="import-warnings" aria-label={t('import.warnings')}>
-                              {row.warnings.map((warning, warningIndex) => (
-                                <li key={warningIndex}>{t(warning.key, warning.params)}</li>
-                              ))}
-                            </ul>
-                          )}
+                          <RowNotes
+                            issues={row.issues.map(issueText)}
+                            warnings={row.warnings.map((warning) => t(warning.key, warning.params))}
+                            none={t(`${namespace}.noIssue`)}
+                          />
                         </td>
                       </tr>
                     );

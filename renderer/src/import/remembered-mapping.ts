@@ -9,9 +9,12 @@ import type { ImportNamespace } from './import-namespace';
 
 export type Choice = string | null;
 
-const key = (namespace: ImportNamespace) => `cabas.importMapping.${namespace}`;
+/** Each importer's kind of file, and the online forms' exports of orders. */
+export type MappingKind = ImportNamespace | 'intake.formExport';
 
-function read(namespace: ImportNamespace): Record<string, Choice> {
+const key = (namespace: MappingKind) => `cabas.importMapping.${namespace}`;
+
+function read(namespace: MappingKind): Record<string, Choice> {
   try {
     const stored: unknown = JSON.parse(localStorage.getItem(key(namespace)) ?? '{}');
     return stored && typeof stored === 'object' ? (stored as Record<string, Choice>) : {};
@@ -21,7 +24,7 @@ function read(namespace: ImportNamespace): Record<string, Choice> {
 }
 
 /** The choices for this file's columns, or null when nothing remembered applies (the automatic matching stands). */
-export function rememberedChoices(namespace: ImportNamespace, mappings: readonly { header: string; column: string | null }[]): Choice[] | null {
+export function rememberedChoices(namespace: MappingKind, mappings: readonly { header: string; column: string | null }[]): Choice[] | null {
   const remembered = read(namespace);
   let differs = false;
   const choices = mappings.map(({ header, column }) => {
@@ -35,7 +38,7 @@ export function rememberedChoices(namespace: ImportNamespace, mappings: readonly
 }
 
 /** Keeps the choice made for each column whose field the organiser changed. */
-export function rememberChoices(namespace: ImportNamespace, changed: readonly { header: string; choice: Choice }[]): void {
+export function rememberChoices(namespace: MappingKind, changed: readonly { header: string; choice: Choice }[]): void {
   try {
     const remembered = read(namespace);
     for (const { header, choice } of changed) remembered[headerKey(header)] = choice;

@@ -6,6 +6,7 @@ import { PageError } from '../forms/PageError';
 import { StatusMessage, type Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
 import { bytesToBase64, MAX_IMPORT_BYTES } from '../import/file-bytes';
+import { rememberChoices, rememberedChoices, type Choice } from '../import/remembered-mapping';
 import { downloadBase64 } from './download';
 import { OrderIntakePreview } from './OrderIntakePreview';
 import '../import/import.css';
@@ -14,7 +15,8 @@ import './intake.css';
 const FORMATS = ['xlsx', 'ods', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
 const ACCEPTED = ['.csv', '.tsv', '.txt', '.xlsx', '.ods', '.xls'].join(',');
-type Files = { name: string; contentBase64: string }[];
+const MAPPING_KIND = 'intake.formExport';
+type Files = { name: string; contentBase64: string; mapping?: Choice[] }[];
 
 interface OrderIntakeProps {
   distributionId: string;
@@ -82,11 +84,40 @@ export function OrderIntake({ distributionId, late, onImported }: OrderIntakePro
         return setError({ key: 'intake.ui.unreadable', params: { name: file.name } });
       }
     }
-    const outcome = await call('orders.previewImport', { distributionId, files, late: late && lateOrders });
+    let outcome = await call('orders.previewImport', { distributionId, files, late: late && lateOrders });
+    // An export of a form already mapped by hand (last week's, with the same questions) is read the same way again.
+    if (outcome.ok) {
+      const plan = outcome.value;
+      let remembered = false;
+      files.forEach((file, index) => {
+        const mappings = plan.files[index]?.mappings;
+        const choices = mappings && rememberedChoices(MAPPING_KIND, mappings);
+        if (choices) [file.mapping, remembered] = [choices, true];
+      });
+      if (remembered) outcome = await call('orders.previewImport', { distributionId, files, late: late && lateOrders });
+    }
     busyRef.current = false;
     setBusy(false);
     setNotice(null);
     if (!outcome.ok) return setError(outcome.error);
+    setShown({ files, plan: outcome.value });
+  }
+
+  async function remap(fileIndex: number, position: number, choice: Choice) {
+    const mappings = shown?.plan.files[fileIndex]?.mappings;
+    if (!shown || !mappings) return;
+    const mapping = mappings.map((each) => each.column as Choice);
+    mapping[position] = choice;
+    // A field or a product feeds from one column: choosing it here takes it from the column that had it.
+    mapping.forEach((other, index) => {
+      if (index !== position && choice !== null && other === choice) mapping[index] = null;
+    });
+    const files = shown.files.map((file, index) => (index === fileIndex ? { ...file, mapping } : file));
+    setBusy(true);
+    const outcome = await call('orders.previewImport', { distributionId, files, late: late && lateOrders });
+    setBusy(false);
+    if (!outcome.ok) return setError(outcome.error);
+    rememberChoices(MAPPING_KIND, mappings.flatMap((each, index) => (mapping[index] !== each.column ? [{ header: each.header, choice: mapping[index]! }] : [])));
     setShown({ files, plan: outcome.value });
   }
 
@@ -143,6 +174,7 @@ export function OrderIntake({ distributionId, late, onImported }: OrderIntakePro
           plan={shown.plan}
           busy={busy}
           onImport={() => void confirm()}
+          onRemap={(file, position, choice) => void remap(file, position, choice)}
           onCancel={() => {
             setShown(null);
             setNotice({ key: 'intake.ui.cancelled' });

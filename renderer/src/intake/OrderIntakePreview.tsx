@@ -5,6 +5,11 @@ import type { MessageKey } from '../../../shared/i18n/messages';
 import { useReadyApp } from '../app/ready-app-context';
 import { Dialog } from '../dialog/Dialog';
 import { useI18n } from '../i18n/i18n-context';
+import { ColumnMappingTable } from '../import/ColumnMappingTable';
+import { ImportCounts } from '../import/ImportCounts';
+import type { Choice } from '../import/remembered-mapping';
+import { RowNotes } from '../import/RowNotes';
+import { MEMBER_FIELDS } from '../../../shared/intake/read-responses';
 import '../import/import.css';
 
 const COUNTS: readonly (keyof IntakePlan['counts'])[] = [
@@ -17,6 +22,8 @@ interface OrderIntakePreviewProps {
   busy: boolean;
   onImport: () => void;
   onCancel: () => void;
+  /** The mapping step of an online form's export: the column at `position` of file `file` feeds another field, or none. */
+  onRemap: (file: number, position: number, choice: Choice) => void;
 }
 
 /** How many orders the confirmation writes: new and changed ones. */
@@ -29,7 +36,7 @@ export function ordersToWrite(plan: IntakePlan): number {
  * orders, what it costs, what was refused and why (row and column), and what
  * the whole batch does to each product's stock. Only the confirmation writes.
  */
-export function OrderIntakePreview({ plan, busy, onImport, onCancel }: OrderIntakePreviewProps) {
+export function OrderIntakePreview({ plan, busy, onImport, onCancel, onRemap }: OrderIntakePreviewProps) {
   const { t, language } = useI18n();
   const { relay } = useReadyApp();
   const titleId = useId();
@@ -37,6 +44,11 @@ export function OrderIntakePreview({ plan, busy, onImport, onCancel }: OrderInta
   const stockId = useId();
   const money = (cents: number) => formatMoney(language, cents, relay.currency);
   const count = ordersToWrite(plan);
+  // What an export's column can feed: the member's fields, then every product on sale as "Produit (Producteur)".
+  const fields = [
+    ...MEMBER_FIELDS.map((field) => ({ value: field, label: t(`intake.ui.field.${field}`) })),
+    ...plan.products.map((product) => ({ value: `product:${product.productId}`, label: `${product.productName} (${product.producerName})` })),
+  ];
 
   const memberCell = (order: PlannedOrder) => {
     const how = order.memberId === null ? 'intake.ui.newMember' : order.matchedBy === 'email' ? 'intake.ui.byEmail' : 'intake.ui.byName';
@@ -70,6 +82,9 @@ export function OrderIntakePreview({ plan, busy, onImport, onCancel }: OrderInta
                 </ul>
               )}
               {file.ignoredColumns.length > 0 && <p className="import-unknown">{t('intake.ui.ignored', { columns: file.ignoredColumns.join(', ') })}</p>}
+              {file.mappings && (
+                <ColumnMappingTable mappings={file.mappings} fields={fields} busy={busy} onRemap={(position, choice) => onRemap(index, position, choice)} />
+              )}
             </li>
           ))}
         </ul>
@@ -85,14 +100,7 @@ export function OrderIntakePreview({ plan, busy, onImport, onCancel }: OrderInta
         ) : (
           <p>{t('intake.ui.nothingWritten')}</p>
         )}
-        <dl className="import-counts">
-          {COUNTS.map((key) => (
-            <div key={key} className={BAD_COUNTS.has(key) && plan.counts[key] > 0 ? 'import-count import-count-bad' : 'import-count'}>
-              <dt>{t(`intake.ui.count.${key}`)}</dt>
-              <dd>{plan.counts[key]}</dd>
-            </div>
-          ))}
-        </dl>
+        <ImportCounts counts={COUNTS.map((key) => ({ label: t(`intake.ui.count.${key}`), value: plan.counts[key], bad: BAD_COUNTS.has(key) }))} />
         {plan.orders.length > 0 && (
           <>
             <h3 id={ordersId}>{t('intake.ui.orders')}</h3>
@@ -131,25 +139,13 @@ export function OrderIntakePreview({ plan, busy, onImport, onCancel }: OrderInta
                         </td>
                         <td className="numeric">{order.action === null ? '' : money(order.totalCents)}</td>
                         <td>
-                          {(order.issues.length > 0 || order.refused.length > 0) && (
-                            <ul className="import-issues">
-                              {order.issues.map((issue, issueIndex) => (
-                                <li key={`i${issueIndex}`}>{t(issue.key, issue.params)}</li>
-                              ))}
-                              {order.refused.map((cell, cellIndex) => (
-                                <li key={`r${cellIndex}`}>
-                                  {t('intake.ui.refusedLine', { line: cell.line, column: cell.header, message: t(cell.key, cell.params) })}
-                                </li>
-                              ))}
-                            </ul>
-                          )}
-                          {order.warnings.length > 0 && (
-                            <ul className="import-warnings" aria-label={t('import.warnings')}>
-                              {order.warnings.map((warning, warningIndex) => (
-                                <li key={warningIndex}>{t(warning.key, warning.params)}</li>
-                              ))}
-                            </ul>
-                          )}
+                          <RowNotes
+                            issues={[
+                              ...order.issues.map((issue) => t(issue.key, issue.params)),
+                              ...order.refused.map((cell) => t('intake.ui.refusedLine', { line: cell.line, column: cell.header, message: t(cell.key, cell.params) })),
+                            ]}
+                            warnings={order.warnings.map((warning) => t(warning.key, warning.params))}
+                          />
                         </td>
                       </tr>
                     );

@@ -5,6 +5,7 @@ const TYPES: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   ods: 'application/vnd.oasis.opendocument.spreadsheet',
   csv: 'text/csv;charset=utf-8',
+  zip: 'application/zip',
 };
 
 /** Offers a file the main process wrote (base64 bytes) as a download; the browser or Electron asks where. */

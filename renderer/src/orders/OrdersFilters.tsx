@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { OrderFilter, ProducerRef } from '../../../shared/orders/sales';
 import { SearchField } from '../forms/ListFilters';
 import { useI18n } from '../i18n/i18n-context';
@@ -8,10 +9,12 @@ interface OrdersFiltersProps {
   producers: ProducerRef[];
   /** The products to choose from (only the chosen producer's when one is chosen). */
   products: { id: string; name: string }[];
+  /** Shown at the end of the filters' row (how many orders, the sales): on the row's line, not one of its own. */
+  children?: ReactNode;
 }
 
 /** Narrow the orders to a member (typed), or to those holding a producer's or a product's lines. */
-export function OrdersFilters({ filter, onFilter, producers, products }: OrdersFiltersProps) {
+export function OrdersFilters({ filter, onFilter, producers, products, children }: OrdersFiltersProps) {
   const { t } = useI18n();
   return (
     <div className="toolbar orders-filters">
@@ -53,6 +56,7 @@ export function OrdersFilters({ filter, onFilter, producers, products }: OrdersF
           ))}
         </select>
       </div>
+      {children}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import type { Product } from '../../../shared/model/product';
-import type { StandingLine } from '../../../shared/model/standing-order';
+import { STANDING_CADENCES, type StandingCadence, type StandingLine } from '../../../shared/model/standing-order';
+import { DayInput } from '../forms/DayInput';
 import { call } from '../client';
 import { Dialog } from '../dialog/Dialog';
 import { PageError } from '../forms/PageError';
@@ -10,18 +11,20 @@ import { useI18n } from '../i18n/i18n-context';
 interface StandingOrderDialogProps {
   memberId: string;
   /** Editing an existing standing order's basket; left out to create one. */
-  editing?: { id: string; lines: StandingLine[] };
+  editing?: { id: string; lines: StandingLine[]; cadence: StandingCadence; until: string | null };
   onClose: () => void;
   onSaved: () => void;
 }
 
-/** The basket of a standing order: products of the catalogue with a quantity each. */
+/** The basket of a standing order: products of the catalogue with a quantity each, and which distributions it repeats on. */
 export function StandingOrderDialog({ memberId, editing, onClose, onSaved }: StandingOrderDialogProps) {
   const { t } = useI18n();
   const [products, setProducts] = useState<Product[]>([]);
   const [lines, setLines] = useState<StandingLine[]>(editing?.lines ?? []);
   const [productId, setProductId] = useState('');
   const [quantity, setQuantity] = useState('1');
+  const [cadence, setCadence] = useState<StandingCadence>(editing?.cadence ?? 'every');
+  const [until, setUntil] = useState(editing?.until ?? '');
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -39,7 +42,10 @@ export function StandingOrderDialog({ memberId, editing, onClose, onSaved }: Sta
   };
   const save = async () => {
     setBusy(true);
-    const outcome = editing ? await call('standingOrders.setLines', { id: editing.id, lines }) : await call('standingOrders.create', { memberId, lines });
+    const schedule = { cadence, until: until.trim() === '' ? null : until };
+    const outcome = editing
+      ? await call('standingOrders.setLines', { id: editing.id, lines, ...schedule })
+      : await call('standingOrders.create', { memberId, lines, ...schedule });
     setBusy(false);
     if (!outcome.ok) return setError(outcome.error);
     onSaved();
@@ -80,6 +86,19 @@ export function StandingOrderDialog({ memberId, editing, onClose, onSaved }: Sta
           </li>
         ))}
       </ul>
+      <fieldset className="standing-schedule">
+        <legend>{t('standing.repeats')}</legend>
+        {STANDING_CADENCES.map((each) => (
+          <label key={each}>
+            <input type="radio" name="standing-cadence" value={each} checked={cadence === each} onChange={() => setCadence(each)} /> {t(`standing.cadence.${each}`)}
+          </label>
+        ))}
+        <label htmlFor="standing-until">{t('standing.until')}</label>
+        <DayInput id="standing-until" value={until} onChange={setUntil} aria-describedby="standing-until-hint" />
+        <p id="standing-until-hint" className="muted">
+          {t('standing.untilHint')}
+        </p>
+      </fieldset>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose} disabled={busy}>
           {t('common.cancel')}

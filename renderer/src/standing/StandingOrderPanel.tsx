@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
-import { formatDay } from '../../../shared/i18n/format';
+import { formatDay, longDay } from '../../../shared/i18n/format';
 import type { StandingOrderView } from '../../../shared/standing/views';
 import { call } from '../client';
 import { ConfirmDialog } from '../dialog/ConfirmDialog';
@@ -64,6 +64,10 @@ export function StandingOrderPanel({ memberId, onNotice }: { memberId: string; o
           <p>
             <strong>{t(`standing.status.${view.status}`)}</strong> · {t('standing.since', { date: formatDay(language, view.standingOrder.createdAt, timeZone) })}
           </p>
+          <p>
+            {t(`standing.cadence.${view.standingOrder.cadence}`)}
+            {view.standingOrder.until !== null && ` · ${t('standing.untilDay', { date: longDay(language, view.standingOrder.until) })}`}
+          </p>
           <ul aria-label={t('standing.lines')}>
             {view.lines.map((line) => (
               <li key={line.productId}>
@@ -93,7 +97,7 @@ export function StandingOrderPanel({ memberId, onNotice }: { memberId: string; o
       {editing && (
         <StandingOrderDialog
           memberId={memberId}
-          editing={editing.view ? { id: editing.view.standingOrder.id, lines: editing.view.standingOrder.lines } : undefined}
+          editing={editing.view ? { ...editing.view.standingOrder } : undefined}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
