@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../model/change';
-import { checksumOf, createBatch, parseBatch, serialiseBatch, SYNC_VERSION } from './envelope';
+import { canonicalJson } from './canonical';
+import { checksumOf, createBatch, parseBatch, serialiseBatch, signedText, SYNC_VERSION, type SyncBatch } from './envelope';
 import { HybridClock } from './hlc';
 
 const T0 = Date.UTC(2026, 10, 26, 10, 0, 0);
@@ -72,5 +73,20 @@ describe('parseBatch', () => {
     const result = parseBatch(serialiseBatch(createBatch('laptop-a', 1, odd)));
     expect(result.ok).toBe(true);
     expect(result.ok && Object.keys(result.batch.changes[0]!.fields)).toEqual(['__proto__']);
+  });
+});
+
+describe('signedText', () => {
+  // It reuses the changes' canonical text computed for the checksum: it must stay the canonical JSON of the whole batch, or every signature breaks.
+  it('is the canonical JSON of the batch without its signature, whether parsed, built or signed', () => {
+    const built = createBatch('laptop-a', 3, changes);
+    const expected = canonicalJson({ format: built.format, version: built.version, device: 'laptop-a', seq: 3, changes, checksum: built.checksum });
+    expect(signedText(built)).toBe(expected);
+    expect(signedText({ ...built, signature: 'c2lnbmF0dXJl' })).toBe(expected);
+    const parsed = parseBatch(text);
+    expect(parsed.ok && parsed.signed()).toBe(expected);
+    const empty = createBatch('laptop-a', 0, []);
+    expect(signedText(empty)).toBe(canonicalJson({ ...empty }));
+    expect(signedText({ ...empty, aardvark: 1 } as SyncBatch)).toBe(canonicalJson({ ...empty, aardvark: 1 }));
   });
 });

@@ -68,8 +68,24 @@ const batchSchema = z.strictObject({
   signature: z.string().max(200).optional(),
 });
 
+/**
+ * The canonical JSON of a batch's changes, computed once per list: the checksum and the
+ * signature both cover it, and at five years it is 130 MB of text (issue 11). A list is
+ * never changed once it is in a batch.
+ */
+const canonicalChanges = new WeakMap<readonly ChangeRecord[], string>();
+
+function changesText(changes: readonly ChangeRecord[]): string {
+  let text = canonicalChanges.get(changes);
+  if (text === undefined) {
+    text = canonicalJson(changes);
+    canonicalChanges.set(changes, text);
+  }
+  return text;
+}
+
 export function checksumOf(changes: readonly ChangeRecord[]): string {
-  return fnv1a64(canonicalJson(changes));
+  return fnv1a64(changesText(changes));
 }
 
 export function createBatch(device: string, seq: number, changes: ChangeRecord[]): SyncBatch {
@@ -82,8 +98,12 @@ export function createBatch(device: string, seq: number, changes: ChangeRecord[]
  * device) breaks it. The checksum alone would not do: FNV-1a can be forged.
  */
 export function signedText(batch: SyncBatch): string {
-  const { signature: _signature, ...signed } = batch;
-  return canonicalJson(signed);
+  const { signature: _signature, changes, ...rest } = batch;
+  // "changes" sorts before every other key of a batch: its canonical text (already computed
+  // for the checksum) opens the object, the rest follows. Any other key before it: the long way.
+  if (Object.keys(rest).some((key) => key < 'changes')) return canonicalJson({ changes, ...rest });
+  const tail = canonicalJson(rest);
+  return `{"changes":${changesText(changes)}${tail === '{}' ? '}' : `,${tail.slice(1)}`}`;
 }
 
 export function serialiseBatch(batch: SyncBatch): string {
