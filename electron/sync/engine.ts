@@ -115,6 +115,13 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
     }
   }
   ctx.progress({ phase: 'merging', done: 0, total: accepted.length });
+  const keepIn = keeper(level, settings);
+  const keep = (kind: EntityKind, record: Record<string, unknown>) => keepIn(kind, record, store);
+  // A copy's first snapshot in a folder holds what it had before taking this folder's files: what it takes now is
+  // in the files of the copies that wrote it. A new copy joining years of history writes a snapshot of its own
+  // few records, not the years back (issue 11). Taken with the journal's head in the same step: what is committed
+  // from now on goes in the next batch.
+  const first = folderState.snapshotWritten ? null : { changes: stateChanges(store, keep), exportedN: journal.head };
   const merged = accepted.length > 0 ? await store.merge(accepted, level) : { applied: [], parked: [], contests: [], refused: [] };
   park(state, merged.parked);
   refused.push(...merged.refused.map(invalidField));
@@ -123,19 +130,16 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
 
   // Write.
   ctx.progress({ phase: 'writing', done: 0, total: 1 });
-  const keepIn = keeper(level, settings);
-  const keep = (kind: EntityKind, record: Record<string, unknown>) => keepIn(kind, record, store);
   const sign = (batch: SyncBatch) => serialiseBatch(signed(ctx.trust.identity, batch));
   let sent = 0;
   const onDisk = await folder.batchSeqs();
   const nextSeq = Math.max(folderState.mySeq, onDisk.at(-1) ?? 0) + 1;
-  if (!folderState.snapshotWritten) {
-    const changes = stateChanges(store, keep);
-    await writeSnapshot(folder, folderState, sign(createBatch(store.deviceId, nextSeq - 1, changes)));
+  if (first) {
+    await writeSnapshot(folder, folderState, sign(createBatch(store.deviceId, nextSeq - 1, first.changes)));
     folderState.mySeq = nextSeq - 1;
     folderState.snapshotWritten = true;
-    folderState.exportedN = journal.head;
-    sent = changes.length;
+    folderState.exportedN = first.exportedN;
+    sent = first.changes.length;
   } else {
     // A batch of ours damaged in the folder would stop the other copies at it: a snapshot now stands for it.
     // Files written before this copy had a key are unsigned, and refused: a signed snapshot now stands for them (roster.ts).
