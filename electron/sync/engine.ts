@@ -5,11 +5,16 @@
  * Reading a device's files stops at the first one still arriving (a half-copied
  * batch, a gap left by a compaction whose snapshot has not arrived yet): the
  * next sync takes it up from there, so nothing is skipped and nothing is read
- * half. Writing: the first time, this copy's whole state as its snapshot; then
- * one batch per sync with the journal entries the folder has not had (never the
- * ones that came from it); every COMPACT_AFTER batches, a new snapshot replaces
- * this copy's batches, so the folder does not grow without bound and a copy
- * joining after a year reads one snapshot per device, not a year of changes.
+ * half. A snapshot already read through is known by its size and time and not
+ * read again (reading.ts): an everyday sync reads the new batches only.
+ *
+ * Writing: the first time, this copy's state as it was before reading the folder,
+ * as its snapshot; then one batch per sync with the journal entries the folder has
+ * not had (never the ones that came from it); once the batches since the last
+ * snapshot are many and weigh a share of it (compactionDue), a new snapshot
+ * replaces them, so the folder does not grow without bound, a copy joining after a
+ * year reads one snapshot per device, not a year of changes, and rewriting a
+ * snapshot of years costs each change a bounded share of it.
  */
 import { z } from 'zod';
 import type { ChangeRecord, EntityKind } from '../../shared/model/change';
