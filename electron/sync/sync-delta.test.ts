@@ -40,16 +40,22 @@ function countReads() {
 
 afterEach(() => vi.restoreAllMocks());
 
-/** Two approved copies of one relay sharing a folder, with `weeks` weeks of edits already synced both ways. */
-async function relay(weeks: number) {
+/**
+ * Two approved copies of one relay sharing a folder: `members` members held before the first
+ * sync (in the first snapshot), then `weeks` weeks of edits synced both ways.
+ */
+async function relay(weeks: number, members = 0) {
   const folder = await tempDir();
   const a = await openApp(await tempDir(), start);
   const b = await openApp(await tempDir(), start);
+  const producer = await createProducer(a, 'Ferme du Bois');
+  const model = await call<Member>(a, 'members.create', { name: 'Modèle' });
+  await a.workspace.store.transact((tx) => {
+    for (let i = 0; i < members; i++) tx.put('member', { ...model, id: randomUUID(), name: `Membre ${i}` });
+  });
   for (const app of [a, b]) await call(app, 'sync.saveSettings', { autoSyncMinutes: 0, teamFolder: folder });
   await enrol(a, [b]);
   await sync(b);
-  const producer = await createProducer(a, 'Ferme du Bois');
-  const model = await call<Member>(a, 'members.create', { name: 'Modèle' });
   for (let week = 1; week <= weeks; week++) {
     await a.workspace.store.transact((tx) => {
       for (let i = 0; i < 20; i++) tx.put('member', { ...model, id: randomUUID(), name: `Membre ${week}-${i}` });
@@ -141,5 +147,18 @@ describe('sync proportional to what changed', () => {
     // Its own first snapshot holds what it had before, not what it took from the folder: the years are not written back.
     const own = parseBatch(await readFile(join(folder, ROOT, joining.workspace.store.deviceId, 'snapshot.json'), 'utf8'));
     expect(own.ok && own.batch.changes).toEqual([]);
+  });
+
+  it('a snapshot of a long history is not rewritten for a few small batches: only once they weigh a share of it', async () => {
+    const { a, folder } = await relay(0, 2_000);
+    const snapshot = join(folder, ROOT, a.workspace.store.deviceId, 'snapshot.json');
+    const before = await readFile(snapshot, 'utf8');
+    const member = a.workspace.store.all('member')[0]!;
+    for (let week = 1; week <= COMPACT_AFTER + 5; week++) {
+      await call(a, 'members.update', { id: member.id, changes: { notes: `semaine ${week}` } });
+      await sync(a);
+    }
+    // Every other copy would read it all again at each rewrite: 25 one-line batches do not warrant that.
+    expect(await readFile(snapshot, 'utf8')).toBe(before);
   });
 });
