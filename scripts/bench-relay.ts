@@ -15,6 +15,16 @@ import { distributionFile } from '../electron/store/entities';
 import { serialiseFile } from '../electron/store/envelope';
 
 const DAY = 24 * 3600 * 1000;
+/** The histories the benchmarks compare: label and number of weekly distributions. */
+export const HISTORY_SIZES = { '1w': ['1 week', 1], '1y': ['1 year', 50], '5y': ['5 years', 250] } as const;
+
+/** The sizes named by `--sizes=1w,1y,5y`. */
+export function historySizes(flag: string | undefined) {
+  return (flag ?? '1w,1y,5y').split(',').map((size) => {
+    if (!(size in HISTORY_SIZES)) throw new Error(`--sizes: ${size} is not one of ${Object.keys(HISTORY_SIZES).join(', ')}`);
+    return HISTORY_SIZES[size as keyof typeof HISTORY_SIZES];
+  });
+}
 export const now = Date.now();
 export const iso = (ms: number) => new Date(ms).toISOString();
 const dateOf = (ms: number) => iso(ms).slice(0, 10);

@@ -9,9 +9,9 @@
  *   - the same change against one conf file holding everything (the naive baseline).
  *   - the preview of a 1 000-row catalogue file, CSV and .xlsx (issue 12, scripts/bench-import.ts);
  *   - 150 orders in from returned order forms and from a form export, previewed and written (issue 12, scripts/bench-order-intake.ts).
- *   - sync (issue 6) at 1 year: the same change with the sync journal on, the first
- *     sync writing the organiser's snapshot, a new copy joining from it, and an
- *     everyday sync of a few changes.
+ *   - sync (issues 6 and 11, scripts/bench-sync.ts) at each size: the same week of 900 changes synced
+ *     between two copies, a new copy joining, the first sync writing the organiser's snapshot, and
+ *     orders.addLine with the sync journal on.
  *   - beside the durable change, two anchors on the same disk in the same run (issue 11): a bare
  *     append-only journal (write one line + fdatasync) and SQLite in WAL mode with synchronous=FULL
  *     (better-sqlite3), each with a line the size of a real journal line.
@@ -21,7 +21,8 @@
  *     open, and browser host launch → first screen visible (scripts/bench-open.ts; the host needs `npm run build`).
  * Options: --samples=N (default 40), --naive-samples=N (default 8), --keep (keep the folders),
  * --open-runs=N (fresh-process opens per size, default 5), --host-runs=N (host launches per size, default 3),
- * --sizes=1w,1y,5y (the histories to build; default all three: 5 years takes a few minutes to build and open).
+ * --sizes=1w,1y,5y (the histories to build; default all three: 5 years takes a few minutes to build and open),
+ * --sync-weeks=N (weeks of 900 changes synced per size, default 3).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
@@ -37,7 +38,8 @@ import { VALIDATED_FILES } from '../electron/store/validated-files';
 import { benchImport, printImportBench } from './bench-import';
 import { benchOrderIntake, printOrderIntakeBench } from './bench-order-intake';
 import { coldOpens, hostLaunches } from './bench-open';
-import { buildRelay, iso, now, writeStoreFormat, type Relay } from './bench-relay';
+import { buildRelay, historySizes, iso, now, writeStoreFormat, type Relay } from './bench-relay';
+import { benchSync, printSyncBench } from './bench-sync';
 
 const argv = process.argv.slice(2);
 const SAMPLES = Number(flagValue(argv, '--samples') ?? 40);
@@ -45,11 +47,8 @@ const NAIVE_SAMPLES = Number(flagValue(argv, '--naive-samples') ?? 8);
 const KEEP = argv.includes('--keep');
 const OPEN_RUNS = Number(flagValue(argv, '--open-runs') ?? 5);
 const HOST_RUNS = Number(flagValue(argv, '--host-runs') ?? 3);
-const SIZES = { '1w': ['1 week', 1], '1y': ['1 year', 50], '5y': ['5 years', 250] } as const;
-const sizes = (flagValue(argv, '--sizes') ?? '1w,1y,5y').split(',').map((size) => {
-  if (!(size in SIZES)) throw new Error(`--sizes: ${size} is not one of ${Object.keys(SIZES).join(', ')}`);
-  return SIZES[size as keyof typeof SIZES];
-});
+const SYNC_WEEKS = Number(flagValue(argv, '--sync-weeks') ?? 3);
+const sizes = historySizes(flagValue(argv, '--sizes'));
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -168,52 +167,6 @@ async function openAnchors(dir: string) {
   };
 }
 
-/** Issue 6 at one year of history: what sync costs an organiser, and what joining costs a new copy. */
-async function measureSync(relay: Relay) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'cabas-bench-sync-'));
-  const joinerDir = await mkdtemp(join(tmpdir(), 'cabas-bench-join-'));
-  const folder = await mkdtemp(join(tmpdir(), 'cabas-bench-folder-'));
-  await writeStoreFormat(dataDir, relay);
-  const organiser = await openBackend({ dataDir });
-  organiser.syncer.stop();
-  const must = async (name: string, payload: unknown) => {
-    const outcome = await organiser.dispatch(name, payload);
-    if (!outcome.ok) throw new Error(`${name} refused: ${JSON.stringify(outcome.error)}`);
-    return outcome.value;
-  };
-  await must('sync.saveSettings', { teamFolder: folder, autoSyncMinutes: 0 });
-  let started = performance.now();
-  await must('sync.now', {});
-  const firstSync = performance.now() - started;
-  const snapshotBytes = (await stat(join(folder, 'cabas-sync', organiser.workspace.store.deviceId, 'snapshot.json'))).size;
-
-  const current = relay.distributions.at(-1)!;
-  const samples: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const order = current.orders[i % current.orders.length]!;
-    const offer = current.offers[(i * 7) % current.offers.length]!;
-    const t0 = performance.now();
-    await must('orders.addLine', { orderId: order.id, productId: offer.productId, quantity: 1 });
-    samples.push(performance.now() - t0);
-  }
-  started = performance.now();
-  await must('sync.now', {});
-  const everydaySync = performance.now() - started;
-
-  const joiner = await openBackend({ dataDir: joinerDir });
-  joiner.syncer.stop();
-  await joiner.dispatch('sync.saveSettings', { teamFolder: folder, autoSyncMinutes: 0 });
-  started = performance.now();
-  const joined = await joiner.dispatch('sync.now', {});
-  const join_ = performance.now() - started;
-  if (!joined.ok) throw new Error(`join refused: ${JSON.stringify(joined.error)}`);
-  const orders = joiner.workspace.store.all('order').length;
-  await organiser.close();
-  await joiner.close();
-  if (!KEEP) for (const dir of [dataDir, joinerDir, folder]) await rm(dir, { recursive: true, force: true });
-  return { firstSync, snapshotBytes, everydaySync, join: join_, orders, ...stats(samples) };
-}
-
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const fine = (value: number) => `${value.toFixed(2)} ms`;
 const results = [];
@@ -259,16 +212,12 @@ console.log(`${largest.label} vs ${week.label} (median): ${growth.toFixed(2)}× 
 console.log(`naive vs store at ${largest.label} (median): ${speedup.toFixed(1)}× faster (target > 20×) ${speedup > 20 ? 'OK' : 'MISSED'}`);
 console.log(`durable change p95 at ${largest.label}: ${fine(largest.p95)} (target ≤ 1 ms) ${largest.p95 <= 1 ? 'OK' : 'MISSED'}; ${vsAnchor.toFixed(2)}× the journal anchor (target ≤ 2×) ${vsAnchor <= 2 ? 'OK' : 'MISSED'}`);
 
-process.stdout.write('\nmeasuring sync at 1 year…\n');
-const yearResult = results.find((result) => result.relay.distributions.length === 50);
-const yearRelay = yearResult?.relay ?? buildRelay(50);
-const synced = await measureSync(yearRelay);
-console.log('\n| sync, 1 year of history | |');
-console.log('|---|---|');
-console.log(`| add a line with the sync journal on: median / p95 | ${fine(synced.median)} / ${fine(synced.p95)} (without: ${yearResult ? fine(yearResult.median) : 'not measured'}) |`);
-console.log(`| first sync (writes the organiser's snapshot, ${(synced.snapshotBytes / 1e6).toFixed(1)} MB) | ${ms(synced.firstSync)} |`);
-console.log(`| everyday sync (${SAMPLES} changes) | ${ms(synced.everydaySync)} |`);
-console.log(`| a new copy joins (reads the snapshot, ${synced.orders} orders) | ${ms(synced.join)} |`);
+const synced = [];
+for (const [label, count] of sizes) {
+  process.stdout.write(`\nmeasuring sync at ${label}…\n`);
+  synced.push(await benchSync(label, count, SYNC_WEEKS, KEEP));
+}
+printSyncBench(synced);
 
 printImportBench(await benchImport());
 printOrderIntakeBench(await benchOrderIntake());

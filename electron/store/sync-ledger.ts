@@ -19,7 +19,7 @@
 import type { z } from 'zod';
 import type { ChangeRecord, EntityKind } from '../../shared/model/change';
 import { canonicalJson } from '../../shared/sync/canonical';
-import { apply, isVisible, type FieldWrite, type RecordState, type ReplicaState } from '../../shared/sync/merge';
+import { applyEach, isVisible, type FieldWrite, type RecordState, type ReplicaState } from '../../shared/sync/merge';
 import { compact, legacyStamp, stampOf, type Stamps } from '../../shared/sync/stamps';
 import { entities } from './entities';
 
@@ -202,16 +202,10 @@ export class SyncLedger {
 
 /** Changes applied one by one over what is held: the merged record, the changes that made a difference, and the contests they tell of. */
 function fold(kind: EntityKind, id: string, held: RecordState, changes: readonly ChangeRecord[]) {
-  let state: ReplicaState = { [kind]: { [id]: held } };
-  const applied: ChangeRecord[] = [];
   const contests: FieldContest[] = [];
-  for (const change of changes) {
-    // A change that loses every field still tells of a contest (the other copy's edit set aside).
-    contests.push(...contestsOf(change, state[kind]![id]!));
-    const next = apply(state, change);
-    if (next !== state) applied.push(change);
-    state = next;
-  }
+  // A change that loses every field still tells of a contest (the other copy's edit set aside).
+  const seeing = (change: ChangeRecord, record: RecordState | undefined) => void contests.push(...contestsOf(change, record!));
+  const { state, applied } = applyEach({ [kind]: { [id]: held } } as ReplicaState, changes, seeing);
   return { merged: state[kind]![id]!, applied, contests };
 }
 

@@ -5,11 +5,16 @@
  * Reading a device's files stops at the first one still arriving (a half-copied
  * batch, a gap left by a compaction whose snapshot has not arrived yet): the
  * next sync takes it up from there, so nothing is skipped and nothing is read
- * half. Writing: the first time, this copy's whole state as its snapshot; then
- * one batch per sync with the journal entries the folder has not had (never the
- * ones that came from it); every COMPACT_AFTER batches, a new snapshot replaces
- * this copy's batches, so the folder does not grow without bound and a copy
- * joining after a year reads one snapshot per device, not a year of changes.
+ * half. A snapshot already read through is known by its size and time and not
+ * read again (reading.ts): an everyday sync reads the new batches only.
+ *
+ * Writing: the first time, this copy's state as it was before reading the folder,
+ * as its snapshot; then one batch per sync with the journal entries the folder has
+ * not had (never the ones that came from it); once the batches since the last
+ * snapshot are many and weigh a share of it (compactionDue), a new snapshot
+ * replaces them, so the folder does not grow without bound, a copy joining after a
+ * year reads one snapshot per device, not a year of changes, and rewriting a
+ * snapshot of years costs each change a bounded share of it.
  */
 import { z } from 'zod';
 import type { ChangeRecord, EntityKind } from '../../shared/model/change';
@@ -21,15 +26,18 @@ import { fnv1a64, canonicalJson } from '../../shared/sync/canonical';
 import { orderedByProduct } from '../../shared/orders/totals';
 import type { FieldContest, RefusedField, Store } from '../store/store';
 import { ordersOf } from '../services/ordered';
-import { SyncFolder, type DeviceInfo } from './folder';
+import { sameMark, SyncFolder, type DeviceInfo, type FileMark } from './folder';
 import type { Journal } from './journal';
 import { stateChanges } from './snapshot';
 import { MAX_BATCH_BYTES, readDevice } from './reading';
-import { freshFolderState, park, refuse, type SyncState } from './state';
+import { freshFolderState, park, refuse, type FolderState, type SyncState } from './state';
 import type { Identity } from './identity';
 import { judge, settleRoster, signedBy, type Judged, type Trust } from './trust';
 
 export const COMPACT_AFTER = 20;
+/** The share of the snapshot's size the batches since must weigh before it is rewritten (compactionDue). */
+const SNAPSHOT_SHARE = 0.25;
+const MAX_BATCHES_KEPT = 500;
 /** What this copy puts in one batch file at most (one change more may pass it): a quarter of what readers accept. */
 const BATCH_TARGET_BYTES = MAX_BATCH_BYTES / 4;
 const REFUSED_IN_REPORT = 20;
@@ -112,6 +120,13 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
     }
   }
   ctx.progress({ phase: 'merging', done: 0, total: accepted.length });
+  const keepIn = keeper(level, settings);
+  const keep = (kind: EntityKind, record: Record<string, unknown>) => keepIn(kind, record, store);
+  // A copy's first snapshot in a folder holds what it had before taking this folder's files: what it takes now is
+  // in the files of the copies that wrote it. A new copy joining years of history writes a snapshot of its own
+  // few records, not the years back (issue 11). Taken with the journal's head in the same step: what is committed
+  // from now on goes in the next batch.
+  const first = folderState.snapshotWritten ? null : { changes: stateChanges(store, keep), exportedN: journal.head };
   const merged = accepted.length > 0 ? await store.merge(accepted, level) : { applied: [], parked: [], contests: [], refused: [] };
   park(state, merged.parked);
   refused.push(...merged.refused.map(invalidField));
@@ -120,42 +135,41 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
 
   // Write.
   ctx.progress({ phase: 'writing', done: 0, total: 1 });
-  const keepIn = keeper(level, settings);
-  const keep = (kind: EntityKind, record: Record<string, unknown>) => keepIn(kind, record, store);
   const sign = (batch: SyncBatch) => serialiseBatch(signed(ctx.trust.identity, batch));
   let sent = 0;
   const onDisk = await folder.batchSeqs();
   const nextSeq = Math.max(folderState.mySeq, onDisk.at(-1) ?? 0) + 1;
-  if (!folderState.snapshotWritten) {
-    const changes = stateChanges(store, keep);
-    await folder.writeSnapshot(sign(createBatch(store.deviceId, nextSeq - 1, changes)));
+  if (first) {
+    await writeSnapshot(folder, folderState, sign(createBatch(store.deviceId, nextSeq - 1, first.changes)));
     folderState.mySeq = nextSeq - 1;
     folderState.snapshotWritten = true;
-    folderState.signed = true;
-    folderState.exportedN = journal.head;
-    sent = changes.length;
+    folderState.exportedN = first.exportedN;
+    sent = first.changes.length;
   } else {
     // A batch of ours damaged in the folder would stop the other copies at it: a snapshot now stands for it.
-    if (await ownBatchDamaged(folder)) folderState.batchesSinceSnapshot = COMPACT_AFTER;
     // Files written before this copy had a key are unsigned, and refused: a signed snapshot now stands for them (roster.ts).
-    if (!folderState.signed) folderState.batchesSinceSnapshot = COMPACT_AFTER;
+    let snapshotNeeded = (await ownBatchDamaged(folder, folderState.written)) || !folderState.signed;
     const pending = pendingFor(ctx, level);
     let seq = nextSeq;
     // Several files when there is much to send: every batch stays under the size other copies accept (reading.ts).
     for (const part of batchesOf(pending.map((entry) => entry.change))) {
-      await folder.writeBatch(seq, sign(createBatch(store.deviceId, seq, part)));
+      const text = sign(createBatch(store.deviceId, seq, part));
+      await folder.writeBatch(seq, text);
+      const mark = await folder.batchMark(seq);
+      if (mark) folderState.written[String(seq)] = mark;
       folderState.mySeq = seq;
       folderState.batchesSinceSnapshot += 1;
+      folderState.bytesSinceSnapshot += Buffer.byteLength(text);
       seq += 1;
     }
     sent = pending.length;
     folderState.exportedN = journal.head;
-    if (folderState.batchesSinceSnapshot >= COMPACT_AFTER) {
+    snapshotNeeded ||= compactionDue(folderState);
+    if (snapshotNeeded) {
       // The snapshot is in place before any batch goes, so a reader always finds one or the other.
-      await folder.writeSnapshot(sign(createBatch(store.deviceId, folderState.mySeq, stateChanges(store, keep))));
+      await writeSnapshot(folder, folderState, sign(createBatch(store.deviceId, folderState.mySeq, stateChanges(store, keep))));
       await folder.removeBatchesUpTo(folderState.mySeq);
-      folderState.batchesSinceSnapshot = 0;
-      folderState.signed = true;
+      for (const written of Object.keys(folderState.written)) if (Number(written) <= folderState.mySeq) delete folderState.written[written];
     }
   }
   if (settings.role === 'organiser' && level === 'producers') await folder.writeOrdered(orderedFile(store, ctx.now()));
@@ -171,8 +185,30 @@ function invalidField({ change, field, value, reason }: RefusedField): SyncProbl
   return { code: 'invalidField', device: change.device, record: `${change.entity} ${change.entityId}`, field, value: JSON.stringify(value).slice(0, MAX_VALUE_SHOWN), detail: reason };
 }
 
-async function ownBatchDamaged(folder: SyncFolder): Promise<boolean> {
+/**
+ * Whether every other copy reading this one's batches gets a whole snapshot, or the batches
+ * since the last one: once there are COMPACT_AFTER of them and they weigh a share of the
+ * snapshot (SNAPSHOT_SHARE), so that rewriting a snapshot of years costs each change a bounded
+ * share of it, however long the history (issue 11: at five years a snapshot is ~130 MB, and
+ * every other copy reads it again). MAX_BATCHES_KEPT bounds the files in the folder.
+ */
+function compactionDue(state: FolderState): boolean {
+  if (state.batchesSinceSnapshot >= MAX_BATCHES_KEPT) return true;
+  return state.batchesSinceSnapshot >= COMPACT_AFTER && state.bytesSinceSnapshot >= state.snapshotBytes * SNAPSHOT_SHARE;
+}
+
+async function writeSnapshot(folder: SyncFolder, state: FolderState, text: string): Promise<void> {
+  await folder.writeSnapshot(text);
+  state.batchesSinceSnapshot = 0;
+  state.bytesSinceSnapshot = 0;
+  state.snapshotBytes = Buffer.byteLength(text);
+  state.signed = true;
+}
+
+/** Whether one of this copy's batches in the folder is damaged; only one no longer as it was written is read. */
+async function ownBatchDamaged(folder: SyncFolder, written: Readonly<Record<string, FileMark>>): Promise<boolean> {
   for (const seq of await folder.batchSeqs()) {
+    if (sameMark(await folder.batchMark(seq), written[String(seq)])) continue;
     const read = await folder.readBatch(folder.device, seq, MAX_BATCH_BYTES);
     if (read !== null && ('tooLarge' in read || !parseBatch(read.text).ok)) return true;
   }

@@ -82,7 +82,9 @@ export class SyncFolder {
     }
     // This copy's own interrupted writes (a sync cut short): nobody else removes them, and the sync tool copies them everywhere.
     await removeStaleTemps(this.dir());
-    await this.write(join(this.dir(), 'device.json'), JSON.stringify(info));
+    // Rewritten only when it changed: an everyday sync writes nothing it has not got to say.
+    const devicePath = join(this.dir(), 'device.json');
+    if ((await readText(devicePath)) !== JSON.stringify(info)) await this.write(devicePath, JSON.stringify(info));
   }
 
   /** The other copies that write to this folder, with their role (unknown role: treated as a producer's). */
@@ -117,6 +119,16 @@ export class SyncFolder {
 
   readSnapshot(device: string, maxBytes: number): Promise<FileRead> {
     return readBounded(join(this.dir(device), 'snapshot.json'), maxBytes);
+  }
+
+  /** Size and time of a copy's snapshot, unread: an everyday sync tells an unchanged snapshot by them (issue 11). */
+  snapshotMark(device: string): Promise<FileMark | null> {
+    return markOf(join(this.dir(device), 'snapshot.json'));
+  }
+
+  /** Size and time of one of this copy's batches, unread. */
+  batchMark(seq: number): Promise<FileMark | null> {
+    return markOf(join(this.dir(), batchName(seq)));
   }
 
   readRoster(device: string): Promise<string | null> {
@@ -161,8 +173,27 @@ export class SyncFolder {
   }
 }
 
-/** A file's text and when it last changed; only its size when too large to read; null when absent. */
-export type FileRead = { text: string; mtimeMs: number } | { tooLarge: number } | null;
+/** A file's text, its size and when it last changed; only its size when too large to read; null when absent. */
+export type FileRead = ({ text: string } & FileMark) | { tooLarge: number } | null;
+
+/** What a stat says of a file: enough to tell that it was replaced or changed since it was read. */
+export interface FileMark {
+  size: number;
+  mtimeMs: number;
+}
+
+export function sameMark(a: FileMark | null | undefined, b: FileMark | null | undefined): boolean {
+  return !!a && !!b && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+async function markOf(path: string): Promise<FileMark | null> {
+  try {
+    const info = await stat(path);
+    return { size: info.size, mtimeMs: info.mtimeMs };
+  } catch {
+    return null;
+  }
+}
 
 async function readBounded(path: string, maxBytes: number): Promise<FileRead> {
   let handle;
@@ -177,7 +208,7 @@ async function readBounded(path: string, maxBytes: number): Promise<FileRead> {
     if (info.size > maxBytes) return { tooLarge: info.size };
     const buffer = Buffer.alloc(info.size);
     const { bytesRead } = await handle.read(buffer, 0, info.size, 0);
-    return { text: buffer.toString('utf8', 0, bytesRead), mtimeMs: info.mtimeMs };
+    return { text: buffer.toString('utf8', 0, bytesRead), size: info.size, mtimeMs: info.mtimeMs };
   } catch {
     return null;
   } finally {

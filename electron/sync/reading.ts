@@ -22,7 +22,7 @@ import { canonicalJson } from '../../shared/sync/canonical';
 import { stampOf } from '../../shared/sync/stamps';
 import type { SyncProblem } from '../../shared/sync/status';
 import type { Grave, Store } from '../store/store';
-import type { FileRead, SyncFolder } from './folder';
+import { sameMark, type FileMark, type FileRead, type SyncFolder } from './folder';
 
 /** This version writes batches well under this (engine.ts splits them); a larger one is not from Cabas. */
 export const MAX_BATCH_BYTES = 16 * 1024 * 1024;
@@ -44,22 +44,32 @@ export interface Reader {
 export interface DeviceRead {
   seq: number;
   snapshot: string | null;
+  /** The snapshot file as it was when last read through: the same size and time, it is not read again. */
+  snapshotFile?: FileMark;
 }
 
 /** The changes to merge from one copy's snapshot and batches after `read`, which is moved past what was taken. */
 export async function readDevice(reader: Reader, device: string, read: DeviceRead, seqs: readonly number[], onFile: () => void): Promise<ChangeRecord[]> {
   const changes: ChangeRecord[] = [];
   const graves = lazyGraves(reader.store);
-  const snapshot = await reader.folder.readSnapshot(device, MAX_SNAPSHOT_BYTES);
-  const parsed = readable(reader, device, 'snapshot.json', snapshot);
-  // A snapshot still arriving is read next time; the batches after the last one taken are read now.
-  if (parsed && parsed !== 'stop' && parsed.batch.checksum !== read.snapshot && parsed.batch.seq >= read.seq) {
-    const taken = take(reader, device, 'snapshot.json', parsed, graves);
-    // A clock ahead: nothing of this copy is read until this copy's clock catches up.
-    if (taken === 'wait') return changes;
-    append(changes, taken);
-    read.seq = parsed.batch.seq;
-    read.snapshot = parsed.batch.checksum;
+  // An everyday sync: the snapshot read through last time is still there, unchanged; a stat, not 100 MB read, parsed and verified again.
+  if (!sameMark(await reader.folder.snapshotMark(device), read.snapshotFile)) {
+    const snapshot = await reader.folder.readSnapshot(device, MAX_SNAPSHOT_BYTES);
+    const parsed = readable(reader, device, 'snapshot.json', snapshot);
+    // A snapshot still arriving is read next time; the batches after the last one taken are read now.
+    if (parsed && parsed !== 'stop') {
+      if (parsed.batch.checksum !== read.snapshot && parsed.batch.seq >= read.seq) {
+        const taken = take(reader, device, 'snapshot.json', parsed, graves);
+        // A clock ahead: nothing of this copy is read until this copy's clock catches up.
+        if (taken === 'wait') return changes;
+        append(changes, taken);
+        read.seq = parsed.batch.seq;
+        read.snapshot = parsed.batch.checksum;
+      }
+      // Taken, or known to hold nothing new: not read again while the file stays as it is. One refused or
+      // still arriving is read again at every sync (and listed), as before.
+      if (snapshot && 'text' in snapshot) read.snapshotFile = { size: snapshot.size, mtimeMs: snapshot.mtimeMs };
+    }
   }
   onFile();
   for (const seq of seqs) {

@@ -47,6 +47,8 @@ export const MAX_PARKED = 5_000;
 export const MAX_PARKED_BYTES = 2 * 1024 * 1024;
 export const MAX_REFUSED = 200;
 
+const fileMarkSchema = z.object({ size: z.number().int().min(0), mtimeMs: z.number() });
+
 const folderStateSchema = z.object({
   /** The folder these positions belong to: choosing another folder starts again. */
   path: z.string(),
@@ -57,12 +59,20 @@ const folderStateSchema = z.object({
   /** Whether this copy's first snapshot (its whole state) is in the folder. */
   snapshotWritten: z.boolean(),
   batchesSinceSnapshot: z.number().int().min(0),
-  /** Per other device: the last batch merged, and the checksum of the last snapshot merged. */
-  read: z.record(z.string(), z.object({ seq: z.number().int().min(0), snapshot: z.string().nullable() })),
+  /**
+   * Per other device: the last batch merged, the checksum of the last snapshot merged, and that
+   * snapshot file's size and time: while they hold, a sync does not read it again (issue 11).
+   */
+  read: z.record(z.string(), z.object({ seq: z.number().int().min(0), snapshot: z.string().nullable(), snapshotFile: fileMarkSchema.optional() })),
   lastSyncAt: z.string().nullable(),
   problems: z.array(problemSchema),
   /** Whether this copy's files in the folder are signed: a folder synced before keys existed gets a signed snapshot first. */
   signed: z.boolean().default(false),
+  /** This copy's batches in the folder, as written (size, time): one that no longer matches is read to see whether it is damaged. */
+  written: z.record(z.string(), fileMarkSchema).default({}),
+  /** What the batches since the last snapshot weigh, and that snapshot: it is rewritten once they weigh a share of it (engine.ts). */
+  bytesSinceSnapshot: z.number().int().min(0).default(0),
+  snapshotBytes: z.number().int().min(0).default(0),
 });
 export type FolderState = z.infer<typeof folderStateSchema>;
 
@@ -82,7 +92,7 @@ const stateSchema = z.object({
 export type SyncState = z.infer<typeof stateSchema>;
 
 export function freshFolderState(path: string): FolderState {
-  return { path, exportedN: 0, mySeq: 0, snapshotWritten: false, batchesSinceSnapshot: 0, read: {}, lastSyncAt: null, problems: [], signed: false };
+  return { path, exportedN: 0, mySeq: 0, snapshotWritten: false, batchesSinceSnapshot: 0, read: {}, lastSyncAt: null, problems: [], signed: false, written: {}, bytesSinceSnapshot: 0, snapshotBytes: 0 };
 }
 
 export function emptyState(): SyncState {

@@ -47,7 +47,10 @@ export class Syncer {
 
   /** Called by the store with every committed change (StoreOptions.onCommit). */
   async commit(changes: readonly ChangeRecord[], origin: string | null): Promise<void> {
-    if (configuredLevels(this.settingsNow).length === 0) return;
+    const levels = configuredLevels(this.settingsNow);
+    // Merged from the only folder set: no other folder to pass them on to (a folder set later starts with a
+    // snapshot). A new copy joining years of history journals nothing of them (issue 11).
+    if (levels.every(({ level }) => level === origin)) return;
     await this.journal.append(changes, origin as SyncLevel | null);
   }
 

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../model/change';
-import { checksumOf, createBatch, parseBatch, serialiseBatch, SYNC_VERSION } from './envelope';
+import { canonicalJson } from './canonical';
+import { batchSchema, checksumOf, createBatch, fitsBatchSchema, parseBatch, serialiseBatch, signedText, SYNC_VERSION, type SyncBatch } from './envelope';
 import { HybridClock } from './hlc';
 
 const T0 = Date.UTC(2026, 10, 26, 10, 0, 0);
@@ -72,5 +74,44 @@ describe('parseBatch', () => {
     const result = parseBatch(serialiseBatch(createBatch('laptop-a', 1, odd)));
     expect(result.ok).toBe(true);
     expect(result.ok && Object.keys(result.batch.changes[0]!.fields)).toEqual(['__proto__']);
+  });
+});
+
+describe('signedText', () => {
+  // It reuses the changes' canonical text computed for the checksum: it must stay the canonical JSON of the whole batch, or every signature breaks.
+  it('is the canonical JSON of the batch without its signature, whether parsed, built or signed', () => {
+    const built = createBatch('laptop-a', 3, changes);
+    const expected = canonicalJson({ format: built.format, version: built.version, device: 'laptop-a', seq: 3, changes, checksum: built.checksum });
+    expect(signedText(built)).toBe(expected);
+    expect(signedText({ ...built, signature: 'c2lnbmF0dXJl' })).toBe(expected);
+    const parsed = parseBatch(text);
+    expect(parsed.ok && parsed.signed()).toBe(expected);
+    const empty = createBatch('laptop-a', 0, []);
+    expect(signedText(empty)).toBe(canonicalJson({ ...empty }));
+    expect(signedText({ ...empty, aardvark: 1 } as SyncBatch)).toBe(canonicalJson({ ...empty, aardvark: 1 }));
+  });
+});
+
+describe('fitsBatchSchema', () => {
+  // The hand-written check that spares zod on large snapshots must never take what the schema refuses.
+  it('accepts only what the batch schema accepts, and a well-formed batch (property)', () => {
+    // A well-formed batch with one or two fields, of the batch or of a change, replaced, removed or added.
+    const anyValue = fc.oneof(fc.jsonValue(), fc.constant(undefined), fc.constant(''), fc.constant(-1), fc.constant(1.5), fc.constant(SYNC_VERSION + 1), fc.constant([]), fc.constant('x'.repeat(201)));
+    const edits = (keys: string[]) => fc.dictionary(fc.constantFrom(...keys), anyValue, { maxKeys: 2 });
+    let accepted = 0;
+    fc.assert(
+      fc.property(edits(['format', 'version', 'device', 'seq', 'changes', 'checksum', 'signature', 'extra']), edits(['at', 'device', 'entity', 'entityId', 'fields', 'removed', 'extra']), (batchEdits, changeEdits) => {
+        const data = JSON.parse(text) as { changes: Record<string, unknown>[] };
+        data.changes[1] = { ...data.changes[1], ...changeEdits };
+        const parsed = JSON.parse(JSON.stringify({ ...data, ...batchEdits })) as unknown;
+        if (!fitsBatchSchema(parsed)) return;
+        accepted += 1;
+        expect(batchSchema.safeParse(parsed).success).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(accepted).toBeGreaterThan(100);
+    expect(fitsBatchSchema(JSON.parse(text))).toBe(true);
+    expect(fitsBatchSchema(JSON.parse('{"format":"cabas-sync","version":2,"device":"a","seq":0,"changes":[{"__proto__":1}],"checksum":"0123456789abcdef"}'))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ChangeRecord, EntityKind } from '../model/change';
 import { HybridClock } from './hlc';
-import { apply, applyAll, emptyReplica, materialise, type ReplicaState } from './merge';
+import { apply, applyAll, applyEach, emptyReplica, materialise, type ReplicaState } from './merge';
 
 const T0 = Date.UTC(2026, 10, 26, 10, 0, 0);
 const at = (millis: number, device: string, counter = 0) =>
@@ -181,6 +181,37 @@ describe('three copies converge (property)', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('applyEach', () => {
+  // The ledger folds a record's changes with it: it must be `apply` one after the other, in state, in which changes count, and in what each one sees.
+  it('is apply one change after the other (property)', () => {
+    const device = fc.constantFrom('a', 'b');
+    const change = fc.record({ millis: fc.nat(4), device, counter: fc.nat(1), operation }).map(({ millis, device: who, counter, operation: { entity, entityId, fields, removed } }): ChangeRecord => {
+      const when = at(millis, who, counter);
+      return removed ? { at: when, device: who, entity, entityId, fields: {}, removed: true } : { at: when, device: who, entity, entityId, fields };
+    });
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 6 }), fc.array(change, { maxLength: 12 }), (before, changes) => {
+        const start = fold(before);
+        const seen: unknown[] = [];
+        const result = applyEach(start, changes, (each, record) => seen.push(structuredClone({ each, record })));
+        let state = start;
+        const applied: ChangeRecord[] = [];
+        const expected: unknown[] = [];
+        for (const each of changes) {
+          expected.push(structuredClone({ each, record: state[each.entity]?.[each.entityId] }));
+          const next = apply(state, each);
+          if (next !== state) applied.push(each);
+          state = next;
+        }
+        expect(result.state).toEqual(state);
+        expect(result.applied).toEqual(applied);
+        expect(seen).toEqual(expected);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -58,6 +58,26 @@ export function applyAll(state: ReplicaState, changes: Iterable<ChangeRecord>): 
   return draft.result();
 }
 
+/**
+ * Applies changes in order over one copy of the state, as `apply` one after the other would,
+ * and says which of them changed something. `seeing` is shown each change with its record as
+ * it stands just before it (read it then: it is the draft's). A record of years is merged in one
+ * pass instead of being copied again for each of its changes (issue 11).
+ */
+export function applyEach(
+  state: ReplicaState,
+  changes: Iterable<ChangeRecord>,
+  seeing?: (change: ChangeRecord, record: RecordState | undefined) => void,
+): { state: ReplicaState; applied: ChangeRecord[] } {
+  const draft = new Draft(state);
+  const applied: ChangeRecord[] = [];
+  for (const change of changes) {
+    seeing?.(change, draft.current(change));
+    if (draft.apply(change)) applied.push(change);
+  }
+  return { state: draft.result(), applied };
+}
+
 export function isVisible(record: RecordState): boolean {
   if (record.removedAt === undefined) return Object.keys(record.fields).length > 0;
   const removedAt = record.removedAt;
@@ -101,14 +121,27 @@ class Draft {
     this.state = Object.assign(dict(), original) as MutableState;
   }
 
-  apply(change: ChangeRecord): void {
-    const current = (): MutableRecord | undefined => this.state[change.entity]?.[change.entityId];
+  /** Whether the change changed anything. */
+  apply(change: ChangeRecord): boolean {
+    const current = (): MutableRecord | undefined => this.current(change);
+    let changed = false;
     const removedAt = current()?.removedAt;
-    if (change.removed && (removedAt === undefined || change.at > removedAt)) this.record(change).removedAt = change.at;
+    if (change.removed && (removedAt === undefined || change.at > removedAt)) {
+      this.record(change).removedAt = change.at;
+      changed = true;
+    }
     for (const [field, value] of Object.entries(change.fields)) {
       const write: FieldWrite = { value, at: change.at };
-      if (wins(write, current()?.fields[field])) this.record(change).fields[field] = write;
+      if (wins(write, current()?.fields[field])) {
+        this.record(change).fields[field] = write;
+        changed = true;
+      }
     }
+    return changed;
+  }
+
+  current({ entity, entityId }: ChangeRecord): MutableRecord | undefined {
+    return this.state[entity]?.[entityId];
   }
 
   result(): ReplicaState {
