@@ -16,6 +16,7 @@ import { translate, type MessageKey } from '../../shared/i18n/messages';
 import type { Order } from '../../shared/model/order';
 import { isActive } from '../../shared/orders/totals';
 import type { TillClosingRecord } from '../../shared/model/till';
+import { DEFAULT_RELAY_SETTINGS, type RelaySettings } from '../../shared/model/relay';
 import { distributionFile } from '../store/entities';
 import type { DerivedRule, Store, Transaction } from '../store/store';
 import { readRelay } from './relay';
@@ -117,5 +118,16 @@ export const accountRules: readonly DerivedRule[] = [
   (tx, written, at) => {
     const days = new Set(written.flatMap(({ kind, record, removed }) => (kind === 'tillClosing' && !removed ? [(record as TillClosingRecord).distributionId] : [])));
     for (const distributionId of days) reconcileOrders(tx, tx.inFile('order', distributionFile(distributionId)), at);
+  },
+  // When orders are debited changed ⇒ every order of a day still open follows the new moment. A closed or
+  // settled day keeps its debits: its till was counted and its producers paid against them.
+  (tx, written, at) => {
+    const moment = (record: { id: string } | undefined) => ((record as RelaySettings | undefined) ?? DEFAULT_RELAY_SETTINGS).debitOrdersOn;
+    const changed = written.some(({ kind, record, before, removed }) => kind === 'relay' && !removed && moment(record) !== moment(before));
+    if (!changed) return;
+    for (const distribution of tx.all('distribution')) {
+      if (distribution.settledAt !== null || isDayClosed(tx, distribution.id)) continue;
+      reconcileOrders(tx, tx.inFile('order', distributionFile(distribution.id)), at);
+    }
   },
 ];

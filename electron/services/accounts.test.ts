@@ -212,6 +212,35 @@ describe('a basket collected and paid in one step', () => {
   });
 });
 
+describe('changing when orders are debited', () => {
+  it('brings the debits of a day still open in line at once; a closed day keeps its debits', async () => {
+    const { app, distribution, anne, marc, anneOrder } = await counterDay();
+    await call(app, 'checkin.collect', { orderId: anneOrder.id });
+    expect(await balanceOf(app, anne.id)).toBe(500 - 880);
+    app.clock.advance(1000);
+
+    // "On close": Anne's collected basket is no longer debited until the day closes.
+    await call(app, 'relay.update', { debitOrdersOn: 'close' });
+    expect(await balanceOf(app, anne.id)).toBe(500);
+    expect(await balanceOf(app, marc.id)).toBe(0);
+    app.clock.advance(1000);
+    await call(app, 'relay.update', { debitOrdersOn: 'collection' });
+    expect(await balanceOf(app, anne.id)).toBe(500 - 880);
+    expect(await balanceOf(app, marc.id)).toBe(0);
+    app.clock.advance(1000);
+
+    // Closed in "on close" mode, every basket is debited; going back to "on collection" leaves that day as it was counted.
+    await call(app, 'relay.update', { debitOrdersOn: 'close' });
+    await call(app, 'till.close', { distributionId: distribution.id, floatCents: 0, countedCents: 0 });
+    expect(await balanceOf(app, marc.id)).toBe(-380);
+    app.clock.advance(1000);
+    const entries = await kindsOf(app, marc.id);
+    await call(app, 'relay.update', { debitOrdersOn: 'collection' });
+    expect(await kindsOf(app, marc.id)).toEqual(entries);
+    expect(await balanceOf(app, anne.id)).toBe(500 - 880);
+  });
+});
+
 describe('closing the till', () => {
   it('expects the float plus the day’s net cash; a difference needs a note; a correction is a new closing; in “on close” mode it debits every order', async () => {
     const { app, distribution, anne, marc, anneOrder, marcOrder } = await counterDay();

@@ -4,7 +4,7 @@ import type { InvoiceList, ProducerStatementView } from '../../shared/invoices/v
 import { PICKUP_UNDER_WAY, pickupDay } from '../testing/pickup-day';
 import { openTestBackend, type TestBackend } from '../testing/fixtures';
 import { call, refusal, reopened } from '../testing/service-calls';
-import { useTempDirs } from '../testing/temp-dir';
+import { snapshotData, useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();
 const MARCH = { kind: 'month', month: '2026-03' } as const;
@@ -55,6 +55,25 @@ describe('producers’ invoices', () => {
     await again.close();
     expect(await numbersOn(app.dataDir)).toEqual(['2026-0001', '2026-0002', '2026-0003', '2026-0004']);
     expect((await reopened(app.dataDir)).get('invoice', invoice.id)).toEqual(invoice);
+  });
+
+  it('never invoices the same sales twice: a month’s invoice and one for a distribution of that month exclude each other until a credit note', async () => {
+    const { app, distribution, farmId, bakeryId } = await soldMarch();
+    const day = { kind: 'distribution', distributionId: distribution.id } as const;
+    const month = await issue(app, farmId);
+    const saved = await snapshotData(app.dataDir);
+    const refused = await refusal(app, 'invoices.issue', { producerId: farmId, period: day });
+    expect(refused).toMatchObject({ key: 'error.invoiceCoversSameSales', params: { number: month.number, pickupDate: '2026-03-06' } });
+    expect(await snapshotData(app.dataDir)).toEqual(saved);
+
+    // The other way round: the bakery's distribution first, then its month.
+    const bakeryDay = await issue(app, bakeryId, day);
+    expect((await refusal(app, 'invoices.issue', { producerId: bakeryId, period: MARCH })).key).toBe('error.invoiceCoversSameSales');
+
+    // Once the month is cancelled by a credit note, its sales can be invoiced per distribution.
+    await call(app, 'invoices.creditNote', { invoiceId: month.id, reason: 'par distribution' });
+    expect((await issue(app, farmId, day)).number).toBe('2026-0004');
+    expect(bakeryDay.number).toBe('2026-0002');
   });
 
   it('refuses to invoice before ordering has closed or with nothing sold, and gives no number then', async () => {

@@ -47,6 +47,22 @@ function standingInvoice(source: Source, producerId: string, period: StatementPe
   return all.find((invoice) => invoice.kind === 'invoice' && invoice.producerId === producerId && samePeriod(invoice.period, period) && !credited.has(invoice.id));
 }
 
+/**
+ * A standing invoice of the producer that already covers sales of these distributions: a month's
+ * invoice and one for a distribution of that month would invoice the same sales twice.
+ */
+function invoiceCovering(source: Source, producerId: string, distributionIds: readonly string[]): { invoice: Invoice; pickupDate: string } | undefined {
+  const all = source.all('invoice');
+  const credited = new Set(all.flatMap((invoice) => (invoice.creditOf ? [invoice.creditOf] : [])));
+  const wanted = new Set(distributionIds);
+  for (const invoice of all) {
+    if (invoice.kind !== 'invoice' || invoice.producerId !== producerId || credited.has(invoice.id)) continue;
+    const shared = invoice.figures.distributions.find((row) => wanted.has(row.distributionId));
+    if (shared) return { invoice, pickupDate: shared.pickupDate };
+  }
+  return undefined;
+}
+
 export function statementOf(source: Source, producerId: string, period: StatementPeriod, now: Date): ProducerStatementView {
   const producer = existingProducer(source, producerId);
   const distributions = distributionsOf(source, period);
@@ -98,6 +114,8 @@ export function invoicesService(store: () => Store, now: () => Date) {
         const statement = statementOf(tx, producerId, period, now());
         if (statement.invoiceId !== null) throw new UserError('error.invoiceAlreadyIssued', { number: tx.get('invoice', statement.invoiceId)?.number ?? '' });
         if (statement.figures.distributions.length === 0) throw new UserError('error.invoiceNothingSold');
+        const covering = invoiceCovering(tx, producerId, statement.figures.distributions.map((row) => row.distributionId));
+        if (covering) throw new UserError('error.invoiceCoversSameSales', { number: covering.invoice.number, pickupDate: covering.pickupDate });
         if (!statement.final) throw new UserError('error.invoiceNotFinal');
         return issueInTransaction(
           tx,

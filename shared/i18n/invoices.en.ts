@@ -18,6 +18,7 @@ export const invoicesEn: Record<keyof typeof invoicesFr, string> = {
   'invoices.csv.refunded': 'refunded (missing items)',
   'error.invoiceNotFound': 'This invoice does not exist.',
   'error.invoiceAlreadyIssued': 'Invoice {number} is already issued for this producer and period. To correct it, issue a credit note.',
+  'error.invoiceCoversSameSales': 'Invoice {number} already covers this producer’s sales of {pickupDate}: they cannot be invoiced twice. To change it, issue a credit note first.',
   'error.invoiceAlreadyCredited': 'This invoice is already cancelled by credit note {number}.',
   'error.creditOfCreditNote': 'A credit note is not cancelled by another credit note.',
   'error.invoiceNothingSold': 'This producer sold nothing in this period: there is nothing to invoice.',

@@ -17,6 +17,7 @@ export const invoicesFr = {
   'invoices.csv.refunded': 'remboursé (articles manquants)',
   'error.invoiceNotFound': 'Cette facture n’existe pas.',
   'error.invoiceAlreadyIssued': 'La facture {number} est déjà émise pour ce producteur et cette période. Pour la corriger, émettez un avoir.',
+  'error.invoiceCoversSameSales': 'La facture {number} couvre déjà les ventes de ce producteur du {pickupDate} : elles ne peuvent pas être facturées deux fois. Pour la modifier, émettez d’abord un avoir.',
   'error.invoiceAlreadyCredited': 'Cette facture est déjà annulée par l’avoir {number}.',
   'error.creditOfCreditNote': 'Un avoir ne s’annule pas par un autre avoir.',
   'error.invoiceNothingSold': 'Ce producteur n’a rien vendu sur cette période : il n’y a rien à facturer.',
