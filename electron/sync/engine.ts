@@ -67,9 +67,9 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
 
   // Who may write here: the roster, not what each copy says of itself.
   const present = await folder.otherDevices();
-  await settleRoster(ctx.trust, folder, present, settings, ctx.now());
+  const rivals = await settleRoster(ctx.trust, folder, present, settings, ctx.now());
   const judged = judge(ctx.trust.roster, present);
-  const awaiting = judged.filter((copy) => copy.awaiting);
+  const awaiting = judged.filter((copy) => copy.awaiting && !copy.removed);
   state.awaiting = [
     ...state.awaiting.filter((copy) => copy.level !== level),
     ...awaiting.map(({ device, info }) => ({ device, level, publicKey: info.publicKey ?? null, role: info.role, producerId: info.producerId })),
@@ -83,6 +83,14 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
   const plan = await Promise.all(devices.map(async ({ device }) => (await folder.batchSeqs(device)).filter((seq) => seq > (folderState.read[device]?.seq ?? 0))));
   const filesTotal = plan.reduce((sum, seqs) => sum + seqs.length + 1, 0);
   const refused: SyncProblem[] = [];
+  // Two copies each started a roster (two first organisers): the other one's is listed, never merged into this one.
+  for (const device of rivals) refused.push({ code: 'rivalRoster', detail: device, device, file: `${device}/roster.json` });
+  // A copy the organiser removed from the roster: each of its files written since is refused and listed, unread.
+  for (const { device } of judged.filter((copy) => copy.awaiting && copy.removed)) {
+    for (const seq of await folder.batchSeqs(device)) {
+      if (seq > (folderState.read[device]?.seq ?? 0)) refused.push({ code: 'removedCopy', detail: device, device, file: `${device}/${String(seq).padStart(8, '0')}.batch` });
+    }
+  }
   const reader = {
     folder,
     store,
