@@ -11,16 +11,13 @@
  * this copy's batches, so the folder does not grow without bound and a copy
  * joining after a year reads one snapshot per device, not a year of changes.
  */
-import { z } from 'zod';
 import type { ChangeRecord, EntityKind } from '../../shared/model/change';
 import { createBatch, parseBatch, serialiseBatch, signedText, type SyncBatch } from '../../shared/sync/envelope';
 import { carries, PRODUCER_WRITES, type SyncLevel } from '../../shared/sync/levels';
 import type { SyncSettings } from '../../shared/sync/settings';
 import type { RosterRole, SyncProblem, SyncProgress } from '../../shared/sync/status';
-import { fnv1a64, canonicalJson } from '../../shared/sync/canonical';
-import { orderedByProduct } from '../../shared/orders/totals';
 import type { FieldContest, RefusedField, Store } from '../store/store';
-import { ordersOf } from '../services/ordered';
+import { latestOrdered, orderedFile } from './ordered-totals';
 import { SyncFolder, type DeviceInfo } from './folder';
 import type { Journal } from './journal';
 import { stateChanges } from './snapshot';
@@ -123,8 +120,8 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
   const merged = accepted.length > 0 ? await store.merge(accepted, level) : { applied: [], parked: [], contests: [], refused: [] };
   park(state, merged.parked);
   refused.push(...merged.refused.map(invalidField));
+  if (settings.role === 'producer' && level === 'producers') readPublished(ctx, await latestOrdered(folder, devices, ctx.now(), (problem) => void refused.push(problem)));
   refuse(state, level, refused, ctx.now());
-  if (settings.role === 'producer' && level === 'producers') readPublished(ctx, await latestOrdered(folder, devices));
 
   // Write.
   ctx.progress({ phase: 'writing', done: 0, total: 1 });
@@ -166,7 +163,7 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
       folderState.signed = true;
     }
   }
-  if (settings.role === 'organiser' && level === 'producers') await folder.writeOrdered(orderedFile(store, ctx.now()));
+  if (settings.role === 'organiser' && level === 'producers') await folder.writeOrdered(orderedFile(store, ctx.now(), ctx.trust.identity));
   ctx.progress({ phase: 'writing', done: 1, total: 1 });
   folderState.lastSyncAt = ctx.now().toISOString();
   // What was refused is kept in the state's list (shown on the sync screen until discarded); the report names the first ones.
@@ -244,47 +241,7 @@ function producerMay(store: Store, info: RosterRole, change: ChangeRecord): bool
   return products.every((productId) => producerOfOffer(store, { productId }) === info.producerId);
 }
 
-/** Ordered totals for the producers folder: per distribution still to come (or of the last month), per product. */
-const orderedSchema = z.object({
-  format: z.literal('cabas-sync-ordered'),
-  version: z.literal(1),
-  at: z.string(),
-  totals: z.record(z.string(), z.record(z.string(), z.number().int().min(0))),
-  checksum: z.string(),
-});
-
-function orderedFile(store: Store, now: Date): string {
-  const since = new Date(now.getTime() - 31 * 86_400_000).toISOString().slice(0, 10);
-  const totals: Record<string, Record<string, number>> = {};
-  for (const distribution of store.all('distribution')) {
-    if (distribution.pickupDate < since) continue;
-    // This copy's own orders only: what another copy published must not be published back as if it were ours.
-    totals[distribution.id] = Object.fromEntries(orderedByProduct(ordersOf(store, distribution.id)));
-  }
-  return `${JSON.stringify({ format: 'cabas-sync-ordered', version: 1, at: now.toISOString(), totals, checksum: fnv1a64(canonicalJson(totals)) })}\n`;
-}
-
-async function latestOrdered(folder: SyncFolder, devices: { device: string; role: RosterRole }[]) {
-  let latest: z.infer<typeof orderedSchema> | null = null;
-  for (const { device, role } of devices) {
-    if (role.role !== 'organiser') continue;
-    const text = await folder.readOrdered(device);
-    const parsed = orderedSchema.safeParse(text === null ? undefined : safeJson(text));
-    if (!parsed.success || fnv1a64(canonicalJson(parsed.data.totals)) !== parsed.data.checksum) continue;
-    if (!latest || parsed.data.at > latest.at) latest = parsed.data;
-  }
-  return latest;
-}
-
 function readPublished(ctx: SyncContext, latest: Awaited<ReturnType<typeof latestOrdered>>): void {
   if (latest && (!ctx.state.published || latest.at > ctx.state.published.at)) ctx.state.published = { at: latest.at, totals: latest.totals };
   if (ctx.state.published) ctx.store.setPublishedOrdered(ctx.state.published.totals);
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
