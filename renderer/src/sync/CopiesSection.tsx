@@ -13,7 +13,15 @@ import { useI18n } from '../i18n/i18n-context';
  * it, the copies waiting for approval with their code, approved by comparing it
  * with the code on the copy's own screen; on the others, whether they are approved.
  */
-export function CopiesSection({ copies, producers, onApproved }: { copies: CopiesStatus; producers: readonly Producer[]; onApproved: (status: SyncStatus) => void }) {
+export function CopiesSection({
+  copies,
+  producers,
+  onChanged,
+}: {
+  copies: CopiesStatus;
+  producers: readonly Producer[];
+  onChanged: (change: 'approved' | 'removed', status: SyncStatus) => void;
+}) {
   const { t, language, timeZone } = useI18n();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -32,7 +40,7 @@ export function CopiesSection({ copies, producers, onApproved }: { copies: Copie
     setBusy(null);
     if (!outcome.ok) return setError(outcome.error);
     setError(null);
-    onApproved(outcome.value);
+    onChanged('approved', outcome.value);
   }
 
   async function remove(device: string) {
@@ -42,7 +50,7 @@ export function CopiesSection({ copies, producers, onApproved }: { copies: Copie
     setRemoving(null);
     if (!outcome.ok) return setError(outcome.error);
     setError(null);
-    onApproved(outcome.value);
+    onChanged('removed', outcome.value);
   }
 
   return (
