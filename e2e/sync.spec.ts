@@ -390,4 +390,43 @@ test.describe('two copies sync through a shared folder', () => {
       await rm(teamDir, { recursive: true, force: true });
     }
   });
+
+  test('the organiser removes a copy from the list after confirming: what it writes afterwards is refused and listed', async ({ app, host, request }) => {
+    const teamDir = await mkdtemp(join(tmpdir(), 'cabas-e2e-removed-'));
+    try {
+      const call = api(request, host);
+      const { producer } = await call<{ producer: Ids }>('producers.create', { name: 'Ferme du Bois' });
+      await call('sync.saveSettings', { teamFolder: teamDir, autoSyncMinutes: 0 });
+      await call('sync.now', {});
+      // A second organiser's copy, approved by its code (a laptop since lost).
+      const lost = 'f0e1d2c3-0000-4000-8000-00000000beef';
+      const dir = join(teamDir, 'cabas-sync', lost);
+      await mkdir(dir, { recursive: true });
+      const key = await loadIdentity(join(teamDir, 'lost-key'));
+      await writeFile(join(dir, 'device.json'), JSON.stringify({ role: 'organiser', producerId: null, publicKey: key.publicKey }));
+      await call('sync.now', {});
+      await call('sync.approveCopy', { device: lost });
+
+      await openSync(app);
+      const copies = app.getByRole('region', { name: 'Copies et approbations' });
+      await expect(copies).toContainText(`Copie ${lost}`);
+      await copies.getByRole('button', { name: /^Retirer la copie au code \d{3} \d{3}$/ }).click();
+      const dialog = app.getByRole('dialog', { name: /^Retirer la copie au code/ });
+      await expect(dialog).toContainText(`La copie ${lost} (organisateur) sera retirée de la liste des copies.`);
+      await dialog.getByRole('button', { name: 'Retirer cette copie' }).click();
+      await expect(app.getByRole('status')).toHaveText('Copie retirée : ses prochains fichiers seront refusés et listés.');
+      await expect(copies).not.toContainText(`Copie ${lost}`);
+
+      const change = { at: `2026-03-04T09:00:00.000Z-0000-${lost}`, device: lost, entity: 'producer' as const, entityId: producer.id, fields: { name: 'Piraté' } };
+      const batch = createBatch(lost, 1, [change]);
+      await writeFile(join(dir, '00000001.batch'), serialiseBatch({ ...batch, signature: key.sign(signedText(batch)) }));
+      await app.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+      const setAside = app.getByRole('region', { name: 'Mis de côté et refusé' });
+      await expect(setAside).toContainText(`Fichier refusé : ${lost}/00000001.batch a été écrit par la copie ${lost}, que l’organisateur a retirée de la liste des copies.`);
+      expect((await call<{ name: string }[]>('producers.list', {})).map((p) => p.name)).toEqual(['Ferme du Bois']);
+      expect(await seriousViolations(app)).toEqual([]);
+    } finally {
+      await rm(teamDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -14,6 +14,7 @@ export function syncService(syncer: Syncer, chooseFolder?: FolderChooser) {
     'sync.conflicts': async () => syncer.conflicts(),
     'sync.discardSetAside': () => syncer.discardSetAside(),
     'sync.approveCopy': ({ device }: { device: string }) => syncer.approveCopy(device),
+    'sync.removeCopy': ({ device }: { device: string }) => syncer.removeCopy(device),
     'sync.resolveConflict': ({ conflictId, action }: { conflictId: string; action: ConflictAction }) => syncer.resolve(conflictId, action),
     /** In the browser host there is no dialog: `supported: false` and the screen asks for the path instead. */
     'sync.chooseFolder': async () => (chooseFolder ? { supported: true, path: await chooseFolder() } : { supported: false, path: null }),

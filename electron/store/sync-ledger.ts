@@ -149,6 +149,12 @@ export class SyncLedger {
     const held = this.heldState(key, current(kind, id), grave);
     const schema = entities[kind].schema as z.ZodType<{ id: string }>;
     const refused = new Map<ChangeRecord, Set<string>>();
+    // Each written value against its own field first: one that would lose to a later write is refused
+    // and listed all the same (issue 13: every refused change is listed, never silently dropped).
+    for (const refusal of invalidValues(schema, original)) {
+      refused.set(refusal.change, (refused.get(refusal.change) ?? new Set()).add(refusal.field));
+      result.refused.push(refusal);
+    }
     for (;;) {
       const changes = original.flatMap((change) => without(change, refused.get(change)));
       const { merged, applied, contests } = fold(kind, id, held, changes);
@@ -231,6 +237,24 @@ function badWrites(
     if (change) bad.set(field, { change, field, value: change.fields[field], reason: issue.message });
   }
   return [...bad.values()];
+}
+
+/**
+ * The values the schema's own field rejects, whatever wins the merge. Fields the schema does
+ * not know (a newer version's) and rules across fields are left to the merged record's check.
+ */
+function invalidValues(schema: z.ZodType, changes: readonly ChangeRecord[]): RefusedField[] {
+  const shape = (schema as { shape?: Record<string, z.ZodType> }).shape;
+  if (!shape) return [];
+  const bad: RefusedField[] = [];
+  for (const change of changes) {
+    for (const [field, value] of Object.entries(change.fields)) {
+      const fieldSchema = Object.hasOwn(shape, field) ? shape[field] : undefined;
+      const parsed = fieldSchema?.safeParse(value);
+      if (parsed && !parsed.success) bad.push({ change, field, value, reason: parsed.error.issues[0]?.message ?? 'validation.invalid' });
+    }
+  }
+  return bad;
 }
 
 /** A change without its refused fields; nothing when it has nothing left to say. */

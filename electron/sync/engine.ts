@@ -16,16 +16,13 @@
  * year reads one snapshot per device, not a year of changes, and rewriting a
  * snapshot of years costs each change a bounded share of it.
  */
-import { z } from 'zod';
 import type { ChangeRecord, EntityKind } from '../../shared/model/change';
 import { createBatch, parseBatch, serialiseBatch, signedText, type SyncBatch } from '../../shared/sync/envelope';
 import { carries, PRODUCER_WRITES, type SyncLevel } from '../../shared/sync/levels';
 import type { SyncSettings } from '../../shared/sync/settings';
 import type { RosterRole, SyncProblem, SyncProgress } from '../../shared/sync/status';
-import { fnv1a64, canonicalJson } from '../../shared/sync/canonical';
-import { orderedByProduct } from '../../shared/orders/totals';
 import type { FieldContest, RefusedField, Store } from '../store/store';
-import { ordersOf } from '../services/ordered';
+import { latestOrdered, orderedFile } from './ordered-totals';
 import { sameMark, SyncFolder, type DeviceInfo, type FileMark } from './folder';
 import type { Journal } from './journal';
 import { stateChanges } from './snapshot';
@@ -75,9 +72,9 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
 
   // Who may write here: the roster, not what each copy says of itself.
   const present = await folder.otherDevices();
-  await settleRoster(ctx.trust, folder, present, settings, ctx.now());
+  const rivals = await settleRoster(ctx.trust, folder, present, settings, ctx.now());
   const judged = judge(ctx.trust.roster, present);
-  const awaiting = judged.filter((copy) => copy.awaiting);
+  const awaiting = judged.filter((copy) => copy.awaiting && !copy.removed);
   state.awaiting = [
     ...state.awaiting.filter((copy) => copy.level !== level),
     ...awaiting.map(({ device, info }) => ({ device, level, publicKey: info.publicKey ?? null, role: info.role, producerId: info.producerId })),
@@ -91,6 +88,14 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
   const plan = await Promise.all(devices.map(async ({ device }) => (await folder.batchSeqs(device)).filter((seq) => seq > (folderState.read[device]?.seq ?? 0))));
   const filesTotal = plan.reduce((sum, seqs) => sum + seqs.length + 1, 0);
   const refused: SyncProblem[] = [];
+  // Two copies each started a roster (two first organisers): the other one's is listed, never merged into this one.
+  for (const device of rivals) refused.push({ code: 'rivalRoster', detail: device, device, file: `${device}/roster.json` });
+  // A copy the organiser removed from the roster: each of its files written since is refused and listed, unread.
+  for (const { device } of judged.filter((copy) => copy.awaiting && copy.removed)) {
+    for (const seq of await folder.batchSeqs(device)) {
+      if (seq > (folderState.read[device]?.seq ?? 0)) refused.push({ code: 'removedCopy', detail: device, device, file: `${device}/${String(seq).padStart(8, '0')}.batch` });
+    }
+  }
   const reader = {
     folder,
     store,
@@ -130,8 +135,8 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
   const merged = accepted.length > 0 ? await store.merge(accepted, level) : { applied: [], parked: [], contests: [], refused: [] };
   park(state, merged.parked);
   refused.push(...merged.refused.map(invalidField));
+  if (settings.role === 'producer' && level === 'producers') readPublished(ctx, await latestOrdered(folder, devices, ctx.now(), (problem) => void refused.push(problem)));
   refuse(state, level, refused, ctx.now());
-  if (settings.role === 'producer' && level === 'producers') readPublished(ctx, await latestOrdered(folder, devices));
 
   // Write.
   ctx.progress({ phase: 'writing', done: 0, total: 1 });
@@ -172,7 +177,7 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
       for (const written of Object.keys(folderState.written)) if (Number(written) <= folderState.mySeq) delete folderState.written[written];
     }
   }
-  if (settings.role === 'organiser' && level === 'producers') await folder.writeOrdered(orderedFile(store, ctx.now()));
+  if (settings.role === 'organiser' && level === 'producers') await folder.writeOrdered(orderedFile(store, ctx.now(), ctx.trust.identity));
   ctx.progress({ phase: 'writing', done: 1, total: 1 });
   folderState.lastSyncAt = ctx.now().toISOString();
   // What was refused is kept in the state's list (shown on the sync screen until discarded); the report names the first ones.
@@ -272,47 +277,7 @@ function producerMay(store: Store, info: RosterRole, change: ChangeRecord): bool
   return products.every((productId) => producerOfOffer(store, { productId }) === info.producerId);
 }
 
-/** Ordered totals for the producers folder: per distribution still to come (or of the last month), per product. */
-const orderedSchema = z.object({
-  format: z.literal('cabas-sync-ordered'),
-  version: z.literal(1),
-  at: z.string(),
-  totals: z.record(z.string(), z.record(z.string(), z.number().int().min(0))),
-  checksum: z.string(),
-});
-
-function orderedFile(store: Store, now: Date): string {
-  const since = new Date(now.getTime() - 31 * 86_400_000).toISOString().slice(0, 10);
-  const totals: Record<string, Record<string, number>> = {};
-  for (const distribution of store.all('distribution')) {
-    if (distribution.pickupDate < since) continue;
-    // This copy's own orders only: what another copy published must not be published back as if it were ours.
-    totals[distribution.id] = Object.fromEntries(orderedByProduct(ordersOf(store, distribution.id)));
-  }
-  return `${JSON.stringify({ format: 'cabas-sync-ordered', version: 1, at: now.toISOString(), totals, checksum: fnv1a64(canonicalJson(totals)) })}\n`;
-}
-
-async function latestOrdered(folder: SyncFolder, devices: { device: string; role: RosterRole }[]) {
-  let latest: z.infer<typeof orderedSchema> | null = null;
-  for (const { device, role } of devices) {
-    if (role.role !== 'organiser') continue;
-    const text = await folder.readOrdered(device);
-    const parsed = orderedSchema.safeParse(text === null ? undefined : safeJson(text));
-    if (!parsed.success || fnv1a64(canonicalJson(parsed.data.totals)) !== parsed.data.checksum) continue;
-    if (!latest || parsed.data.at > latest.at) latest = parsed.data;
-  }
-  return latest;
-}
-
 function readPublished(ctx: SyncContext, latest: Awaited<ReturnType<typeof latestOrdered>>): void {
   if (latest && (!ctx.state.published || latest.at > ctx.state.published.at)) ctx.state.published = { at: latest.at, totals: latest.totals };
   if (ctx.state.published) ctx.store.setPublishedOrdered(ctx.state.published.totals);
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

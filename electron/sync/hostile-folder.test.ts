@@ -97,6 +97,20 @@ describe('changes from another copy are validated field by field', () => {
   });
 });
 
+describe('an invalid value that loses to a later write', () => {
+  it('is refused and listed all the same, never silently dropped', async () => {
+    const { a, b, producer, forge } = await twoCopies();
+    const device = b.workspace.store.deviceId;
+    await forge([{ at: `2026-03-04T09:02:00.000Z-0000-${device}`, device, entity: 'producer', entityId: producer.id, fields: { distanceKm: 12 } }]);
+    // Older than the write before it: it would lose anyway, and still is not a value any copy may send.
+    await forge([{ at: `2026-03-04T09:01:00.000Z-0000-${device}`, device, entity: 'producer', entityId: producer.id, fields: { distanceKm: 'far' } }]);
+    a.clock.set(new Date('2026-03-04T10:00:00.000Z'));
+    await sync(a);
+    expect(a.workspace.store.get('producer', producer.id)?.distanceKm).toBe(12);
+    expect((await status(a)).setAside.refused).toEqual([expect.objectContaining({ code: 'invalidField', device, record: `producer ${producer.id}`, field: 'distanceKm', value: '"far"' })]);
+  });
+});
+
 describe('a copy’s directory cannot speak for another copy', () => {
   it('changes under this copy’s own device id that it never made are refused and listed', async () => {
     const { a, producer, forge } = await twoCopies();

@@ -54,4 +54,15 @@ describe('sync journal', () => {
     await journal.append([change(3)], null);
     expect((await Journal.open(path)).after(0).map((entry) => entry.change.entityId)).toEqual(['p2', 'p3']);
   });
+  it('a change appended while compaction runs is kept, in memory and on disk', async () => {
+    const path = join(await tempDir(), 'journal.jsonl');
+    const journal = await Journal.open(path);
+    await journal.append([change(1), change(2), change(3)], null);
+    // Not awaited: the sync round compacts while the store acknowledges a new change.
+    const compacting = journal.compact(3);
+    const appending = journal.append([change(4)], null);
+    await Promise.all([compacting, appending]);
+    expect(journal.after(3).map((entry) => entry.change.entityId)).toEqual(['p4']);
+    expect((await Journal.open(path)).after(3).map((entry) => entry.change.entityId)).toEqual(['p4']);
+  });
 });

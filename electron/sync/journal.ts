@@ -21,6 +21,12 @@ export interface JournalEntry {
 
 export class Journal {
   private readonly file: AppendOnlyFile;
+  /**
+   * Appends and compactions run one after the other: a compaction awaits between
+   * choosing what to keep and renaming the new file into place, and a line appended
+   * meanwhile would go into the file being replaced and out of the kept entries.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly path: string,
@@ -44,11 +50,13 @@ export class Journal {
     return this.entries.filter((entry) => entry.n > n);
   }
 
-  async append(changes: readonly ChangeRecord[], origin: SyncLevel | null): Promise<void> {
-    if (changes.length === 0) return;
+  append(changes: readonly ChangeRecord[], origin: SyncLevel | null): Promise<void> {
+    if (changes.length === 0) return Promise.resolve();
     const added = changes.map((change) => ({ n: ++this.last, origin, change }));
-    await this.file.append(added);
-    for (const entry of added) this.entries.push(entry);
+    return this.locked(async () => {
+      await this.file.append(added);
+      for (const entry of added) this.entries.push(entry);
+    });
   }
 
   /** Closes the file until the next append: the app is stopping. */
@@ -57,13 +65,21 @@ export class Journal {
   }
 
   /** Drops the entries every folder has been sent. The last entry always stays: it carries the numbering on after a restart. */
-  async compact(upTo: number): Promise<void> {
-    const kept = this.entries.filter((entry, index) => entry.n > upTo || index === this.entries.length - 1);
-    if (kept.length === this.entries.length) return;
-    // The open handle would keep writing into the replaced file.
-    await this.file.close();
-    await writeFileAtomic(this.path, kept.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
-    this.entries = kept;
+  compact(upTo: number): Promise<void> {
+    return this.locked(async () => {
+      const kept = this.entries.filter((entry, index) => entry.n > upTo || index === this.entries.length - 1);
+      if (kept.length === this.entries.length) return;
+      // The open handle would keep writing into the replaced file.
+      await this.file.close();
+      await writeFileAtomic(this.path, kept.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+      this.entries = kept;
+    });
+  }
+
+  private locked<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 }
 

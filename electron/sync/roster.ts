@@ -34,6 +34,11 @@ export const rosterSchema = z.object({
   keeperKey: z.string().min(1),
   issuedAt: z.string(),
   copies: z.array(entrySchema).max(1000),
+  /**
+   * Copies the organiser took off the roster (a lost laptop, a producer who left): their later
+   * files are refused and listed. Left out while empty, so rosters signed before it still verify.
+   */
+  removed: z.array(z.object({ device: z.string().min(1).max(100), publicKey: z.string().min(1).max(100), removedAt: z.string() })).max(1000).optional(),
   signature: z.string(),
 });
 export type Roster = z.infer<typeof rosterSchema>;
@@ -63,9 +68,31 @@ export function firstRoster(identity: Identity, device: string, now: Date): Rost
 /** The roster with one more copy (or a copy's role changed), signed again by the keeper. */
 export function approve(identity: Identity, roster: Roster, entry: Omit<RosterEntry, 'approvedAt'>, now: Date): Roster {
   if (identity.publicKey !== roster.keeperKey) throw new Error('only the keeper signs the roster');
-  const at = now.toISOString();
+  const at = nextIssue(roster, now);
   const copies = [...roster.copies.filter((copy) => copy.device !== entry.device), { ...entry, approvedAt: at }];
-  return signRoster(identity, { format: roster.format, version: roster.version, keeper: roster.keeper, keeperKey: roster.keeperKey, issuedAt: at, copies });
+  // Approved again after a removal: the organiser compared its code again.
+  const removed = (roster.removed ?? []).filter((copy) => copy.device !== entry.device);
+  return signRoster(identity, { format: roster.format, version: roster.version, keeper: roster.keeper, keeperKey: roster.keeperKey, issuedAt: at, copies, ...(removed.length > 0 && { removed }) });
+}
+
+/** The roster without one copy, signed again by the keeper: that copy's files from now on are refused. The keeper cannot remove itself. */
+export function removeCopy(identity: Identity, roster: Roster, device: string, now: Date): Roster {
+  if (identity.publicKey !== roster.keeperKey) throw new Error('only the keeper signs the roster');
+  const entry = roster.copies.find((copy) => copy.device === device);
+  if (!entry || device === roster.keeper) throw new Error('not a copy the keeper can remove');
+  const at = nextIssue(roster, now);
+  const copies = roster.copies.filter((copy) => copy.device !== device);
+  const removed = [...(roster.removed ?? []).filter((copy) => copy.device !== device), { device, publicKey: entry.publicKey, removedAt: at }];
+  return signRoster(identity, { format: roster.format, version: roster.version, keeper: roster.keeper, keeperKey: roster.keeperKey, issuedAt: at, copies, removed });
+}
+
+/**
+ * Each roster the keeper signs is strictly later than the one before, even if the clock
+ * stood still or went back: the other copies take a roster only when it is newer.
+ */
+function nextIssue(roster: Roster, now: Date): string {
+  const previous = Date.parse(roster.issuedAt);
+  return new Date(Number.isNaN(previous) ? now.getTime() : Math.max(now.getTime(), previous + 1)).toISOString();
 }
 
 /**

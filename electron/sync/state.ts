@@ -88,6 +88,11 @@ const stateSchema = z.object({
   published: z.object({ at: z.string(), totals: z.record(z.string(), z.record(z.string(), z.number())) }).nullable(),
   /** Copies seen in a folder that are not on the roster: their files wait for the organiser's approval. */
   awaiting: z.array(awaitingSchema).default([]),
+  /**
+   * The roster this copy first trusted, unchecked (trust on first use): whose, and when. Kept for
+   * good and shown on the sync screen, so the organiser can compare the keeper's code afterwards.
+   */
+  firstTrust: z.object({ keeper: z.string(), keeperKey: z.string(), at: z.string() }).nullable().default(null),
 });
 export type SyncState = z.infer<typeof stateSchema>;
 
@@ -96,7 +101,7 @@ export function freshFolderState(path: string): FolderState {
 }
 
 export function emptyState(): SyncState {
-  return { folders: {}, parked: [], parkedDropped: 0, refused: [], refusedDropped: 0, published: null, awaiting: [] };
+  return { folders: {}, parked: [], parkedDropped: 0, refused: [], refusedDropped: 0, published: null, awaiting: [], firstTrust: null };
 }
 
 /** Keeps the parked changes within MAX_PARKED and MAX_PARKED_BYTES, the first ones parked first. */

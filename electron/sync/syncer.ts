@@ -19,7 +19,7 @@ import { FolderProblem, SyncFolder } from './folder';
 import { Journal } from './journal';
 import { configuredLevels, SyncFiles, type SyncState } from './state';
 import { loadIdentity, shortCode, type Identity } from './identity';
-import { approve, serialiseRoster, type Roster } from './roster';
+import { approve, removeCopy, serialiseRoster, type Roster } from './roster';
 
 export class Syncer {
   private running: Promise<SyncReport> | null = null;
@@ -128,15 +128,32 @@ export class Syncer {
     // A copy of an older version has no key to approve: it must be updated first.
     if (candidate.publicKey === null) throw new UserError('error.copyWithoutKey');
     if (candidate.role === 'producer' && (candidate.producerId === null || !this.store().get('producer', candidate.producerId))) throw new UserError('error.copyWithoutProducer');
-    this.roster = approve(identity, this.roster, { device, publicKey: candidate.publicKey, role: candidate.role, producerId: candidate.role === 'producer' ? candidate.producerId : null }, this.now());
-    await this.files.saveRoster(this.roster);
-    // Published now, so the approved copy learns it at its next sync without waiting for this one's.
-    for (const { level, folder } of configuredLevels(this.settingsNow)) {
-      await new SyncFolder(folder, level, this.store().deviceId).writeRoster(serialiseRoster(this.roster)).catch(() => undefined);
-    }
+    await this.publishRoster(approve(identity, this.roster, { device, publicKey: candidate.publicKey, role: candidate.role, producerId: candidate.role === 'producer' ? candidate.producerId : null }, this.now()));
     this.state.awaiting = this.state.awaiting.filter((copy) => copy.device !== device);
     await this.files.saveState(this.state);
     return this.status();
+  }
+
+  /**
+   * The organiser takes a copy off the roster (a lost laptop, a producer who left), after
+   * confirming on screen: what it sent before stays; every file it writes afterwards is refused and listed.
+   */
+  async removeCopy(device: string): Promise<SyncStatus> {
+    await this.running?.catch(() => undefined);
+    const identity = await this.identity();
+    if (!this.roster || this.roster.keeper !== this.store().deviceId) throw new UserError('error.notRosterKeeper');
+    if (device === this.roster.keeper || !this.roster.copies.some((copy) => copy.device === device)) throw new UserError('error.copyNotOnRoster');
+    await this.publishRoster(removeCopy(identity, this.roster, device, this.now()));
+    return this.status();
+  }
+
+  private async publishRoster(roster: Roster): Promise<void> {
+    this.roster = roster;
+    await this.files.saveRoster(roster);
+    // Published now, so the other copies learn it at their next sync without waiting for this one's.
+    for (const { level, folder } of configuredLevels(this.settingsNow)) {
+      await new SyncFolder(folder, level, this.store().deviceId).writeRoster(serialiseRoster(roster)).catch(() => undefined);
+    }
   }
 
   /** One sync with every folder set; a second call while one runs waits for it. */
@@ -157,6 +174,8 @@ export class Syncer {
       save: async (roster: Roster) => {
         this.roster = roster;
         await this.files.saveRoster(roster);
+        // Saved with the state at the end of this folder's sync.
+        this.state.firstTrust ??= { keeper: roster.keeper, keeperKey: roster.keeperKey, at: this.now().toISOString() };
       },
     };
     for (const { level, folder } of configuredLevels(this.settingsNow)) {
@@ -207,6 +226,7 @@ export class Syncer {
       keeper: roster?.keeper === store.deviceId,
       approved: roster?.copies.some((copy) => copy.device === store.deviceId && copy.publicKey === identity.publicKey) ?? false,
       keeperCode: roster ? shortCode(roster.keeperKey) : null,
+      firstTrust: this.state.firstTrust && { code: shortCode(this.state.firstTrust.keeperKey), at: this.state.firstTrust.at },
       roster: (roster?.copies ?? []).map(({ device, publicKey, role, producerId }) => ({ device, role, producerId, code: shortCode(publicKey) })),
       // Seen in both folders: listed once.
       awaiting: this.state.awaiting.flatMap(({ device, publicKey, role, producerId }) => {

@@ -431,6 +431,8 @@ export const contract = {
   'sync.discardSetAside': operation<SyncStatus>()(none, { mutates: true }),
   /** The organiser approves a copy waiting in a folder, once the code matches on both screens (issue 13). */
   'sync.approveCopy': operation<SyncStatus>()(z.strictObject({ device: z.string().min(1).max(100) }), { mutates: true }),
+  /** The organiser takes a copy off the roster (confirmed on screen): its later files are refused and listed. */
+  'sync.removeCopy': operation<SyncStatus>()(z.strictObject({ device: z.string().min(1).max(100) }), { mutates: true }),
   'sync.resolveConflict': operation<SyncConflict[]>()(
     z.strictObject({ conflictId: z.string().min(1).max(100), action: z.enum(CONFLICT_ACTIONS) }),
     { mutates: true },

@@ -72,6 +72,12 @@ export const syncUiEn: Record<keyof typeof syncUiFr, string> = {
   'sync.copies.code': 'code {code}',
   'sync.copies.noKey': 'older version without a key: to be updated',
   'sync.copies.approve': 'Approve the copy with code {code}',
+  'sync.copies.remove': 'Remove the copy with code {code}',
+  'sync.copies.removeTitle': 'Remove the copy with code {code}?',
+  'sync.copies.removeBody': 'Copy {device} ({role}) will be removed from the list of copies. What it already sent stays; every file it writes afterwards is refused and listed. You can approve it again by its code.',
+  'sync.copies.removeConfirm': 'Remove this copy',
+  'sync.copies.firstTrust': 'List of copies accepted on {date} at the first sync, unchecked: the one of the organiser’s copy with code {code}. Check that code on its screen.',
+  'sync.copies.removedNotice': 'Copy removed: its next files will be refused and listed.',
   'sync.copies.approvedNotice': 'Copy approved: its changes will be taken at the next sync.',
   'sync.noProblem': 'none',
 

@@ -71,6 +71,12 @@ export const syncUiFr = {
   'sync.copies.code': 'code {code}',
   'sync.copies.noKey': 'ancienne version sans clé : à mettre à jour',
   'sync.copies.approve': 'Approuver la copie au code {code}',
+  'sync.copies.remove': 'Retirer la copie au code {code}',
+  'sync.copies.removeTitle': 'Retirer la copie au code {code} ?',
+  'sync.copies.removeBody': 'La copie {device} ({role}) sera retirée de la liste des copies. Ce qu’elle a déjà envoyé reste ; chaque fichier qu’elle écrira ensuite sera refusé et listé. Vous pourrez l’approuver à nouveau par son code.',
+  'sync.copies.removeConfirm': 'Retirer cette copie',
+  'sync.copies.firstTrust': 'Liste des copies acceptée le {date} à la première synchronisation, sans vérification : celle de la copie de l’organisateur au code {code}. Vérifiez ce code sur son écran.',
+  'sync.copies.removedNotice': 'Copie retirée : ses prochains fichiers seront refusés et listés.',
   'sync.copies.approvedNotice': 'Copie approuvée : ses changements seront pris à la prochaine synchronisation.',
   'sync.noProblem': 'aucun',
 

@@ -4,7 +4,8 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'error.producerCopy': 'This is a producer’s copy: it only changes its own offers. Everything else is done on the organiser’s copy.',
   'error.conflictNotFound': 'This conflict is already resolved (or no longer exists).',
   'error.conflictAction': 'This resolution does not apply to this conflict.',
-  'error.notRosterKeeper': 'Only the organiser’s copy that keeps the list of copies can approve one.',
+  'error.copyNotOnRoster': 'This copy is not on the list of copies, or it is the organiser’s copy that keeps the list: it cannot be removed.',
+  'error.notRosterKeeper': 'Only the organiser’s copy that keeps the list of copies can approve or remove a copy.',
   'error.copyNotAwaiting': 'This copy is not waiting for approval (already approved, or not seen in a folder yet).',
   'error.copyWithoutKey': 'This copy comes from an older version of Cabas, without a key: update it, then approve it.',
   'error.copyWithoutProducer': 'This producer’s copy has not chosen a producer known here yet: choose it on that copy, sync, then approve it.',
@@ -26,5 +27,7 @@ export const syncEn: Record<keyof typeof syncFr, string> = {
   'sync.problem.invalidField': 'Field refused from copy {device}: {record}, field “{field}” = {value} ({detail}). The rest of the change was kept.',
   'sync.problem.badSignature': 'File refused: {file} is not signed by the key of copy {device}. Someone else wrote or changed it.',
   'sync.problem.awaitingApproval': 'Copy {device} is waiting for approval: its files are not read until then.',
+  'sync.problem.removedCopy': 'File refused: {file} was written by copy {device}, which the organiser removed from the list of copies.',
+  'sync.problem.rivalRoster': 'Two lists of copies: copy {device} started its own ({file}) beside the one this copy trusts. They are not merged. Keep one organiser’s copy as the keeper; the other copy should be approved by it.',
   'sync.reason.restored': 'Restored: this payment had been reversed twice, on two copies.',
 };

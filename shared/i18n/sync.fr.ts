@@ -3,7 +3,8 @@ export const syncFr = {
   'error.producerCopy': 'Cette copie est celle d’un producteur : elle ne modifie que ses offres. Le reste se fait sur la copie de l’organisateur.',
   'error.conflictNotFound': 'Ce conflit est déjà résolu (ou n’existe plus).',
   'error.conflictAction': 'Cette solution ne s’applique pas à ce conflit.',
-  'error.notRosterKeeper': 'Seule la copie de l’organisateur qui tient la liste des copies peut en approuver une.',
+  'error.copyNotOnRoster': 'Cette copie n’est pas sur la liste des copies, ou c’est la copie de l’organisateur qui tient la liste : elle ne peut pas être retirée.',
+  'error.notRosterKeeper': 'Seule la copie de l’organisateur qui tient la liste des copies peut approuver ou retirer une copie.',
   'error.copyNotAwaiting': 'Cette copie n’attend pas d’approbation (déjà approuvée, ou pas encore vue dans un dossier).',
   'error.copyWithoutKey': 'Cette copie vient d’une ancienne version de Cabas, sans clé : mettez-la à jour, puis approuvez-la.',
   'error.copyWithoutProducer': 'Cette copie producteur n’a pas encore choisi de producteur connu ici : choisissez-le sur cette copie, synchronisez, puis approuvez-la.',
@@ -25,5 +26,7 @@ export const syncFr = {
   'sync.problem.invalidField': 'Champ refusé de la copie {device} : {record}, champ « {field} » = {value} ({detail}). Le reste du changement est gardé.',
   'sync.problem.badSignature': 'Fichier refusé : {file} n’est pas signé par la clé de la copie {device}. Quelqu’un d’autre l’a écrit ou modifié.',
   'sync.problem.awaitingApproval': 'La copie {device} attend d’être approuvée : ses fichiers ne sont pas lus d’ici là.',
+  'sync.problem.removedCopy': 'Fichier refusé : {file} a été écrit par la copie {device}, que l’organisateur a retirée de la liste des copies.',
+  'sync.problem.rivalRoster': 'Deux listes de copies : la copie {device} a commencé la sienne ({file}) à côté de celle à laquelle cette copie se fie. Elles ne sont pas fusionnées. Gardez une seule copie d’organisateur comme gardienne de la liste ; l’autre copie doit être approuvée par elle.',
   'sync.reason.restored': 'Rétabli : ce paiement avait été annulé deux fois, sur deux copies.',
 } as const;

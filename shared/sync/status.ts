@@ -37,6 +37,10 @@ export const SYNC_PROBLEMS = [
   'badSignature',
   /** A copy not on the organiser's roster yet: its files wait until the organiser approves it. */
   'awaitingApproval',
+  /** Another copy keeps a roster of its own beside the one this copy trusts (two first organisers): listed, not merged. */
+  'rivalRoster',
+  /** A file written by a copy the organiser removed from the roster: refused. */
+  'removedCopy',
 ] as const;
 export type SyncProblemCode = (typeof SYNC_PROBLEMS)[number];
 
@@ -113,6 +117,8 @@ export interface CopiesStatus {
   approved: boolean;
   /** The code of the organiser's copy that keeps the roster, once known. */
   keeperCode: string | null;
+  /** The roster this copy first trusted without checking (trust on first use): its keeper's code, and when. */
+  firstTrust: { code: string; at: string } | null;
   roster: CopyView[];
   awaiting: CopyView[];
 }

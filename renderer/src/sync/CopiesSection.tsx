@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
+import { formatDateTime } from '../../../shared/i18n/format';
 import type { Producer } from '../../../shared/model/producer';
 import type { CopiesStatus, CopyView, SyncStatus } from '../../../shared/sync/status';
 import { call } from '../client';
+import { ConfirmDialog } from '../dialog/ConfirmDialog';
 import { PageError } from '../forms/PageError';
 import { useI18n } from '../i18n/i18n-context';
 
@@ -11,10 +13,20 @@ import { useI18n } from '../i18n/i18n-context';
  * it, the copies waiting for approval with their code, approved by comparing it
  * with the code on the copy's own screen; on the others, whether they are approved.
  */
-export function CopiesSection({ copies, producers, onApproved }: { copies: CopiesStatus; producers: readonly Producer[]; onApproved: (status: SyncStatus) => void }) {
-  const { t } = useI18n();
+export function CopiesSection({
+  copies,
+  producers,
+  onChanged,
+}: {
+  copies: CopiesStatus;
+  producers: readonly Producer[];
+  onChanged: (change: 'approved' | 'removed', status: SyncStatus) => void;
+}) {
+  const { t, language, timeZone } = useI18n();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  /** The copy the organiser asked to remove, until confirmed or cancelled. */
+  const [removing, setRemoving] = useState<CopyView | null>(null);
 
   const roleText = (copy: CopyView) => {
     if (copy.role === 'organiser') return t('sync.copies.asOrganiser');
@@ -28,7 +40,17 @@ export function CopiesSection({ copies, producers, onApproved }: { copies: Copie
     setBusy(null);
     if (!outcome.ok) return setError(outcome.error);
     setError(null);
-    onApproved(outcome.value);
+    onChanged('approved', outcome.value);
+  }
+
+  async function remove(device: string) {
+    setBusy(device);
+    const outcome = await call('sync.removeCopy', { device });
+    setBusy(null);
+    setRemoving(null);
+    if (!outcome.ok) return setError(outcome.error);
+    setError(null);
+    onChanged('removed', outcome.value);
   }
 
   return (
@@ -43,6 +65,11 @@ export function CopiesSection({ copies, producers, onApproved }: { copies: Copie
         </dd>
       </dl>
       {!copies.keeper && <p>{copies.approved && copies.keeperCode ? t('sync.copies.approvedMe', { code: copies.keeperCode }) : t('sync.copies.waitingMe')}</p>}
+      {!copies.keeper && copies.firstTrust && (
+        <p className="muted" data-testid="first-trust">
+          {t('sync.copies.firstTrust', { date: formatDateTime(language, copies.firstTrust.at, timeZone), code: copies.firstTrust.code })}
+        </p>
+      )}
       {copies.keeper && (
         <>
           <p className="muted">{t('sync.copies.keeperIntro')}</p>
@@ -69,10 +96,28 @@ export function CopiesSection({ copies, producers, onApproved }: { copies: Copie
             {copies.roster.map((copy) => (
               <li key={copy.device}>
                 {t('sync.copies.device', { device: copy.device })} — {roleText(copy)} — {t('sync.copies.code', { code: copy.code ?? '' })}
+                {copy.code !== copies.code && (
+                  <>
+                    {' '}
+                    <button type="button" className="button" disabled={busy !== null} onClick={() => setRemoving(copy)}>
+                      {t('sync.copies.remove', { code: copy.code ?? '' })}
+                    </button>
+                  </>
+                )}
               </li>
             ))}
           </ul>
         </>
+      )}
+      {removing && (
+        <ConfirmDialog
+          title={t('sync.copies.removeTitle', { code: removing.code ?? '' })}
+          body={t('sync.copies.removeBody', { device: removing.device, role: roleText(removing) })}
+          confirmLabel={t('sync.copies.removeConfirm')}
+          busy={busy !== null}
+          onConfirm={() => void remove(removing.device)}
+          onCancel={() => setRemoving(null)}
+        />
       )}
     </section>
   );

@@ -93,8 +93,8 @@ export function SyncSettingsPage() {
           <CopiesSection
             copies={status.copies}
             producers={producers}
-            onApproved={() => {
-              setNotice({ key: 'sync.copies.approvedNotice' });
+            onChanged={(change) => {
+              setNotice({ key: change === 'approved' ? 'sync.copies.approvedNotice' : 'sync.copies.removedNotice' });
               void reload();
             }}
           />
