@@ -28,6 +28,8 @@ import { peopleExportService } from './people-export';
 import { browserPrinting, printService, type PrintAdapter } from './print';
 import type { Syncer } from '../sync/syncer';
 import { syncService, type FolderChooser } from './sync';
+import { shopService } from './shop';
+import { memoryShopAccount, type ShopAccountStore } from '../shop/shop-account';
 
 export interface HandlerOptions {
   now?: () => Date;
@@ -36,10 +38,12 @@ export interface HandlerOptions {
   syncer: Syncer;
   /** Electron's folder dialog; the browser host has none (the path is typed). */
   chooseFolder?: FolderChooser;
+  /** The relay's CouchDB account, kept on this machine (issue 16); in memory when none is given (tests). */
+  shopAccount?: ShopAccountStore;
 }
 
 export function createHandlers(workspace: Workspace, options: HandlerOptions): Handlers {
-  const { now = () => new Date(), print = browserPrinting, syncer, chooseFolder } = options;
+  const { now = () => new Date(), print = browserPrinting, syncer, chooseFolder, shopAccount = memoryShopAccount() } = options;
   const store = () => workspace.store;
   return {
     'app.status': async () => workspace.status(),
@@ -66,6 +70,7 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
     ...invoicesService(store, now),
     ...printService(store, print, now),
     ...syncService(syncer, chooseFolder),
+    ...shopService(store, shopAccount, now),
     'backups.list': () => workspace.listBackups(),
     'backups.create': () => workspace.backupNow(),
     'backups.restore': async ({ id }) => {

@@ -1,0 +1,26 @@
+import type { shopFr } from './shop.fr';
+
+export const shopEn: Record<keyof typeof shopFr, string> = {
+  'shop.offline': 'The online ordering server ({url}) does not answer ({detail}). Cabas goes on offline; try again once connected.',
+  'shop.unauthorized': 'The ordering server refuses the account ({status}): check the admin name and password.',
+  'shop.httpError': 'The ordering server answered {status}: {reason}.',
+  'shop.notCouch': 'The address {url} does not answer like a CouchDB server.',
+  'shop.notConfigured': 'Online ordering is not set up: enter the CouchDB server in Settings.',
+  'validation.httpUrl': 'An http:// or https:// address without an account in it, for example https://orders.myrelay.org',
+  'shop.settings.title': 'Members’ online ordering',
+  'shop.settings.intro': 'Optional. Members order on their phone through the relay’s CouchDB server; Cabas publishes the shop and takes the orders in at each sync. These settings stay on this computer, out of the data folder.',
+  'shop.settings.url': 'CouchDB server address',
+  'shop.settings.username': 'Admin account',
+  'shop.settings.password': 'Admin password',
+  'shop.settings.passwordKept': 'A password is kept on this computer; type it again to change the settings.',
+  'shop.settings.pageUrl': 'Member page address',
+  'shop.settings.save': 'Save',
+  'shop.settings.saved': 'Online ordering settings saved.',
+  'shop.settings.forget': 'Turn online ordering off',
+  'shop.settings.forgotten': 'Online ordering turned off on this computer.',
+  'shop.settings.sync': 'Sync the shop',
+  'shop.settings.synced': '{published, plural, =0 {No distribution published} one {# distribution published} other {# distributions published}}, {orders, plural, =0 {no order received} one {# order received} other {# orders received}}, {refused, plural, =0 {no line refused} one {# line refused} other {# lines refused}}.',
+  'shop.memberLink.create': 'Online ordering link',
+  'shop.memberLink.title': 'Personal ordering link',
+  'shop.memberLink.help': 'Send this link to the member (it must not be shared): it opens their ordering page.',
+};
