@@ -18,7 +18,7 @@ export interface CouchAccount {
 
 export interface CouchClient {
   readonly url: string;
-  request<T>(method: string, path: string, body?: unknown, accept?: readonly number[]): Promise<{ status: number; body: T }>;
+  request<T>(method: string, path: string, body?: unknown, accept?: readonly number[], retried?: boolean): Promise<{ status: number; body: T }>;
 }
 
 /** A CouchDB answer other than the expected ones. */
@@ -34,15 +34,34 @@ const TIMEOUT_MS = 15_000;
 
 export function couchClient(account: CouchAccount, fetcher: typeof fetch = fetch): CouchClient {
   const base = account.url.replace(/\/+$/, '');
-  const authorization = `Basic ${Buffer.from(`${account.username}:${account.password}`).toString('base64')}`;
+  const basic = `Basic ${Buffer.from(`${account.username}:${account.password}`).toString('base64')}`;
+  // A session cookie once, then on every call: the server checks the password (a slow hash, on purpose) once per sync, not per request.
+  let session: Promise<string | null> | null = null;
+  const login = async (): Promise<string | null> => {
+    try {
+      const response = await fetcher(`${base}/_session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ name: account.username, password: account.password }),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      const cookie = /AuthSession=[^;]+/.exec(response.headers.get('set-cookie') ?? '')?.[0];
+      return response.ok && cookie ? cookie : null;
+    } catch {
+      return null;
+    }
+  };
   return {
     url: base,
-    async request<T>(method: string, path: string, body?: unknown, accept: readonly number[] = []) {
+    async request<T>(method: string, path: string, body?: unknown, accept: readonly number[] = [], retried = false) {
+      session ??= login();
+      const cookie = await session;
       let response: Response;
       try {
         response = await fetcher(`${base}/${path.replace(/^\/+/, '')}`, {
           method,
-          headers: { authorization, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          // Basic when the server gave no cookie (sessions turned off): it works, only slower.
+          headers: { ...(cookie ? { cookie } : { authorization: basic }), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
           signal: AbortSignal.timeout(TIMEOUT_MS),
         });
@@ -59,6 +78,11 @@ export function couchClient(account: CouchAccount, fetcher: typeof fetch = fetch
         throw new UserError('shop.notCouch', { url: base });
       }
       if (response.ok || accept.includes(response.status)) return { status: response.status, body: parsed as T };
+      if (response.status === 401 && cookie && !retried) {
+        // The session expired during a long sync: log in again, once.
+        session = null;
+        return this.request<T>(method, path, body, accept, true);
+      }
       const reason = (parsed as { reason?: string; error?: string } | null)?.reason ?? (parsed as { error?: string } | null)?.error ?? response.statusText;
       throw new CouchError(response.status, String(reason));
     },
