@@ -45,6 +45,7 @@ export interface HandlerOptions {
 export function createHandlers(workspace: Workspace, options: HandlerOptions): Handlers {
   const { now = () => new Date(), print = browserPrinting, syncer, chooseFolder, shopAccount = memoryShopAccount() } = options;
   const store = () => workspace.store;
+  const { syncIfConfigured, ...shop } = shopService(store, shopAccount, now);
   return {
     'app.status': async () => workspace.status(),
     ...relayService(store, now),
@@ -70,7 +71,13 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
     ...invoicesService(store, now),
     ...printService(store, print, now),
     ...syncService(syncer, chooseFolder),
-    ...shopService(store, shopAccount, now),
+    ...shop,
+    // The shop is kept current at each sync (issue 16): members' orders in, stock out.
+    'sync.now': async () => {
+      const report = await syncer.syncNow();
+      const shopReport = await syncIfConfigured();
+      return shopReport ? { ...report, shop: shopReport } : report;
+    },
     'backups.list': () => workspace.listBackups(),
     'backups.create': () => workspace.backupNow(),
     'backups.restore': async ({ id }) => {

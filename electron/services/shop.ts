@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../../shared/contract/errors';
 import type { ShopSettingsInput, ShopSettingsView, ShopSyncReport } from '../../shared/shop/settings';
+import type { SyncReport } from '../../shared/sync/status';
 import type { Store } from '../store/store';
 import { couchClient } from '../shop/couch-client';
 import { grantMemberAccess, memberLink, memberSecret, secureShop } from '../shop/member-access';
@@ -47,6 +48,16 @@ export function shopService(store: () => Store, accounts: ShopAccountStore, now:
       return view(null);
     },
     'shop.sync': sync,
+    /** After each sync of the folders: the shop too, when this machine has the account; its refusal is reported, not thrown. */
+    syncIfConfigured: async (): Promise<SyncReport['shop']> => {
+      if (!(await accounts.read())) return undefined;
+      try {
+        return { ok: true, report: await sync() };
+      } catch (error) {
+        if (error instanceof UserError) return { ok: false, error: error.toAppError() };
+        throw error;
+      }
+    },
     /** Creates (or renews) the member's access and returns the personal link; needs the server. */
     'shop.memberLink': async ({ memberId }: { memberId: string }) => {
       const account = await configured();

@@ -114,6 +114,17 @@ describe('online ordering through the relay’s CouchDB', () => {
     expect((await anne.order()).status?.state).toBe('closed');
   });
 
+  it('is kept current by the app’s own sync, whose report says what the shop did; an unreachable shop does not fail the sync', async () => {
+    const day = await shopDay(await tempDir());
+    const anne = await day.page((await day.member('Anne Leroy')).id);
+    await anne.submit([{ productId: day.bread.id, quantity: 2 }]);
+    const report = await call<{ shop?: { ok: boolean; report?: ShopSyncReport } }>(day.app, 'sync.now', {});
+    expect(report.shop).toMatchObject({ ok: true, report: { ordersTakenIn: 1, published: 1 } });
+    expect((await anne.order()).status?.state).toBe('accepted');
+    await day.couch.close();
+    expect(await call(day.app, 'sync.now', {})).toMatchObject({ shop: { ok: false, error: { key: 'shop.offline' } } });
+  });
+
   it('says the server cannot be reached, and changes nothing, when the relay is offline', async () => {
     const dataDir = await tempDir();
     const day = await shopDay(dataDir);
