@@ -75,7 +75,8 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
     // The shop is kept current at each sync (issue 16): members' orders in, stock out.
     'sync.now': async () => {
       const report = await syncer.syncNow();
-      const shopReport = await syncIfConfigured();
+      // A producer's copy holds no orders: the organisers' copies keep the shop.
+      const shopReport = syncer.settings().role === 'producer' ? undefined : await syncIfConfigured();
       return shopReport ? { ...report, shop: shopReport } : report;
     },
     'backups.list': () => workspace.listBackups(),
