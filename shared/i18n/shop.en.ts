@@ -14,7 +14,7 @@ export const shopEn: Record<keyof typeof shopFr, string> = {
   'shop.settings.password': 'Admin password',
   'shop.settings.passwordKept': 'A password is kept on this computer; type it again to change the settings.',
   'shop.settings.pageUrl': 'Member page address',
-  'shop.settings.save': 'Save online ordering',
+  'shop.settings.save': 'Use this server',
   'shop.settings.saved': 'Online ordering settings saved.',
   'shop.settings.forget': 'Turn online ordering off',
   'shop.settings.forgotten': 'Online ordering turned off on this computer.',

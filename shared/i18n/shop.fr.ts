@@ -13,7 +13,7 @@ export const shopFr = {
   'shop.settings.password': 'Mot de passe administrateur',
   'shop.settings.passwordKept': 'Un mot de passe est enregistré sur cet ordinateur ; retapez-le pour modifier les réglages.',
   'shop.settings.pageUrl': 'Adresse de la page des membres',
-  'shop.settings.save': 'Enregistrer la commande en ligne',
+  'shop.settings.save': 'Utiliser ce serveur',
   'shop.settings.saved': 'Réglages de la commande en ligne enregistrés.',
   'shop.settings.forget': 'Désactiver la commande en ligne',
   'shop.settings.forgotten': 'Commande en ligne désactivée sur cet ordinateur.',
