@@ -9,6 +9,7 @@ import type { FolderChooser } from './services/sync';
 import type { StoreOptions } from './store/store';
 import { Workspace } from './store/workspace';
 import { Syncer } from './sync/syncer';
+import type { ShopAccountStore } from './shop/shop-account';
 
 export interface Backend {
   workspace: Workspace;
@@ -28,10 +29,12 @@ export interface BackendOptions extends Omit<StoreOptions, 'onCommit'> {
   print?: PrintAdapter;
   /** Electron's folder dialog for the sync folders. */
   chooseFolder?: FolderChooser;
+  /** Where this machine keeps the relay's CouchDB account (issue 16). */
+  shopAccount?: ShopAccountStore;
 }
 
 export async function openBackend(options: BackendOptions): Promise<Backend> {
-  const { log, print, chooseFolder, ...storeOptions } = options;
+  const { log, print, chooseFolder, shopAccount, ...storeOptions } = options;
   // The store hands every committed change to the sync journal; the syncer reads the store back.
   const late: { syncer?: Syncer } = {};
   const workspace = await Workspace.open({
@@ -50,7 +53,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   // Placed after the freeze, on the organiser's copies only: a producer's copy holds no orders.
   const placer = await startPlacing(() => (workspace.inRecovery ? null : workspace.store), now, () => ready.settings().role !== 'producer', log);
   const dispatch = createDispatch({
-    handlers: createHandlers(workspace, { now: options.now, print, syncer: ready, chooseFolder }),
+    handlers: createHandlers(workspace, { now: options.now, print, syncer: ready, chooseFolder, shopAccount }),
     inRecovery: () => workspace.inRecovery,
     log,
     refuses: (_name, mutates) => ready.refuses(mutates, _name),

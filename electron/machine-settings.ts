@@ -6,11 +6,13 @@
  * settings file would send the app into recovery), and a data folder synced
  * to another laptop must not carry this one's window size along.
  */
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { ipcMain } from 'electron';
+import { ipcMain, safeStorage } from 'electron';
 import Store from 'electron-store';
 import { z } from 'zod';
+import { PLAIN_SEAL, type SecretSeal } from './shop/shop-account';
+
+// Kept where it was imported from; it lives apart so plain Node (the browser host) can use it without 'electron'.
+export { machineDir } from './machine-dir';
 
 const windowStateSchema = z.object({
   x: z.number().int(),
@@ -45,15 +47,6 @@ const WINDOW_KEY = 'window';
 /** Enough of the window on screen to grab it and move it back. */
 const MIN_VISIBLE = 100;
 
-/** Chromium's profile and the machine settings: machine-local, outside any data folder the user may sync. */
-export function machineDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = homedir()): string {
-  if (platform === 'win32') return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'Cabas');
-  // The data folder is already ~/Library/Application Support/Cabas; the bundle id keeps them apart.
-  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'be.cabas.app');
-  // XDG's place for "window layout and other state that should persist but is not worth moving between machines".
-  return join(env.XDG_STATE_HOME ?? join(home, '.local', 'state'), 'Cabas');
-}
-
 export function isVisibleOn(state: Rectangle, workAreas: readonly Rectangle[]): boolean {
   return workAreas.some((area) => {
     const width = Math.min(state.x + state.width, area.x + area.width) - Math.max(state.x, area.x);
@@ -82,4 +75,19 @@ export function openMachineSettings(): MachineSettings {
   // created in a renderer. Cabas has none, and every channel must check its sender: close it.
   ipcMain.removeAllListeners('electron-store-get-data');
   return machineSettingsIn(store);
+}
+
+/**
+ * The seal of the relay's CouchDB password (issue 16): safeStorage encrypts with the
+ * system keychain (Keychain, DPAPI, libsecret), so the file alone is of no use on
+ * another machine or to another user.
+ */
+export function safeStorageSeal(): SecretSeal {
+  // Linux without a keyring: safeStorage would use a fixed key; the file's 0600 mode is then what protects it, as in the browser host.
+  if (!safeStorage.isEncryptionAvailable() || safeStorage.getSelectedStorageBackend?.() === 'basic_text') return PLAIN_SEAL;
+  return {
+    kind: 'safeStorage',
+    seal: (secret) => safeStorage.encryptString(secret).toString('base64'),
+    open: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+  };
 }

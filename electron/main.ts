@@ -8,8 +8,9 @@ import { translate } from '../shared/i18n/messages';
 import { openBackend } from './backend';
 import { resolveDataDir } from './data-folder';
 import { registerIpc } from './ipc';
-import { machineDir, openMachineSettings } from './machine-settings';
+import { machineDir, openMachineSettings, safeStorageSeal } from './machine-settings';
 import { electronPrinting } from './print';
+import { shopAccountFile } from './shop/shop-account';
 import { hardenApp, hardenSession } from './security';
 import { appFiles, createMainWindow } from './window';
 
@@ -55,7 +56,9 @@ async function start(): Promise<void> {
     const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
   };
-  const backend = await openBackend({ dataDir, print: printing.adapter, chooseFolder });
+  // The relay's CouchDB account stays on this machine, out of the synced data folder (issue 16).
+  const shopAccount = shopAccountFile(machineDir(), safeStorageSeal());
+  const backend = await openBackend({ dataDir, print: printing.adapter, chooseFolder, shopAccount });
   const { dispatch } = backend;
   // Quitting waits once for the store's journal to be folded into the data files: nothing would be
   // lost without it (the journal replays at the next open), but the next open is quicker.

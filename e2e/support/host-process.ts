@@ -25,7 +25,8 @@ export function startHostProcess(dataDir: string): Promise<HostProcess> {
   // Any free port (tests run side by side, and the usual port may be a running Cabas), and no browser window.
   const child: ChildProcess = spawn(tsx, ['electron/host/cli.ts', `--data-dir=${dataDir}`, '--port=0', '--no-open'], {
     cwd: root,
-    env: { ...process.env, CABAS_DATA_DIR: '' },
+    // The machine's own files (the CouchDB account) beside the test's data folder, never in the real machine folder.
+    env: { ...process.env, CABAS_DATA_DIR: '', CABAS_MACHINE_DIR: `${dataDir}-machine` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -7,6 +7,8 @@
 import { fileURLToPath } from 'node:url';
 import { openBackend } from '../backend';
 import { defaultDataDir, resolveDataDir } from '../data-folder';
+import { machineDir } from '../machine-dir';
+import { shopAccountFile } from '../shop/shop-account';
 import { hostLaunch } from './launch-options';
 import { openBrowser } from './open-browser';
 import { startHost, type RunningHost } from './server';
@@ -20,7 +22,10 @@ if (!launch.ok) {
 const dataDir = resolveDataDir(argv, process.env, defaultDataDir());
 const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
-const backend = await openBackend({ dataDir });
+// The relay's CouchDB account: a 0600 file in this machine's folder, never in the data folder (issue 16).
+// CABAS_MACHINE_DIR moves it (tests, portable use).
+const shopAccount = shopAccountFile(process.env.CABAS_MACHINE_DIR ?? machineDir());
+const backend = await openBackend({ dataDir, shopAccount });
 const { workspace, dispatch } = backend;
 const inUse = (error: unknown) => (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
 let host: RunningHost;

@@ -28,6 +28,8 @@ import { peopleExportService } from './people-export';
 import { browserPrinting, printService, type PrintAdapter } from './print';
 import type { Syncer } from '../sync/syncer';
 import { syncService, type FolderChooser } from './sync';
+import { shopService } from './shop';
+import { memoryShopAccount, type ShopAccountStore } from '../shop/shop-account';
 
 export interface HandlerOptions {
   now?: () => Date;
@@ -36,11 +38,14 @@ export interface HandlerOptions {
   syncer: Syncer;
   /** Electron's folder dialog; the browser host has none (the path is typed). */
   chooseFolder?: FolderChooser;
+  /** The relay's CouchDB account, kept on this machine (issue 16); in memory when none is given (tests). */
+  shopAccount?: ShopAccountStore;
 }
 
 export function createHandlers(workspace: Workspace, options: HandlerOptions): Handlers {
-  const { now = () => new Date(), print = browserPrinting, syncer, chooseFolder } = options;
+  const { now = () => new Date(), print = browserPrinting, syncer, chooseFolder, shopAccount = memoryShopAccount() } = options;
   const store = () => workspace.store;
+  const { syncIfConfigured, ...shop } = shopService(store, shopAccount, now);
   return {
     'app.status': async () => workspace.status(),
     ...relayService(store, now),
@@ -66,6 +71,14 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
     ...invoicesService(store, now),
     ...printService(store, print, now),
     ...syncService(syncer, chooseFolder),
+    ...shop,
+    // The shop is kept current at each sync (issue 16): members' orders in, stock out.
+    'sync.now': async () => {
+      const report = await syncer.syncNow();
+      // A producer's copy holds no orders: the organisers' copies keep the shop.
+      const shopReport = syncer.settings().role === 'producer' ? undefined : await syncIfConfigured();
+      return shopReport ? { ...report, shop: shopReport } : report;
+    },
     'backups.list': () => workspace.listBackups(),
     'backups.create': () => workspace.backupNow(),
     'backups.restore': async ({ id }) => {

@@ -51,7 +51,7 @@ export function intakeOffers(source: Source, distributionId: string): IntakeOffe
   return offers;
 }
 
-function intakeState(source: Source, distributionId: string): IntakeState {
+export function intakeState(source: Source, distributionId: string): IntakeState {
   return {
     offers: intakeOffers(source, distributionId),
     ordered: orderedByProduct(source, distributionId),
@@ -100,7 +100,7 @@ function planFor(source: Source, input: IntakeInput, now: Date): IntakePlan {
   return plan;
 }
 
-function writePlan(tx: Transaction, plan: IntakePlan, input: IntakeInput, at: string): void {
+export function writePlan(tx: Transaction, plan: IntakePlan, input: Pick<IntakeInput, 'distributionId' | 'late'>, at: string): void {
   const { distributionId } = input;
   const offers = new Map(intakeOffers(tx, distributionId).map((offer) => [offer.productId, offer]));
   for (const write of plan.writes) {

@@ -413,6 +413,14 @@ export const dialog = {
 const ONE_SCREEN = [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }];
 
 /** Back to a freshly started fake: no handlers, windows, listeners or records. */
+/** A keychain stand-in: reversible, and visibly not the plain text. */
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret' as const,
+  encryptString: (text: string) => Buffer.from(`sealed:${Buffer.from(text, 'utf8').toString('base64')}`, 'utf8'),
+  decryptString: (sealed: Buffer) => Buffer.from(sealed.toString('utf8').replace(/^sealed:/, ''), 'base64').toString('utf8'),
+};
+
 export function resetFakeElectron(): void {
   app.removeAllListeners();
   app.paths = new Map([
@@ -451,4 +459,4 @@ export function resetFakeElectron(): void {
 
 resetFakeElectron();
 
-export default { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, screen, session, shell };
+export default { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, safeStorage, screen, session, shell };

@@ -15,6 +15,7 @@ import { accountsEn } from './accounts.en';
 import { accountsUiEn } from './accounts-ui.en';
 import { syncEn } from './sync.en';
 import { syncUiEn } from './sync-ui.en';
+import { shopEn } from './shop.en';
 import { importEn } from './import.en';
 import { producersImportEn } from './producers-import.en';
 import { intakeEn } from './intake.en';
@@ -44,6 +45,7 @@ export const en: Dictionary = {
   ...accountsUiEn,
   ...syncEn,
   ...syncUiEn,
+  ...shopEn,
   ...importEn,
   ...producersImportEn,
   ...intakeEn,

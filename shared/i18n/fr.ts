@@ -20,6 +20,7 @@ import { accountsFr } from './accounts.fr';
 import { accountsUiFr } from './accounts-ui.fr';
 import { syncFr } from './sync.fr';
 import { syncUiFr } from './sync-ui.fr';
+import { shopFr } from './shop.fr';
 import { importFr } from './import.fr';
 import { producersImportFr } from './producers-import.fr';
 import { intakeFr } from './intake.fr';
@@ -48,6 +49,7 @@ export const fr = {
   ...accountsUiFr,
   ...syncFr,
   ...syncUiFr,
+  ...shopFr,
   ...importFr,
   ...producersImportFr,
   ...intakeFr,

@@ -171,7 +171,8 @@ export function planIntake(read: readonly ({ name: string } & ReadIntakeFile)[],
     else if (email !== '' && !optionalEmail.safeParse(email).success) planned.issues.push({ key: 'intake.badEmail', params: { email } });
     if (planned.issues.length > 0) return planned;
 
-    const match = findSameMember(candidates, response.name, email);
+    const known = response.memberId === undefined ? undefined : candidates.find((candidate) => candidate.ref === response.memberId);
+    const match = known ? { candidate: known, by: null } : findSameMember(candidates, response.name, email);
     const member = match && membersById.get(match.candidate.ref);
     const label = member?.name ?? response.name;
     if (!match && response.name === '') planned.issues.push({ key: 'intake.noName', params: { email } });

@@ -36,6 +36,8 @@ export interface IntakeResponse {
   email: string;
   phone: string;
   cells: QuantityCell[];
+  /** Known for certain (an order from the member's own page, issue 16): no matching by e-mail or name. */
+  memberId?: string;
 }
 
 export interface ReadIntakeFile {

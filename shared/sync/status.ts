@@ -1,4 +1,6 @@
 /** What the sync settings screen shows: the contract's result types for sync. */
+import type { AppError } from '../contract/errors';
+import type { ShopSyncReport } from '../shop/settings';
 import type { SyncLevel } from './levels';
 import type { SyncSettings } from './settings';
 
@@ -137,4 +139,6 @@ export interface SyncStatus {
 
 export interface SyncReport {
   folders: { level: SyncLevel; received: number; sent: number; problems: SyncProblem[] }[];
+  /** The relay's online shop, synced too when this machine has its account (issue 16); an error never fails the folders' sync. */
+  shop?: { ok: true; report: ShopSyncReport } | { ok: false; error: AppError };
 }

@@ -11,6 +11,7 @@ import { FormActions } from '../forms/FormActions';
 import type { Notice } from '../forms/StatusMessage';
 import { submitOnCtrlEnter } from '../forms/submit-on-ctrl-enter';
 import { useI18n } from '../i18n/i18n-context';
+import { MemberShopLink } from './MemberShopLink';
 import { changedFields, MEMBER_FIELDS, memberText, readMemberText, type MemberFieldName, type MemberText } from './member-draft';
 
 const FORM = 'member';
@@ -111,6 +112,7 @@ export function MemberDialog({ member, onSaved, onClose }: MemberDialogProps) {
               )}
             </Field>
           </div>
+          {member && <MemberShopLink memberId={member.id} />}
         </div>
         <FormActions busy={busy} onCancel={onClose} />
       </form>

@@ -8,6 +8,7 @@ import { useCopyMode } from '../sync/copy-mode';
 import { BackupsSection } from './BackupsSection';
 import { DataFolder } from './DataFolder';
 import { RelaySettingsForm } from './RelaySettingsForm';
+import { ShopSection } from './ShopSection';
 import './settings.css';
 
 export function SettingsPage() {
@@ -42,6 +43,7 @@ export function SettingsPage() {
         </div>
       )}
       <DataFolder dataDir={status.dataDir} />
+      {!producerCopy && <ShopSection onNotice={setNotice} />}
       <BackupsSection onNotice={setNotice} onRestored={restored} />
     </>
   );

@@ -1,0 +1,82 @@
+/**
+ * Members order online (issue 16): Cabas publishes a distribution to the
+ * relay's CouchDB (the tests' stand-in, in its own process), two members'
+ * pages order the last carrots at the same moment, the organiser syncs the
+ * shop from Réglages: exactly the stock is sold, and the member served second
+ * sees the refused line on their page.
+ */
+import { fileURLToPath } from 'node:url';
+import { createServer, type ViteDevServer } from 'vite';
+import { expect, test } from './fixtures';
+import { api, openDistributionDraft } from './support/api';
+import { spawnCouch, type SpawnedCouch } from '../scripts/spawn-couch';
+
+interface Ids {
+  id: string;
+}
+
+let couch: SpawnedCouch;
+let pageServer: ViteDevServer;
+let pageUrl: string;
+
+test.beforeAll(async () => {
+  couch = await spawnCouch();
+  process.env.COUCH_URL = couch.url;
+  pageServer = await createServer({
+    configFile: fileURLToPath(new URL('../renderer/shop/vite.config.ts', import.meta.url)),
+    server: { port: 0, strictPort: false },
+    logLevel: 'silent',
+  });
+  await pageServer.listen();
+  pageUrl = pageServer.resolvedUrls!.local[0]!;
+});
+
+test.afterAll(async () => {
+  await pageServer?.close();
+  await couch?.close();
+});
+
+test('two members order the last carrots at once: the stock is never oversold and the refused line shows on the second page', async ({ app, host, request, browser }) => {
+  const call = api(request, host);
+  const farm = (await call<{ producer: Ids }>('producers.create', { name: 'Ferme du Bois' })).producer.id;
+  const carrots = await call<Ids>('products.create', { producerId: farm, name: 'Carottes', category: 'légumes', unit: 'kg', priceCents: 250, vatRateBp: 600 });
+  const distribution = await call<Ids>('distributions.create', openDistributionDraft());
+  await call('offers.set', { distributionId: distribution.id, productId: carrots.id, quantity: 3 });
+  const anne = await call<Ids>('members.create', { name: 'Anne Leroy' });
+  const paul = await call<Ids>('members.create', { name: 'Paul Petit' });
+  // Cabas talks to CouchDB through the page's server, as behind the README's reverse proxy: one origin for both.
+  await call('shop.saveSettings', { url: `${pageUrl}couch`, username: couch.admin.username, password: couch.admin.password, pageUrl });
+  await call('shop.sync', {});
+  const links = [await call<{ link: string }>('shop.memberLink', { memberId: anne.id }), await call<{ link: string }>('shop.memberLink', { memberId: paul.id })];
+
+  const pages = await Promise.all(
+    links.map(async ({ link }) => {
+      const context = await browser.newContext({ locale: 'fr-BE', viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await page.goto(link);
+      await expect(page.getByText('Reste : 3')).toBeVisible();
+      await page.getByLabel('Quantité de Carottes').fill('2');
+      return page;
+    }),
+  );
+  // Both send at the same moment, while the relay is offline: both are received.
+  await Promise.all(pages.map((page) => page.getByRole('button', { name: 'Envoyer ma commande' }).click()));
+  for (const page of pages) await expect(page.getByRole('status').filter({ hasText: 'Reçue' })).toBeVisible();
+
+  await app.getByRole('link', { name: 'Réglages' }).click();
+  await app.getByRole('button', { name: 'Synchroniser la boutique' }).click();
+  await expect(app.getByText('2 commandes reçues, 1 ligne refusée')).toBeVisible();
+
+  const orders = await call<{ order: { lines: { quantity: number }[] } }[]>('orders.list', { distributionId: distribution.id });
+  expect(orders.flatMap((each) => each.order.lines).reduce((sum, line) => sum + line.quantity, 0)).toBe(2);
+  // One page accepted, the other told its line was refused: 2 wanted, only 1 left.
+  const accepted = pages.map((page) => page.getByText('Acceptée par le relais.'));
+  const refused = pages.map((page) => page.getByText('Carottes : 2 demandés, plus que 1 disponible.'));
+  await expect(async () => {
+    const shown = await Promise.all([...accepted, ...refused].map((locator) => locator.isVisible()));
+    expect(shown.filter(Boolean)).toHaveLength(2);
+    expect(shown[0] !== shown[1] && shown[2] !== shown[3] && shown[0] !== shown[2]).toBe(true);
+  }).toPass();
+  // Both pages now show the stock as the relay published it.
+  for (const page of pages) await expect(page.getByText('Reste : 1')).toBeVisible();
+});
