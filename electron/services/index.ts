@@ -28,6 +28,8 @@ import { peopleExportService } from './people-export';
 import { browserPrinting, printService, type PrintAdapter } from './print';
 import type { Syncer } from '../sync/syncer';
 import { syncService, type FolderChooser } from './sync';
+import type { Outbox } from '../outbox/outbox';
+import { outboxService } from './outbox';
 
 export interface HandlerOptions {
   now?: () => Date;
@@ -36,18 +38,26 @@ export interface HandlerOptions {
   syncer: Syncer;
   /** Electron's folder dialog; the browser host has none (the path is typed). */
   chooseFolder?: FolderChooser;
+  outbox: Outbox;
 }
 
 export function createHandlers(workspace: Workspace, options: HandlerOptions): Handlers {
-  const { now = () => new Date(), print = browserPrinting, syncer, chooseFolder } = options;
+  const { now = () => new Date(), print = browserPrinting, syncer, chooseFolder, outbox } = options;
   const store = () => workspace.store;
+  const distributions = distributionsService(store, now);
   return {
     'app.status': async () => workspace.status(),
     ...relayService(store, now),
     ...producersService(store, now),
     ...producersImportService(store, now),
     ...productsService(store, now),
-    ...distributionsService(store, now),
+    ...distributions,
+    // Closing early prepares the outbox in its own step; its `.eml` files and sending follow at once, not at the next minute.
+    'distributions.closeEarly': async (input) => {
+      const closed = await distributions['distributions.closeEarly'](input);
+      outbox.kick();
+      return closed;
+    },
     ...offersService(store, now),
     ...catalogueImportService(store, now),
     ...membersService(store, now),
@@ -66,6 +76,7 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
     ...invoicesService(store, now),
     ...printService(store, print, now),
     ...syncService(syncer, chooseFolder),
+    ...outboxService(store, outbox, workspace.dataDir, now),
     'backups.list': () => workspace.listBackups(),
     'backups.create': () => workspace.backupNow(),
     'backups.restore': async ({ id }) => {

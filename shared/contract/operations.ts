@@ -11,6 +11,7 @@ import type { ListedOrder, OrderView } from '../orders/views';
 import type { SettlementView } from '../settlement/rates';
 import { operation } from './define';
 import { standingOperations } from './standing-operations';
+import { outboxOperations } from './outbox-operations';
 import { syncSettingsPatchSchema, type SyncSettings } from '../sync/settings';
 import type { SyncReport, SyncStatus } from '../sync/status';
 import { CONFLICT_ACTIONS, type SyncConflict } from '../sync/conflicts';
@@ -432,6 +433,7 @@ export const contract = {
     inRecovery: true,
   }),
   ...standingOperations,
+  ...outboxOperations,
 } as const;
 
 export type Contract = typeof contract;
