@@ -132,6 +132,32 @@ describe('the outbox when ordering closes', () => {
   });
 });
 
+describe('the reminder before ordering closes', () => {
+  it('reminds each member with an address once, the given hours before the close, and not at all when the relay asks for none', async () => {
+    const dataDir = await tempDir();
+    const { app } = await dayWithOrders(dataDir);
+    // Ordering closes on Wednesday 4 March at 23:59 Brussels (22:59 UTC); it is 10:00 there.
+    await app.outbox.sweep();
+    expect((await outbox(app)).messages).toEqual([]);
+
+    await call(app, 'relay.update', { reminderHours: 6 });
+    await app.outbox.sweep();
+    expect((await outbox(app)).messages).toEqual([]);
+    app.clock.set(new Date('2026-03-04T17:00:00.000Z'));
+    await app.outbox.sweep();
+    await app.outbox.sweep();
+    const reminders = (await outbox(app)).messages.filter((message) => message.kind === 'reminder');
+    expect(reminders.map((message) => message.toName)).toEqual(['Chloé Dupré']);
+    expect(reminders[0]!.text).toContain('Les commandes pour la distribution du vendredi 6 mars 2026 ferment le 4 mars 2026 23:59.');
+
+    // A member added later still gets one; the others do not get a second.
+    await call(app, 'members.create', { name: 'Zoé Martin', email: 'zoe@example.org' });
+    app.clock.advance(60_000);
+    await app.outbox.sweep();
+    expect((await outbox(app)).messages.filter((message) => message.kind === 'reminder').map((message) => message.toName)).toEqual(['Chloé Dupré', 'Zoé Martin']);
+  });
+});
+
 describe('sending', () => {
   it('sends each message with an address once, and lists when it was sent', async () => {
     const dataDir = await tempDir();
