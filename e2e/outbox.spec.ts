@@ -1,31 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { startMailServer } from '../electron/testing/mail-server';
 import { test, expect } from './fixtures';
 import { api, openDistributionDraft } from './support/api';
 import { seriousViolations } from './support/axe';
-
-/** A mail server on a free port of this machine: what reaches it is what the relay's members and producers would get. */
-async function mailServer() {
-  const received: { to: string[]; raw: Buffer }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { port: (server.server.address() as AddressInfo).port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 test('closing ordering prepares the order sheets and confirmations as .eml files, sent once through the relay’s mail server, even after a restart', async ({ app, host, dataDir, restartHost }) => {
   const call = api(app.request, host);
@@ -69,7 +48,8 @@ test('closing ordering prepares the order sheets and confirmations as .eml files
   expect(farmMail.attachments[0]!.content.toString('utf8')).toContain('Carottes;1;Chloé Dupré;3');
 
   // This computer gets a mail server: the messages go.
-  const server = await mailServer();
+  // A mail server on a free port of this machine: what reaches it is what the members and producers would get.
+  const server = await startMailServer();
   try {
     await app.getByLabel('Serveur SMTP').fill('127.0.0.1');
     await app.getByLabel('Port', { exact: true }).fill(String(server.port));

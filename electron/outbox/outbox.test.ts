@@ -61,6 +61,16 @@ async function dayWithOrders(dataDir: string, transport?: TransportFactory): Pro
   return setup;
 }
 
+/** A day with orders on a copy whose mail server is `server`, ordering just closed; `before` sets how the server behaves first. */
+async function closedWithServer(dataDir: string, before: (server: ReturnType<typeof fakeServer>) => void = () => undefined) {
+  const server = fakeServer();
+  const { app, distribution } = await dayWithOrders(dataDir, server.transport);
+  await call(app, 'mail.saveSettings', SMTP);
+  before(server);
+  await call(app, 'distributions.closeEarly', { id: distribution.id });
+  return { app, server };
+}
+
 async function outbox(app: TestApp): Promise<OutboxView> {
   return call<OutboxView>(app, 'outbox.list', {});
 }
@@ -161,10 +171,7 @@ describe('the reminder before ordering closes', () => {
 describe('sending', () => {
   it('sends each message with an address once, and lists when it was sent', async () => {
     const dataDir = await tempDir();
-    const server = fakeServer();
-    const { app, distribution } = await dayWithOrders(dataDir, server.transport);
-    await call(app, 'mail.saveSettings', SMTP);
-    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    const { app, server } = await closedWithServer(dataDir);
     await call(app, 'outbox.sendNow', {});
     await call(app, 'outbox.sendNow', {});
 
@@ -182,11 +189,7 @@ describe('sending', () => {
 
   it('waits while offline without using up a try, then sends', async () => {
     const dataDir = await tempDir();
-    const server = fakeServer();
-    const { app, distribution } = await dayWithOrders(dataDir, server.transport);
-    await call(app, 'mail.saveSettings', SMTP);
-    server.behaviour.offline = true;
-    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    const { app, server } = await closedWithServer(dataDir, (stand) => void (stand.behaviour.offline = true));
     const offline = await call<OutboxView>(app, 'outbox.sendNow', {});
     expect(offline.connection).toMatchObject({ state: 'offline', reason: 'getaddrinfo ENOTFOUND smtp.example.org' });
     expect(offline.messages.find((message) => message.toName === 'Ferme du Bois')).toMatchObject({ status: 'prepared', attempts: 0 });
@@ -198,11 +201,7 @@ describe('sending', () => {
 
   it('retries a refused message later with a growing wait, and stops at a permanent refusal', async () => {
     const dataDir = await tempDir();
-    const server = fakeServer();
-    const { app, distribution } = await dayWithOrders(dataDir, server.transport);
-    await call(app, 'mail.saveSettings', SMTP);
-    server.behaviour.failWith = { message: '451 Try again later', responseCode: 451 };
-    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    const { app, server } = await closedWithServer(dataDir, (stand) => void (stand.behaviour.failWith = { message: '451 Try again later', responseCode: 451 }));
     await call(app, 'outbox.sendNow', {});
     const farm = async () => (await outbox(app)).messages.find((message) => message.toName === 'Ferme du Bois')!;
     expect(await farm()).toMatchObject({ status: 'failed', lastError: '451 Try again later', attempts: 1, nextTryAt: '2026-03-04T09:01:00.000Z' });
@@ -231,10 +230,7 @@ describe('sending', () => {
 describe('never twice', () => {
   /** A message caught between its attempt and its outcome: the app stopped while the server had it. */
   async function crashedWhileSending(dataDir: string): Promise<{ server: ReturnType<typeof fakeServer>; message: OutboxMessage }> {
-    const server = fakeServer();
-    const { app, distribution } = await dayWithOrders(dataDir, server.transport);
-    await call(app, 'mail.saveSettings', SMTP);
-    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    const { app, server } = await closedWithServer(dataDir);
     const { pickupDate: _pickupDate, ...message } = (await outbox(app)).messages.find((candidate) => candidate.toName === 'Ferme du Bois')!;
     // What the sender writes before handing the message over, and nothing after: the crash.
     await app.workspace.store.transact((tx) => void tx.put('outboxMessage', { ...message, status: 'sending', attempts: 1, tries: 1, attemptAt: ORDERING_OPEN.toISOString() }));
@@ -260,10 +256,7 @@ describe('never twice', () => {
 
   it('does not resend what the attempts log knows of when the data say otherwise (restored from a backup)', async () => {
     const dataDir = await tempDir();
-    const server = fakeServer();
-    const { app, distribution } = await dayWithOrders(dataDir, server.transport);
-    await call(app, 'mail.saveSettings', SMTP);
-    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    const { app, server } = await closedWithServer(dataDir);
     await call(app, 'outbox.sendNow', {});
     expect(server.received).toHaveLength(2);
     // The data go back to before the sending, as a restore would take them; the attempts log stays.
@@ -285,10 +278,7 @@ describe('never twice', () => {
 
   it('refuses to discard a message already sent', async () => {
     const dataDir = await tempDir();
-    const server = fakeServer();
-    const { app, distribution } = await dayWithOrders(dataDir, server.transport);
-    await call(app, 'mail.saveSettings', SMTP);
-    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    const { app } = await closedWithServer(dataDir);
     await call(app, 'outbox.sendNow', {});
     const sentOne = (await outbox(app)).messages.find((message) => message.status === 'sent')!;
     expect((await refusal(app, 'outbox.discard', { id: sentOne.id })).key).toBe('error.messageNotChangeable');

@@ -3,45 +3,25 @@
  * 127.0.0.1): what the server receives is the message Cabas built, each
  * message once, and a restart sends nothing again.
  */
-import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Member } from '../../shared/model/member';
 import type { OutboxView } from '../../shared/outbox/views';
 import { ORDERING_OPEN, pickupDay } from '../testing/pickup-day';
 import { call, openApp } from '../testing/service-calls';
 import { useTempDirs } from '../testing/temp-dir';
+import { startMailServer, type TestMailServer } from '../testing/mail-server';
 
 const tempDir = useTempDirs();
-const servers: SMTPServer[] = [];
+const servers: TestMailServer[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-async function startServer(): Promise<{ port: number; received: { from: string; to: string[]; raw: Buffer }[] }> {
-  const received: { from: string; to: string[]; raw: Buffer }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    // Plain SMTP on the loopback: the test checks what is sent, not TLS.
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks),
-        });
-        callback();
-      });
-    },
-  });
+async function startServer(): Promise<TestMailServer> {
+  const server = await startMailServer();
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { port: (server.server.address() as AddressInfo).port, received };
+  return server;
 }
 
 describe('sending through SMTP', () => {
