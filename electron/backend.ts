@@ -11,6 +11,7 @@ import { Workspace } from './store/workspace';
 import { Syncer } from './sync/syncer';
 import { Outbox } from './outbox/outbox';
 import type { TransportFactory } from './outbox/transport';
+import type { FolderOpener } from './outbox/files';
 
 export interface Backend {
   workspace: Workspace;
@@ -32,12 +33,14 @@ export interface BackendOptions extends Omit<StoreOptions, 'onCommit'> {
   print?: PrintAdapter;
   /** Electron's folder dialog for the sync folders. */
   chooseFolder?: FolderChooser;
+  /** Electron's file manager, to open the outbox's `.eml` folder. */
+  openFolder?: FolderOpener;
   /** The mail transport; tests pass one that fails on purpose. */
   mailTransport?: TransportFactory;
 }
 
 export async function openBackend(options: BackendOptions): Promise<Backend> {
-  const { log, print, chooseFolder, mailTransport, ...storeOptions } = options;
+  const { log, print, chooseFolder, openFolder, mailTransport, ...storeOptions } = options;
   // The store hands every committed change to the sync journal; the syncer reads the store back.
   const late: { syncer?: Syncer } = {};
   const workspace = await Workspace.open({
@@ -65,7 +68,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     transport: mailTransport,
   });
   const dispatch = createDispatch({
-    handlers: createHandlers(workspace, { now: options.now, print, syncer: ready, chooseFolder, outbox }),
+    handlers: createHandlers(workspace, { now: options.now, print, syncer: ready, chooseFolder, outbox, openFolder }),
     inRecovery: () => workspace.inRecovery,
     log,
     refuses: (_name, mutates) => ready.refuses(mutates, _name),

@@ -13,6 +13,9 @@ import { buildEml, type Sender } from './eml';
 
 export const MESSAGES_DIR = 'messages';
 
+/** Shows a folder in the system's file manager (Electron's shell); the browser host has none and shows the path. */
+export type FolderOpener = (folder: string) => Promise<void>;
+
 export function messagesFolder(dataDir: string, pickupDate: string): string {
   return join(dataDir, MESSAGES_DIR, pickupDate);
 }

@@ -29,6 +29,7 @@ import { browserPrinting, printService, type PrintAdapter } from './print';
 import type { Syncer } from '../sync/syncer';
 import { syncService, type FolderChooser } from './sync';
 import type { Outbox } from '../outbox/outbox';
+import type { FolderOpener } from '../outbox/files';
 import { outboxService } from './outbox';
 
 export interface HandlerOptions {
@@ -39,10 +40,12 @@ export interface HandlerOptions {
   /** Electron's folder dialog; the browser host has none (the path is typed). */
   chooseFolder?: FolderChooser;
   outbox: Outbox;
+  /** Electron's file manager, for the outbox's `.eml` folder. */
+  openFolder?: FolderOpener;
 }
 
 export function createHandlers(workspace: Workspace, options: HandlerOptions): Handlers {
-  const { now = () => new Date(), print = browserPrinting, syncer, chooseFolder, outbox } = options;
+  const { now = () => new Date(), print = browserPrinting, syncer, chooseFolder, outbox, openFolder } = options;
   const store = () => workspace.store;
   const distributions = distributionsService(store, now);
   return {
@@ -76,7 +79,7 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
     ...invoicesService(store, now),
     ...printService(store, print, now),
     ...syncService(syncer, chooseFolder),
-    ...outboxService(store, outbox, workspace.dataDir, now),
+    ...outboxService(store, outbox, workspace.dataDir, now, openFolder),
     'backups.list': () => workspace.listBackups(),
     'backups.create': () => workspace.backupNow(),
     'backups.restore': async ({ id }) => {

@@ -4,13 +4,13 @@ import type { OutboxMessage } from '../../shared/model/outbox';
 import type { MailSettingsPatch } from '../../shared/outbox/mail-settings';
 import { canDiscard, canRetry, discarded, retried } from '../../shared/outbox/state';
 import type { OutboxView } from '../../shared/outbox/views';
-import { messagesFolder } from '../outbox/files';
+import { messagesFolder, type FolderOpener } from '../outbox/files';
 import { isSendingSet, mailSettingsView, readMailSettings, saveMailSettings } from '../outbox/mail-settings';
 import type { Outbox } from '../outbox/outbox';
 import type { Store } from '../store/store';
 import { existingDistribution } from './distributions';
 
-export function outboxService(store: () => Store, outbox: Outbox, dataDir: string, now: () => Date) {
+export function outboxService(store: () => Store, outbox: Outbox, dataDir: string, now: () => Date, openFolder?: FolderOpener) {
   const list = async (distributionId?: string): Promise<OutboxView> => {
     const source = store();
     const pickupDates = new Map(source.all('distribution').map((distribution) => [distribution.id, distribution.pickupDate]));
@@ -45,7 +45,10 @@ export function outboxService(store: () => Store, outbox: Outbox, dataDir: strin
     },
     'outbox.exportFiles': async ({ distributionId }: { distributionId: string }) => {
       const distribution = existingDistribution(store(), distributionId);
-      return { folder: messagesFolder(dataDir, distribution.pickupDate), files: await outbox.exportFiles(distributionId) };
+      const folder = messagesFolder(dataDir, distribution.pickupDate);
+      const files = await outbox.exportFiles(distributionId);
+      if (openFolder) await openFolder(folder);
+      return { folder, files, opened: openFolder !== undefined };
     },
     'mail.settings': async () => mailSettingsView(await readMailSettings(dataDir)),
     'mail.saveSettings': async (patch: MailSettingsPatch) => {

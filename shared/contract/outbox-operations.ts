@@ -18,8 +18,8 @@ export const outboxOperations = {
   'outbox.discard': operation<OutboxMessage>()(z.strictObject({ id }), { mutates: true }),
   /** Prepares and sends what is due now, without waiting for the next minute. */
   'outbox.sendNow': operation<OutboxView>()(z.strictObject({}), { mutates: true }),
-  /** Writes the distribution's `.eml` files again; returns their folder, to open in a mail program. */
-  'outbox.exportFiles': operation<{ folder: string; files: string[] }>()(z.strictObject({ distributionId: id }), { mutates: false }),
+  /** Writes the distribution's `.eml` files again and opens their folder where the system can (`opened`); the path is returned either way. */
+  'outbox.exportFiles': operation<{ folder: string; files: string[]; opened: boolean }>()(z.strictObject({ distributionId: id }), { mutates: false }),
   'mail.settings': operation<MailSettingsView>()(z.strictObject({}), { mutates: false }),
   /** Machine settings, not relay data (electron/outbox/mail-settings.ts): saved even while the data are in recovery or read-only. */
   'mail.saveSettings': operation<MailSettingsView>()(mailSettingsPatchSchema, { mutates: false }),

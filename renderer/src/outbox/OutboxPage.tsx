@@ -70,7 +70,8 @@ export function OutboxPage() {
   async function exportFiles(distributionId: string) {
     const outcome = await call('outbox.exportFiles', { distributionId });
     if (!outcome.ok) return setError(outcome.error);
-    setNotice({ key: 'outbox.exported', params: { count: outcome.value.files.length, folder: outcome.value.folder } });
+    const { files, folder, opened } = outcome.value;
+    setNotice({ key: opened ? 'outbox.opened' : 'outbox.exported', params: { count: files.length, folder } });
   }
 
   const connection = view?.connection;
