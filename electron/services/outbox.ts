@@ -17,7 +17,11 @@ export function outboxService(store: () => Store, outbox: Outbox, dataDir: strin
     const messages = source
       .all('outboxMessage')
       .filter((message) => distributionId === undefined || message.distributionId === distributionId)
-      .map((message) => ({ ...message, pickupDate: pickupDates.get(message.distributionId) ?? '' }))
+      .map(({ text: _text, attachments, ...message }) => ({
+        ...message,
+        attachments: attachments.map(({ fileName, contentType }) => ({ fileName, contentType })),
+        pickupDate: pickupDates.get(message.distributionId) ?? '',
+      }))
       .sort((a, b) => b.pickupDate.localeCompare(a.pickupDate) || a.kind.localeCompare(b.kind) || a.toName.localeCompare(b.toName, 'fr'));
     return { messages, connection: outbox.status(), sendingSet: isSendingSet(await readMailSettings(dataDir)) };
   };
@@ -32,6 +36,11 @@ export function outboxService(store: () => Store, outbox: Outbox, dataDir: strin
 
   return {
     'outbox.list': ({ distributionId }: { distributionId?: string }) => list(distributionId),
+    'outbox.get': async ({ id }: { id: string }) => {
+      const message = store().get('outboxMessage', id);
+      if (!message) throw new UserError('error.messageNotFound');
+      return message;
+    },
     'outbox.retry': async ({ id }: { id: string }) => {
       const message = await change(id, canRetry, retried);
       // Sent at once when a server is set, not at the next minute.

@@ -12,6 +12,8 @@ import { operation } from './define';
 export const outboxOperations = {
   /** Every message, newest distribution first; `distributionId` narrows to one. */
   'outbox.list': operation<OutboxView>()(z.strictObject({ distributionId: id.optional() }), { mutates: false }),
+  /** One message whole, for its preview and print. */
+  'outbox.get': operation<OutboxMessage>()(z.strictObject({ id }), { mutates: false }),
   /** The organiser sends again a failed message, or one whose outcome is unknown (after checking it did not arrive). */
   'outbox.retry': operation<OutboxMessage>()(z.strictObject({ id }), { mutates: true }),
   /** The message will not be sent (it stays listed, as discarded). */

@@ -66,7 +66,7 @@ export function recovered(message: OutboxMessage, now: Date): OutboxMessage {
 }
 
 /** The organiser's decision to send again: the tries start over. */
-export function canRetry(message: OutboxMessage): boolean {
+export function canRetry(message: Pick<OutboxMessage, 'status'>): boolean {
   return message.status === 'failed' || message.status === 'unknown' || message.status === 'discarded';
 }
 
@@ -75,7 +75,7 @@ export function retried(message: OutboxMessage, now: Date): OutboxMessage {
 }
 
 /** A message under way or gone cannot be discarded: the outbox must keep saying what went out. */
-export function canDiscard(message: OutboxMessage): boolean {
+export function canDiscard(message: Pick<OutboxMessage, 'status'>): boolean {
   return message.status === 'prepared' || message.status === 'failed' || message.status === 'unknown';
 }
 

@@ -149,7 +149,7 @@ export function OutboxPage() {
         <Pager page={page} />
       </section>
       <MailSettingsSection onNotice={setNotice} onSaved={load} />
-      {preview && <MessagePreview message={preview} onClose={() => setPreview(null)} />}
+      {preview && <MessagePreview listed={preview} onClose={() => setPreview(null)} />}
       {discarding && (
         <ConfirmDialog
           title={t('outbox.discardTitle')}

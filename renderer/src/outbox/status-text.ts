@@ -3,7 +3,10 @@ import { formatDateTime } from '../../../shared/i18n/format';
 import type { OutboxMessage } from '../../../shared/model/outbox';
 import type { I18n } from '../i18n/i18n-context';
 
-export function statusText({ t, language, timeZone }: Pick<I18n, 't' | 'language' | 'timeZone'>, message: OutboxMessage): string {
+export function statusText(
+  { t, language, timeZone }: Pick<I18n, 't' | 'language' | 'timeZone'>,
+  message: Pick<OutboxMessage, 'status' | 'sentAt' | 'updatedAt' | 'lastError' | 'nextTryAt'>,
+): string {
   switch (message.status) {
     case 'sent':
       return t('outbox.status.sent', { at: formatDateTime(language, message.sentAt ?? message.updatedAt, timeZone) });
