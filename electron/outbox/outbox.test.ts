@@ -283,3 +283,22 @@ describe('never twice', () => {
     expect(await call(app, 'outbox.discard', { id: unsent.id })).toMatchObject({ status: 'discarded' });
   });
 });
+
+describe('the outbox stays on this copy', () => {
+  it('writes none of its messages to the team or producers sync folders', async () => {
+    const dataDir = await tempDir();
+    const { app, distribution } = await dayWithOrders(dataDir);
+    const team = await tempDir();
+    const producers = await tempDir();
+    await call(app, 'sync.saveSettings', { autoSyncMinutes: 0, teamFolder: team, producersFolder: producers });
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    expect((await outbox(app)).messages).toHaveLength(4);
+    await call(app, 'sync.now', {});
+
+    for (const folder of [team, producers]) {
+      const files = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) expect(await readFile(join(file.parentPath, file.name), 'utf8')).not.toContain('outboxMessage');
+    }
+  });
+});
