@@ -9,7 +9,6 @@
  * same message again can only land on the same record.
  */
 import { createHash } from 'node:crypto';
-import { counterAccount } from '../../shared/accounts/counter';
 import { distributionStatus } from '../../shared/distributions/schedule';
 import type { Distribution } from '../../shared/model/distribution';
 import type { MessageDraft, OutboxKind, OutboxMessage } from '../../shared/model/outbox';
@@ -19,7 +18,7 @@ import { deliverySheets } from '../../shared/sheets/delivery-sheet';
 import type { SheetOffer } from '../../shared/sheets/source';
 import { distributionFile, outboxFile } from '../store/entities';
 import type { Store, Transaction } from '../store/store';
-import { entriesOfMember } from '../services/account-entries';
+import { counterAccounts } from '../services/account-entries';
 import { ordersOf } from '../services/ordered';
 import { readRelay } from '../services/relay';
 
@@ -66,9 +65,11 @@ export function closingDrafts(source: Source, distribution: Distribution): Messa
     drafts.push(producerOrderMessage(relay, distribution, { id: producer.id, name: producer.name, email: producer.email }, delivery));
   }
   const slots = new Map(source.inFile('slot', distributionFile(distribution.id)).map((slot) => [slot.id, slot]));
+  // The counter's figures, from one scan of the account entries: what each member will be asked to pay.
+  const accounts = counterAccounts(source, orders);
   for (const { order, member } of views) {
     const slot = order.slotId === null ? undefined : slots.get(order.slotId);
-    const { due } = counterAccount(order, entriesOfMember(source, member.id));
+    const { due } = accounts.get(order.id)!;
     drafts.push(
       memberConfirmationMessage(relay, distribution, { id: member.id, name: member.name, email: member.email }, {
         lines: order.lines,
