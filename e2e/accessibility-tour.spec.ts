@@ -76,6 +76,7 @@ function routes(ids: Awaited<ReturnType<typeof aRelayWithAnOrder>>): [string, st
     [`print/delivery/${distribution}`, []],
     [`print/summary/${distribution}`, []],
     [`print/statement/${member}`, []],
+    ['outbox', []],
     ['sync', []],
     ['settings', [/* the backup taken above */]],
   ];

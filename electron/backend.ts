@@ -10,6 +10,9 @@ import type { StoreOptions } from './store/store';
 import { Workspace } from './store/workspace';
 import { Syncer } from './sync/syncer';
 import type { ShopAccountStore } from './shop/shop-account';
+import { Outbox } from './outbox/outbox';
+import type { TransportFactory } from './outbox/transport';
+import type { FolderOpener } from './outbox/files';
 
 export interface Backend {
   workspace: Workspace;
@@ -19,6 +22,8 @@ export interface Backend {
   freezer: Freezer;
   /** Places standing orders in distributions whose ordering has opened (issue 12). */
   placer: Placer;
+  /** Prepares the messages when ordering closes and sends them where an SMTP server is set (issue 15). */
+  outbox: Outbox;
   /** Stops the sync and freezing timers and folds the store's journal into the data files; the app or host is quitting. */
   close(): Promise<void>;
 }
@@ -31,10 +36,14 @@ export interface BackendOptions extends Omit<StoreOptions, 'onCommit'> {
   chooseFolder?: FolderChooser;
   /** Where this machine keeps the relay's CouchDB account (issue 16). */
   shopAccount?: ShopAccountStore;
+  /** Electron's file manager, to open the outbox's `.eml` folder. */
+  openFolder?: FolderOpener;
+  /** The mail transport; tests pass one that fails on purpose. */
+  mailTransport?: TransportFactory;
 }
 
 export async function openBackend(options: BackendOptions): Promise<Backend> {
-  const { log, print, chooseFolder, shopAccount, ...storeOptions } = options;
+  const { log, print, chooseFolder, shopAccount, openFolder, mailTransport, ...storeOptions } = options;
   // The store hands every committed change to the sync journal; the syncer reads the store back.
   const late: { syncer?: Syncer } = {};
   const workspace = await Workspace.open({
@@ -52,8 +61,17 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const freezer = await startFreezing(() => (workspace.inRecovery ? null : workspace.store), now, () => ready.settings().role !== 'producer', log);
   // Placed after the freeze, on the organiser's copies only: a producer's copy holds no orders.
   const placer = await startPlacing(() => (workspace.inRecovery ? null : workspace.store), now, () => ready.settings().role !== 'producer', log);
+  // After the freeze: a closing's messages are prepared once its rates are frozen, on the organiser's copies only.
+  const outbox = await Outbox.open({
+    dataDir: options.dataDir,
+    store: () => (workspace.inRecovery ? null : workspace.store),
+    now,
+    active: () => ready.settings().role !== 'producer',
+    log,
+    transport: mailTransport,
+  });
   const dispatch = createDispatch({
-    handlers: createHandlers(workspace, { now: options.now, print, syncer: ready, chooseFolder, shopAccount }),
+    handlers: createHandlers(workspace, { now: options.now, print, syncer: ready, chooseFolder, shopAccount, outbox, openFolder }),
     inRecovery: () => workspace.inRecovery,
     log,
     refuses: (_name, mutates) => ready.refuses(mutates, _name),
@@ -62,7 +80,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ready.stop();
     freezer.stop();
     placer.stop();
+    await outbox.close();
     await workspace.close();
   };
-  return { workspace, dispatch, syncer: ready, freezer, placer, close };
+  return { workspace, dispatch, syncer: ready, freezer, placer, outbox, close };
 }

@@ -78,6 +78,14 @@ describe('main', () => {
     expect(fake.dialog.openDialogs[1]).toMatchObject({ parent: window, options: { properties: ['openDirectory', 'createDirectory'] } });
   });
 
+  it('opens the folder of a distribution’s .eml files in the file manager (issue 15)', async () => {
+    const { fake, call } = await launchWithWindow();
+    const created = (await call('distributions.create', { pickupDate: '2027-01-08', pickupStart: '17:00', pickupEnd: '19:00' })) as { value: { id: string } };
+    const folder = join(dataDir, 'messages', '2027-01-08');
+    await expect(call('outbox.exportFiles', { distributionId: created.value.id })).resolves.toEqual({ ok: true, value: { folder, files: [], opened: true } });
+    expect(fake.shell.openedPaths).toEqual([folder]);
+  });
+
   it('exports the weekly catalogue to PDF from a hidden print window that may read but not write', async () => {
     const { fake, window, call } = await launchWithWindow();
     const created = (await call('distributions.create', { pickupDate: '2027-01-08', pickupStart: '17:00', pickupEnd: '19:00' })) as {

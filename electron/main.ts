@@ -3,7 +3,7 @@
  * opened behind the contract, one hardened window. Only wiring lives here;
  * the work happens in the services (backend.ts) and the glue files beside it.
  */
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { translate } from '../shared/i18n/messages';
 import { openBackend } from './backend';
 import { resolveDataDir } from './data-folder';
@@ -58,7 +58,12 @@ async function start(): Promise<void> {
   };
   // The relay's CouchDB account stays on this machine, out of the synced data folder (issue 16).
   const shopAccount = shopAccountFile(machineDir(), safeStorageSeal());
-  const backend = await openBackend({ dataDir, print: printing.adapter, chooseFolder, shopAccount });
+  // The outbox's `.eml` folder, computed by the main process inside the data folder: never a path the page sent.
+  const openFolder = async (folder: string) => {
+    const problem = await shell.openPath(folder);
+    if (problem) throw new Error(problem);
+  };
+  const backend = await openBackend({ dataDir, print: printing.adapter, chooseFolder, shopAccount, openFolder });
   const { dispatch } = backend;
   // Quitting waits once for the store's journal to be folded into the data files: nothing would be
   // lost without it (the journal replays at the next open), but the next open is quicker.

@@ -14,6 +14,7 @@ import { distributionFile } from '../store/entities';
 import type { Store, Transaction } from '../store/store';
 import { orderCount } from './ordered';
 import { readRelay } from './relay';
+import { prepareClosing } from '../outbox/prepare';
 
 export interface LocalMoment {
   date: LocalDate;
@@ -96,10 +97,11 @@ export function distributionsService(store: () => Store, now: () => Date) {
   /** Every distribution written here holds the rates its ordering state calls for: frozen the moment ordering closes (issue 15). */
   const save = (tx: Transaction, distribution: Distribution) => tx.put('distribution', withRatesInForce(distribution, readRelay(tx), now()));
 
-  const change = (id: string, edit: (distribution: Distribution, tx: Transaction) => Partial<Distribution>) =>
+  const change = (id: string, edit: (distribution: Distribution, tx: Transaction) => Partial<Distribution>, after?: (saved: Distribution, tx: Transaction) => void) =>
     store().transact((tx) => {
       const distribution = existingDistribution(tx, id);
       const saved = save(tx, { ...distribution, ...edit(distribution, tx), updatedAt: now().toISOString() });
+      after?.(saved, tx);
       return view(tx, saved);
     });
 
@@ -150,7 +152,11 @@ export function distributionsService(store: () => Store, now: () => Date) {
       change(id, (distribution, tx) => {
         if (distributionStatus(distribution, now(), readRelay(tx).timeZone) !== 'open') throw new UserError('error.distributionNotOpen');
         return { closedEarlyAt: now().toISOString() };
-      }),
+      },
+      // The producers' order sheets and the members' confirmations, in the same step as the closing (issue 15);
+      // closing by the clock prepares them at the outbox's next sweep (electron/outbox/outbox.ts).
+      (saved, tx) => void prepareClosing(tx, saved, now()),
+      ),
 
     /** Reopens ordering; after the planned close, the organiser gives a new closing moment. */
     'distributions.reopen': ({ id, closes }: { id: string; closes?: LocalMoment }) =>

@@ -30,6 +30,9 @@ import type { Syncer } from '../sync/syncer';
 import { syncService, type FolderChooser } from './sync';
 import { shopService } from './shop';
 import { memoryShopAccount, type ShopAccountStore } from '../shop/shop-account';
+import type { Outbox } from '../outbox/outbox';
+import type { FolderOpener } from '../outbox/files';
+import { outboxService } from './outbox';
 
 export interface HandlerOptions {
   now?: () => Date;
@@ -40,19 +43,29 @@ export interface HandlerOptions {
   chooseFolder?: FolderChooser;
   /** The relay's CouchDB account, kept on this machine (issue 16); in memory when none is given (tests). */
   shopAccount?: ShopAccountStore;
+  outbox: Outbox;
+  /** Electron's file manager, for the outbox's `.eml` folder. */
+  openFolder?: FolderOpener;
 }
 
 export function createHandlers(workspace: Workspace, options: HandlerOptions): Handlers {
-  const { now = () => new Date(), print = browserPrinting, syncer, chooseFolder, shopAccount = memoryShopAccount() } = options;
+  const { now = () => new Date(), print = browserPrinting, syncer, chooseFolder, shopAccount = memoryShopAccount(), outbox, openFolder } = options;
   const store = () => workspace.store;
   const { syncIfConfigured, ...shop } = shopService(store, shopAccount, now);
+  const distributions = distributionsService(store, now);
   return {
     'app.status': async () => workspace.status(),
     ...relayService(store, now),
     ...producersService(store, now),
     ...producersImportService(store, now),
     ...productsService(store, now),
-    ...distributionsService(store, now),
+    ...distributions,
+    // Closing early prepares the outbox in its own step; its `.eml` files and sending follow at once, not at the next minute.
+    'distributions.closeEarly': async (input) => {
+      const closed = await distributions['distributions.closeEarly'](input);
+      outbox.kick();
+      return closed;
+    },
     ...offersService(store, now),
     ...catalogueImportService(store, now),
     ...membersService(store, now),
@@ -79,6 +92,7 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
       const shopReport = syncer.settings().role === 'producer' ? undefined : await syncIfConfigured();
       return shopReport ? { ...report, shop: shopReport } : report;
     },
+    ...outboxService(store, outbox, workspace.dataDir, now, openFolder),
     'backups.list': () => workspace.listBackups(),
     'backups.create': () => workspace.backupNow(),
     'backups.restore': async ({ id }) => {

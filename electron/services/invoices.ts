@@ -23,6 +23,7 @@ import { existingDistribution } from './distributions';
 import { freezeClosed } from './frozen-rates';
 import { readRelay } from './relay';
 import { settlementOf } from './settlement';
+import { fileSafe } from '../../shared/text/normalise';
 
 type Source = Store | Transaction;
 
@@ -170,16 +171,4 @@ export function invoicesService(store: () => Store, now: () => Date) {
       };
     },
   };
-}
-
-/** Producer names go into file names: letters and digits only, accents dropped, so every system accepts them. */
-function fileSafe(name: string): string {
-  return (
-    name
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .toLowerCase() || 'producer'
-  );
 }

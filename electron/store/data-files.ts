@@ -16,14 +16,15 @@ export const RESTORE_MARKER = 'restore.json';
 
 /** Folders and files inside the data folder that are not relay data. */
 /** device-key.json: this copy's private key (sync/identity.ts): never in a backup, never restored over. */
-export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'device-key.json', 'backup.json', 'sync', EXPECTED_FILES, VALIDATED_FILES, STORE_INDEX, RESTORING_DIR, RESTORE_MARKER]);
+/** mail.json, outbox-attempts.jsonl, messages/: this copy's SMTP settings, its log of sending attempts and its `.eml` files (issue 15). */
+export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'device-key.json', 'mail.json', 'outbox-attempts.jsonl', 'messages', 'backup.json', 'sync', EXPECTED_FILES, VALIDATED_FILES, STORE_INDEX, RESTORING_DIR, RESTORE_MARKER]);
 
 /**
  * The paths entities.ts writes (data-files.test.ts checks every entity's file
  * matches). Anything else in the folder — a file another program left, an
  * editor's backup — is not relay data and must not send the app into recovery.
  */
-export const DATA_FILE = /^(relay|producers|products|members|standing-orders)\.json$|^distributions\/[0-9a-f-]{36}\.json$|^accounts\/\d{4}-\d{2}\.json$|^invoices\/\d{4}\.json$/;
+export const DATA_FILE = /^(relay|producers|products|members|standing-orders)\.json$|^distributions\/[0-9a-f-]{36}\.json$|^accounts\/\d{4}-\d{2}\.json$|^invoices\/\d{4}\.json$|^outbox\/[0-9a-f-]{36}\.json$/;
 
 /** Relative paths (always with `/`) of the data files under `folder`. */
 export async function listDataFiles(folder: string): Promise<string[]> {

@@ -17,6 +17,7 @@ import { accountEntrySchema } from '../../shared/accounts/ledger';
 import { tillClosingSchema } from '../../shared/model/till';
 import { invoiceSchema } from '../../shared/model/invoice';
 import { STANDING_ORDER_DEFAULTS, standingOrderSchema, standingPlacementSchema } from '../../shared/model/standing-order';
+import { outboxMessageSchema } from '../../shared/model/outbox';
 
 export const RELAY_ID = 'relay';
 
@@ -40,6 +41,14 @@ export function accountsFile(at: string): string {
  */
 export function invoicesFile(year: number): string {
   return `invoices/${year}.json`;
+}
+
+/**
+ * The outbox of one distribution (issue 15): its messages are prepared together
+ * when ordering closes, and sending one rewrites this small file only.
+ */
+export function outboxFile(distributionId: string): string {
+  return `outbox/${distributionId}.json`;
 }
 
 /**
@@ -103,6 +112,8 @@ export const entities = {
   // Issue 12: a new file, absent from older folders, so no format change; placements live with the distribution they were placed in.
   standingOrder: { schema: standingOrderRecordSchema, fileOf: () => 'standing-orders.json' },
   standingPlacement: { schema: standingPlacementSchema, fileOf: (record: { distributionId: string }) => distributionFile(record.distributionId) },
+  // Issue 15: a new folder, absent from older data folders, so no format change.
+  outboxMessage: { schema: outboxMessageSchema, fileOf: (record: { distributionId: string }) => outboxFile(record.distributionId) },
 } as const satisfies Record<EntityKind, { schema: z.ZodType<{ id: string }>; fileOf: (record: never) => string }>;
 
 export type EntityOf<K extends EntityKind> = z.infer<(typeof entities)[K]['schema']>;

@@ -462,6 +462,7 @@ describe('a relay file from before the catalogue settings', () => {
       defaultPickup: DEFAULT_RELAY_SETTINGS.defaultPickup,
       debitOrdersOn: DEFAULT_RELAY_SETTINGS.debitOrdersOn,
       feeVatBp: DEFAULT_RELAY_SETTINGS.feeVatBp,
+      reminderHours: DEFAULT_RELAY_SETTINGS.reminderHours,
     });
   });
 

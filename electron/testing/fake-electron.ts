@@ -368,9 +368,15 @@ export const contextBridge = new FakeContextBridge();
 export const session = { defaultSession: new FakeSession() };
 export const shell = {
   opened: [] as string[],
+  openedPaths: [] as string[],
   openExternal(url: string): Promise<void> {
     shell.opened.push(url);
     return Promise.resolve();
+  },
+  /** Electron resolves to an error message, '' when the file manager opened the path. */
+  openPath(path: string): Promise<string> {
+    shell.openedPaths.push(path);
+    return Promise.resolve('');
   },
 };
 export const screen = {
@@ -443,6 +449,7 @@ export function resetFakeElectron(): void {
   contextBridge.exposed.clear();
   session.defaultSession = new FakeSession();
   shell.opened.length = 0;
+  shell.openedPaths.length = 0;
   screen.displays = ONE_SCREEN.map((display) => ({ workArea: { ...display.workArea } }));
   dialog.errorBoxes.length = 0;
   dialog.messageBoxes.length = 0;

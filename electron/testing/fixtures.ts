@@ -6,6 +6,7 @@ import type { Producer } from '../../shared/model/producer';
 import { openBackend, type Backend } from '../backend';
 import type { StoreOptions } from '../store/store';
 import { FORMAT_VERSION } from '../store/envelope';
+import type { TransportFactory } from '../outbox/transport';
 
 export function producerRecord(overrides: Partial<Producer> = {}): Producer {
   const at = '2026-03-02T09:00:00.000Z';
@@ -62,12 +63,13 @@ export function manualClock(start: Date) {
 export type TestBackend = Backend;
 
 /** The backend as Electron and the host wire it, with the store options a test needs. */
-export async function openTestBackend(options: Omit<StoreOptions, 'onCommit'>): Promise<TestBackend> {
+export async function openTestBackend(options: Omit<StoreOptions, 'onCommit'> & { mailTransport?: TransportFactory }): Promise<TestBackend> {
   // Folds happen when a test says so (store.fold) or on close, never on a timer in the middle of a test.
   const backend = await openBackend({ foldWhenIdleMs: false, ...options, log: () => undefined });
   // Tests sync (and sweep for closed distributions) when they say so: no timer left running after a test.
   backend.syncer.stop();
   backend.freezer.stop();
   backend.placer.stop();
+  backend.outbox.stop();
   return backend;
 }

@@ -10,6 +10,7 @@ import type { Producer } from '../../shared/model/producer';
 import type { Product } from '../../shared/model/product';
 import { openStore, type Store } from '../store/store';
 import { manualClock, openTestBackend, type TestBackend } from './fixtures';
+import type { TransportFactory } from '../outbox/transport';
 
 export interface TestApp extends TestBackend {
   dataDir: string;
@@ -18,12 +19,13 @@ export interface TestApp extends TestBackend {
   written: string[];
 }
 
-export async function openApp(dataDir: string, start = new Date('2026-03-02T09:00:00.000Z')): Promise<TestApp> {
+export async function openApp(dataDir: string, start = new Date('2026-03-02T09:00:00.000Z'), mailTransport?: TransportFactory): Promise<TestApp> {
   const clock = manualClock(start);
   const written: string[] = [];
   const backend = await openTestBackend({
     dataDir,
     now: clock.now,
+    mailTransport,
     writeHooks: { beforeRename: (temp) => void written.push(temp.slice(dataDir.length + 1).split('\\').join('/').replace(/\.[0-9a-f]{12}\.tmp$/, '')) },
   });
   return { ...backend, dataDir, clock, written };

@@ -12,6 +12,7 @@ import type { SettlementView } from '../settlement/rates';
 import { operation } from './define';
 import { standingOperations } from './standing-operations';
 import { shopOperations } from './shop-operations';
+import { outboxOperations } from './outbox-operations';
 import { syncSettingsPatchSchema, type SyncSettings } from '../sync/settings';
 import type { SyncReport, SyncStatus } from '../sync/status';
 import { CONFLICT_ACTIONS, type SyncConflict } from '../sync/conflicts';
@@ -446,6 +447,7 @@ export const contract = {
   }),
   ...standingOperations,
   ...shopOperations,
+  ...outboxOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -25,6 +25,8 @@ import { pagingEn } from './paging.en';
 import { weightEn } from './weight.en';
 import { invoicesEn } from './invoices.en';
 import { standingEn } from './standing.en';
+import { outboxEn } from './outbox.en';
+import { outboxUiEn } from './outbox-ui.en';
 import type { Dictionary } from './messages';
 
 export const en: Dictionary = {
@@ -55,6 +57,8 @@ export const en: Dictionary = {
   ...weightEn,
   ...invoicesEn,
   ...standingEn,
+  ...outboxEn,
+  ...outboxUiEn,
   'app.name': 'Cabas',
   'app.tagline': 'Local producers relay',
   'app.loading': 'Loading…',

@@ -30,6 +30,8 @@ import { pagingFr } from './paging.fr';
 import { weightFr } from './weight.fr';
 import { invoicesFr } from './invoices.fr';
 import { standingFr } from './standing.fr';
+import { outboxFr } from './outbox.fr';
+import { outboxUiFr } from './outbox-ui.fr';
 
 export const fr = {
   ...catalogueFr,
@@ -59,6 +61,8 @@ export const fr = {
   ...weightFr,
   ...invoicesFr,
   ...standingFr,
+  ...outboxFr,
+  ...outboxUiFr,
   'app.name': 'Cabas',
   'app.tagline': 'Relais de producteurs locaux',
   'app.loading': 'Chargement…',

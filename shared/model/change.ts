@@ -3,7 +3,7 @@
  * read it. A change names an entity and the fields it sets (per-field, so a
  * merge can keep the latest writer of each field).
  */
-export const ENTITY_KINDS = ['relay', 'producer', 'product', 'member', 'distribution', 'offer', 'order', 'slot', 'accountEntry', 'tillClosing', 'invoice', 'standingOrder', 'standingPlacement'] as const;
+export const ENTITY_KINDS = ['relay', 'producer', 'product', 'member', 'distribution', 'offer', 'order', 'slot', 'accountEntry', 'tillClosing', 'invoice', 'standingOrder', 'standingPlacement', 'outboxMessage'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 export interface ChangeRecord {

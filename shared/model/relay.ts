@@ -59,6 +59,8 @@ export const relaySettingsSchema = z.strictObject({
   debitOrdersOn: debitMoment,
   /** VAT the relay charges on its commission and service fee, on producers' statements (issue 15); 0 = none charged. */
   feeVatBp: basisPoints,
+  /** Members are reminded by e-mail this many hours before ordering closes, once (issue 15); 0 = no reminder. */
+  reminderHours: z.number({ message: 'validation.number' }).int({ message: 'validation.integer' }).min(0, { message: 'validation.notNegative' }).max(168, { message: 'validation.max' }),
 });
 export type RelaySettings = z.infer<typeof relaySettingsSchema>;
 
@@ -77,6 +79,7 @@ export const DEFAULT_RELAY_SETTINGS: RelaySettings = {
   defaultPickup: { weekday: 5, start: '17:00', end: '19:00' },
   debitOrdersOn: 'collection',
   feeVatBp: 0,
+  reminderHours: 0,
 };
 
 export const relaySettingsPatchSchema = relaySettingsSchema.partial();

@@ -13,7 +13,14 @@ export type SyncLevel = (typeof SYNC_LEVELS)[number];
 
 const PRODUCERS_KINDS: ReadonlySet<EntityKind> = new Set(['relay', 'producer', 'product', 'distribution', 'offer']);
 
+/**
+ * The outbox (issue 15) stays on the copy that prepared it: a message's sending state synced to
+ * another copy could be overwritten by that copy's own "prepared" and sent twice.
+ */
+const LOCAL_KINDS: ReadonlySet<EntityKind> = new Set(['outboxMessage']);
+
 export function carries(level: SyncLevel, kind: EntityKind): boolean {
+  if (LOCAL_KINDS.has(kind)) return false;
   return level === 'team' || PRODUCERS_KINDS.has(kind);
 }
 

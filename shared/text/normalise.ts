@@ -23,3 +23,15 @@ export function matchesQuery(query: string, haystacks: readonly string[]): boole
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 export const compareText = (a: string, b: string): number => collator.compare(a, b);
+
+/** Producer names go into file names: letters and digits only, accents dropped, so every system accepts them. */
+export function fileSafe(name: string): string {
+  return (
+    name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'producer'
+  );
+}

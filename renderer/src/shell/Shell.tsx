@@ -14,6 +14,7 @@ import {
   SettingsPage,
   StockPage,
   SyncPage,
+  OutboxPage,
   TodayPage,
 } from './area-pages';
 import { areaOpen, CopyModeContext, defaultArea, type CopyMode } from '../sync/copy-mode';
@@ -56,6 +57,8 @@ function Page({ area, path }: { area: AreaId; path: string[] }) {
       return <SyncPage path={path} />;
     case 'settings':
       return <SettingsPage />;
+    case 'outbox':
+      return <OutboxPage />;
     default:
       return <SoonPage area={area} />;
   }

@@ -20,3 +20,4 @@ export const PrintPage = lazy(() => import('../print/PrintPage').then((module) =
 export const SyncPage = lazy(() => import('../sync/SyncPage').then((module) => ({ default: module.SyncPage })));
 export const SettingsPage = lazy(() => import('../settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
 export const TodayPage = lazy(() => import('../today/TodayPage').then((module) => ({ default: module.TodayPage })));
+export const OutboxPage = lazy(() => import('../outbox/OutboxPage').then((module) => ({ default: module.OutboxPage })));

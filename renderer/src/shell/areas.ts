@@ -17,6 +17,8 @@ export const AREAS = [
   { id: 'orders', label: 'nav.orders', ready: true },
   { id: 'pickup', label: 'nav.pickup', ready: true },
   { id: 'print', label: 'nav.print', ready: true },
+  // Issue 15: the messages prepared when ordering closes.
+  { id: 'outbox', label: 'nav.outbox', ready: true },
   { id: 'sync', label: 'nav.sync', ready: true },
   { id: 'settings', label: 'nav.settings', ready: true },
 ] as const satisfies readonly { id: string; label: MessageKey; ready: boolean }[];

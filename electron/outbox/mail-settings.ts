@@ -1,0 +1,51 @@
+/**
+ * This copy's SMTP settings and password (issue 15), in `mail.json` beside
+ * device-key.json: in the data folder of this machine, but not relay data
+ * (NOT_DATA) — never synced, never in a backup, never restored over —
+ * and readable by this user only (0600), like the copy's private key.
+ */
+import { open, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_MAIL_SETTINGS, mailSettingsSchema, type MailSettings, type MailSettingsPatch, type MailSettingsView } from '../../shared/outbox/mail-settings';
+import { tempPathFor } from '../store/atomic-write';
+
+export const MAIL_FILE = 'mail.json';
+
+const storedSchema = mailSettingsSchema.extend({ password: z.string() });
+export type StoredMailSettings = z.infer<typeof storedSchema>;
+
+export async function readMailSettings(dataDir: string): Promise<StoredMailSettings> {
+  try {
+    const parsed = storedSchema.safeParse(JSON.parse(await readFile(join(dataDir, MAIL_FILE), 'utf8')));
+    // A damaged file loses only the sending settings: the outbox still prepares `.eml` files.
+    return parsed.success ? parsed.data : { ...DEFAULT_MAIL_SETTINGS, password: '' };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return { ...DEFAULT_MAIL_SETTINGS, password: '' };
+    throw error;
+  }
+}
+
+export function mailSettingsView({ password, ...settings }: StoredMailSettings): MailSettingsView {
+  return { ...settings, hasPassword: password !== '' };
+}
+
+export function isSendingSet(settings: MailSettings): boolean {
+  return settings.host !== '';
+}
+
+export async function saveMailSettings(dataDir: string, patch: MailSettingsPatch): Promise<StoredMailSettings> {
+  const next = storedSchema.parse({ ...(await readMailSettings(dataDir)), ...patch });
+  const path = join(dataDir, MAIL_FILE);
+  const temp = tempPathFor(path);
+  // Created 0600 from the start: the password is never readable by others, not even for an instant.
+  const handle = await open(temp, 'w', 0o600);
+  try {
+    await handle.writeFile(JSON.stringify(next, null, 2), 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, path);
+  return next;
+}

@@ -1,0 +1,304 @@
+/**
+ * The outbox (issue 15), as the organiser meets it: ordering closes, the
+ * messages are prepared as `.eml` files any mail program opens, and the copy
+ * with a mail server sends each one once — never twice, whatever happens
+ * between the attempt and its outcome.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { describe, expect, it } from 'vitest';
+import type { OutboxView } from '../../shared/outbox/views';
+import type { OutboxMessage } from '../../shared/model/outbox';
+import { ORDERING_OPEN, pickupDay, type PickupDay } from '../testing/pickup-day';
+import { call, openApp, refusal, type TestApp } from '../testing/service-calls';
+import { useTempDirs } from '../testing/temp-dir';
+import { messageIdHeader } from './eml';
+import type { MailTransport, TransportFactory } from './transport';
+
+const tempDir = useTempDirs();
+
+/** A mail server stand-in: records what it is handed, or fails as told. */
+function fakeServer() {
+  const received: { to: string[]; raw: string }[] = [];
+  const behaviour = { offline: false, failWith: null as null | { message: string; responseCode: number } };
+  const transport: TransportFactory = (): MailTransport => ({
+    verify: async () => {
+      if (behaviour.offline) throw new Error('getaddrinfo ENOTFOUND smtp.example.org');
+    },
+    send: async (envelope, raw) => {
+      if (behaviour.failWith) throw Object.assign(new Error(behaviour.failWith.message), { responseCode: behaviour.failWith.responseCode });
+      received.push({ to: envelope.to, raw: raw.toString('utf8') });
+    },
+    close: () => undefined,
+  });
+  return { received, behaviour, transport };
+}
+
+const SMTP = { host: 'smtp.example.org', port: 587, secure: false, user: 'relais', password: 'secret', fromAddress: 'relais@example.org' };
+
+/** A relay with two producers and two members' orders, ordering open (pickup-day.ts). */
+async function dayWithOrders(dataDir: string, transport?: TransportFactory): Promise<PickupDay & { app: TestApp }> {
+  const day = await pickupDay(dataDir);
+  let app = day.app;
+  if (transport) {
+    await app.close();
+    app = await openApp(dataDir, ORDERING_OPEN, transport);
+  }
+  const setup = { ...day, app };
+  const chloe = await call<{ id: string }>(app, 'members.create', { name: 'Chloé Dupré', email: 'chloe@example.org' });
+  const marc = await call<{ id: string }>(app, 'members.create', { name: 'Marc Lenoir', email: '' });
+  for (const [member, lines] of [
+    [chloe, [{ product: day.carrots, quantity: 2 }, { product: day.bread, quantity: 1 }]],
+    [marc, [{ product: day.carrots, quantity: 1 }]],
+  ] as const) {
+    let order = await call<{ id: string }>(app, 'orders.open', { distributionId: day.distribution.id, memberId: member.id });
+    for (const line of lines) order = await call<{ id: string }>(app, 'orders.addLine', { orderId: order.id, productId: line.product.id, quantity: line.quantity });
+  }
+  await call(app, 'producers.update', { id: day.carrots.producerId, changes: { email: 'ferme@example.org' } });
+  // Accents in the relay's name put them in every subject.
+  await call(app, 'relay.update', { name: 'Panier d’Été' });
+  return setup;
+}
+
+/** A day with orders on a copy whose mail server is `server`, ordering just closed; `before` sets how the server behaves first. */
+async function closedWithServer(dataDir: string, before: (server: ReturnType<typeof fakeServer>) => void = () => undefined) {
+  const server = fakeServer();
+  const { app, distribution } = await dayWithOrders(dataDir, server.transport);
+  await call(app, 'mail.saveSettings', SMTP);
+  before(server);
+  await call(app, 'distributions.closeEarly', { id: distribution.id });
+  return { app, server };
+}
+
+async function outbox(app: TestApp): Promise<OutboxView> {
+  return call<OutboxView>(app, 'outbox.list', {});
+}
+
+const statuses = (view: OutboxView) => Object.fromEntries(view.messages.map((message) => [`${message.kind}:${message.toName}`, message.status]));
+
+describe('the outbox when ordering closes', () => {
+  it('prepares each producer’s order sheet and each member’s confirmation, as .eml files a mail program reads', async () => {
+    const dataDir = await tempDir();
+    const { app, distribution } = await dayWithOrders(dataDir);
+    expect((await outbox(app)).messages).toEqual([]);
+
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    await app.outbox.sweep();
+
+    const view = await outbox(app);
+    expect(statuses(view)).toEqual({
+      'memberConfirmation:Chloé Dupré': 'prepared',
+      'memberConfirmation:Marc Lenoir': 'prepared',
+      'producerOrder:Boulangerie Martin': 'prepared',
+      'producerOrder:Ferme du Bois': 'prepared',
+    });
+
+    const folder = join(dataDir, 'messages', '2026-03-06');
+    const files = (await readdir(folder)).sort();
+    expect(files).toHaveLength(4);
+    const farmFile = files.find((name) => name.startsWith('producerOrder-ferme-du-bois-'))!;
+    const farmMail = await simpleParser(await readFile(join(folder, farmFile)));
+    expect(farmMail.subject).toBe('Commande du relais Panier d’Été pour le vendredi 6 mars 2026');
+    expect(farmMail.to && !Array.isArray(farmMail.to) ? farmMail.to.value[0] : null).toEqual({ name: 'Ferme du Bois', address: 'ferme@example.org' });
+    expect(farmMail.text).toContain('- Carottes : 3 kg');
+    expect(farmMail.headers.get('x-unsent')).toBe('1');
+    expect(farmMail.attachments.map((attachment) => [attachment.filename, attachment.contentType])).toEqual([['bon-de-livraison-ferme-du-bois-2026-03-06.csv', 'text/csv']]);
+    const csv = farmMail.attachments[0]!.content.toString('utf8');
+    expect(csv).toContain('Carottes;1;Chloé Dupré;2');
+    expect(csv).toContain('Carottes;2;Marc Lenoir;1');
+
+    // The subject travels as UTF-8 encoded words, which every mail program decodes.
+    const chloeFile = files.find((name) => name.startsWith('memberConfirmation-chloe-dupre-'))!;
+    const chloeRaw = await readFile(join(folder, chloeFile), 'utf8');
+    expect(chloeRaw).toMatch(/^Subject: =\?UTF-8\?[QB]\?/m);
+    const chloeMail = await simpleParser(chloeRaw);
+    expect(chloeMail.text).toContain('- 2 × Carottes : 5,00');
+    expect(chloeMail.text).toContain('Total : 8,80');
+    expect(chloeMail.text).toContain('À payer au retrait : 8,80');
+    expect(chloeMail.text).toContain('Retrait : vendredi 6 mars 2026, entre 17:00 et 19:00');
+    expect(chloeMail.messageId).toBe(messageIdHeader(view.messages.find((message) => message.toName === 'Chloé Dupré')!));
+  });
+
+  it('writes the messages in English for an English-speaking relay', async () => {
+    const dataDir = await tempDir();
+    const { app, distribution } = await dayWithOrders(dataDir);
+    await call(app, 'relay.update', { language: 'en' });
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    const chloe = (await outbox(app)).messages.find((message) => message.toName === 'Chloé Dupré')!;
+    expect(chloe.subject).toBe('Your order at the Panier d’Été relay for Friday 6 March 2026');
+    expect((await call<OutboxMessage>(app, 'outbox.get', { id: chloe.id })).text).toContain('To pay at pickup: €8.80.');
+  });
+
+  it('prepares them once when ordering closes by the clock, however often it sweeps', async () => {
+    const dataDir = await tempDir();
+    const { app } = await dayWithOrders(dataDir);
+    await app.outbox.sweep();
+    expect((await outbox(app)).messages).toEqual([]);
+    app.clock.set(new Date('2026-03-05T10:00:00.000Z'));
+    await app.outbox.sweep();
+    await app.outbox.sweep();
+    expect((await outbox(app)).messages).toHaveLength(4);
+  });
+});
+
+describe('the reminder before ordering closes', () => {
+  it('reminds each member with an address once, the given hours before the close, and not at all when the relay asks for none', async () => {
+    const dataDir = await tempDir();
+    const { app } = await dayWithOrders(dataDir);
+    // Ordering closes on Wednesday 4 March at 23:59 Brussels (22:59 UTC); it is 10:00 there.
+    await app.outbox.sweep();
+    expect((await outbox(app)).messages).toEqual([]);
+
+    await call(app, 'relay.update', { reminderHours: 6 });
+    await app.outbox.sweep();
+    expect((await outbox(app)).messages).toEqual([]);
+    app.clock.set(new Date('2026-03-04T17:00:00.000Z'));
+    await app.outbox.sweep();
+    await app.outbox.sweep();
+    const reminders = (await outbox(app)).messages.filter((message) => message.kind === 'reminder');
+    expect(reminders.map((message) => message.toName)).toEqual(['Chloé Dupré']);
+    expect((await call<OutboxMessage>(app, 'outbox.get', { id: reminders[0]!.id })).text).toContain('Les commandes pour la distribution du vendredi 6 mars 2026 ferment le 4 mars 2026 23:59.');
+
+    // A member added later still gets one; the others do not get a second.
+    await call(app, 'members.create', { name: 'Zoé Martin', email: 'zoe@example.org' });
+    app.clock.advance(60_000);
+    await app.outbox.sweep();
+    expect((await outbox(app)).messages.filter((message) => message.kind === 'reminder').map((message) => message.toName)).toEqual(['Chloé Dupré', 'Zoé Martin']);
+  });
+});
+
+describe('sending', () => {
+  it('sends each message with an address once, and lists when it was sent', async () => {
+    const dataDir = await tempDir();
+    const { app, server } = await closedWithServer(dataDir);
+    await call(app, 'outbox.sendNow', {});
+    await call(app, 'outbox.sendNow', {});
+
+    expect(server.received.map((mail) => mail.to).sort()).toEqual([['chloe@example.org'], ['ferme@example.org']]);
+    const view = await outbox(app);
+    expect(statuses(view)).toEqual({
+      'memberConfirmation:Chloé Dupré': 'sent',
+      // No address: it stays prepared, to print or send by hand.
+      'memberConfirmation:Marc Lenoir': 'prepared',
+      'producerOrder:Boulangerie Martin': 'prepared',
+      'producerOrder:Ferme du Bois': 'sent',
+    });
+    expect(view.messages.find((message) => message.toName === 'Ferme du Bois')!.sentAt).toBe(ORDERING_OPEN.toISOString());
+  });
+
+  it('waits while offline without using up a try, then sends', async () => {
+    const dataDir = await tempDir();
+    const { app, server } = await closedWithServer(dataDir, (stand) => void (stand.behaviour.offline = true));
+    const offline = await call<OutboxView>(app, 'outbox.sendNow', {});
+    expect(offline.connection).toMatchObject({ state: 'offline', reason: 'getaddrinfo ENOTFOUND smtp.example.org' });
+    expect(offline.messages.find((message) => message.toName === 'Ferme du Bois')).toMatchObject({ status: 'prepared', attempts: 0 });
+
+    server.behaviour.offline = false;
+    await call(app, 'outbox.sendNow', {});
+    expect(server.received).toHaveLength(2);
+  });
+
+  it('retries a refused message later with a growing wait, and stops at a permanent refusal', async () => {
+    const dataDir = await tempDir();
+    const { app, server } = await closedWithServer(dataDir, (stand) => void (stand.behaviour.failWith = { message: '451 Try again later', responseCode: 451 }));
+    await call(app, 'outbox.sendNow', {});
+    const farm = async () => (await outbox(app)).messages.find((message) => message.toName === 'Ferme du Bois')!;
+    expect(await farm()).toMatchObject({ status: 'failed', lastError: '451 Try again later', attempts: 1, nextTryAt: '2026-03-04T09:01:00.000Z' });
+
+    // Before the wait is over nothing is tried.
+    await call(app, 'outbox.sendNow', {});
+    expect((await farm()).attempts).toBe(1);
+    app.clock.advance(60_000);
+    await call(app, 'outbox.sendNow', {});
+    expect(await farm()).toMatchObject({ attempts: 2, nextTryAt: '2026-03-04T09:03:00.000Z' });
+
+    server.behaviour.failWith = { message: '550 Mailbox unavailable', responseCode: 550 };
+    app.clock.advance(120_000);
+    await call(app, 'outbox.sendNow', {});
+    expect(await farm()).toMatchObject({ status: 'failed', lastError: '550 Mailbox unavailable', nextTryAt: null });
+
+    // The organiser fixes the address and asks again.
+    server.behaviour.failWith = null;
+    await call(app, 'outbox.retry', { id: (await farm()).id });
+    await call(app, 'outbox.sendNow', {});
+    expect(await farm()).toMatchObject({ status: 'sent', attempts: 4 });
+    expect(server.received.filter((mail) => mail.to[0] === 'ferme@example.org')).toHaveLength(1);
+  });
+});
+
+describe('never twice', () => {
+  /** A message caught between its attempt and its outcome: the app stopped while the server had it. */
+  async function crashedWhileSending(dataDir: string): Promise<{ server: ReturnType<typeof fakeServer>; message: OutboxMessage }> {
+    const { app, server } = await closedWithServer(dataDir);
+    const listed = (await outbox(app)).messages.find((candidate) => candidate.toName === 'Ferme du Bois')!;
+    const message = await call<OutboxMessage>(app, 'outbox.get', { id: listed.id });
+    // What the sender writes before handing the message over, and nothing after: the crash.
+    await app.workspace.store.transact((tx) => void tx.put('outboxMessage', { ...message, status: 'sending', attempts: 1, tries: 1, attemptAt: ORDERING_OPEN.toISOString() }));
+    await app.close();
+    return { server, message };
+  }
+
+  it('shows a message whose outcome is unknown after a restart, and does not send it again by itself', async () => {
+    const dataDir = await tempDir();
+    const { server, message } = await crashedWhileSending(dataDir);
+    const app = await openApp(dataDir, ORDERING_OPEN, server.transport);
+    await call(app, 'outbox.sendNow', {});
+    await call(app, 'outbox.sendNow', {});
+
+    expect((await outbox(app)).messages.find((candidate) => candidate.id === message.id)).toMatchObject({ status: 'unknown' });
+    expect(server.received.map((mail) => mail.to[0])).toEqual(['chloe@example.org']);
+    // Until the organiser, having checked, decides to send it again.
+    await call(app, 'outbox.retry', { id: message.id });
+    await call(app, 'outbox.sendNow', {});
+    expect(server.received.map((mail) => mail.to[0]).sort()).toEqual(['chloe@example.org', 'ferme@example.org']);
+    await app.close();
+  });
+
+  it('does not resend what the attempts log knows of when the data say otherwise (restored from a backup)', async () => {
+    const dataDir = await tempDir();
+    const { app, server } = await closedWithServer(dataDir);
+    await call(app, 'outbox.sendNow', {});
+    expect(server.received).toHaveLength(2);
+    // The data go back to before the sending, as a restore would take them; the attempts log stays.
+    await app.workspace.store.transact((tx) => {
+      for (const message of tx.all('outboxMessage')) tx.put('outboxMessage', { ...message, status: 'prepared', attempts: 0, tries: 0, sentAt: null, attemptAt: null });
+    });
+    await app.close();
+
+    const reopened = await openApp(dataDir, ORDERING_OPEN, server.transport);
+    await call(reopened, 'outbox.sendNow', {});
+    expect(server.received).toHaveLength(2);
+    expect(statuses(await outbox(reopened))).toMatchObject({ 'producerOrder:Ferme du Bois': 'unknown', 'memberConfirmation:Chloé Dupré': 'unknown' });
+    await reopened.close();
+  });
+
+  it('refuses to discard a message already sent', async () => {
+    const dataDir = await tempDir();
+    const { app } = await closedWithServer(dataDir);
+    await call(app, 'outbox.sendNow', {});
+    const sentOne = (await outbox(app)).messages.find((message) => message.status === 'sent')!;
+    expect((await refusal(app, 'outbox.discard', { id: sentOne.id })).key).toBe('error.messageNotChangeable');
+    const unsent = (await outbox(app)).messages.find((message) => message.toName === 'Marc Lenoir')!;
+    expect(await call(app, 'outbox.discard', { id: unsent.id })).toMatchObject({ status: 'discarded' });
+  });
+});
+
+describe('the outbox stays on this copy', () => {
+  it('writes none of its messages to the team or producers sync folders', async () => {
+    const dataDir = await tempDir();
+    const { app, distribution } = await dayWithOrders(dataDir);
+    const team = await tempDir();
+    const producers = await tempDir();
+    await call(app, 'sync.saveSettings', { autoSyncMinutes: 0, teamFolder: team, producersFolder: producers });
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    expect((await outbox(app)).messages).toHaveLength(4);
+    await call(app, 'sync.now', {});
+
+    for (const folder of [team, producers]) {
+      const files = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) expect(await readFile(join(file.parentPath, file.name), 'utf8')).not.toContain('outboxMessage');
+    }
+  });
+});

@@ -1,0 +1,241 @@
+/**
+ * The outbox at work (issue 15): at open and every minute, prepares the
+ * messages of distributions whose ordering has closed (and the reminders the
+ * relay asks for), writes their `.eml` files, and — on the copy that has an
+ * SMTP server set — sends what is due.
+ *
+ * Never twice: before a message is handed to the server its attempt is written
+ * twice over, in the store (status `sending`) and in an attempts log outside
+ * the data files (not restored from a backup). A message found `sending` at
+ * open, or behind the log, may have gone: it becomes `unknown` and waits for
+ * the organiser. Only one sweep runs at a time.
+ */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { OutboxMessage } from '../../shared/model/outbox';
+import type { OutboxConnection as Connection } from '../../shared/outbox/views';
+import { behindLog, claimed, failed, isDue, recovered, sent, unknownOutcome } from '../../shared/outbox/state';
+import { AppendOnlyFile, openLines } from '../store/append-only';
+import type { Store } from '../store/store';
+import { readRelay } from '../services/relay';
+import { buildEml, type Sender } from './eml';
+import { emlFileName, messagesFolder, writeEmlFiles } from './files';
+import { isSendingSet, readMailSettings, type StoredMailSettings } from './mail-settings';
+import { closingDue, outboxOf, prepareClosing, prepareReminders, remindersDue } from './prepare';
+import { isPermanent, reasonOf, smtpTransport, type TransportFactory } from './transport';
+
+export const ATTEMPTS_LOG = 'outbox-attempts.jsonl';
+const SWEEP_MS = 60_000;
+
+
+export interface OutboxOptions {
+  dataDir: string;
+  store: () => Store | null;
+  now: () => Date;
+  /** Whether this copy prepares and sends at all: a producer's copy holds no orders. */
+  active: () => boolean;
+  log?: (error: unknown) => void;
+  transport?: TransportFactory;
+}
+
+interface LoggedAttempt {
+  id: string;
+  attempt: number;
+}
+
+export class Outbox {
+  private running: Promise<void> | null = null;
+  /** Messages whose `.eml` is known to be on disk, so a sweep every minute does not look again. */
+  private readonly filed = new Set<string>();
+  private connection: Connection = { state: 'notSet' };
+
+  private constructor(
+    private readonly options: OutboxOptions,
+    private readonly attemptsLog: AppendOnlyFile,
+    private readonly logged: Map<string, number>,
+    private timer: NodeJS.Timeout | null = null,
+  ) {}
+
+  static async open(options: OutboxOptions): Promise<Outbox> {
+    const path = join(options.dataDir, ATTEMPTS_LOG);
+    const lines = await openLines<LoggedAttempt>(path, (value) => {
+      const line = value as Partial<LoggedAttempt> | null;
+      return typeof line?.id === 'string' && typeof line.attempt === 'number' ? { id: line.id, attempt: line.attempt } : undefined;
+    });
+    const logged = new Map<string, number>();
+    for (const line of lines) logged.set(line.id, Math.max(line.attempt, logged.get(line.id) ?? 0));
+    const outbox = new Outbox(options, new AppendOnlyFile(path), logged);
+    const log = options.log ?? console.error;
+    // An outbox that cannot write must not keep the app from opening: the next sweep tries again.
+    await outbox.recover().catch(log);
+    await outbox.sweep().catch(log);
+    outbox.timer = setInterval(() => void outbox.sweep().catch(log), SWEEP_MS);
+    outbox.timer.unref?.();
+    return outbox;
+  }
+
+  status(): Connection {
+    return this.connection;
+  }
+
+  /** Stops the minute's sweep (tests sweep when they say so). */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  async close(): Promise<void> {
+    this.stop();
+    // A round under way finishes its attempt (and writes its outcome) before the log closes.
+    await this.running;
+    await this.attemptsLog.close();
+  }
+
+  /** Attempts under way when the app stopped, or that the log knows of and the data do not: outcome unknown. */
+  async recover(): Promise<void> {
+    const store = this.options.store();
+    if (store === null) return;
+    const now = this.options.now();
+    const lost = store.all('outboxMessage').filter((message) => message.status === 'sending' || (this.isBehind(message) && (message.status === 'prepared' || message.status === 'failed')));
+    if (lost.length === 0) return;
+    await store.transact((tx) => {
+      for (const message of lost) tx.put('outboxMessage', message.status === 'sending' ? recovered(message, now) : unknownOutcome(message, now));
+    });
+  }
+
+  /** One round: prepare, write the files, send what is due. A round asked while one runs waits for it and runs after. */
+  sweep(): Promise<void> {
+    const previous = this.running ?? Promise.resolve();
+    const run = previous.then(() => this.round());
+    // The chain never rejects: the caller of this round gets its error, the next round runs anyway.
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running = settled;
+    void settled.then(() => {
+      if (this.running === settled) this.running = null;
+    });
+    return run;
+  }
+
+  /** A round soon, after a change that prepared messages (closing early), unless the sweeps are stopped (tests sweep when they say). */
+  kick(): void {
+    if (this.timer !== null) void this.sweep().catch(this.options.log ?? console.error);
+  }
+
+  private async round(): Promise<void> {
+    const store = this.options.store();
+    if (store === null || !this.options.active()) return;
+    await this.prepare(store);
+    const settings = await readMailSettings(this.options.dataDir);
+    await this.writeMissingFiles(store, settings);
+    await this.sendDue(store, settings);
+  }
+
+  private async prepare(store: Store): Promise<void> {
+    const now = this.options.now();
+    const hours = readRelay(store).reminderHours;
+    // Nothing to prepare: no transaction at all, so an idle app writes nothing every minute.
+    if (closingDue(store, now).length === 0 && remindersDue(store, hours, now).length === 0) return;
+    await store.transact((tx) => {
+      for (const distribution of closingDue(tx, now)) prepareClosing(tx, distribution, now);
+      prepareReminders(tx, hours, now);
+    });
+  }
+
+  /** The `.eml` of every message still to send that has none yet (prepared here, or by closing ordering early). */
+  private async writeMissingFiles(store: Store, settings: StoredMailSettings): Promise<void> {
+    const waiting: OutboxMessage[] = [];
+    for (const message of store.all('outboxMessage')) {
+      if (message.status !== 'prepared' || this.filed.has(message.id)) continue;
+      const distribution = store.get('distribution', message.distributionId);
+      // Written by an earlier run: left as it is (building it again would only change its MIME boundaries).
+      if (distribution && (await exists(join(messagesFolder(this.options.dataDir, distribution.pickupDate), emlFileName(message))))) this.filed.add(message.id);
+      else waiting.push(message);
+    }
+    if (waiting.length === 0) return;
+    const sender = senderOf(store, settings);
+    const byDistribution = new Map<string, OutboxMessage[]>();
+    for (const message of waiting) byDistribution.set(message.distributionId, [...(byDistribution.get(message.distributionId) ?? []), message]);
+    for (const [distributionId, messages] of byDistribution) {
+      const distribution = store.get('distribution', distributionId);
+      if (!distribution) continue;
+      await writeEmlFiles(this.options.dataDir, distribution.pickupDate, messages, sender);
+      for (const message of messages) this.filed.add(message.id);
+    }
+  }
+
+  /** Every `.eml` of one distribution, written again now (the screen's export). */
+  async exportFiles(distributionId: string): Promise<string[]> {
+    const store = this.options.store();
+    const distribution = store?.get('distribution', distributionId);
+    if (!store || !distribution) return [];
+    const messages = outboxOf(store, distributionId).filter((message) => message.status !== 'discarded');
+    return writeEmlFiles(this.options.dataDir, distribution.pickupDate, messages, senderOf(store, await readMailSettings(this.options.dataDir)));
+  }
+
+  private isBehind(message: OutboxMessage): boolean {
+    return behindLog(message, this.logged.get(message.id) ?? 0);
+  }
+
+  private async sendDue(store: Store, settings: StoredMailSettings): Promise<void> {
+    if (!isSendingSet(settings)) {
+      this.connection = { state: 'notSet' };
+      return;
+    }
+    const now = this.options.now();
+    const due = store.all('outboxMessage').filter((message) => isDue(message, now));
+    if (due.length === 0) return;
+    const transport = (this.options.transport ?? smtpTransport)(settings);
+    try {
+      try {
+        await transport.verify();
+      } catch (error) {
+        // Offline, or the server is down: nothing is claimed, everything waits for the next round.
+        this.connection = { state: 'offline', at: this.options.now().toISOString(), reason: reasonOf(error) };
+        return;
+      }
+      this.connection = { state: 'online', at: this.options.now().toISOString() };
+      const sender = senderOf(store, settings);
+      for (const message of due) await this.sendOne(store, message.id, sender, transport);
+    } finally {
+      transport.close();
+    }
+  }
+
+  private async sendOne(store: Store, id: string, sender: Sender, transport: ReturnType<TransportFactory>): Promise<void> {
+    // Read again: the organiser may have discarded it while the round ran.
+    const current = store.get('outboxMessage', id);
+    if (!current || !isDue(current, this.options.now())) return;
+    if (this.isBehind(current)) {
+      await store.transact((tx) => void tx.put('outboxMessage', unknownOutcome(current, this.options.now())));
+      return;
+    }
+    const attempt = claimed(current, this.options.now());
+    // The attempt is on disk, in the data and in the log, before the server hears of the message.
+    await store.transact((tx) => void tx.put('outboxMessage', attempt));
+    await this.attemptsLog.append([{ id, attempt: attempt.attempts }]);
+    this.logged.set(id, attempt.attempts);
+    let outcome: OutboxMessage;
+    try {
+      const raw = await buildEml(attempt, sender, { draft: false });
+      await transport.send({ from: sender.address, to: [attempt.toEmail] }, raw);
+      outcome = sent(attempt, this.options.now());
+    } catch (error) {
+      outcome = failed(attempt, reasonOf(error), isPermanent(error), this.options.now());
+    }
+    await store.transact((tx) => void tx.put('outboxMessage', outcome));
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+function senderOf(store: Store, settings: StoredMailSettings): Sender {
+  return { name: readRelay(store).name, address: settings.fromAddress };
+}

@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppError } from '../../../shared/contract/errors';
+import { formatDateTime, longDay } from '../../../shared/i18n/format';
+import { canDiscard, canRetry } from '../../../shared/outbox/state';
+import type { OutboxListedMessage, OutboxView } from '../../../shared/outbox/views';
+import { call } from '../client';
+import { ConfirmDialog } from '../dialog/ConfirmDialog';
+import { PageError } from '../forms/PageError';
+import { Pager } from '../forms/Pager';
+import { StatusMessage, type Notice } from '../forms/StatusMessage';
+import { usePage } from '../forms/use-page';
+import { useI18n } from '../i18n/i18n-context';
+import { PageHeading } from '../shell/PageHeading';
+import { MailSettingsSection } from './MailSettingsSection';
+import { MessagePreview } from './MessagePreview';
+import { statusText } from './status-text';
+import './outbox.css';
+
+const REFRESH_MS = 5_000;
+
+/** `#/outbox`: the messages prepared when ordering closes, what became of each, and this computer's sending settings. */
+export function OutboxPage() {
+  const i18n = useI18n();
+  const { t, language, timeZone } = i18n;
+  const [view, setView] = useState<OutboxView | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [sending, setSending] = useState(false);
+  const [preview, setPreview] = useState<OutboxListedMessage | null>(null);
+  const [discarding, setDiscarding] = useState<OutboxListedMessage | null>(null);
+  const page = usePage(view?.messages ?? [], 'outbox');
+
+  // Bumped to read the list again: after an action, and every few seconds, as the sender works in the background.
+  const [version, setVersion] = useState(0);
+  const load = useCallback(() => setVersion((current) => current + 1), []);
+
+  useEffect(() => {
+    let live = true;
+    void call('outbox.list', {}).then((outcome) => {
+      if (!live) return;
+      if (outcome.ok) setView(outcome.value);
+      setError(outcome.ok ? null : outcome.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [version]);
+
+  useEffect(() => {
+    const timer = setInterval(load, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  async function sendNow() {
+    setSending(true);
+    const outcome = await call('outbox.sendNow', {});
+    setSending(false);
+    if (outcome.ok) setView(outcome.value);
+    setError(outcome.ok ? null : outcome.error);
+  }
+
+  async function act(message: OutboxListedMessage, action: 'retry' | 'discard') {
+    const outcome = await call(action === 'retry' ? 'outbox.retry' : 'outbox.discard', { id: message.id });
+    setDiscarding(null);
+    if (!outcome.ok) return setError(outcome.error);
+    setNotice({ key: action === 'retry' ? 'outbox.retried' : 'outbox.discarded', params: { name: message.toName } });
+    load();
+  }
+
+  async function exportFiles(distributionId: string) {
+    const outcome = await call('outbox.exportFiles', { distributionId });
+    if (!outcome.ok) return setError(outcome.error);
+    const { files, folder, opened } = outcome.value;
+    setNotice({ key: opened ? 'outbox.opened' : 'outbox.exported', params: { count: files.length, folder } });
+  }
+
+  const connection = view?.connection;
+  const distributions = [...new Map((view?.messages ?? []).map((message) => [message.distributionId, message.pickupDate])).entries()];
+
+  return (
+    <>
+      <PageHeading>{t('outbox.title')}</PageHeading>
+      <StatusMessage notice={notice} />
+      <PageError error={error} />
+      <section className="panel" aria-labelledby="outbox-messages">
+        <div className="panel-head">
+          <h2 id="outbox-messages">{t('nav.outbox')}</h2>
+          <button type="button" className="button button-primary" onClick={() => void sendNow()} disabled={sending || !view?.sendingSet}>
+            {sending ? t('outbox.sending') : t('outbox.sendNow')}
+          </button>
+        </div>
+        <p className="muted">{t('outbox.intro')}</p>
+        {connection && (
+          <p className="outbox-connection" data-testid="outbox-connection">
+            {connection.state === 'notSet' && t('outbox.connection.notSet')}
+            {connection.state === 'online' && t('outbox.connection.online', { at: formatDateTime(language, connection.at, timeZone) })}
+            {connection.state === 'offline' && t('outbox.connection.offline', { reason: connection.reason })}
+          </p>
+        )}
+        {distributions.map(([distributionId, pickupDate]) => (
+          <button key={distributionId} type="button" className="button" onClick={() => void exportFiles(distributionId)}>
+            {t('outbox.exportFiles')} — {longDay(language, pickupDate)}
+          </button>
+        ))}
+        {view && view.messages.length === 0 && <p>{t('outbox.empty')}</p>}
+        {view && view.messages.length > 0 && (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('outbox.column.day')}</th>
+                <th scope="col">{t('outbox.column.kind')}</th>
+                <th scope="col">{t('outbox.column.to')}</th>
+                <th scope="col">{t('outbox.column.status')}</th>
+                <th scope="col">{t('outbox.column.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((message) => (
+                <tr key={message.id}>
+                  <td>{longDay(language, message.pickupDate)}</td>
+                  <td>{t(`outbox.kind.${message.kind}`)}</td>
+                  <th scope="row">
+                    {message.toName}
+                    {message.toEmail === '' && <span className="muted"> ({t('outbox.noAddress')})</span>}
+                  </th>
+                  <td className={`outbox-status-${message.status}`}>{statusText(i18n, message)}</td>
+                  <td>
+                    <div className="outbox-actions">
+                      <button type="button" className="button button-small" onClick={() => setPreview(message)} aria-label={t('outbox.previewOf', { name: message.toName })}>
+                        {t('outbox.preview')}
+                      </button>
+                      {canRetry(message) && (
+                        <button type="button" className="button button-small" onClick={() => void act(message, 'retry')}>
+                          {t('outbox.retry')}
+                        </button>
+                      )}
+                      {canDiscard(message) && (
+                        <button type="button" className="button button-small" onClick={() => setDiscarding(message)}>
+                          {t('outbox.discard')}
+                        </button>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <Pager page={page} />
+      </section>
+      <MailSettingsSection onNotice={setNotice} onSaved={load} />
+      {preview && <MessagePreview listed={preview} onClose={() => setPreview(null)} />}
+      {discarding && (
+        <ConfirmDialog
+          title={t('outbox.discardTitle')}
+          body={t('outbox.discardBody', { name: discarding.toName })}
+          confirmLabel={t('outbox.discard')}
+          onConfirm={() => void act(discarding, 'discard')}
+          onCancel={() => setDiscarding(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import type { outboxFr } from './outbox.fr';
+
+/** The outbox (issue 15), English. */
+export const outboxEn: Record<keyof typeof outboxFr, string> = {
+  'error.messageNotFound': 'This message does not exist.',
+  'error.messageNotChangeable': 'This message can no longer be changed: it is being sent or already sent.',
+  'outbox.producerOrder.subject': 'Order from the {relay} relay for {day}',
+  'outbox.producerOrder.intro': 'Ordering for the distribution of {day} ({start}–{end}) is closed. Here is what to bring:',
+  'outbox.producerOrder.line': '- {product}: {quantity}',
+  'outbox.producerOrder.attached': 'The breakdown per basket is in the attached file.',
+  'outbox.memberConfirmation.subject': 'Your order at the {relay} relay for {day}',
+  'outbox.memberConfirmation.intro': 'Your order for the distribution of {day} is confirmed:',
+  'outbox.memberConfirmation.line': '- {quantity} × {product}: {total}',
+  'outbox.memberConfirmation.byWeight': '(by weight, about {weight}: the amount follows the real weight)',
+  'outbox.memberConfirmation.total': 'Total: {total}',
+  'outbox.memberConfirmation.slot': 'Pickup: {day}, between {start} and {end}.',
+  'outbox.memberConfirmation.pickup': 'Pickup: {day}, between {start} and {end} (your slot will follow).',
+  'outbox.memberConfirmation.due': 'To pay at pickup: {amount}.',
+  'outbox.memberConfirmation.nothingDue': 'Nothing to pay at pickup: your credit covers the order.',
+  'outbox.reminder.subject': 'Ordering at the {relay} relay closes soon',
+  'outbox.reminder.intro': 'Ordering for the distribution of {day} closes on {closes}.',
+  'outbox.greeting': 'Hello {name},',
+  'outbox.signature': 'The {relay} relay',
+  'outbox.csv.product': 'product',
+  'outbox.csv.quantity': 'quantity',
+  'outbox.csv.basket': 'basket',
+  'outbox.csv.member': 'member',
+  'outbox.csv.total': 'TOTAL',
+  'outbox.fileName.delivery': 'delivery-sheet',
+};

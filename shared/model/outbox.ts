@@ -1,0 +1,67 @@
+/**
+ * A message in the outbox (issue 15): a producer's order sheet or a member's
+ * confirmation, prepared when ordering closes, or a reminder before it closes.
+ * The message is kept as written (subject, text, attachments), so the `.eml`
+ * file, the preview, the print and the SMTP send all carry the same words.
+ *
+ * Its status is the never-twice state machine of shared/outbox/state.ts:
+ * `sending` is written (on disk) before the mail server is asked, so a message
+ * found `sending` after a crash may or may not have gone: it becomes `unknown`
+ * and waits for the organiser, never resent by itself.
+ */
+import { z } from 'zod';
+import { id, instant } from './fields';
+
+export const OUTBOX_KINDS = ['producerOrder', 'memberConfirmation', 'reminder'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+export const OUTBOX_STATUSES = ['prepared', 'sending', 'sent', 'failed', 'unknown', 'discarded'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export const outboxAttachmentSchema = z.strictObject({
+  fileName: z.string().min(1).max(200),
+  contentType: z.string().min(1).max(100),
+  /** Text attachments only (the delivery sheet as CSV): a PDF needs a browser to print, which the main process has not. */
+  content: z.string().max(2_000_000),
+});
+export type OutboxAttachment = z.infer<typeof outboxAttachmentSchema>;
+
+export const outboxMessageSchema = z.strictObject({
+  id,
+  distributionId: id,
+  kind: z.enum(OUTBOX_KINDS),
+  /** The producer's or member's id. */
+  recipientId: id,
+  toName: z.string().max(200),
+  /** Empty when the recipient has no e-mail address: the message can still be printed or exported. */
+  toEmail: z.string().max(320),
+  subject: z.string().min(1).max(500),
+  text: z.string().max(200_000),
+  attachments: z.array(outboxAttachmentSchema).max(10),
+  status: z.enum(OUTBOX_STATUSES),
+  /** Sending attempts ever started (each written before the server is asked); never goes back, so the attempts log can be checked against it. */
+  attempts: z.number().int().min(0),
+  /** Attempts since it was prepared or the organiser last asked to retry: what the backoff and the automatic limit count. */
+  tries: z.number().int().min(0),
+  /** The last failure, as the mail server or the network said it. */
+  lastError: z.string().max(2000),
+  /** A failed message is tried again from then (backoff); null = not waiting. */
+  nextTryAt: instant.nullable(),
+  /** When the last attempt started. */
+  attemptAt: instant.nullable(),
+  sentAt: instant.nullable(),
+  preparedAt: instant,
+  updatedAt: instant,
+});
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+
+/** What composing a message gives, before it has a place in the outbox. */
+export interface MessageDraft {
+  kind: OutboxKind;
+  recipientId: string;
+  toName: string;
+  toEmail: string;
+  subject: string;
+  text: string;
+  attachments: OutboxAttachment[];
+}

@@ -1,0 +1,144 @@
+/**
+ * The words of the messages sent when ordering closes (issue 15), in the
+ * relay's language: each producer's order (what to bring, the per-basket
+ * breakdown attached as the delivery sheet in CSV) and each member's
+ * confirmation (items, total, pickup slot, amount to pay). Pure: the service
+ * gathers the records, this turns them into text.
+ */
+import { writeCsv } from '../csv/write';
+import { formatDateTime, formatMoney, formatWeight, longDay } from '../i18n/format';
+import { translate, type MessageKey } from '../i18n/messages';
+import type { Language } from '../model/fields';
+import type { MessageDraft } from '../model/outbox';
+import type { SaleUnit } from '../model/product';
+import { chargedGrams, isSoldByWeight, lineTotal, type PricedLine } from '../orders/totals';
+import type { ProducerDelivery } from '../sheets/delivery-sheet';
+import { fileSafe } from '../text/normalise';
+
+export interface MessageRelay {
+  name: string;
+  language: Language;
+  timeZone: string;
+  currency: string;
+}
+
+export interface MessageDistribution {
+  pickupDate: string;
+  pickupStart: string;
+  pickupEnd: string;
+  closesAt: string;
+}
+
+export interface Recipient {
+  id: string;
+  name: string;
+  email: string;
+}
+
+function unitLabel(language: Language, unit: SaleUnit | null): string {
+  return unit === null ? '' : translate(language, `catalogue.unit.${unit}` as MessageKey);
+}
+
+function letter(relay: MessageRelay, name: string, body: readonly string[]): string {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(relay.language, key, params);
+  return [t('outbox.greeting', { name }), '', ...body, '', t('outbox.signature', { relay: relay.name }), ''].join('\n');
+}
+
+/** The delivery sheet as a spreadsheet: totals per product, then one row per basket. */
+export function deliveryCsv(language: Language, delivery: ProducerDelivery): string {
+  const t = (key: MessageKey) => translate(language, key);
+  const rows: (string | number)[][] = [[t('outbox.csv.product'), t('outbox.csv.basket'), t('outbox.csv.member'), t('outbox.csv.quantity')]];
+  for (const product of delivery.products) {
+    rows.push([product.productName, t('outbox.csv.total'), '', product.quantity]);
+    for (const basket of product.baskets) rows.push([product.productName, basket.basketNumber, basket.name, basket.quantity]);
+  }
+  return writeCsv(rows);
+}
+
+export function producerOrderMessage(relay: MessageRelay, distribution: MessageDistribution, producer: Recipient, delivery: ProducerDelivery): MessageDraft {
+  const { language } = relay;
+  const day = longDay(language, distribution.pickupDate);
+  const lines = delivery.products.map((product) => {
+    const unit = unitLabel(language, product.unit);
+    const pack = product.packDescription === '' ? '' : ` (${product.packDescription})`;
+    return translate(language, 'outbox.producerOrder.line', { product: product.productName, quantity: `${product.quantity} ${unit}${pack}`.trim() });
+  });
+  const text = letter(relay, producer.name, [
+    translate(language, 'outbox.producerOrder.intro', { day, start: distribution.pickupStart, end: distribution.pickupEnd }),
+    '',
+    ...lines,
+    '',
+    translate(language, 'outbox.producerOrder.attached'),
+  ]);
+  const fileName = `${translate(language, 'outbox.fileName.delivery')}-${fileSafe(producer.name)}-${distribution.pickupDate}.csv`;
+  return {
+    kind: 'producerOrder',
+    recipientId: producer.id,
+    toName: producer.name,
+    toEmail: producer.email,
+    subject: translate(language, 'outbox.producerOrder.subject', { relay: relay.name, day }),
+    text,
+    attachments: [{ fileName, contentType: 'text/csv; charset=utf-8', content: deliveryCsv(language, delivery) }],
+  };
+}
+
+export interface ConfirmedLine extends PricedLine {
+  productName: string;
+}
+
+export interface ConfirmedOrder {
+  lines: readonly ConfirmedLine[];
+  /** The pickup slot's local times, or null before slots are assigned. */
+  slot: { start: string; end: string } | null;
+  /** What the member pays at pickup: the order less their credit, plus any debt. */
+  dueCents: number;
+}
+
+export function memberConfirmationMessage(relay: MessageRelay, distribution: MessageDistribution, member: Recipient, order: ConfirmedOrder): MessageDraft {
+  const { language } = relay;
+  const money = (cents: number) => formatMoney(language, cents, relay.currency);
+  const day = longDay(language, distribution.pickupDate);
+  const lines = order.lines.map((line) => {
+    const text = translate(language, 'outbox.memberConfirmation.line', { quantity: line.quantity, product: line.productName, total: money(lineTotal(line)) });
+    const grams = chargedGrams(line);
+    return isSoldByWeight(line) && grams !== null ? `${text} ${translate(language, 'outbox.memberConfirmation.byWeight', { weight: formatWeight(language, grams) })}` : text;
+  });
+  const total = order.lines.reduce((sum, line) => sum + lineTotal(line), 0);
+  const pickup = order.slot
+    ? translate(language, 'outbox.memberConfirmation.slot', { day, start: order.slot.start, end: order.slot.end })
+    : translate(language, 'outbox.memberConfirmation.pickup', { day, start: distribution.pickupStart, end: distribution.pickupEnd });
+  const due = order.dueCents > 0 ? translate(language, 'outbox.memberConfirmation.due', { amount: money(order.dueCents) }) : translate(language, 'outbox.memberConfirmation.nothingDue');
+  const text = letter(relay, member.name, [
+    translate(language, 'outbox.memberConfirmation.intro', { day }),
+    '',
+    ...lines,
+    '',
+    translate(language, 'outbox.memberConfirmation.total', { total: money(total) }),
+    pickup,
+    due,
+  ]);
+  return {
+    kind: 'memberConfirmation',
+    recipientId: member.id,
+    toName: member.name,
+    toEmail: member.email,
+    subject: translate(language, 'outbox.memberConfirmation.subject', { relay: relay.name, day }),
+    text,
+    attachments: [],
+  };
+}
+
+export function reminderMessage(relay: MessageRelay, distribution: MessageDistribution, member: Recipient): MessageDraft {
+  const { language } = relay;
+  const day = longDay(language, distribution.pickupDate);
+  const closes = formatDateTime(language, distribution.closesAt, relay.timeZone);
+  return {
+    kind: 'reminder',
+    recipientId: member.id,
+    toName: member.name,
+    toEmail: member.email,
+    subject: translate(language, 'outbox.reminder.subject', { relay: relay.name }),
+    text: letter(relay, member.name, [translate(language, 'outbox.reminder.intro', { day, closes })]),
+    attachments: [],
+  };
+}
