@@ -15,9 +15,10 @@ import type { Distribution } from '../../shared/model/distribution';
 import type { PickupSlot } from '../../shared/model/slot';
 import { envelope, manualClock, writeDataFile } from '../testing/fixtures';
 import { useTempDirs } from '../testing/temp-dir';
+import { readyStore, storeState } from '../testing/store-state';
 import { listDataFiles } from './data-files';
-import { distributionFile, entityKinds } from './entities';
-import { openStore, type Store, type StoreOptions } from './store';
+import { distributionFile } from './entities';
+import type { Store, StoreOptions } from './store';
 import { isPartition, STORE_INDEX, StoreIndex, summarise } from './store-index';
 import { currentFormat } from './migrations';
 
@@ -30,23 +31,10 @@ const PICKUPS = ['2024-01-12', '2024-01-19', '2024-02-02', '2024-02-09', '2026-0
 /** Four 2024 distribution files and the 2024-01 month of accounts. */
 const HISTORY_FILES = 5;
 
-async function ready(options: StoreOptions): Promise<Store> {
-  const opened = await openStore({ foldWhenIdleMs: false, ...options });
-  if (opened.state !== 'ready') throw new Error(`expected a ready store, got ${JSON.stringify(opened.problem)}`);
-  return opened.store;
-}
+/** These tests fold by hand, never on a timer. */
+const ready = (options: StoreOptions) => readyStore({ foldWhenIdleMs: false, ...options });
 
-/** Everything a reopening must find the same: every record of every kind, its field timestamps, the removals. */
-function stateOf(store: Store): string {
-  const records = entityKinds.map((kind) =>
-    store
-      .all(kind)
-      .map((record) => ({ kind, record, stamps: store.stampsOf(kind, record.id) }))
-      .sort((a, b) => a.record.id.localeCompare(b.record.id)),
-  );
-  const removed = store.removedRecords().sort((a, b) => a.id.localeCompare(b.id));
-  return JSON.stringify({ records, removed });
-}
+const stateOf = storeState;
 
 const distributionRecord = (pickupDate: string): Distribution => ({
   id: randomUUID(),

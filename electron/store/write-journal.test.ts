@@ -10,29 +10,16 @@ import { describe, expect, it } from 'vitest';
 import type { PickupSlot } from '../../shared/model/slot';
 import { producerRecord } from '../testing/fixtures';
 import { useTempDirs } from '../testing/temp-dir';
-import { entityKinds } from './entities';
-import { openStore, type Store, type StoreOptions } from './store';
+import { readyStore, storeState } from '../testing/store-state';
+import { openStore, type StoreOptions } from './store';
 import { JOURNAL_FILE } from './write-journal';
 
 const tempDir = useTempDirs();
 
-async function ready(options: StoreOptions): Promise<Store> {
-  const opened = await openStore({ foldWhenIdleMs: false, ...options });
-  if (opened.state !== 'ready') throw new Error(`expected a ready store, got ${JSON.stringify(opened.problem)}`);
-  return opened.store;
-}
+/** These tests fold by hand, never on a timer. */
+const ready = (options: StoreOptions) => readyStore({ foldWhenIdleMs: false, ...options });
 
-/** Everything a reopening must find the same: every record of every kind, its field timestamps, the removals. */
-function stateOf(store: Store): string {
-  const records = entityKinds.map((kind) =>
-    store
-      .all(kind)
-      .map((record) => ({ kind, record, stamps: store.stampsOf(kind, record.id) }))
-      .sort((a, b) => a.record.id.localeCompare(b.record.id)),
-  );
-  const removed = store.removedRecords().sort((a, b) => a.id.localeCompare(b.id));
-  return JSON.stringify({ records, removed });
-}
+const stateOf = storeState;
 
 const AT = '2026-03-02T09:00:00.000Z';
 const slotRecord = (distributionId: string, start: string): PickupSlot => ({
