@@ -51,6 +51,14 @@ describe('the mapping step of an online form’s export', () => {
     expect(plan.products.map((product) => product.productId)).toEqual(['p-carrots', 'p-carrots-2', 'p-bread']);
   });
 
+  it('a column two producers share, left as it was while another column is remapped, still has its cells refused and listed', () => {
+    const mapped = read([null, 'name', 'email', 'product:p-bread', null, null]);
+    expect(mapped.ignoredColumns).toEqual(['Horodateur', 'Carottes (Jardin d’Élise)']);
+    const plan = planIntake([{ name: 'reponses.csv', ...mapped }], { offers: [carrots, otherCarrots, bread], ordered: new Map(), orders: [], members: [] });
+    expect(plan.writes[0]!.lines).toEqual([{ productId: 'p-bread', quantity: 2 }]);
+    expect(plan.orders[0]!.refused).toEqual([expect.objectContaining({ header: 'Carottes', raw: '1', key: 'intake.ambiguousProduct' })]);
+  });
+
   it('ignores a choice that names no product on sale or no field, never trusting it', () => {
     const mapped = read([null, 'name', 'email', 'product:p-gone', 'password', null]);
     expect(mapped.ignoredColumns).toEqual(['Horodateur', 'Baguette', 'Carottes', 'Carottes (Jardin d’Élise)']);
