@@ -99,15 +99,24 @@ describe('producers’ invoices', () => {
       await app.close();
       // The process dies at this write step of the next invoice: nothing after it ever runs.
       let armed = false;
+      let reached = () => {};
+      const stopped = new Promise<void>((resolve) => (reached = resolve));
       const dying = await openTestBackend({
         dataDir: app.dataDir,
         now: () => PICKUP_UNDER_WAY,
-        writeHooks: { step: (step) => (armed && step === crashAt ? new Promise<void>(() => undefined) : undefined) },
+        writeHooks: {
+          step: (step) => {
+            if (!armed || step !== crashAt) return undefined;
+            reached();
+            return new Promise<void>(() => undefined);
+          },
+        },
       });
       armed = true;
       let acknowledged = false;
       void issue(dying, farmId).then(() => (acknowledged = true));
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Waits for the write to stand still at that step, however slow the machine, before the next process opens.
+      await stopped;
       expect(acknowledged, `the issue stopped at ${crashAt}`).toBe(false);
 
       const next = await openTestBackend({ dataDir: app.dataDir, now: () => PICKUP_UNDER_WAY });

@@ -112,13 +112,12 @@ function exportColumns(header: readonly string[], index: OfferIndex, chosen: Col
       const choice = chosen[position] ?? null;
       const productId = choice?.startsWith('product:') ? choice.slice('product:'.length) : null;
       const offer = productId === null ? undefined : index.byId.get(productId);
+      const undecided = choice === null ? matchProductHeader(index, title) : null;
       if (offer) products.push({ position, header: title, match: { kind: 'offer', offer } });
       else if (choice !== null && (MEMBER_FIELDS as string[]).includes(choice)) members[choice as MemberField].push(position);
       // A title two producers' products share is shown as feeding nothing until the organiser picks one: left so,
       // its cells are still refused and listed, never dropped without a word because another column was remapped.
-      else if (choice === null && matchProductHeader(index, title).kind === 'ambiguous') {
-        products.push({ position, header: title, match: matchProductHeader(index, title) });
-      }
+      else if (undecided?.kind === 'ambiguous') products.push({ position, header: title, match: undecided });
       // A product no longer on sale or an unknown name is ignored, never trusted.
       else if (title.trim() !== '') ignoredColumns.push(title);
       return;
