@@ -3,7 +3,8 @@
  * relay's CouchDB (the tests' stand-in, in its own process), two members'
  * pages order the last carrots at the same moment, the organiser syncs the
  * shop from Réglages: exactly the stock is sold, and the member served second
- * sees the refused line on their page.
+ * sees the refused line on their page. Both also want the one place of the
+ * 17:00 slot: the second is told it was full, and their order is still taken.
  */
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
@@ -42,6 +43,8 @@ test('two members order the last carrots at once: the stock is never oversold an
   const carrots = await call<Ids>('products.create', { producerId: farm, name: 'Carottes', category: 'légumes', unit: 'kg', priceCents: 250, vatRateBp: 600 });
   const distribution = await call<Ids>('distributions.create', openDistributionDraft());
   await call('offers.set', { distributionId: distribution.id, productId: carrots.id, quantity: 3 });
+  await call('slots.add', { distributionId: distribution.id, start: '17:00', end: '18:00', capacity: 1 });
+  await call('slots.add', { distributionId: distribution.id, start: '18:00', end: '19:00', capacity: 5 });
   const anne = await call<Ids>('members.create', { name: 'Anne Leroy' });
   const paul = await call<Ids>('members.create', { name: 'Paul Petit' });
   // Cabas talks to CouchDB through the page's server, as behind the README's reverse proxy: one origin for both.
@@ -56,6 +59,7 @@ test('two members order the last carrots at once: the stock is never oversold an
       await page.goto(link);
       await expect(page.getByText('Reste : 3')).toBeVisible();
       await page.getByLabel('Quantité de Carottes').fill('2');
+      await page.getByLabel('Créneau de retrait').selectOption({ label: '17:00–18:00 (1 place libre)' });
       return page;
     }),
   );
@@ -77,6 +81,19 @@ test('two members order the last carrots at once: the stock is never oversold an
     expect(shown.filter(Boolean)).toHaveLength(2);
     expect(shown[0] !== shown[1] && shown[2] !== shown[3] && shown[0] !== shown[2]).toBe(true);
   }).toPass();
-  // Both pages now show the stock as the relay published it.
-  for (const page of pages) await expect(page.getByText('Reste : 1')).toBeVisible();
+  // Both pages now show the stock as the relay published it, and the 17:00 slot full.
+  for (const page of pages) {
+    await expect(page.getByText('Reste : 1')).toBeVisible();
+    await expect(page.getByLabel('Créneau de retrait').getByRole('option', { name: '17:00–18:00 (complet)' })).toBeAttached();
+  }
+  // One page holds the 17:00 slot; the other was told it was full and placed at 18:00, its order taken all the same.
+  const held = pages.map((page) => page.getByText('Retrait dans le créneau 17:00–18:00.'));
+  const full = pages.map((page) => page.getByText('Le créneau 17:00–18:00 était complet : votre commande est prise quand même.'));
+  await expect(async () => {
+    const shown = await Promise.all([...held, ...full].map((locator) => locator.isVisible()));
+    expect(shown.filter(Boolean)).toHaveLength(2);
+    expect(shown[0] !== shown[1] && shown[2] !== shown[3] && shown[0] !== shown[2]).toBe(true);
+  }).toPass();
+  const slots = await call<{ start: string; orderCount: number }[]>('slots.list', { distributionId: distribution.id });
+  expect(slots.map((slot) => [slot.start, slot.orderCount])).toEqual([['17:00', 1], ['18:00', 1]]);
 });

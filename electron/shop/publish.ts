@@ -14,7 +14,7 @@ import type { Store } from '../store/store';
 import { intakeOffers } from '../services/order-intake';
 import { orderedByProduct } from '../services/ordered';
 import { readRelay } from '../services/relay';
-import { slotsOf } from '../services/slots';
+import { slotViews } from '../services/slots';
 import { ensureDatabase, type CouchClient } from './couch-client';
 
 /** Distributions the shop shows: ordering open, or closed and the pickup still to come. */
@@ -45,8 +45,9 @@ export function shopDocument(store: Store, distribution: Distribution, now: Date
       })(),
       pieceGrams: offer.pieceGrams ?? null,
     }));
-  const slots = slotsOf(store, distribution.id)
-    .map((slot) => ({ slotId: slot.id, start: slot.start, end: slot.end }))
+  // Places left, not who holds them: the count of orders per slot says nothing about any member.
+  const slots = slotViews(store, distribution.id)
+    .map((slot) => ({ slotId: slot.id, start: slot.start, end: slot.end, room: Math.max(slot.capacity - slot.orderCount, 0) }))
     .sort((a, b) => a.start.localeCompare(b.start));
   return {
     _id: shopDocumentId(distribution.id),

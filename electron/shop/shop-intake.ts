@@ -4,7 +4,8 @@
  * (services/order-intake.ts): never oversold, first submitted first served,
  * lines beyond the stock refused and listed. Each member's document states
  * the whole order, so a line left out is removed and `cancelled` cancels;
- * a submission made after ordering closed is not taken.
+ * a submission made after ordering closed is not taken. The pickup slot the
+ * member chose is applied after the lines (shop-slots.ts).
  */
 import type { IntakeResponse, QuantityCell } from '../../shared/intake/read-responses';
 import { planIntake } from '../../shared/intake/plan';
@@ -16,6 +17,7 @@ import { intakeOffers, intakeState, writePlan } from '../services/order-intake';
 import { ordersOf } from '../services/ordered';
 import { readRelay } from '../services/relay';
 import { closingOf } from './publish';
+import { applySlotChoices, type SlotOutcome } from './shop-slots';
 
 export interface Submission {
   memberId: string;
@@ -50,11 +52,13 @@ export async function takeInOrders(store: Store, submissions: readonly Submissio
   }
   const refusals = new Map<Submission, RefusedLine[]>();
   const states = new Map<Submission, MemberOrderStatus['state']>();
+  const slots = new Map<Submission, SlotOutcome>();
   await store.transact((tx) => {
     const { timeZone } = readRelay(tx);
     for (const [distributionId, list] of byDistribution) {
       const distribution = tx.get('distribution', distributionId);
       const taken: Submission[] = [];
+      const wasActive = new Set<Submission>();
       for (const submission of list) {
         const member = tx.get('member', submission.memberId);
         const late = !distribution || isFinished(distribution, now, timeZone) || submission.order.submittedAt >= closingOf(distribution);
@@ -63,6 +67,7 @@ export async function takeInOrders(store: Store, submissions: readonly Submissio
           continue;
         }
         const existing = memberOrder(tx, distributionId, member.id);
+        if (existing && existing.cancelledAt === null) wasActive.add(submission);
         if (submission.order.cancelled) {
           if (existing && existing.cancelledAt === null) tx.put('order', { ...existing, cancelledAt: at, updatedAt: at });
           states.set(submission, 'cancelled');
@@ -105,6 +110,15 @@ export async function takeInOrders(store: Store, submissions: readonly Submissio
         refusals.set(submission, refused);
         states.set(submission, refused.length > 0 ? 'partlyRefused' : 'accepted');
       });
+      // Only orders that stand after the lines were planned take a slot: a new order whose every line was refused is not written.
+      const placed = taken.flatMap((submission) => {
+        const order = memberOrder(tx, distributionId, submission.memberId);
+        if (!order || order.cancelledAt !== null) return [];
+        const preferredTime = tx.get('member', submission.memberId)?.preferredPickupTime ?? null;
+        return [{ submission, choice: { order, wasActive: wasActive.has(submission), chosen: submission.order.slotId ?? null, preferredTime } }];
+      });
+      const outcomes = applySlotChoices(tx, distributionId, placed.map(({ choice }) => choice), at);
+      placed.forEach(({ submission }, index) => slots.set(submission, outcomes[index]!));
     }
   });
   return fresh.map((submission) => {
@@ -115,6 +129,8 @@ export async function takeInOrders(store: Store, submissions: readonly Submissio
       submittedAt: submission.order.submittedAt,
       refused: refusals.get(submission) ?? [],
       lines,
+      slot: slots.get(submission)?.slot ?? null,
+      slotRefused: slots.get(submission)?.slotRefused ?? null,
       at,
     };
     return { ...submission, status };

@@ -15,7 +15,7 @@ export interface MemberPage {
   secret: string;
   fetch(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   /** Writes the member's whole order for the day's distribution, as the page does. */
-  submit(lines: { productId: string; quantity: number }[], options?: { cancelled?: boolean; submittedAt?: string }): Promise<number>;
+  submit(lines: { productId: string; quantity: number }[], options?: { cancelled?: boolean; submittedAt?: string; slotId?: string | null }): Promise<number>;
   order(): Promise<MemberOrder>;
 }
 
@@ -72,7 +72,7 @@ export function useShopDays(): (dataDir: string) => Promise<ShopDay> {
             const before = current.status === 200 ? (current.body as MemberOrder) : null;
             const doc: MemberOrder = {
               _id: id, ...(before?._rev ? { _rev: before._rev } : {}), type: 'order', distributionId: day.distribution.id,
-              lines, cancelled: options.cancelled ?? false, submittedAt: options.submittedAt ?? day.app.clock.now().toISOString(), status: before?.status ?? null,
+              lines, cancelled: options.cancelled ?? false, ...(options.slotId !== undefined && { slotId: options.slotId }), submittedAt: options.submittedAt ?? day.app.clock.now().toISOString(), status: before?.status ?? null,
             };
             return (await request(path, auth, 'PUT', doc)).status;
           },

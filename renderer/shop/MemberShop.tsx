@@ -87,6 +87,13 @@ function DistributionOrder({ link, language, distribution, order }: Distribution
   const t = (key: MessageKey, params?: MessageParams) => translate(language, key, params);
   const own = useMemo(() => new PouchDB(`${link.couch}/${memberDatabase(link.memberId)}`, { auth: { username: link.username, password: link.secret }, skip_setup: true }), [link]);
   const [quantities, setQuantities] = useState<Record<string, string>>({});
+  // The slot as last sent, until the member picks another; '' = no preference.
+  const [slotChoice, setSlotChoice] = useState<string | null>(null);
+  const heldSlot = order?.status?.slot?.slotId ?? null;
+  // What was sent, unless the relay refused it: then the slot the order holds is what a new submission keeps.
+  const sentSlot = order && !order.cancelled ? (order.slotId ?? '') : '';
+  const refusedSlot = order && orderState(order) !== 'received' ? order.status?.slotRefused?.slotId : undefined;
+  const chosenSlot = slotChoice ?? (sentSlot !== '' && sentSlot === refusedSlot ? (heldSlot ?? '') : sentSlot);
   const [message, setMessage] = useState<{ key: MessageKey; params?: MessageParams; alert?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   // The clock, read every half minute: the page turns read-only when ordering closes while it is open.
@@ -120,12 +127,14 @@ function DistributionOrder({ link, language, distribution, order }: Distribution
         distributionId: distribution.distributionId,
         lines: parsed.filter((line) => line.quantity > 0).map(({ product, quantity }) => ({ productId: product.productId, quantity })),
         cancelled,
+        slotId: chosenSlot === '' ? null : chosenSlot,
         submittedAt: new Date().toISOString(),
         // The relay writes the status; the page keeps it as it is (the database refuses any other).
         status: current?.status ?? null,
       };
       await own.put(doc);
       setQuantities({});
+      setSlotChoice(null);
       setMessage({ key: 'shopPage.sent' });
     } catch (failure) {
       setMessage({ key: 'shopPage.refusedWrite', params: { detail: String((failure as { message?: string }).message ?? failure) }, alert: true });
@@ -159,6 +168,16 @@ function DistributionOrder({ link, language, distribution, order }: Distribution
           {state !== 'received' && order.status && order.status.lines.length > 0 && (
             <p>{t('shopPage.held', { lines: order.status.lines.map((line) => `${line.productName} × ${line.quantity}`).join(', ') })}</p>
           )}
+          {state !== 'received' && order.status?.slotRefused && (
+            <p data-testid="slot-refused">
+              {order.status.slotRefused.start === ''
+                ? t('shopPage.slotGone')
+                : t('shopPage.slotFull', { start: order.status.slotRefused.start, end: order.status.slotRefused.end })}
+            </p>
+          )}
+          {state !== 'received' && order.status && order.status.lines.length > 0 && order.status.slot !== undefined && (
+            <p>{order.status.slot ? t('shopPage.slotHeld', { start: order.status.slot.start, end: order.status.slot.end }) : t('shopPage.noSlot')}</p>
+          )}
         </div>
       )}
       <ul className="shop-products">
@@ -186,6 +205,27 @@ function DistributionOrder({ link, language, distribution, order }: Distribution
           </li>
         ))}
       </ul>
+      {distribution.slots.length > 0 && (
+        <div className="shop-slot">
+          <label htmlFor={`slot-${distribution.distributionId}`}>{t('shopPage.slot')}</label>
+          <select
+            id={`slot-${distribution.distributionId}`}
+            value={chosenSlot}
+            disabled={closed || busy}
+            onChange={(event) => setSlotChoice(event.target.value)}
+          >
+            <option value="">{t('shopPage.slotAny')}</option>
+            {distribution.slots.map((slot) => (
+              // A full slot cannot be chosen, except the one the order already holds (its place counts in the full).
+              <option key={slot.slotId} value={slot.slotId} disabled={slot.room === 0 && slot.slotId !== heldSlot}>
+                {slot.room === 0
+                  ? t('shopPage.slotOptionFull', { start: slot.start, end: slot.end })
+                  : t('shopPage.slotOption', { start: slot.start, end: slot.end, room: slot.room })}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <p className="shop-total">{t('shopPage.total', { total: formatMoney(language, total) })}</p>
       {message && (
         <p role={message.alert ? 'alert' : 'status'} className={message.alert ? 'shop-error' : 'shop-note'}>

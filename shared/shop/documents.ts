@@ -39,6 +39,8 @@ export interface ShopSlot {
   slotId: string;
   start: string;
   end: string;
+  /** Places left (capacity less the orders it holds): a member can choose it while it is above 0. */
+  room: number;
 }
 
 /** One distribution open for ordering, as the shop shows it. */
@@ -72,6 +74,13 @@ export interface RefusedLine {
   remaining: number;
 }
 
+/** A pickup slot as the status names it: the page shows its hours even once the slot is gone from the shop. */
+export interface StatusSlot {
+  slotId: string;
+  start: string;
+  end: string;
+}
+
 /**
  * What became of the order at the relay's last sync: `received` (written by the
  * page, not yet seen by Cabas), `accepted`, `partlyRefused` (lines beyond the
@@ -84,6 +93,10 @@ export interface MemberOrderStatus {
   refused: RefusedLine[];
   /** Lines as Cabas holds them after the sync. */
   lines: { productId: string; productName: string; quantity: number }[];
+  /** The slot the order holds after the sync; null without one (no slots, or all full). Absent from statuses written before slots were chosen. */
+  slot?: StatusSlot | null;
+  /** The slot the member chose and did not get (full, or removed by the relay); the order was still taken. */
+  slotRefused?: StatusSlot | null;
   at: string;
 }
 
@@ -94,6 +107,8 @@ export interface MemberOrder {
   distributionId: string;
   lines: MemberOrderLine[];
   cancelled: boolean;
+  /** The pickup slot the member chose; null or absent = no preference (the relay places the order). */
+  slotId?: string | null;
   /** Set by the page at each submission: first submitted, first served. */
   submittedAt: string;
   status: MemberOrderStatus | null;
@@ -121,6 +136,7 @@ export const VALIDATE_MEMBER_ORDER = `function (newDoc, oldDoc, userCtx) {
     var q = newDoc.lines[i].quantity;
     if (typeof newDoc.lines[i].productId !== 'string' || typeof q !== 'number' || q < 0 || q > 10000 || Math.floor(q) !== q) throw({ forbidden: 'bad quantity' });
   }
+  if (newDoc.slotId !== undefined && newDoc.slotId !== null && (typeof newDoc.slotId !== 'string' || newDoc.slotId.length > 100)) throw({ forbidden: 'bad slot' });
   if (typeof newDoc.submittedAt !== 'string') throw({ forbidden: 'submittedAt missing' });
   var before = oldDoc ? JSON.stringify(oldDoc.status || null) : 'null';
   if (JSON.stringify(newDoc.status || null) !== before) throw({ forbidden: 'the status is written by the relay' });
