@@ -8,6 +8,8 @@ import type { PrintAdapter } from './services/print';
 import type { FolderChooser } from './services/sync';
 import type { StoreOptions } from './store/store';
 import { Workspace } from './store/workspace';
+import { personalLinkFiller } from './shop/link-filler';
+import { memoryShopAccount } from './shop/shop-account';
 import { Syncer } from './sync/syncer';
 import type { ShopAccountStore } from './shop/shop-account';
 import { Outbox } from './outbox/outbox';
@@ -43,7 +45,9 @@ export interface BackendOptions extends Omit<StoreOptions, 'onCommit'> {
 }
 
 export async function openBackend(options: BackendOptions): Promise<Backend> {
-  const { log, print, chooseFolder, shopAccount, openFolder, mailTransport, ...storeOptions } = options;
+  const { log, print, chooseFolder, openFolder, mailTransport, ...storeOptions } = options;
+  // One account for the shop's services and the outbox, which fills members' links in from it (issue 16).
+  const shopAccount = options.shopAccount ?? memoryShopAccount();
   // The store hands every committed change to the sync journal; the syncer reads the store back.
   const late: { syncer?: Syncer } = {};
   const workspace = await Workspace.open({
@@ -69,6 +73,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     active: () => ready.settings().role !== 'producer',
     log,
     transport: mailTransport,
+    fill: personalLinkFiller(shopAccount),
   });
   const dispatch = createDispatch({
     handlers: createHandlers(workspace, { now: options.now, print, syncer: ready, chooseFolder, shopAccount, outbox, openFolder }),

@@ -36,6 +36,8 @@ export interface OutboxOptions {
   active: () => boolean;
   log?: (error: unknown) => void;
   transport?: TransportFactory;
+  /** The text a message leaves with (a member's link filled in, issue 16); null = this copy cannot write it, it waits. */
+  fill?: (message: OutboxMessage) => Promise<string | null>;
 }
 
 interface LoggedAttempt {
@@ -161,8 +163,9 @@ export class Outbox {
     for (const [distributionId, messages] of byDistribution) {
       const distribution = store.get('distribution', distributionId);
       if (!distribution) continue;
-      await writeEmlFiles(this.options.dataDir, distribution.pickupDate, messages, sender);
-      for (const message of messages) this.filed.add(message.id);
+      const ready = await this.filled(messages);
+      await writeEmlFiles(this.options.dataDir, distribution.pickupDate, ready, sender);
+      for (const message of ready) this.filed.add(message.id);
     }
   }
 
@@ -171,8 +174,16 @@ export class Outbox {
     const store = this.options.store();
     const distribution = store?.get('distribution', distributionId);
     if (!store || !distribution) return [];
-    const messages = outboxOf(store, distributionId).filter((message) => message.status !== 'discarded');
+    const messages = await this.filled(outboxOf(store, distributionId).filter((message) => message.status !== 'discarded'));
     return writeEmlFiles(this.options.dataDir, distribution.pickupDate, messages, senderOf(store, await readMailSettings(this.options.dataDir)));
+  }
+
+  /** The messages as they leave, those this copy cannot write left out. */
+  private async filled(messages: readonly OutboxMessage[]): Promise<OutboxMessage[]> {
+    const { fill } = this.options;
+    if (!fill) return [...messages];
+    const texts = await Promise.all(messages.map(fill));
+    return messages.flatMap((message, index) => (texts[index] === null ? [] : [{ ...message, text: texts[index]! }]));
   }
 
   private isBehind(message: OutboxMessage): boolean {
@@ -208,6 +219,8 @@ export class Outbox {
     // Read again: the organiser may have discarded it while the round ran.
     const current = store.get('outboxMessage', id);
     if (!current || !isDue(current, this.options.now())) return;
+    const [outgoing] = await this.filled([current]);
+    if (!outgoing) return;
     if (this.isBehind(current)) {
       await store.transact((tx) => void tx.put('outboxMessage', unknownOutcome(current, this.options.now())));
       return;
@@ -219,7 +232,7 @@ export class Outbox {
     this.logged.set(id, attempt.attempts);
     let outcome: OutboxMessage;
     try {
-      const raw = await buildEml(attempt, sender, { draft: false });
+      const raw = await buildEml({ ...attempt, text: outgoing.text }, sender, { draft: false });
       await transport.send({ from: sender.address, to: [attempt.toEmail] }, raw);
       outcome = sent(attempt, this.options.now());
     } catch (error) {

@@ -81,7 +81,7 @@ export function closingDrafts(source: Source, distribution: Distribution): Messa
   return drafts;
 }
 
-function record(distributionId: string, draft: MessageDraft, at: string): OutboxMessage {
+export function record(distributionId: string, draft: MessageDraft, at: string): OutboxMessage {
   return {
     id: messageId(distributionId, draft.kind, draft.recipientId),
     distributionId,
@@ -100,7 +100,8 @@ function record(distributionId: string, draft: MessageDraft, at: string): Outbox
 
 /** Whether the distribution's closing messages were already prepared (any of them, whatever became of it). */
 function closingPrepared(source: Source, distributionId: string): boolean {
-  return outboxOf(source, distributionId).some((message) => message.kind !== 'reminder');
+  // Reminders and members' links are prepared while ordering is open: they are no closing message.
+  return outboxOf(source, distributionId).some((message) => message.kind === 'producerOrder' || message.kind === 'memberConfirmation');
 }
 
 /**

@@ -53,6 +53,11 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
   const store = () => workspace.store;
   const { syncIfConfigured, ...shop } = shopService(store, shopAccount, now);
   const distributions = distributionsService(store, now);
+  // A producer's copy holds no orders: the organisers' copies keep the shop. Nor does a store in recovery take orders in
+  // (the dispatch refuses the button then; the timer does not go through the dispatch).
+  const syncShopHere = async () => (syncer.settings().role === 'producer' || workspace.inRecovery ? undefined : syncIfConfigured());
+  // The timed sync keeps the shop current too, with or without a shared folder (issue 16).
+  syncer.alsoOnTimer(syncShopHere);
   return {
     'app.status': async () => workspace.status(),
     ...relayService(store, now),
@@ -85,11 +90,16 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
     ...printService(store, print, now),
     ...syncService(syncer, chooseFolder),
     ...shop,
+    // The link's message is written as an `.eml` (and sent) at once, not at the next minute's sweep.
+    'shop.mailMemberLink': async (input) => {
+      const staged = await shop['shop.mailMemberLink'](input);
+      if (staged.prepared) outbox.kick();
+      return staged;
+    },
     // The shop is kept current at each sync (issue 16): members' orders in, stock out.
     'sync.now': async () => {
       const report = await syncer.syncNow();
-      // A producer's copy holds no orders: the organisers' copies keep the shop.
-      const shopReport = syncer.settings().role === 'producer' ? undefined : await syncIfConfigured();
+      const shopReport = await syncShopHere();
       return shopReport ? { ...report, shop: shopReport } : report;
     },
     ...outboxService(store, outbox, workspace.dataDir, now, openFolder),

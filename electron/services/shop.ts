@@ -9,10 +9,12 @@ import { UserError } from '../../shared/contract/errors';
 import type { ShopSettingsInput, ShopSettingsView, ShopSyncReport } from '../../shared/shop/settings';
 import type { SyncReport } from '../../shared/sync/status';
 import type { Store } from '../store/store';
+import { ordersOf } from './ordered';
 import { couchClient } from '../shop/couch-client';
 import { grantMemberAccess, memberLink, memberSecret, secureShop } from '../shop/member-access';
 import type { ShopAccount, ShopAccountStore } from '../shop/shop-account';
 import { syncShop } from '../shop/shop-sync';
+import { stageMemberLink } from '../shop/link-outbox';
 
 function view(account: ShopAccount | null): ShopSettingsView {
   return account
@@ -26,6 +28,28 @@ export function shopService(store: () => Store, accounts: ShopAccountStore, now:
     if (!account) throw new UserError('shop.notConfigured');
     return account;
   };
+  // Account changes one after the other: two links asked at once must both be remembered.
+  let saving: Promise<unknown> = Promise.resolve();
+  const remember = (memberId: string) => {
+    saving = saving.then(async () => {
+      const account = await accounts.read();
+      if (account && !account.granted.includes(memberId)) await accounts.save({ ...account, granted: [...account.granted, memberId] });
+    });
+    return saving;
+  };
+  /** Creates (or renews) the member's access on the server; the link is the same each time (member-access.ts). */
+  const grant = async (memberId: string) => {
+    const account = await configured();
+    const member = store().get('member', memberId);
+    if (!member) throw new UserError('error.memberNotFound');
+    if (member.archivedAt !== null) throw new UserError('error.memberArchived', { name: member.name });
+    const client = couchClient(account);
+    await secureShop(client);
+    const secret = memberSecret(account.linkKey, member.id);
+    await grantMemberAccess(client, member.id, secret);
+    await remember(member.id);
+    return { member, link: memberLink(account.pageUrl, account.url, member.id, secret) };
+  };
   // One sync at a time: a second click waits for the first instead of taking the same orders in twice.
   let running: Promise<ShopSyncReport> | null = null;
   const sync = async () => {
@@ -38,8 +62,9 @@ export function shopService(store: () => Store, accounts: ShopAccountStore, now:
     /** Saved as typed, even offline; the link key stays unless the server changes (a new server, new links). */
     'shop.saveSettings': async (input: ShopSettingsInput) => {
       const before = await accounts.read();
-      const linkKey = before && before.url === input.url ? before.linkKey : randomBytes(32).toString('base64url');
-      const account: ShopAccount = { ...input, url: input.url.replace(/\/+$/, ''), linkKey };
+      const same = before !== null && before.url === input.url;
+      const linkKey = same ? before.linkKey : randomBytes(32).toString('base64url');
+      const account: ShopAccount = { ...input, url: input.url.replace(/\/+$/, ''), linkKey, granted: same ? before.granted : [] };
       await accounts.save(account);
       return view(account);
     },
@@ -59,16 +84,22 @@ export function shopService(store: () => Store, accounts: ShopAccountStore, now:
       }
     },
     /** Creates (or renews) the member's access and returns the personal link; needs the server. */
-    'shop.memberLink': async ({ memberId }: { memberId: string }) => {
-      const account = await configured();
-      const member = store().get('member', memberId);
-      if (!member) throw new UserError('error.memberNotFound');
-      if (member.archivedAt !== null) throw new UserError('error.memberArchived', { name: member.name });
-      const client = couchClient(account);
-      await secureShop(client);
-      const secret = memberSecret(account.linkKey, member.id);
-      await grantMemberAccess(client, member.id, secret);
-      return { link: memberLink(account.pageUrl, account.url, member.id, secret) };
+    'shop.memberLink': async ({ memberId }: { memberId: string }) => ({ link: (await grant(memberId)).link }),
+    /** The link by e-mail: the access created, then a message staged in the outbox (its link filled in only as it leaves). */
+    'shop.mailMemberLink': async ({ memberId }: { memberId: string }) => {
+      const { member } = await grant(memberId);
+      return stageMemberLink(store(), member, now());
+    },
+    /** The links to print as QR codes on the bag slips: members with an order whose access this machine created. */
+    'shop.slipLinks': async ({ distributionId }: { distributionId: string }) => {
+      const account = await accounts.read();
+      if (!account) return { links: [] };
+      const granted = new Set(account.granted);
+      const members = new Set(ordersOf(store(), distributionId).filter((order) => order.memberId !== null && order.cancelledAt === null).map((order) => order.memberId!));
+      const links = [...members]
+        .filter((memberId) => granted.has(memberId))
+        .map((memberId) => ({ memberId, link: memberLink(account.pageUrl, account.url, memberId, memberSecret(account.linkKey, memberId)) }));
+      return { links };
     },
   };
 }

@@ -24,6 +24,8 @@ export const PLAIN_SEAL: SecretSeal = { kind: 'plain', seal: (secret) => secret,
 export interface ShopAccount extends CouchAccount {
   pageUrl: string;
   linkKey: string;
+  /** Members whose access was created on this server with this link key: their bag slips carry the link as a QR code. */
+  granted: string[];
 }
 
 export interface ShopAccountStore {
@@ -31,7 +33,7 @@ export interface ShopAccountStore {
   save(account: ShopAccount | null): Promise<void>;
 }
 
-const fileSchema = z.object({ url: z.string(), username: z.string(), password: z.string(), pageUrl: z.string(), linkKey: z.string(), seal: z.string() });
+const fileSchema = z.object({ url: z.string(), username: z.string(), password: z.string(), pageUrl: z.string(), linkKey: z.string(), seal: z.string(), granted: z.array(z.string()).default([]) });
 
 export const SHOP_ACCOUNT_FILE = 'shop-account.json';
 
@@ -49,8 +51,8 @@ export function shopAccountFile(dir: string, seal: SecretSeal = PLAIN_SEAL): Sho
       const parsed = fileSchema.safeParse(JSON.parse(text));
       // A file sealed by another means (copied from another machine) cannot be opened here: as if none.
       if (!parsed.success || parsed.data.seal !== seal.kind) return null;
-      const { url, username, password, pageUrl, linkKey } = parsed.data;
-      return { url, username, pageUrl, password: seal.open(password), linkKey: seal.open(linkKey) };
+      const { url, username, password, pageUrl, linkKey, granted } = parsed.data;
+      return { url, username, pageUrl, password: seal.open(password), linkKey: seal.open(linkKey), granted };
     },
     async save(account) {
       if (!account) {
@@ -62,7 +64,7 @@ export function shopAccountFile(dir: string, seal: SecretSeal = PLAIN_SEAL): Sho
       // Created 0600 from the start: never a moment where another user could read it.
       await writeFile(temp, JSON.stringify({
         url: account.url, username: account.username, pageUrl: account.pageUrl,
-        password: seal.seal(account.password), linkKey: seal.seal(account.linkKey), seal: seal.kind,
+        password: seal.seal(account.password), linkKey: seal.seal(account.linkKey), seal: seal.kind, granted: account.granted,
       }), { mode: 0o600 });
       await chmod(temp, 0o600);
       await rename(temp, path);

@@ -125,6 +125,17 @@ describe('online ordering through the relay’s CouchDB', () => {
     expect(await call(day.app, 'sync.now', {})).toMatchObject({ shop: { ok: false, error: { key: 'shop.offline' } } });
   });
 
+  it('is synced by the timed sync too, on a relay with no shared folder', async () => {
+    const day = await shopDay(await tempDir());
+    expect(day.app.syncer.settings()).toMatchObject({ teamFolder: null, producersFolder: null });
+    const anne = await day.page((await day.member('Anne Leroy')).id);
+    await anne.submit([{ productId: day.bread.id, quantity: 2 }]);
+    // What the timer runs every few minutes (its schedule: electron/sync/timed-sync.test.ts).
+    await day.app.syncer.timedSync();
+    expect((await anne.order()).status?.state).toBe('accepted');
+    expect((await day.shopDocs())[0]!.publishedAt).toBe(day.app.clock.now().toISOString());
+  });
+
   it('says the server cannot be reached, and changes nothing, when the relay is offline', async () => {
     const dataDir = await tempDir();
     const day = await shopDay(dataDir);
@@ -152,7 +163,7 @@ describe('the CouchDB account on this machine', () => {
   it('is kept in a file only its user can read, and the screen never gets the password back', async () => {
     const dir = await tempDir();
     const file = shopAccountFile(dir);
-    await file.save({ url: 'https://couch.example', username: 'admin', password: 'pw', pageUrl: 'https://shop.example/', linkKey: 'k' });
+    await file.save({ url: 'https://couch.example', username: 'admin', password: 'pw', pageUrl: 'https://shop.example/', linkKey: 'k', granted: [] });
     expect((await stat(join(dir, SHOP_ACCOUNT_FILE))).mode & 0o777).toBe(0o600);
     expect(await file.read()).toMatchObject({ password: 'pw', linkKey: 'k' });
     await file.save(null);
@@ -164,7 +175,7 @@ describe('the account in Electron', () => {
   it('keeps the password sealed by safeStorage, never as typed', async () => {
     const { safeStorageSeal } = await import('../machine-settings');
     const dir = await tempDir();
-    await shopAccountFile(dir, safeStorageSeal()).save({ url: 'https://couch.example', username: 'admin', password: 'pw-in-clear', pageUrl: 'https://shop.example/', linkKey: 'key-in-clear' });
+    await shopAccountFile(dir, safeStorageSeal()).save({ url: 'https://couch.example', username: 'admin', password: 'pw-in-clear', pageUrl: 'https://shop.example/', linkKey: 'key-in-clear', granted: [] });
     const text = await readFile(join(dir, SHOP_ACCOUNT_FILE), 'utf8');
     expect(text).not.toContain('pw-in-clear');
     expect(text).not.toContain('key-in-clear');

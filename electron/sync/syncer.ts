@@ -26,6 +26,8 @@ export class Syncer {
   private progress: SyncProgress | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private identityOnce: Promise<Identity> | null = null;
+  /** What the timed sync keeps current besides the folders (the relay's online shop, issue 16); it says itself whether it is set up. */
+  private companion: (() => Promise<unknown>) | null = null;
 
   private constructor(
     private readonly dataDir: string,
@@ -319,16 +321,31 @@ export class Syncer {
     return this.conflicts();
   }
 
-  /** Automatic sync every few minutes while a folder is set; a missing folder is reported, then tried again. */
+  /**
+   * Joins another sync to the timed one: a relay taking online orders with no shared folder
+   * (one laptop, members ordering on their phones) must still get its shop synced every few minutes.
+   */
+  alsoOnTimer(companion: () => Promise<unknown>): void {
+    this.companion = companion;
+    this.schedule();
+  }
+
+  /** Automatic sync every few minutes while a folder or a companion is set; a missing folder is reported, then tried again. */
   schedule(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const minutes = this.settingsNow.autoSyncMinutes;
-    if (minutes === 0 || configuredLevels(this.settingsNow).length === 0) return;
+    if (minutes === 0 || (configuredLevels(this.settingsNow).length === 0 && this.companion === null)) return;
     this.timer = setTimeout(() => {
-      void this.syncNow().catch(() => undefined).finally(() => this.schedule());
+      void this.timedSync().finally(() => this.schedule());
     }, minutes * 60_000);
     this.timer.unref?.();
+  }
+
+  /** The folders (if any are set), then the companion: a folder that fails does not keep the shop from its sync. */
+  async timedSync(): Promise<void> {
+    if (configuredLevels(this.settingsNow).length > 0) await this.syncNow().catch(() => undefined);
+    await this.companion?.().catch(() => undefined);
   }
 
   stop(): void {

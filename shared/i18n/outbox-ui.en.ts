@@ -19,6 +19,7 @@ export const outboxUiEn: Record<keyof typeof outboxUiFr, string> = {
   'outbox.kind.producerOrder': 'Order sheet',
   'outbox.kind.memberConfirmation': 'Confirmation',
   'outbox.kind.reminder': 'Reminder',
+  'outbox.kind.memberLink': 'Ordering link',
   'outbox.status.prepared': 'Ready',
   'outbox.status.sending': 'Sending',
   'outbox.status.sent': 'Sent on {at}',

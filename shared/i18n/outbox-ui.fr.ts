@@ -17,6 +17,7 @@ export const outboxUiFr = {
   'outbox.kind.producerOrder': 'Bon de commande',
   'outbox.kind.memberConfirmation': 'Confirmation',
   'outbox.kind.reminder': 'Rappel',
+  'outbox.kind.memberLink': 'Lien de commande',
   'outbox.status.prepared': 'Prêt',
   'outbox.status.sending': 'En cours d’envoi',
   'outbox.status.sent': 'Envoyé le {at}',

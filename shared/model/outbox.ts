@@ -12,7 +12,8 @@
 import { z } from 'zod';
 import { id, instant } from './fields';
 
-export const OUTBOX_KINDS = ['producerOrder', 'memberConfirmation', 'reminder'] as const;
+/** `memberLink`: a member's personal online-ordering link (issue 16), its secret filled in only as it leaves (shared/shop/link-message.ts). */
+export const OUTBOX_KINDS = ['producerOrder', 'memberConfirmation', 'reminder', 'memberLink'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 export const OUTBOX_STATUSES = ['prepared', 'sending', 'sent', 'failed', 'unknown', 'discarded'] as const;

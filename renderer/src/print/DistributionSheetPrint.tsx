@@ -10,6 +10,7 @@ import { shortDay } from '../../../shared/i18n/format';
 import { DeliverySheet } from './DeliverySheet';
 import { PickupSheet } from './PickupSheet';
 import { PickupSlips } from './PickupSlips';
+import { useSlipLinks } from './use-slip-links';
 import { SignInSheet } from './SignInSheet';
 import { PrintChoice } from './PrintChoice';
 import { PrintFrame } from './PrintFrame';
@@ -39,6 +40,7 @@ interface DistributionSheetPrintProps {
 export function DistributionSheetPrint({ view, distributionId, initialLayout = 'list' }: DistributionSheetPrintProps) {
   const { t, language } = useI18n();
   const { data, error } = useSheetData(distributionId);
+  const memberLinks = useSlipLinks(distributionId);
   const [layout, setLayout] = useState<PickupLayout>(initialLayout);
 
   function relayout(next: PickupLayout) {
@@ -54,7 +56,7 @@ export function DistributionSheetPrint({ view, distributionId, initialLayout = '
     <PrintFrame
       title={title}
       job={{ view, id: distributionId, ...(view === 'pickup' ? { options: { layout } } : {}) }}
-      loaded={data !== null}
+      loaded={data !== null && memberLinks !== null}
       error={error}
       options={
         view === 'pickup' && (
@@ -62,17 +64,23 @@ export function DistributionSheetPrint({ view, distributionId, initialLayout = '
         )
       }
     >
-      {data && <Sheet view={view} layout={layout} data={data} />}
+      {data && memberLinks && <Sheet view={view} layout={layout} data={data} memberLinks={memberLinks} />}
     </PrintFrame>
   );
 }
 
-function Sheet({ view, layout, data }: { view: SheetView; layout: PickupLayout; data: SheetData }) {
+function Sheet({ view, layout, data, memberLinks }: { view: SheetView; layout: PickupLayout; data: SheetData; memberLinks: ReadonlyMap<string, string> }) {
   const { relay } = useReadyApp();
   const { distribution, offers, orders, slots } = data;
+  // The slips are by order; the links by member.
+  const shopLinks = useMemo(
+    () => new Map(orders.flatMap(({ order }) => (order.memberId !== null && memberLinks.has(order.memberId) ? [[order.id, memberLinks.get(order.memberId)!] as const] : []))),
+    [orders, memberLinks],
+  );
   const groups = useMemo(() => (view === 'pickup' ? pickupGroups(orders, offers, slots) : []), [view, orders, offers, slots]);
   if (view === 'delivery') return <DeliverySheet relay={relay} distribution={distribution} sheets={deliverySheets(orders, offers)} />;
   if (view === 'summary') return <SummarySheet relay={relay} distribution={distribution} summary={distributionSummary(orders, offers, slots)} />;
-  const PickupLayoutSheet = { list: SignInSheet, items: PickupSheet, slips: PickupSlips }[layout];
+  if (layout === 'slips') return <PickupSlips relay={relay} distribution={distribution} groups={groups} accounts={data.accounts} shopLinks={shopLinks} />;
+  const PickupLayoutSheet = { list: SignInSheet, items: PickupSheet }[layout];
   return <PickupLayoutSheet relay={relay} distribution={distribution} groups={groups} accounts={data.accounts} />;
 }

@@ -4,6 +4,7 @@ import type { PickupGroup } from '../../../shared/sheets/pickup-sheet';
 import { useI18n } from '../i18n/i18n-context';
 import { AmountToPay } from './AmountToPay';
 import { ItemsByProducer } from './ItemsByProducer';
+import { SlipQr } from './SlipQr';
 import { useSheetWords } from './SheetHead';
 import type { SheetData } from './use-sheet-data';
 
@@ -12,15 +13,18 @@ interface PickupSlipsProps {
   distribution: SheetData['distribution'];
   groups: readonly PickupGroup[];
   accounts?: SheetData['accounts'];
+  /** Members' personal ordering links by order id (issue 16), printed as a QR code. */
+  shopLinks?: ReadonlyMap<string, string>;
 }
 
 /**
  * One slip per member, to staple on the bag: several to a page, cut along the
  * dashed lines, never one cut by a page break (print.css). Each slip carries
  * the relay, the day and the slot itself, since it leaves the page, and what
- * is left to pay when the member's account changes it (credit, debt, paid ahead).
+ * is left to pay when the member's account changes it (credit, debt, paid ahead),
+ * and, for a member who orders online, their personal link as a QR code.
  */
-export function PickupSlips({ relay, distribution, groups, accounts = {} }: PickupSlipsProps) {
+export function PickupSlips({ relay, distribution, groups, accounts = {}, shopLinks }: PickupSlipsProps) {
   const { t, language } = useI18n();
   const words = useSheetWords(relay, distribution);
   if (groups.length === 0) return <p className="print-empty">{t('sheets.noOrders')}</p>;
@@ -44,6 +48,7 @@ export function PickupSlips({ relay, distribution, groups, accounts = {} }: Pick
             {member.slotOverride && <p className="sheet-member-note">{t('sheets.slotOverride')}</p>}
             {member.note && <p className="sheet-member-note">{t('sheets.note', { note: member.note })}</p>}
             <ItemsByProducer producers={member.producers} />
+            {shopLinks?.has(member.orderId) && <SlipQr link={shopLinks.get(member.orderId)!} name={member.name} />}
             <footer className="sheet-slip-foot">
               <span className="sheet-slip-total">
                 {t('sheets.slip.total', { total: formatMoney(language, member.totalCents, relay.currency) })}
