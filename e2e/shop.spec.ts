@@ -11,6 +11,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import { expect, test } from './fixtures';
 import { api, openDistributionDraft } from './support/api';
 import { spawnCouch, type SpawnedCouch } from '../scripts/spawn-couch';
+import { qrDrawing } from '../shared/shop/qr';
 
 interface Ids {
   id: string;
@@ -43,6 +44,9 @@ test('two members order the last carrots at once: the stock is never oversold an
   const carrots = await call<Ids>('products.create', { producerId: farm, name: 'Carottes', category: 'légumes', unit: 'kg', priceCents: 250, vatRateBp: 600 });
   const distribution = await call<Ids>('distributions.create', openDistributionDraft());
   await call('offers.set', { distributionId: distribution.id, productId: carrots.id, quantity: 3 });
+  // Bread aplenty: the member served second still has an order, for which the full slot is refused.
+  const bread = await call<Ids>('products.create', { producerId: farm, name: 'Pain', category: 'pain', unit: 'piece', priceCents: 380, vatRateBp: 600 });
+  await call('offers.set', { distributionId: distribution.id, productId: bread.id, quantity: 20 });
   await call('slots.add', { distributionId: distribution.id, start: '17:00', end: '18:00', capacity: 1 });
   await call('slots.add', { distributionId: distribution.id, start: '18:00', end: '19:00', capacity: 5 });
   const anne = await call<Ids>('members.create', { name: 'Anne Leroy' });
@@ -57,8 +61,9 @@ test('two members order the last carrots at once: the stock is never oversold an
       const context = await browser.newContext({ locale: 'fr-BE', viewport: { width: 390, height: 844 } });
       const page = await context.newPage();
       await page.goto(link);
-      await expect(page.getByText('Reste : 3')).toBeVisible();
+      await expect(page.getByText('Reste : 3', { exact: true })).toBeVisible();
       await page.getByLabel('Quantité de Carottes').fill('2');
+      await page.getByLabel('Quantité de Pain').fill('1');
       await page.getByLabel('Créneau de retrait').selectOption({ label: '17:00–18:00 (1 place libre)' });
       return page;
     }),
@@ -71,8 +76,9 @@ test('two members order the last carrots at once: the stock is never oversold an
   await app.getByRole('button', { name: 'Synchroniser la boutique' }).click();
   await expect(app.getByText('2 commandes reçues, 1 ligne refusée')).toBeVisible();
 
-  const orders = await call<{ order: { lines: { quantity: number }[] } }[]>('orders.list', { distributionId: distribution.id });
-  expect(orders.flatMap((each) => each.order.lines).reduce((sum, line) => sum + line.quantity, 0)).toBe(2);
+  const orders = await call<{ order: { lines: { productId: string; quantity: number }[] } }[]>('orders.list', { distributionId: distribution.id });
+  const carrotLines = orders.flatMap((each) => each.order.lines).filter((line) => line.productId === carrots.id);
+  expect(carrotLines.reduce((sum, line) => sum + line.quantity, 0)).toBe(2);
   // One page accepted, the other told its line was refused: 2 wanted, only 1 left.
   const accepted = pages.map((page) => page.getByText('Acceptée par le relais.'));
   const refused = pages.map((page) => page.getByText('Carottes : 2 demandés, plus que 1 disponible.'));
@@ -83,7 +89,7 @@ test('two members order the last carrots at once: the stock is never oversold an
   }).toPass();
   // Both pages now show the stock as the relay published it, and the 17:00 slot full.
   for (const page of pages) {
-    await expect(page.getByText('Reste : 1')).toBeVisible();
+    await expect(page.getByText('Reste : 1', { exact: true })).toBeVisible();
     await expect(page.getByLabel('Créneau de retrait').getByRole('option', { name: '17:00–18:00 (complet)' })).toBeAttached();
   }
   // One page holds the 17:00 slot; the other was told it was full and placed at 18:00, its order taken all the same.
@@ -96,4 +102,11 @@ test('two members order the last carrots at once: the stock is never oversold an
   }).toPass();
   const slots = await call<{ start: string; orderCount: number }[]>('slots.list', { distributionId: distribution.id });
   expect(slots.map((slot) => [slot.start, slot.orderCount])).toEqual([['17:00', 1], ['18:00', 1]]);
+
+  // Each bag slip carries the member's own link as a QR code: the code drawn is the one of Anne's link.
+  await app.evaluate((target) => (window.location.hash = target), `#/print/pickup/${distribution.id}/slips`);
+  await expect(app.locator('[data-print-state="ready"]')).toBeVisible();
+  const annesQr = app.getByRole('img', { name: 'Lien de commande en ligne de Anne Leroy (code QR)' });
+  expect(await annesQr.locator('path').getAttribute('d')).toBe(qrDrawing(links[0]!.link).path);
+  await expect(app.getByRole('img', { name: /code QR/ })).toHaveCount(2);
 });
