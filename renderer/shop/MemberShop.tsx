@@ -90,10 +90,11 @@ function DistributionOrder({ link, language, distribution, order }: Distribution
   // The slot as last sent, until the member picks another; '' = no preference.
   const [slotChoice, setSlotChoice] = useState<string | null>(null);
   const heldSlot = order?.status?.slot?.slotId ?? null;
-  // What was sent, unless the relay refused it: then the slot the order holds is what a new submission keeps.
+  // A slot chosen before shows as the relay holds it now: a full slot refused, or the organiser moving the order,
+  // is not undone by the member's next change of quantities. No preference stays no preference.
   const sentSlot = order && !order.cancelled ? (order.slotId ?? '') : '';
-  const refusedSlot = order && orderState(order) !== 'received' ? order.status?.slotRefused?.slotId : undefined;
-  const chosenSlot = slotChoice ?? (sentSlot !== '' && sentSlot === refusedSlot ? (heldSlot ?? '') : sentSlot);
+  const answered = order !== null && orderState(order) !== 'received';
+  const chosenSlot = slotChoice ?? (sentSlot !== '' && answered && heldSlot !== null ? heldSlot : sentSlot);
   const [message, setMessage] = useState<{ key: MessageKey; params?: MessageParams; alert?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   // The clock, read every half minute: the page turns read-only when ordering closes while it is open.

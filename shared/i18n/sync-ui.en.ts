@@ -20,7 +20,7 @@ export const syncUiEn: Record<keyof typeof syncUiFr, string> = {
   'sync.producersFolderHint': 'Catalogue, distributions, stock and ordered totals, without any member data.',
   'sync.teamFolderProducerCopy': 'A producer’s copy does not use the team folder: it never receives members’ data.',
   'sync.field.autoSyncMinutes': 'Automatic sync (minutes)',
-  'sync.autoSyncHint': 'Every N minutes while the folder is there; 0 = only when you ask.',
+  'sync.autoSyncHint': 'Every N minutes: the folders that are there, and the online shop if it is set up; 0 = only when you ask.',
   'sync.saved': 'Sync settings saved.',
   'sync.device': 'Identifier of this copy',
 

@@ -19,7 +19,7 @@ export const syncUiFr = {
   'sync.producersFolderHint': 'Catalogue, distributions, stocks et totaux commandés, sans aucune donnée de membre.',
   'sync.teamFolderProducerCopy': 'Une copie producteur n’utilise pas le dossier de l’équipe : elle ne reçoit jamais les données des membres.',
   'sync.field.autoSyncMinutes': 'Synchronisation automatique (minutes)',
-  'sync.autoSyncHint': 'Toutes les N minutes quand le dossier est présent ; 0 = seulement quand vous le demandez.',
+  'sync.autoSyncHint': 'Toutes les N minutes : les dossiers présents, et la boutique en ligne si elle est réglée ; 0 = seulement quand vous le demandez.',
   'sync.saved': 'Réglages de synchronisation enregistrés.',
   'sync.device': 'Identifiant de cette copie',
 
