@@ -6,7 +6,10 @@
  * sees the refused line on their page. Both also want the one place of the
  * 17:00 slot: the second is told it was full, and their order is still taken.
  */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { simpleParser } from 'mailparser';
 import { createServer, type ViteDevServer } from 'vite';
 import { expect, test } from './fixtures';
 import { api, openDistributionDraft } from './support/api';
@@ -109,4 +112,31 @@ test('two members order the last carrots at once: the stock is never oversold an
   const annesQr = app.getByRole('img', { name: 'Lien de commande en ligne de Anne Leroy (code QR)' });
   expect(await annesQr.locator('path').getAttribute('d')).toBe(qrDrawing(links[0]!.link).path);
   await expect(app.getByRole('img', { name: /code QR/ })).toHaveCount(2);
+});
+
+test('the organiser e-mails a member their ordering link from the member’s dialog: the outbox prepares it with the link in it', async ({ app, host, request, dataDir }) => {
+  const call = api(request, host);
+  const draft = openDistributionDraft();
+  await call('distributions.create', draft);
+  const anne = await call<Ids>('members.create', { name: 'Anne Leroy', email: 'anne@example.org' });
+  await call('shop.saveSettings', { url: `${pageUrl}couch`, username: couch.admin.username, password: couch.admin.password, pageUrl });
+
+  await app.getByRole('link', { name: 'Membres', exact: true }).click();
+  await app.getByRole('button', { name: 'Modifier Anne Leroy' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Modifier le membre' });
+  await dialog.getByRole('button', { name: 'Envoyer le lien par e-mail' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Message préparé dans la boîte d’envoi');
+
+  // The .eml any mail program sends carries the link itself; the outbox's synced record only a placeholder.
+  const { link } = await call<{ link: string }>('shop.memberLink', { memberId: anne.id });
+  const folder = join(dataDir, 'messages', draft.pickupDate);
+  await expect.poll(async () => (await readdir(folder).catch(() => [])).filter((name) => name.startsWith('memberLink-')).length).toBe(1);
+  const [file] = (await readdir(folder)).filter((name) => name.startsWith('memberLink-'));
+  const mail = await simpleParser(await readFile(join(folder, file!)));
+  expect(mail.text).toContain(link);
+  const [listed] = (await call<{ messages: { id: string; kind: string }[] }>('outbox.list', {})).messages;
+  expect(listed).toMatchObject({ kind: 'memberLink' });
+  const stored = await call<{ text: string }>('outbox.get', { id: listed!.id });
+  expect(stored.text).toContain('[[cabas:personal-ordering-link]]');
+  expect(stored.text).not.toContain(new URLSearchParams(link.split('#')[1]).get('secret')!);
 });
