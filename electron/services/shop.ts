@@ -37,8 +37,15 @@ export function shopService(store: () => Store, accounts: ShopAccountStore, now:
     });
     return saving;
   };
+  // Grants one after the other: two at once would both rewrite the shop's design document, and one would get a 409.
+  let granting: Promise<unknown> = Promise.resolve();
+  const grant = (memberId: string) => {
+    const next = granting.then(() => grantNow(memberId));
+    granting = next.catch(() => undefined);
+    return next;
+  };
   /** Creates (or renews) the member's access on the server; the link is the same each time (member-access.ts). */
-  const grant = async (memberId: string) => {
+  const grantNow = async (memberId: string) => {
     const account = await configured();
     const member = store().get('member', memberId);
     if (!member) throw new UserError('error.memberNotFound');

@@ -51,6 +51,10 @@ const named = (slot: Pick<SlotLoad, 'id' | 'start' | 'end'> | undefined): Status
  * member chose.
  */
 export function applySlotChoices(tx: Transaction, distributionId: string, choices: readonly SlotChoice[], at: string): SlotOutcome[] {
+  // A distribution without slots (most relays): nothing to place, and no count of every order per choice.
+  if (slotViews(tx, distributionId).length === 0) {
+    return choices.map((choice) => ({ slot: null, slotRefused: choice.chosen === null ? null : { slotId: choice.chosen, start: '', end: '' } }));
+  }
   const settled = (choice: SlotChoice) => choice.wasActive && (choice.chosen === null || choice.chosen === choice.order.slotId);
   const orders = choices.map((choice) =>
     settled(choice) || choice.order.slotId === null ? choice.order : tx.put('order', { ...choice.order, slotId: null, slotPinned: false, slotOverride: false, updatedAt: at }),
