@@ -22,7 +22,7 @@ import { carries, PRODUCER_WRITES, type SyncLevel } from '../../shared/sync/leve
 import type { SyncSettings } from '../../shared/sync/settings';
 import type { RosterRole, SyncProblem, SyncProgress } from '../../shared/sync/status';
 import type { FieldContest, RefusedField, Store } from '../store/store';
-import { latestOrdered, orderedFile } from './ordered-totals';
+import { latestOrdered, orderedFile, publishedSince } from './ordered-totals';
 import { sameMark, SyncFolder, type DeviceInfo, type FileMark } from './folder';
 import type { Journal } from './journal';
 import { stateChanges } from './snapshot';
@@ -64,6 +64,8 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
   const { store, journal, settings, state } = ctx;
   const folder = new SyncFolder(path, level, store.deviceId);
   let folderState = state.folders[level];
+  // Another producers folder: the totals published in the one before are not this one's.
+  if (folderState && folderState.path !== path && level === 'producers') state.published = null;
   if (!folderState || folderState.path !== path) folderState = freshFolderState(path);
   state.folders[level] = folderState;
   const problems: SyncProblem[] = [];
@@ -137,7 +139,7 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
   const merged = accepted.length > 0 ? await store.merge(accepted, level) : { applied: [], parked: [], contests: [], refused: [] };
   park(state, merged.parked);
   refused.push(...merged.refused.map(invalidField));
-  if (settings.role === 'producer' && level === 'producers') readPublished(ctx, await latestOrdered(folder, devices, ctx.now(), (problem) => void refused.push(problem)));
+  if (level === 'producers') readPublished(ctx, settings.role === 'producer' ? await latestOrdered(folder, devices, ctx.now(), (problem) => void refused.push(problem)) : null);
   refuse(state, level, refused, ctx.now());
 
   // Write.
@@ -314,7 +316,20 @@ function catalogueArriving(incoming: readonly Incoming[]): Arriving {
   return arriving;
 }
 
+/**
+ * The ordered totals a producer's copy counts beside its own (none: it holds no orders). Kept in the
+ * sync state between syncs, and bounded like what organisers publish: distributions of the last month
+ * and to come, so totals no organiser publishes any more (it left the folder) age out instead of
+ * counting forever. A copy that became an organiser's counts its own orders only.
+ */
 function readPublished(ctx: SyncContext, latest: Awaited<ReturnType<typeof latestOrdered>>): void {
-  if (latest && (!ctx.state.published || latest.at > ctx.state.published.at)) ctx.state.published = { at: latest.at, totals: latest.totals };
-  if (ctx.state.published) ctx.store.setPublishedOrdered(ctx.state.published.totals);
+  const { state, store } = ctx;
+  if (ctx.settings.role !== 'producer') state.published = null;
+  if (latest && (!state.published || latest.at > state.published.at)) state.published = { at: latest.at, totals: latest.totals };
+  if (state.published) {
+    const since = publishedSince(ctx.now());
+    const totals = Object.fromEntries(Object.entries(state.published.totals).filter(([distributionId]) => (store.get('distribution', distributionId)?.pickupDate ?? '') >= since));
+    state.published = Object.keys(totals).length > 0 ? { at: state.published.at, totals } : null;
+  }
+  store.setPublishedOrdered(state.published?.totals ?? {});
 }

@@ -56,7 +56,7 @@ export class Syncer {
 
   /** Restores what the last sync learnt that is not relay data (a producer's copy: the ordered totals). */
   attach(): void {
-    if (this.state.published) this.store().setPublishedOrdered(this.state.published.totals);
+    if (this.state.published && this.settingsNow.role === 'producer') this.store().setPublishedOrdered(this.state.published.totals);
   }
 
   async forgetReadPositions(): Promise<void> {
