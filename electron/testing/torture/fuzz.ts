@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { contract, type OperationName } from '../../../shared/contract/operations';
 import type { TestApp } from '../service-calls';
 import type { Random } from './random';
-import { unknownIdsPayload } from './unknown-ids';
+import { unknownIdsPayloads, type KnownIds } from './unknown-ids';
 
 export interface FuzzFigures {
   operations: number;
@@ -124,21 +124,42 @@ export async function fuzzContract(app: TestApp, random: Random, sample?: number
       figures.failures.push(`${name}: a malformed payload changed the folder`);
       break;
     }
-    const unknown = unknownIdsPayload(name);
-    if (unknown === null) {
-      figures.unknownIdsSkipped.push(name);
-      continue;
-    }
-    figures.unknownIds += 1;
-    const failure = await refusedCleanly(app, name, unknown);
-    if (failure === 'answered') figures.unknownIdsAnswered.push(name);
-    else if (failure) figures.failures.push(failure);
-    if ((await folderPrint(app.dataDir)) !== before) {
-      figures.failures.push(`${name}: a payload naming unknown ids changed the folder`);
-      break;
-    }
+    if (!(await unknownIdsOf(app, name, {}, figures, before))) break;
   }
   return figures;
+}
+
+/**
+ * The unknown-ids pass alone, against a folder with records (`known`: one of each kind): one unknown id
+ * at a time beside ids that exist. The folder must be folded first (its files are compared).
+ */
+export async function fuzzUnknownIds(app: TestApp, known: KnownIds): Promise<FuzzFigures> {
+  const figures: FuzzFigures = { operations: 0, payloads: 0, unknownIds: 0, unknownIdsSkipped: [], unknownIdsAnswered: [], failures: [] };
+  const before = await folderPrint(app.dataDir);
+  for (const name of Object.keys(contract) as OperationName[]) {
+    figures.operations += 1;
+    if (!(await unknownIdsOf(app, name, known, figures, before))) break;
+  }
+  return figures;
+}
+
+/** Sends `name` its payloads naming unknown ids; false once the folder changed (the rest would be judged against a moved state). */
+async function unknownIdsOf(app: TestApp, name: OperationName, known: KnownIds, figures: FuzzFigures, before: string): Promise<boolean> {
+  const payloads = unknownIdsPayloads(name, known);
+  if (payloads.length === 0) figures.unknownIdsSkipped.push(name);
+  else figures.unknownIds += 1;
+  for (const payload of payloads) {
+    figures.payloads += 1;
+    const failure = await refusedCleanly(app, name, payload);
+    if (failure === 'answered') {
+      if (!figures.unknownIdsAnswered.includes(name)) figures.unknownIdsAnswered.push(name);
+    } else if (failure) figures.failures.push(failure);
+    if ((await folderPrint(app.dataDir)) !== before) {
+      figures.failures.push(`${name}: a payload naming unknown ids changed the folder: ${JSON.stringify(payload).slice(0, 160)}`);
+      return false;
+    }
+  }
+  return true;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contract, type OperationName } from '../../../shared/contract/operations';
-import { unknownIdsPayload } from './unknown-ids';
+import { unknownIdsPayload, unknownIdsPayloads } from './unknown-ids';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -16,6 +16,16 @@ describe('payloads naming unknown ids', () => {
     const ids = Object.entries(payload).filter(([key]) => /(^id$|Id$)/.test(key));
     expect(ids.length).toBeGreaterThan(0);
     for (const [, value] of ids) expect(value).toMatch(UUID);
+  });
+
+  it('beside records that exist, each id in turn is the unknown one', () => {
+    const known = { order: 'a0000000-0000-4000-8000-000000000001', product: 'a0000000-0000-4000-8000-000000000002' };
+    const payloads = unknownIdsPayloads('orders.addLine', known) as { orderId: string; productId: string }[];
+    expect(payloads).toHaveLength(2);
+    expect(payloads.map(({ orderId, productId }) => [orderId === known.order, productId === known.product])).toEqual([
+      [false, true],
+      [true, false],
+    ]);
   });
 
   it('operations without an id to name get none', () => {

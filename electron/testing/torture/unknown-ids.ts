@@ -8,7 +8,9 @@
  * A payload is built from the operation's own schema: each id field gets a fresh
  * random UUID, every other field the first plain value its schema accepts.
  * Operations without an id field, or whose schema no plain value satisfies, are
- * counted as skipped.
+ * counted as skipped. Against a folder with records, each id in turn is the
+ * unknown one and the others name records that exist (an existing order, an
+ * unknown product), so the check is not only the first lookup of each service.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -106,4 +108,45 @@ export function unknownIdsPayload(name: OperationName): unknown {
   const payload = sample(schema, '');
   if (payload === undefined || !namesIds(payload) || !schema.safeParse(payload).success) return null;
   return payload;
+}
+
+/** An id of a record that exists, per kind (`producer`, `order`…). */
+export type KnownIds = Partial<Record<string, string>>;
+
+/** The record kind an operation's `id` names: `orders.addLine` → order. */
+const OPERATION_KINDS: Record<string, string> = {
+  producers: 'producer',
+  products: 'product',
+  distributions: 'distribution',
+  members: 'member',
+  orders: 'order',
+  slots: 'slot',
+  offers: 'offer',
+  standingOrders: 'standingOrder',
+};
+
+function kindOf(name: OperationName, key: string): string | undefined {
+  if (key === 'id') return OPERATION_KINDS[name.split('.')[0]!];
+  return /Ids?$/.test(key) ? key.replace(/Ids?$/, '') : undefined;
+}
+
+/**
+ * For one operation: payloads naming one unknown id each, the other top-level ids naming records that
+ * exist (`known`); the same payload as `unknownIdsPayload` when no other id is known. Empty: no id to name.
+ */
+export function unknownIdsPayloads(name: OperationName, known: KnownIds): unknown[] {
+  const base = unknownIdsPayload(name);
+  if (base === null || typeof base !== 'object' || Array.isArray(base)) return base === null ? [] : [base];
+  const schema = contract[name].input as z.ZodType;
+  const keys = Object.keys(base).filter((key) => ID_KEY.test(key));
+  const variants = new Map<string, unknown>();
+  for (const unknown of keys) {
+    const payload: Record<string, unknown> = { ...base };
+    for (const key of keys) {
+      const id = key === unknown ? undefined : known[kindOf(name, key) ?? ''];
+      if (id !== undefined) payload[key] = Array.isArray(payload[key]) ? [id] : id;
+    }
+    if (schema.safeParse(payload).success) variants.set(JSON.stringify(payload), payload);
+  }
+  return variants.size > 0 ? [...variants.values()] : [base];
 }
