@@ -21,6 +21,8 @@ export interface FuzzFigures {
   payloads: number;
   /** Operations called with a valid payload naming unknown ids, and those with no id to name (or no payload built). */
   unknownIds: number;
+  /** The payloads those got (one per id when other ids name records that exist). */
+  unknownIdPayloads: number;
   unknownIdsSkipped: string[];
   /** Reads that answered (an empty list) rather than refused: they change nothing, and are listed, not failed. */
   unknownIdsAnswered: string[];
@@ -103,7 +105,7 @@ async function folderPrint(dir: string): Promise<string> {
 
 /** `sample`: how many payloads per operation (all of them when left out). */
 export async function fuzzContract(app: TestApp, random: Random, sample?: number): Promise<FuzzFigures> {
-  const figures: FuzzFigures = { operations: 0, payloads: 0, unknownIds: 0, unknownIdsSkipped: [], unknownIdsAnswered: [], failures: [] };
+  const figures: FuzzFigures = { operations: 0, payloads: 0, unknownIds: 0, unknownIdPayloads: 0, unknownIdsSkipped: [], unknownIdsAnswered: [], failures: [] };
   const before = await folderPrint(app.dataDir);
   for (const name of Object.keys(contract) as OperationName[]) {
     figures.operations += 1;
@@ -134,7 +136,7 @@ export async function fuzzContract(app: TestApp, random: Random, sample?: number
  * at a time beside ids that exist. The folder must be folded first (its files are compared).
  */
 export async function fuzzUnknownIds(app: TestApp, known: KnownIds): Promise<FuzzFigures> {
-  const figures: FuzzFigures = { operations: 0, payloads: 0, unknownIds: 0, unknownIdsSkipped: [], unknownIdsAnswered: [], failures: [] };
+  const figures: FuzzFigures = { operations: 0, payloads: 0, unknownIds: 0, unknownIdPayloads: 0, unknownIdsSkipped: [], unknownIdsAnswered: [], failures: [] };
   const before = await folderPrint(app.dataDir);
   for (const name of Object.keys(contract) as OperationName[]) {
     figures.operations += 1;
@@ -149,7 +151,7 @@ async function unknownIdsOf(app: TestApp, name: OperationName, known: KnownIds, 
   if (payloads.length === 0) figures.unknownIdsSkipped.push(name);
   else figures.unknownIds += 1;
   for (const payload of payloads) {
-    figures.payloads += 1;
+    figures.unknownIdPayloads += 1;
     const failure = await refusedCleanly(app, name, payload);
     if (failure === 'answered') {
       if (!figures.unknownIdsAnswered.includes(name)) figures.unknownIdsAnswered.push(name);

@@ -86,7 +86,7 @@ export async function runTorture(options: TortureOptions): Promise<TortureSummar
   }
   log(`fuzz: ${fuzz.payloads} malformed payloads over ${fuzz.operations} operations; unknown ids sent to ${fuzz.unknownIds} operations`);
   const unknownBesideKnown = await unknownIdsWithRecords();
-  log(`unknown ids beside known ones: ${unknownBesideKnown.payloads} payloads over ${unknownBesideKnown.unknownIds} operations`);
+  log(`unknown ids beside known ones: ${unknownBesideKnown.unknownIdPayloads} payloads over ${unknownBesideKnown.unknownIds} operations`);
 
   const hostile = options.hostile ? await hostileCases(log) : null;
   const failures = [...crash.failures, ...fuzz.failures, ...unknownBesideKnown.failures, ...(hostile && hostile.failed > 0 ? [`${hostile.failed} hostile-folder cases failed (npx vitest run ${HOSTILE_SUITES.join(' ')})`] : [])];
@@ -118,7 +118,7 @@ export function describeSummary(summary: TortureSummary): string {
     `  crash loop: ${crash.kills} kills, ${crash.acked} acknowledged changes, ${crash.ackedChecked} checks of them after kills (${crash.syncs} sync rounds, ${crash.folds} folds, ${crash.restores} restores acknowledged)`,
     `  fuzz: ${fuzz.payloads} malformed payloads over ${fuzz.operations} operations`,
     `  unknown ids: ${fuzz.unknownIds} operations called with ids that name nothing (${fuzz.unknownIdsSkipped.length} have no id to name)${fuzz.unknownIdsAnswered.length > 0 ? `; reads that answered instead of refusing: ${fuzz.unknownIdsAnswered.join(', ')}` : ''}`,
-    `  unknown ids beside known ones: ${unknownBesideKnown.payloads} payloads over ${unknownBesideKnown.unknownIds} operations`,
+    `  unknown ids beside known ones: ${unknownBesideKnown.unknownIdPayloads} payloads over ${unknownBesideKnown.unknownIds} operations`,
     `  hostile folder: ${hostile ? `${hostile.passed} cases passed, ${hostile.failed} failed` : 'not run'}`,
     `  failures: ${summary.failures.length}`,
     ...summary.failures.slice(0, 50).map((failure) => `    - ${failure}`),
