@@ -22,7 +22,7 @@ import { carries, PRODUCER_WRITES, type SyncLevel } from '../../shared/sync/leve
 import type { SyncSettings } from '../../shared/sync/settings';
 import type { RosterRole, SyncProblem, SyncProgress } from '../../shared/sync/status';
 import type { FieldContest, RefusedField, Store } from '../store/store';
-import { latestOrdered, orderedFile } from './ordered-totals';
+import { latestOrdered, orderedFile, publishedSince } from './ordered-totals';
 import { sameMark, SyncFolder, type DeviceInfo, type FileMark } from './folder';
 import type { Journal } from './journal';
 import { stateChanges } from './snapshot';
@@ -64,6 +64,8 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
   const { store, journal, settings, state } = ctx;
   const folder = new SyncFolder(path, level, store.deviceId);
   let folderState = state.folders[level];
+  // Another producers folder: the totals published in the one before are not this one's.
+  if (folderState && folderState.path !== path && level === 'producers') state.published = null;
   if (!folderState || folderState.path !== path) folderState = freshFolderState(path);
   state.folders[level] = folderState;
   const problems: SyncProblem[] = [];
@@ -103,6 +105,7 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
     problems,
     refuse: (problem: SyncProblem) => void refused.push(problem),
     verify: (device: string, parsed: Parameters<typeof signedBy>[1]) => signedBy(byDevice.get(device) ?? { device, info: { role: 'producer', producerId: null }, awaiting: true }, parsed),
+    relays: (device: string) => relays(byDevice.get(device)),
   };
   for (const [index, { device, role }] of devices.entries()) {
     const read = folderState.read[device] ?? { seq: 0, snapshot: null };
@@ -113,11 +116,12 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
 
   // Merge.
   const accepted: ChangeRecord[] = [...state.parked];
+  const arriving = catalogueArriving(incoming);
   for (const { device, role, changes } of incoming) {
     for (const change of changes) {
       if (!carries(level, change.entity)) continue;
       // On every copy, not only organisers': a producer's copy takes no other producer's writes relayed by a third one either.
-      if (role.role === 'producer' && !producerMay(store, role, change)) {
+      if (role.role === 'producer' && !producerMay(store, arriving, role, change)) {
         refused.push({ code: 'refused', detail: `${device}: ${change.entity} ${change.entityId}`, device, record: `${change.entity} ${change.entityId}` });
         continue;
       }
@@ -131,11 +135,11 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
   // in the files of the copies that wrote it. A new copy joining years of history writes a snapshot of its own
   // few records, not the years back (issue 11). Taken with the journal's head in the same step: what is committed
   // from now on goes in the next batch.
-  const first = folderState.snapshotWritten ? null : { changes: stateChanges(store, keep), exportedN: journal.head };
+  const first = folderState.snapshotWritten ? null : { changes: ownIfProducer(settings, store, stateChanges(store, keep)), exportedN: journal.head };
   const merged = accepted.length > 0 ? await store.merge(accepted, level) : { applied: [], parked: [], contests: [], refused: [] };
   park(state, merged.parked);
   refused.push(...merged.refused.map(invalidField));
-  if (settings.role === 'producer' && level === 'producers') readPublished(ctx, await latestOrdered(folder, devices, ctx.now(), (problem) => void refused.push(problem)));
+  if (level === 'producers') readPublished(ctx, settings.role === 'producer' ? await latestOrdered(folder, devices, ctx.now(), (problem) => void refused.push(problem)) : null);
   refuse(state, level, refused, ctx.now());
 
   // Write.
@@ -172,7 +176,7 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
     snapshotNeeded ||= compactionDue(folderState);
     if (snapshotNeeded) {
       // The snapshot is in place before any batch goes, so a reader always finds one or the other.
-      await writeSnapshot(folder, folderState, sign(createBatch(store.deviceId, folderState.mySeq, stateChanges(store, keep))));
+      await writeSnapshot(folder, folderState, sign(createBatch(store.deviceId, folderState.mySeq, ownIfProducer(settings, store, stateChanges(store, keep)))));
       await folder.removeBatchesUpTo(folderState.mySeq);
       for (const written of Object.keys(folderState.written)) if (Number(written) <= folderState.mySeq) delete folderState.written[written];
     }
@@ -254,6 +258,7 @@ export function pendingFor(ctx: Pick<SyncContext, 'store' | 'journal' | 'setting
   const keep = keeper(level, settings);
   return journal.after(state.folders[level]?.exportedN ?? 0).filter(({ origin, change }) => {
     if (origin === level) return false;
+    if (settings.role === 'producer' && change.device !== store.deviceId) return false;
     const record = (store.get(change.entity, change.entityId) as Record<string, unknown> | undefined) ?? change.fields;
     return keep(change.entity, record, store);
   });
@@ -264,20 +269,67 @@ function producerOfOffer(store: Store, offer: Record<string, unknown>): string |
   return productId === undefined ? undefined : store.get('product', productId)?.producerId;
 }
 
+/**
+ * A producer's copy sends only the changes it made (reading.ts refuses any other in its files, on every copy):
+ * the organiser's writes to its offers, which its snapshot would hold, reach the others from the organiser's files.
+ */
+function ownIfProducer(settings: SyncSettings, store: Store, changes: ChangeRecord[]): ChangeRecord[] {
+  return settings.role === 'producer' ? changes.filter((change) => change.device === store.deviceId) : changes;
+}
+
+/** Only an organiser's copy relays other copies' changes (between its folders, in its snapshots); the roster says which copy is one. */
+function relays(copy: Judged | undefined): boolean {
+  return copy !== undefined && !copy.awaiting && copy.role.role === 'organiser';
+}
+
 function signed(identity: Identity, batch: SyncBatch): SyncBatch {
   return { ...batch, signature: identity.sign(signedText(batch)) };
 }
 
 /** A producer's copy may only set offers, and only for its own products (before and after the change). */
-function producerMay(store: Store, info: RosterRole, change: ChangeRecord): boolean {
+function producerMay(store: Store, arriving: Arriving, info: RosterRole, change: ChangeRecord): boolean {
   if (!PRODUCER_WRITES.has(change.entity) || change.removed || info.producerId === null) return false;
-  const products = [store.get('offer', change.entityId)?.productId, change.fields.productId].filter((productId) => productId !== undefined);
+  const held = store.get('offer', change.entityId)?.productId ?? arriving.offers.get(change.entityId);
+  const products = [held, change.fields.productId].filter((productId) => productId !== undefined);
   if (products.length === 0) return false;
-  // A product created on an organiser's copy reaches this copy before any offer of it can: an unknown product is refused.
-  return products.every((productId) => producerOfOffer(store, { productId }) === info.producerId);
+  // A product created on an organiser's copy reaches this copy before any offer of it can (in this sync's files at
+  // the latest: a copy joining takes the catalogue and the producer's offers together): an unknown product is refused.
+  return products.every((productId) => (producerOfOffer(store, { productId }) ?? arriving.products.get(productId as string)) === info.producerId);
 }
 
+interface Arriving {
+  /** Offer → its product, and product → its producer, as organisers' files read in this sync set them. */
+  offers: Map<string, string>;
+  products: Map<string, string>;
+}
+
+/** What a producer's offer change is checked against when this copy does not hold the record yet. */
+function catalogueArriving(incoming: readonly Incoming[]): Arriving {
+  const arriving: Arriving = { offers: new Map(), products: new Map() };
+  for (const { role, changes } of incoming) {
+    if (role.role !== 'organiser') continue;
+    for (const { entity, entityId, fields } of changes) {
+      if (entity === 'offer' && typeof fields.productId === 'string') arriving.offers.set(entityId, fields.productId);
+      if (entity === 'product' && typeof fields.producerId === 'string') arriving.products.set(entityId, fields.producerId);
+    }
+  }
+  return arriving;
+}
+
+/**
+ * The ordered totals a producer's copy counts beside its own (none: it holds no orders). Kept in the
+ * sync state between syncs, and bounded like what organisers publish: distributions of the last month
+ * and to come, so totals no organiser publishes any more (it left the folder) age out instead of
+ * counting forever. A copy that became an organiser's counts its own orders only.
+ */
 function readPublished(ctx: SyncContext, latest: Awaited<ReturnType<typeof latestOrdered>>): void {
-  if (latest && (!ctx.state.published || latest.at > ctx.state.published.at)) ctx.state.published = { at: latest.at, totals: latest.totals };
-  if (ctx.state.published) ctx.store.setPublishedOrdered(ctx.state.published.totals);
+  const { state, store } = ctx;
+  if (ctx.settings.role !== 'producer') state.published = null;
+  if (latest && (!state.published || latest.at > state.published.at)) state.published = { at: latest.at, totals: latest.totals };
+  if (state.published) {
+    const since = publishedSince(ctx.now());
+    const totals = Object.fromEntries(Object.entries(state.published.totals).filter(([distributionId]) => (store.get('distribution', distributionId)?.pickupDate ?? '') >= since));
+    state.published = Object.keys(totals).length > 0 ? { at: state.published.at, totals } : null;
+  }
+  store.setPublishedOrdered(state.published?.totals ?? {});
 }

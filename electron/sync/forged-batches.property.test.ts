@@ -2,10 +2,15 @@
  * Issue 13's convergence property against a hostile folder: batches in another
  * copy's directory that are signed by it or not (or by a stranger's key), with
  * valid and invalid changes (a field no schema accepts, an impossible or far
- * future timestamp), written out of order, some twice, with syncs in between.
- * The organiser's copy and a copy joining later must end on the same data — the
- * valid changes, last writer wins — and the organiser's sync screen must list
- * every refused file and change, and nothing that was taken.
+ * future timestamp), some stamped with another copy's device id (the organiser's
+ * own, or a stranger's: relayed, as an organiser's copy may), written out of
+ * order, some twice, with syncs in between. The organiser's copy and a copy
+ * joining later must end on the same data — the valid changes, last writer
+ * wins, relayed ones alike on both — and the organiser's sync screen must list
+ * every refused file and change, nothing that was taken, and a relayed change
+ * under its own name that won (reading.ts: the rule depends on the file's
+ * author alone, so every copy takes the same; relayed-changes.test.ts has a
+ * producer's copy, whose relays are refused everywhere).
  */
 import fc from 'fast-check';
 import { readdir, writeFile } from 'node:fs/promises';
@@ -28,10 +33,13 @@ const MINUTE = 60_000;
 
 type Field = 'name' | 'notes' | 'distanceKm';
 type Kind = 'valid' | 'badField' | 'badStamp' | 'futureStamp';
+/** Whose device id the change is stamped with: the copy that writes the file, the organiser's copy, or a copy unknown to both. */
+type Stamp = 'copy' | 'organiser' | 'other';
 interface Forged {
   target: number;
   field: Field;
   kind: Kind;
+  stamp: Stamp;
   /** Minutes after the producers were made: later batches may carry older changes (late), and the other way round. */
   minute: number;
   word: string;
@@ -48,6 +56,7 @@ const forged: fc.Arbitrary<Forged> = fc.record({
   target: fc.integer({ min: 0, max: 1 }),
   field: fc.constantFrom<Field>('name', 'notes', 'distanceKm'),
   kind: fc.constantFrom<Kind>('valid', 'valid', 'valid', 'badField', 'badStamp', 'futureStamp'),
+  stamp: fc.constantFrom<Stamp>('copy', 'copy', 'organiser', 'other'),
   minute: fc.integer({ min: 1, max: 50 }),
   word: fc.constantFrom('Bio', 'Val', 'Pré', 'Clos'),
 });
@@ -88,6 +97,10 @@ describe('forged, unsigned, invalid, late and duplicated batches (property)', ()
         // The model: the original values, then every valid change taken by last writer wins.
         const expected = new Map(producers.map((p) => [p.id, { id: p.id, name: p.name, notes: p.notes, distanceKm: p.distanceKm }]));
         const latest = new Map<string, string>();
+        /** Per field, whether its last writer is a change relayed under the organiser's own id (then listed on its copy). */
+        const ownWins = new Map<string, ChangeRecord>();
+        const stranger = 'c0ffee00-0000-4000-8000-000000000000';
+        const stampOf = (stamp: Stamp) => (stamp === 'copy' ? device : stamp === 'organiser' ? a.workspace.store.deviceId : stranger);
         const refusals = new Set<string>();
         const key = (code: string, file: string | undefined, record: string, field?: string) => JSON.stringify([code, file ?? '', record, field ?? '']);
 
@@ -98,12 +111,13 @@ describe('forged, unsigned, invalid, late and duplicated batches (property)', ()
         for (const each of batches) {
           const changes: ChangeRecord[] = each.changes.map((change, index) => {
             const millis = start.getTime() + change.minute * MINUTE;
+            const stamped = stampOf(change.stamp);
             const at =
               change.kind === 'badStamp'
-                ? `2200-13-45T99:99:99.999Z-0000-${device}`
-                : serialise({ millis: change.kind === 'futureStamp' ? millis + 3 * 24 * 60 * MINUTE : millis, counter: counter++, device });
+                ? `2200-13-45T99:99:99.999Z-0000-${stamped}`
+                : serialise({ millis: change.kind === 'futureStamp' ? millis + 3 * 24 * 60 * MINUTE : millis, counter: counter++, device: stamped });
             const value = change.kind === 'badField' ? invalidValue(change.field) : validValue(change.field, change.word, counter * 10 + index);
-            return { at, device, entity: 'producer', entityId: producers[change.target]!.id, fields: { [change.field]: value } };
+            return { at, device: stamped, entity: 'producer', entityId: producers[change.target]!.id, fields: { [change.field]: value } };
           });
           for (let copy = 0; copy < (each.twice ? 2 : 1); copy += 1) {
             seq += 1;
@@ -126,6 +140,8 @@ describe('forged, unsigned, invalid, late and duplicated batches (property)', ()
                 if ((latest.get(slot) ?? '') < written.at) {
                   latest.set(slot, written.at);
                   (expected.get(written.entityId) as Record<string, unknown>)[change.field] = written.fields[change.field];
+                  if (change.stamp === 'organiser') ownWins.set(slot, written);
+                  else ownWins.delete(slot);
                 }
               }
             });
@@ -146,7 +162,13 @@ describe('forged, unsigned, invalid, late and duplicated batches (property)', ()
         expect(producersOf(a)).toEqual(want);
         expect(producersOf(late)).toEqual(want);
         const { setAside } = await call<SyncStatus>(a, 'sync.status', {});
-        expect(new Set(setAside.refused.map((entry) => key(entry.code, entry.file, entry.record ?? '', entry.field)))).toEqual(refusals);
+        // A relayed change under the organiser's own id is listed there when it changed something at the time it was read:
+        // always for the last writer of a field; an earlier one only if nothing newer had been merged yet.
+        const own = setAside.refused.filter((entry) => entry.code === 'ownDevice');
+        const others = setAside.refused.filter((entry) => entry.code !== 'ownDevice');
+        expect(new Set(others.map((entry) => key(entry.code, entry.file, entry.record ?? '', entry.field)))).toEqual(refusals);
+        for (const change of ownWins.values()) expect(own).toContainEqual(expect.objectContaining({ device, record: `producer ${change.entityId}`, value: change.at }));
+        for (const entry of own) expect(entry.value?.endsWith(a.workspace.store.deviceId)).toBe(true);
         expect(setAside.parked).toEqual([]);
         for (const app of [a, b, late]) await app.close();
       }),

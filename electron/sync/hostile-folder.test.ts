@@ -112,14 +112,13 @@ describe('an invalid value that loses to a later write', () => {
 });
 
 describe('a copy’s directory cannot speak for another copy', () => {
-  it('changes under this copy’s own device id that it never made are refused and listed', async () => {
-    const { a, producer, forge } = await twoCopies();
+  it('changes under this copy’s own device id that it does not hold, relayed by an organiser’s copy, are listed (and taken, as every copy takes them: relayed-changes.test.ts)', async () => {
+    const { a, b, producer, forge } = await twoCopies();
     const mine = a.workspace.store.deviceId;
     const at = `2026-03-04T09:01:00.000Z-0000-${mine}`;
-    await forge([rename(mine, at, producer.id, 'Piraté')]);
+    const { file } = await forge([rename(mine, at, producer.id, 'Piraté')]);
     await sync(a);
-    expect(a.workspace.store.get('producer', producer.id)?.name).toBe('Ferme du Bois');
-    expect((await status(a)).setAside.refused).toContainEqual(expect.objectContaining({ code: 'ownDevice', record: `producer ${producer.id}`, value: at }));
+    expect((await status(a)).setAside.refused).toContainEqual(expect.objectContaining({ code: 'ownDevice', device: b.workspace.store.deviceId, file, record: `producer ${producer.id}`, value: at }));
   });
 
   it('its own changes relayed back to it are not listed (they change nothing)', async () => {

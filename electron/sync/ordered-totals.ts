@@ -36,9 +36,14 @@ function signedPart(file: OrderedTotals): string {
   return canonicalJson(rest);
 }
 
+/** The first pickup date whose totals are published (and kept on a producer's copy): those of the last month and to come. */
+export function publishedSince(now: Date): string {
+  return new Date(now.getTime() - 31 * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Per distribution still to come (or of the last month), per product: this copy's own orders. */
 export function orderedFile(store: Store, now: Date, identity: Identity): string {
-  const since = new Date(now.getTime() - 31 * 86_400_000).toISOString().slice(0, 10);
+  const since = publishedSince(now);
   const totals: Record<string, Record<string, number>> = {};
   for (const distribution of store.all('distribution')) {
     if (distribution.pickupDate < since) continue;

@@ -7,8 +7,15 @@
  * - Each change's timestamp is read strictly (hlc.ts): an impossible one, or one
  *   more than a day ahead, is refused on its own; one a few minutes ahead makes
  *   that copy's files wait for this copy's clock, as before.
- * - A change under this copy's own device id that would change anything here is
- *   refused: this copy already holds every change it made.
+ * - Whose changes a file may carry (issue 13, relayed changes): a producer's copy
+ *   sends only its own, so a change in its files stamped by another copy is
+ *   refused on every copy, the one it names included; an organiser's copy relays
+ *   other copies' changes (between its two folders, in its snapshots), and what
+ *   it relays is taken on every copy, the one it names included. The verdict
+ *   depends on the file's author and the change's stamp alone, never on what the
+ *   reading copy holds, so every copy takes the same changes and they converge.
+ *   A relayed change under this copy's own id that it does not hold is listed
+ *   (after a restore it is its own change coming back; else the relayer forged it).
  * - A damaged file (checksum mismatch) waits for the sync tool, and past a grace
  *   period is reported by name with what to do.
  *
@@ -39,6 +46,8 @@ export interface Reader {
   refuse: (problem: SyncProblem) => void;
   /** Whether the file is signed by the key the roster holds for `device` (trust.ts). */
   verify: (device: string, parsed: ParsedBatch & { ok: true }) => boolean;
+  /** Whether `device`'s files may carry other copies' changes: an organiser's copy's (trust.ts). */
+  relays: (device: string) => boolean;
 }
 
 export interface DeviceRead {
@@ -149,12 +158,18 @@ function take(reader: Reader, device: string, name: string, parsed: ParsedBatch 
   const refuse = (code: SyncProblem['code'], change: ChangeRecord) => reader.refuse({ code, detail: file, device, file, record: recordOf(change), value: change.at });
   for (const { change } of parsed.refused) refuse('badTimestamp', change);
   const kept: ChangeRecord[] = [];
+  const relays = reader.relays(device);
   for (const [index, change] of parsed.batch.changes.entries()) {
     if (verdicts[index] !== 'ok') refuse('futureTimestamp', change);
-    else if (change.device === reader.store.deviceId) {
-      // Its own changes come back relayed and in others' snapshots: only one this copy never made is refused.
-      if (changesSomething(reader.store, change, graves)) refuse('ownDevice', change);
-    } else kept.push(change);
+    else if (change.device !== device && !relays) {
+      // Refused everywhere; listed only where it would change something (an old producer's snapshot relays
+      // the organiser's writes to its offers, which every copy holds from the organiser's own files).
+      if (changesSomething(reader.store, change, graves)) refuse('relayedChange', change);
+    } else {
+      // Its own changes come back relayed and in others' snapshots: only one this copy does not hold is listed.
+      if (change.device === reader.store.deviceId && changesSomething(reader.store, change, graves)) refuse('ownDevice', change);
+      kept.push(change);
+    }
   }
   return kept;
 }

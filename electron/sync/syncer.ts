@@ -58,7 +58,7 @@ export class Syncer {
 
   /** Restores what the last sync learnt that is not relay data (a producer's copy: the ordered totals). */
   attach(): void {
-    if (this.state.published) this.store().setPublishedOrdered(this.state.published.totals);
+    if (this.state.published && this.settingsNow.role === 'producer') this.store().setPublishedOrdered(this.state.published.totals);
   }
 
   async forgetReadPositions(): Promise<void> {
@@ -86,6 +86,10 @@ export class Syncer {
   async saveSettings(patch: SyncSettingsPatch): Promise<SyncSettings> {
     const next = { ...this.settingsNow, ...patch };
     for (const key of ['teamFolder', 'producersFolder'] as const) if (next[key] === '') next[key] = null;
+    // Checked whatever the role (an organiser's copy then drops it): a producer no copy holds is a mistake to show, not to save past.
+    if (patch.producerId != null && !this.store().get('producer', patch.producerId)) {
+      throw new UserError('error.invalidInput', undefined, [{ path: 'producerId', key: 'error.producerNotFound' }]);
+    }
     if (next.role === 'producer') {
       // A producer's copy never holds the team folder. Its producer may be chosen after the
       // first sync (the producer list comes with it); until then it sends nothing.
@@ -123,13 +127,14 @@ export class Syncer {
    */
   async approveCopy(device: string): Promise<SyncStatus> {
     await this.running?.catch(() => undefined);
-    const identity = await this.identity();
+    // Checked before the key is loaded: a refused call writes nothing (not even a first key pair).
     if (!this.roster || this.roster.keeper !== this.store().deviceId) throw new UserError('error.notRosterKeeper');
     const candidate = this.state.awaiting.find((copy) => copy.device === device);
     if (!candidate) throw new UserError('error.copyNotAwaiting');
     // A copy of an older version has no key to approve: it must be updated first.
     if (candidate.publicKey === null) throw new UserError('error.copyWithoutKey');
     if (candidate.role === 'producer' && (candidate.producerId === null || !this.store().get('producer', candidate.producerId))) throw new UserError('error.copyWithoutProducer');
+    const identity = await this.identity();
     await this.publishRoster(approve(identity, this.roster, { device, publicKey: candidate.publicKey, role: candidate.role, producerId: candidate.role === 'producer' ? candidate.producerId : null }, this.now()));
     this.state.awaiting = this.state.awaiting.filter((copy) => copy.device !== device);
     await this.files.saveState(this.state);
@@ -142,9 +147,9 @@ export class Syncer {
    */
   async removeCopy(device: string): Promise<SyncStatus> {
     await this.running?.catch(() => undefined);
-    const identity = await this.identity();
     if (!this.roster || this.roster.keeper !== this.store().deviceId) throw new UserError('error.notRosterKeeper');
     if (device === this.roster.keeper || !this.roster.copies.some((copy) => copy.device === device)) throw new UserError('error.copyNotOnRoster');
+    const identity = await this.identity();
     await this.publishRoster(removeCopy(identity, this.roster, device, this.now()));
     return this.status();
   }

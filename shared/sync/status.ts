@@ -25,8 +25,10 @@ export const SYNC_PROBLEMS = [
   'badTimestamp',
   /** A change stamped so far ahead (more than a day) that no clock can be right: refused. */
   'futureTimestamp',
-  /** A change under this copy's own device id that this copy never made: refused. */
+  /** A change under this copy's own device id that this copy does not hold, relayed by an organiser's copy: taken, as on every copy, and listed. */
   'ownDevice',
+  /** A change in a producer's copy's file stamped by another copy (a producer's copy sends only its own): refused on every copy. */
+  'relayedChange',
   /** A file in one copy's directory that says it was written by another copy: refused. */
   'wrongDevice',
   /** A file of another copy still damaged after the grace period: that copy should sync again. */

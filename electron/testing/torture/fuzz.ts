@@ -4,7 +4,9 @@
  * types, out-of-range numbers, impossible dates, oversized and hostile strings,
  * unknown keys, deep nesting. Each must come back as a clear refusal (the
  * invalid-input error naming its fields, never an internal error or a throw)
- * and leave every file of the folder as it was.
+ * and leave every file of the folder as it was. Then the same with payloads the
+ * schema accepts but whose ids name no record (unknown-ids.ts): a clear refusal
+ * by a message key, never an internal error, and nothing written.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,10 +14,18 @@ import { z } from 'zod';
 import { contract, type OperationName } from '../../../shared/contract/operations';
 import type { TestApp } from '../service-calls';
 import type { Random } from './random';
+import { unknownIdsPayloads, type KnownIds } from './unknown-ids';
 
 export interface FuzzFigures {
   operations: number;
   payloads: number;
+  /** Operations called with a valid payload naming unknown ids, and those with no id to name (or no payload built). */
+  unknownIds: number;
+  /** The payloads those got (one per id when other ids name records that exist). */
+  unknownIdPayloads: number;
+  unknownIdsSkipped: string[];
+  /** Reads that answered (an empty list) rather than refused: they change nothing, and are listed, not failed. */
+  unknownIdsAnswered: string[];
   failures: string[];
 }
 
@@ -95,7 +105,7 @@ async function folderPrint(dir: string): Promise<string> {
 
 /** `sample`: how many payloads per operation (all of them when left out). */
 export async function fuzzContract(app: TestApp, random: Random, sample?: number): Promise<FuzzFigures> {
-  const figures: FuzzFigures = { operations: 0, payloads: 0, failures: [] };
+  const figures: FuzzFigures = { operations: 0, payloads: 0, unknownIds: 0, unknownIdPayloads: 0, unknownIdsSkipped: [], unknownIdsAnswered: [], failures: [] };
   const before = await folderPrint(app.dataDir);
   for (const name of Object.keys(contract) as OperationName[]) {
     figures.operations += 1;
@@ -116,6 +126,56 @@ export async function fuzzContract(app: TestApp, random: Random, sample?: number
       figures.failures.push(`${name}: a malformed payload changed the folder`);
       break;
     }
+    if (!(await unknownIdsOf(app, name, {}, figures, before))) break;
   }
   return figures;
+}
+
+/**
+ * The unknown-ids pass alone, against a folder with records (`known`: one of each kind): one unknown id
+ * at a time beside ids that exist. The folder must be folded first (its files are compared).
+ */
+export async function fuzzUnknownIds(app: TestApp, known: KnownIds): Promise<FuzzFigures> {
+  const figures: FuzzFigures = { operations: 0, payloads: 0, unknownIds: 0, unknownIdPayloads: 0, unknownIdsSkipped: [], unknownIdsAnswered: [], failures: [] };
+  const before = await folderPrint(app.dataDir);
+  for (const name of Object.keys(contract) as OperationName[]) {
+    figures.operations += 1;
+    if (!(await unknownIdsOf(app, name, known, figures, before))) break;
+  }
+  return figures;
+}
+
+/** Sends `name` its payloads naming unknown ids; false once the folder changed (the rest would be judged against a moved state). */
+async function unknownIdsOf(app: TestApp, name: OperationName, known: KnownIds, figures: FuzzFigures, before: string): Promise<boolean> {
+  const payloads = unknownIdsPayloads(name, known);
+  if (payloads.length === 0) figures.unknownIdsSkipped.push(name);
+  else figures.unknownIds += 1;
+  for (const payload of payloads) {
+    figures.unknownIdPayloads += 1;
+    const failure = await refusedCleanly(app, name, payload);
+    if (failure === 'answered') {
+      if (!figures.unknownIdsAnswered.includes(name)) figures.unknownIdsAnswered.push(name);
+    } else if (failure) figures.failures.push(failure);
+    if ((await folderPrint(app.dataDir)) !== before) {
+      figures.failures.push(`${name}: a payload naming unknown ids changed the folder: ${JSON.stringify(payload).slice(0, 160)}`);
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Why the answer to a payload naming only unknown ids is not a clear refusal; null when it is. A read
+ * may answer instead ('answered': a list filtered by an unknown producer is empty); a change may not.
+ */
+async function refusedCleanly(app: TestApp, name: OperationName, payload: unknown): Promise<string | 'answered' | null> {
+  const shown = JSON.stringify(payload).slice(0, 160);
+  try {
+    const outcome = await app.dispatch(name, payload);
+    if (outcome.ok) return contract[name].mutates ? `${name} accepted unknown ids ${shown}` : 'answered';
+    if (outcome.error.key === 'error.internal') return `${name} failed internally on unknown ids ${shown}: ${JSON.stringify(outcome.error).slice(0, 200)}`;
+    return null;
+  } catch (error) {
+    return `${name} threw on unknown ids ${shown}: ${(error as Error).message}`;
+  }
 }

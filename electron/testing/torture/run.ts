@@ -7,9 +7,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApp } from '../service-calls';
+import { pickupDay } from '../pickup-day';
+import { openApp, settle } from '../service-calls';
 import { crashLoop, type CrashFigures } from './crash-loop';
-import { fuzzContract, type FuzzFigures } from './fuzz';
+import { fuzzContract, fuzzUnknownIds, type FuzzFigures } from './fuzz';
 import { seeded } from './random';
 
 export interface TortureOptions {
@@ -33,6 +34,8 @@ export interface TortureSummary {
   iterations: number;
   crash: CrashFigures;
   fuzz: FuzzFigures;
+  /** Unknown ids again, one at a time beside ids of records that exist (a relay with an order). */
+  unknownBesideKnown: FuzzFigures;
   hostile: HostileFigures | null;
   failures: string[];
 }
@@ -81,19 +84,41 @@ export async function runTorture(options: TortureOptions): Promise<TortureSummar
   } finally {
     await rm(fuzzDir, { recursive: true, force: true });
   }
-  log(`fuzz: ${fuzz.payloads} malformed payloads over ${fuzz.operations} operations`);
+  log(`fuzz: ${fuzz.payloads} malformed payloads over ${fuzz.operations} operations; unknown ids sent to ${fuzz.unknownIds} operations`);
+  const unknownBesideKnown = await unknownIdsWithRecords();
+  log(`unknown ids beside known ones: ${unknownBesideKnown.unknownIdPayloads} payloads over ${unknownBesideKnown.unknownIds} operations`);
 
   const hostile = options.hostile ? await hostileCases(log) : null;
-  const failures = [...crash.failures, ...fuzz.failures, ...(hostile && hostile.failed > 0 ? [`${hostile.failed} hostile-folder cases failed (npx vitest run ${HOSTILE_SUITES.join(' ')})`] : [])];
-  return { seed, iterations, crash, fuzz, hostile, failures };
+  const failures = [...crash.failures, ...fuzz.failures, ...unknownBesideKnown.failures, ...(hostile && hostile.failed > 0 ? [`${hostile.failed} hostile-folder cases failed (npx vitest run ${HOSTILE_SUITES.join(' ')})`] : [])];
+  return { seed, iterations, crash, fuzz, unknownBesideKnown, hostile, failures };
+}
+
+/** A relay with producers, products on offer in a distribution, a member and an order: each id in turn unknown beside these. */
+async function unknownIdsWithRecords(): Promise<FuzzFigures> {
+  const dir = await mkdtemp(join(tmpdir(), 'cabas-torture-ids-'));
+  try {
+    const day = await pickupDay(dir);
+    const member = await day.member('Zoé Martin');
+    const order = await day.order(member);
+    const store = day.app.workspace.store;
+    const known = { producer: day.carrots.producerId, product: day.carrots.id, distribution: day.distribution.id, member: member.id, order: order.id, offer: store.all('offer')[0]?.id };
+    await settle(day.app);
+    const figures = await fuzzUnknownIds(day.app, known);
+    await day.app.close();
+    return figures;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 export function describeSummary(summary: TortureSummary): string {
-  const { crash, fuzz, hostile } = summary;
+  const { crash, fuzz, unknownBesideKnown, hostile } = summary;
   return [
     `torture --iterations ${summary.iterations} --seed ${summary.seed}`,
     `  crash loop: ${crash.kills} kills, ${crash.acked} acknowledged changes, ${crash.ackedChecked} checks of them after kills (${crash.syncs} sync rounds, ${crash.folds} folds, ${crash.restores} restores acknowledged)`,
     `  fuzz: ${fuzz.payloads} malformed payloads over ${fuzz.operations} operations`,
+    `  unknown ids: ${fuzz.unknownIds} operations called with ids that name nothing (${fuzz.unknownIdsSkipped.length} have no id to name)${fuzz.unknownIdsAnswered.length > 0 ? `; reads that answered instead of refusing: ${fuzz.unknownIdsAnswered.join(', ')}` : ''}`,
+    `  unknown ids beside known ones: ${unknownBesideKnown.unknownIdPayloads} payloads over ${unknownBesideKnown.unknownIds} operations`,
     `  hostile folder: ${hostile ? `${hostile.passed} cases passed, ${hostile.failed} failed` : 'not run'}`,
     `  failures: ${summary.failures.length}`,
     ...summary.failures.slice(0, 50).map((failure) => `    - ${failure}`),
