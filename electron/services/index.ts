@@ -30,6 +30,7 @@ import type { Syncer } from '../sync/syncer';
 import { syncService, type FolderChooser } from './sync';
 import { shopService } from './shop';
 import { memoryShopAccount, type ShopAccountStore } from '../shop/shop-account';
+import { networkService } from '../shop/network-sync';
 import type { Outbox } from '../outbox/outbox';
 import type { FolderOpener } from '../outbox/files';
 import { outboxService } from './outbox';
@@ -52,6 +53,9 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
   const { now = () => new Date(), print = browserPrinting, syncer, chooseFolder, shopAccount = memoryShopAccount(), outbox, openFolder } = options;
   const store = () => workspace.store;
   const { syncIfConfigured, ...shop } = shopService(store, shopAccount, now);
+  const { syncNetwork, ...network } = networkService({
+    store, accounts: shopAccount, settings: () => syncer.settings(), identity: () => syncer.copyIdentity(), listRefused: (problems) => syncer.listRefused(problems), now,
+  });
   const distributions = distributionsService(store, now);
   return {
     'app.status': async () => workspace.status(),
@@ -85,12 +89,15 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
     ...printService(store, print, now),
     ...syncService(syncer, chooseFolder),
     ...shop,
+    ...network,
     // The shop is kept current at each sync (issue 16): members' orders in, stock out.
     'sync.now': async () => {
       const report = await syncer.syncNow();
+      // Producers' publications first, so the shop published next shows the stock they declared.
+      const networkReport = await syncNetwork();
       // A producer's copy holds no orders: the organisers' copies keep the shop.
       const shopReport = syncer.settings().role === 'producer' ? undefined : await syncIfConfigured();
-      return shopReport ? { ...report, shop: shopReport } : report;
+      return { ...report, ...(networkReport && { network: networkReport }), ...(shopReport && { shop: shopReport }) };
     },
     ...outboxService(store, outbox, workspace.dataDir, now, openFolder),
     'backups.list': () => workspace.listBackups(),
