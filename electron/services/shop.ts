@@ -16,8 +16,8 @@ import { syncShop } from '../shop/shop-sync';
 
 function view(account: ShopAccount | null): ShopSettingsView {
   return account
-    ? { configured: true, url: account.url, username: account.username, pageUrl: account.pageUrl }
-    : { configured: false, url: '', username: '', pageUrl: '' };
+    ? { configured: true, url: account.url, username: account.username, pageUrl: account.pageUrl, database: account.database }
+    : { configured: false, url: '', username: '', pageUrl: '', database: '' };
 }
 
 export function shopService(store: () => Store, accounts: ShopAccountStore, now: () => Date) {
@@ -30,7 +30,7 @@ export function shopService(store: () => Store, accounts: ShopAccountStore, now:
   let running: Promise<ShopSyncReport> | null = null;
   const sync = async () => {
     const account = await configured();
-    running ??= syncShop(couchClient(account), store(), now()).finally(() => (running = null));
+    running ??= syncShop(couchClient(account), store(), now(), account.database).finally(() => (running = null));
     return running;
   };
   return {
@@ -38,8 +38,11 @@ export function shopService(store: () => Store, accounts: ShopAccountStore, now:
     /** Saved as typed, even offline; the link key stays unless the server changes (a new server, new links). */
     'shop.saveSettings': async (input: ShopSettingsInput) => {
       const before = await accounts.read();
-      const linkKey = before && before.url === input.url ? before.linkKey : randomBytes(32).toString('base64url');
-      const account: ShopAccount = { ...input, url: input.url.replace(/\/+$/, ''), linkKey };
+      const same = before !== null && before.url === input.url;
+      const linkKey = same ? before.linkKey : randomBytes(32).toString('base64url');
+      // One shop per relay, so that several relays share a CouchDB (a network, issue 16); kept with the server, as the link key.
+      const database = same ? before.database : `cabas-shop-${randomBytes(8).toString('hex')}`;
+      const account: ShopAccount = { ...input, url: input.url.replace(/\/+$/, ''), linkKey, database };
       await accounts.save(account);
       return view(account);
     },
@@ -65,10 +68,10 @@ export function shopService(store: () => Store, accounts: ShopAccountStore, now:
       if (!member) throw new UserError('error.memberNotFound');
       if (member.archivedAt !== null) throw new UserError('error.memberArchived', { name: member.name });
       const client = couchClient(account);
-      await secureShop(client);
+      await secureShop(client, account.database);
       const secret = memberSecret(account.linkKey, member.id);
       await grantMemberAccess(client, member.id, secret);
-      return { link: memberLink(account.pageUrl, account.url, member.id, secret) };
+      return { link: memberLink(account.pageUrl, account.url, member.id, secret, account.database) };
     },
   };
 }

@@ -13,6 +13,12 @@ import { offersOf } from '../services/offers';
 import { couchClient } from './couch-client';
 import { producerDatabase, signDocument, stockId, type ProducerCatalogue, type ProducerStock } from './network-documents';
 import { publishProducer } from './network-publish';
+import { readShopLink } from '../../renderer/shop/shop-link';
+import { SHOP_DATABASE } from '../../shared/shop/documents';
+import type { ShopSettingsView } from '../../shared/shop/settings';
+import { shopAccountFile } from './shop-account';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 const tempDir = useTempDirs();
 const servers: CouchServer[] = [];
@@ -159,5 +165,30 @@ describe('a network of relays on one CouchDB', () => {
     const error = await refusal(net.relayB, 'producers.update', { id: net.farmB.id, changes: { networkId: 'not-a-network-id' } });
     expect(error.issues?.[0]).toMatchObject({ key: 'validation.networkId' });
     expect(net.relayB.workspace.store.get('producer', net.farmB.id)?.networkId).toBe(net.networkId);
+  });
+});
+
+describe('one shop per relay on a shared CouchDB', () => {
+  it('each relay publishes to its own shop database and its members’ links open it; neither takes down the other’s distributions', async () => {
+    const net = await network();
+    const { relayA, relayB, admin } = net;
+    const shopA = (await call<ShopSettingsView>(relayA.app, 'shop.settings', {})).database;
+    const shopB = (await call<ShopSettingsView>(relayB, 'shop.settings', {})).database;
+    expect(shopA).toMatch(/^cabas-shop-[0-9a-f]{16}$/);
+    expect(shopB).not.toBe(shopA);
+    await sync(relayA.app);
+    await sync(relayB);
+    const ids = async (database: string) => ((await admin('GET', `${database}/_all_docs`)).rows as { id: string }[]).map((row) => row.id).filter((id) => id.startsWith('distribution:'));
+    expect(await ids(shopA)).toEqual([`distribution:${relayA.distribution.id}`]);
+    expect(await ids(shopB)).not.toContain(`distribution:${relayA.distribution.id}`);
+    const { link } = await call<{ link: string }>(relayA.app, 'shop.memberLink', { memberId: (await relayA.member('Paul Petit')).id });
+    expect(readShopLink(link.split('#')[1]!)?.shop).toBe(shopA);
+  });
+
+  it('a relay set up before networks keeps its shop, and the links its members hold still open it', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'shop-account.json'), JSON.stringify({ url: 'https://couch.example', username: 'admin', password: 'pw', pageUrl: 'https://shop.example/', linkKey: 'k', seal: 'plain' }));
+    expect(await shopAccountFile(dir).read()).toMatchObject({ database: SHOP_DATABASE, linkKey: 'k' });
+    expect(readShopLink('#couch=https%3A%2F%2Fcouch.example&member=m1&secret=s')?.shop).toBe(SHOP_DATABASE);
   });
 });
