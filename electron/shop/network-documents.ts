@@ -65,6 +65,8 @@ const catalogueProduct = z.object({
   pieceGrams: z.number().nullable(),
   vatRateBp: z.number(),
   archived: z.boolean(),
+  /** When the product last changed (where it was changed): a relay's own later change is not undone by it. */
+  updatedAt: z.string().max(40),
 });
 export type CatalogueProduct = z.infer<typeof catalogueProduct>;
 
@@ -77,6 +79,8 @@ const stockOffer = z.object({
   quantity: z.number().nullable(),
   priceCents: z.number().nullable(),
   withdrawn: z.boolean(),
+  /** When the offer last changed: a relay's own later change is not undone by it. */
+  updatedAt: z.string().max(40),
 });
 export type StockOffer = z.infer<typeof stockOffer>;
 

@@ -85,6 +85,19 @@ export async function takeInNetwork(client: CouchClient, store: Store, now: Date
 
 type Refuse = (code: SyncProblem['code'], extra?: Partial<SyncProblem>) => void;
 
+/**
+ * A publication states what the producer's copy holds, not a change: read again at every sync, it
+ * would undo the relay's own later edits (an organiser's new price, a quantity typed at the relay).
+ * So each entry carries when it last changed, and is taken only when later than the relay's record,
+ * which then keeps that time (per record, last writer wins, as the folders' sync). A time ahead of
+ * this copy's clock counts as now: a producer's clock running fast cannot stamp the future.
+ */
+function declaredAt(updatedAt: string, now: Date): string | null {
+  const time = Date.parse(updatedAt);
+  if (Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}T/.test(updatedAt)) return null;
+  return new Date(Math.min(time, now.getTime())).toISOString();
+}
+
 /** Writes one product of the producer's catalogue; false when unchanged or refused. */
 function takeProduct(tx: Transaction, producer: Producer, entry: CatalogueProduct, now: Date, refuse: Refuse): boolean {
   const record = `product ${entry.productId}`;
@@ -94,8 +107,13 @@ function takeProduct(tx: Transaction, producer: Producer, entry: CatalogueProduc
     refuse('networkNotOwn', { record, value: entry.name });
     return false;
   }
-  const at = now.toISOString();
-  const { productId, archived, ...facts } = entry;
+  const at = declaredAt(entry.updatedAt, now);
+  if (at === null) {
+    refuse('networkInvalid', { record, field: 'updatedAt', detail: 'validation.instant', value: entry.updatedAt });
+    return false;
+  }
+  if (existing && existing.updatedAt >= at) return false;
+  const { productId, archived, updatedAt: _updatedAt, ...facts } = entry;
   const candidate = productSchema.safeParse({
     ...facts,
     id: productId,
@@ -122,7 +140,7 @@ function takeProduct(tx: Transaction, producer: Producer, entry: CatalogueProduc
     return false;
   }
   // Archived by the producer: out of the offers still to come, as products.archive does.
-  if (product.archivedAt !== null && existing?.archivedAt === null) withdrawFromFutureOffers(tx, product.id, now);
+  if (product.archivedAt !== null && existing?.archivedAt === null) withdrawFromFutureOffers(tx, product.id, new Date(at));
   tx.put('product', product);
   return true;
 }
@@ -140,6 +158,12 @@ function takeStock(tx: Transaction, producer: Producer, stock: ProducerStock, no
       continue;
     }
     const current = offersOf(tx, distribution.id).find((each) => each.productId === product.id);
+    const at = declaredAt(offer.updatedAt, now);
+    if (at === null) {
+      refuse('networkInvalid', { record, field: 'updatedAt', detail: 'validation.instant', value: offer.updatedAt });
+      continue;
+    }
+    if (current && current.updatedAt >= at) continue;
     if (offer.withdrawn ? !current || current.withdrawnAt !== null : current?.withdrawnAt === null && current.quantity === offer.quantity && current.priceCents === offer.priceCents) continue;
     const quantity = stockQuantity.nullable().safeParse(offer.quantity);
     const price = priceCents.nullable().safeParse(offer.priceCents);
@@ -148,7 +172,7 @@ function takeStock(tx: Transaction, producer: Producer, stock: ProducerStock, no
       continue;
     }
     try {
-      applyEntry(tx, { distributionId: distribution.id, productId: product.id, quantity: quantity.data, priceCents: price.data, withdraw: offer.withdrawn }, now);
+      applyEntry(tx, { distributionId: distribution.id, productId: product.id, quantity: quantity.data, priceCents: price.data, withdraw: offer.withdrawn }, new Date(at));
       taken += 1;
     } catch (error) {
       // Below what members already ordered, an archived product: refused as the same entry typed here would be.

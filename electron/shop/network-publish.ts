@@ -37,7 +37,7 @@ export function producerDocuments(store: Store, producerId: string, identity: Id
       .map((product) => ({
         productId: product.id, name: product.name, category: product.category, unit: product.unit,
         packDescription: product.packDescription, priceCents: product.priceCents, pricing: product.pricing,
-        pieceGrams: product.pieceGrams, vatRateBp: product.vatRateBp, archived: product.archivedAt !== null,
+        pieceGrams: product.pieceGrams, vatRateBp: product.vatRateBp, archived: product.archivedAt !== null, updatedAt: product.updatedAt,
       })),
   });
   const { timeZone } = readRelay(store);
@@ -51,7 +51,7 @@ export function producerDocuments(store: Store, producerId: string, identity: Id
       offers: offersOf(store, distribution.id)
         .filter((offer) => own.has(offer.productId))
         .sort((a, b) => a.productId.localeCompare(b.productId))
-        .map((offer) => ({ productId: offer.productId, quantity: offer.quantity, priceCents: offer.priceCents, withdrawn: offer.withdrawnAt !== null })),
+        .map((offer) => ({ productId: offer.productId, quantity: offer.quantity, priceCents: offer.priceCents, withdrawn: offer.withdrawnAt !== null, updatedAt: offer.updatedAt })),
     }))
     .filter((stock) => stock.offers.length > 0);
   return [catalogue, ...stocks];

@@ -81,7 +81,11 @@ async function network() {
     });
     return (await response.json()) as Record<string, unknown>;
   };
-  return { couch, settings, relayA, farm, farmA, relayB, farmB, distributionB, networkId, database, admin };
+  /** A minute passes on every machine: each change is later than the one before, as on real clocks. */
+  const tick = () => {
+    for (const app of [relayA.app, farm, relayB]) app.clock.advance(60_000);
+  };
+  return { couch, settings, relayA, farm, farmA, relayB, farmB, distributionB, networkId, database, admin, tick };
 }
 
 const refusedOf = async (app: TestApp) => (await call<SyncStatus>(app, 'sync.status', {})).setAside.refused;
@@ -89,10 +93,12 @@ const refusedOf = async (app: TestApp) => (await call<SyncStatus>(app, 'sync.sta
 describe('a network of relays on one CouchDB', () => {
   it('a producer’s copy publishes its catalogue and stock; both relays take it in, each keeping its own stock', async () => {
     const net = await network();
-    const { relayA, farm, relayB } = net;
+    const { relayA, farm, relayB, tick } = net;
+    tick();
     await call(relayA.app, 'products.update', { id: relayA.carrots.id, changes: { priceCents: 270 } });
     await sync(relayA.app);
     await sync(farm);
+    tick();
     // The farm declares 12 kg of carrots for relay A's Friday, on its own copy; it reaches CouchDB only (no folder sync since).
     await call(farm, 'offers.set', { distributionId: relayA.distribution.id, productId: relayA.carrots.id, quantity: 12 });
     const published = await publishProducer(couchClient(net.settings), farm.workspace.store, net.farmA.id, await loadIdentity(farm.dataDir), farm.clock.now());
@@ -107,12 +113,19 @@ describe('a network of relays on one CouchDB', () => {
     expect(reportB.network).toMatchObject({ ok: true, report: { role: 'organiser', products: 1, offers: 0, refused: 0 } });
     const carrotsB = relayB.workspace.store.get('product', relayA.carrots.id);
     expect(carrotsB).toMatchObject({ name: 'Carottes', priceCents: 270, producerId: net.farmB.id });
+    tick();
     await call(relayB, 'offers.set', { distributionId: net.distributionB.id, productId: relayA.carrots.id, quantity: 5 });
     expect(offersOf(relayB.workspace.store, relayA.distribution.id)).toEqual([]);
 
     // A price change at relay A reaches relay B through the farm's copy; B's quantity stays B's.
+    tick();
     await call(relayA.app, 'products.update', { id: relayA.carrots.id, changes: { priceCents: 290 } });
+    await call(relayA.app, 'offers.set', { distributionId: relayA.distribution.id, productId: relayA.carrots.id, quantity: 15 });
     await sync(relayA.app);
+    // The organiser's changes are later than what the farm published: they stand, not undone by the older publication.
+    expect(relayA.app.workspace.store.get('product', relayA.carrots.id)?.priceCents).toBe(290);
+    expect(offersOf(relayA.app.workspace.store, relayA.distribution.id).find((offer) => offer.productId === relayA.carrots.id)?.quantity).toBe(15);
+    tick();
     expect((await sync(farm)).network).toMatchObject({ ok: true, report: { role: 'producer', networkId: net.networkId } });
     await sync(relayB);
     expect(relayB.workspace.store.get('product', relayA.carrots.id)?.priceCents).toBe(290);
@@ -126,21 +139,23 @@ describe('a network of relays on one CouchDB', () => {
     const { relayA, farm, relayB, database, admin } = net;
     await sync(farm);
     await sync(relayB);
-    const at = '2026-03-04T09:00:00.000Z';
+    // Later than anything the relays hold, as a forger would date it.
+    net.tick();
+    const at = net.farm.clock.now().toISOString();
     const catalogue = (await admin('GET', `${database}/catalogue`)) as unknown as ProducerCatalogue;
     const carrots = catalogue.products[0]!;
     const farmKey = await loadIdentity(farm.dataDir);
 
     // Signed by a key that is not the farm copy's, then the farm's own document with its price changed after signing.
-    const stranger = signDocument<ProducerCatalogue>(strangerIdentity(), { _id: 'catalogue', type: 'catalogue', publishedAt: at, products: [{ ...carrots, priceCents: 1 }] });
+    const stranger = signDocument<ProducerCatalogue>(strangerIdentity(), { _id: 'catalogue', type: 'catalogue', publishedAt: at, products: [{ ...carrots, priceCents: 1, updatedAt: at }] });
     expect(await admin('PUT', `${database}/catalogue`, { ...stranger, _rev: catalogue._rev })).toMatchObject({ ok: true });
     const byStranger = await sync(relayB);
     expect(byStranger.network).toMatchObject({ report: { products: 0, refused: 1 } });
     const rewritten = (await admin('GET', `${database}/catalogue`)) as unknown as ProducerCatalogue;
-    const genuine = signDocument<ProducerCatalogue>(farmKey, { _id: 'catalogue', type: 'catalogue', publishedAt: at, products: [carrots] });
-    expect(await admin('PUT', `${database}/catalogue`, { ...genuine, products: [{ ...carrots, priceCents: 1 }], _rev: rewritten._rev })).toMatchObject({ ok: true });
+    const genuine = signDocument<ProducerCatalogue>(farmKey, { _id: 'catalogue', type: 'catalogue', publishedAt: at, products: [{ ...carrots, updatedAt: at }] });
+    expect(await admin('PUT', `${database}/catalogue`, { ...genuine, products: [{ ...carrots, priceCents: 1, updatedAt: at }], _rev: rewritten._rev })).toMatchObject({ ok: true });
     // Signed by the farm's own key but naming the bakery's bread (at relay A, where the bread is the bakery's).
-    const bread = signDocument<ProducerStock>(farmKey, { _id: stockId(relayA.distribution.id), type: 'stock', distributionId: relayA.distribution.id, publishedAt: at, offers: [{ productId: relayA.bread.id, quantity: 1, priceCents: null, withdrawn: false }] });
+    const bread = signDocument<ProducerStock>(farmKey, { _id: stockId(relayA.distribution.id), type: 'stock', distributionId: relayA.distribution.id, publishedAt: at, offers: [{ productId: relayA.bread.id, quantity: 1, priceCents: null, withdrawn: false, updatedAt: at }] });
     const published = await admin('GET', `${database}/${encodeURIComponent(bread._id)}`);
     expect(await admin('PUT', `${database}/${encodeURIComponent(bread._id)}`, { ...bread, _rev: published._rev })).toMatchObject({ ok: true });
 
