@@ -26,11 +26,25 @@ test('the organiser links a producer to the network with the id its own copy sho
   await expect(app.getByRole('status')).toContainText('Producteur « Ferme du Bois » enregistré.');
   expect(await storedRecords(dataDir, 'producer')).toEqual([expect.objectContaining({ id: producer.id, networkId })]);
 
+  // The relay's own shop account takes the member page's address too.
+  await app.getByRole('navigation').getByRole('link', { name: 'Réglages' }).click();
+  await expect(app.getByRole('heading', { name: 'Commande en ligne des membres' })).toBeVisible();
+  await expect(app.getByLabel('Adresse de la page des membres')).toBeVisible();
+
   // The same machine as a producer's copy: Réglages shows the id to read out, and the server account to publish with.
   await call('sync.saveSettings', { role: 'producer' });
   await restartHost();
   await app.getByRole('navigation').getByRole('link', { name: 'Réglages' }).click();
   await expect(app.getByRole('heading', { name: 'Identifiant réseau de cette copie' })).toBeVisible();
   await expect(app.getByTestId('network-id')).toHaveText(networkId);
-  await expect(app.getByLabel('Adresse du serveur CouchDB')).toBeVisible();
+  await expect(app.getByLabel('Adresse de la page des membres')).toHaveCount(0);
+  await app.getByLabel('Adresse du serveur CouchDB').fill('ftp://couch.example');
+  await app.getByLabel('Compte administrateur').fill('admin');
+  await app.getByLabel('Mot de passe administrateur').fill('secret');
+  await app.getByRole('button', { name: 'Utiliser ce serveur' }).click();
+  await expect(app.getByText(/Une adresse http:\/\/ ou https:\/\//).first()).toBeVisible();
+  await app.getByLabel('Adresse du serveur CouchDB').fill('https://couch.example');
+  await app.getByRole('button', { name: 'Utiliser ce serveur' }).click();
+  await expect(app.getByRole('status')).toContainText('Réglages de la commande en ligne enregistrés.');
+  await expect(app.getByLabel('Mot de passe administrateur')).toHaveValue('');
 });
