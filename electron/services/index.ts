@@ -30,6 +30,7 @@ import type { Syncer } from '../sync/syncer';
 import { syncService, type FolderChooser } from './sync';
 import { shopService } from './shop';
 import { memoryShopAccount, type ShopAccountStore } from '../shop/shop-account';
+import { networkService } from '../shop/network-sync';
 import type { Outbox } from '../outbox/outbox';
 import type { FolderOpener } from '../outbox/files';
 import { outboxService } from './outbox';
@@ -52,6 +53,9 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
   const { now = () => new Date(), print = browserPrinting, syncer, chooseFolder, shopAccount = memoryShopAccount(), outbox, openFolder } = options;
   const store = () => workspace.store;
   const { syncIfConfigured, ...shop } = shopService(store, shopAccount, now);
+  const { syncNetwork, ...network } = networkService({
+    store, accounts: shopAccount, settings: () => syncer.settings(), identity: () => syncer.copyIdentity(), listRefused: (problems) => syncer.listRefused(problems), now,
+  });
   const distributions = distributionsService(store, now);
   // A producer's copy holds no orders: the organisers' copies keep the shop. Nor does a store in recovery take orders in
   // (the dispatch refuses the button then; the timer does not go through the dispatch).
@@ -90,6 +94,7 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
     ...printService(store, print, now),
     ...syncService(syncer, chooseFolder),
     ...shop,
+    ...network,
     // The link's message is written as an `.eml` (and sent) at once, not at the next minute's sweep.
     'shop.mailMemberLink': async (input) => {
       const staged = await shop['shop.mailMemberLink'](input);
@@ -99,8 +104,10 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
     // The shop is kept current at each sync (issue 16): members' orders in, stock out.
     'sync.now': async () => {
       const report = await syncer.syncNow();
+      // Producers' publications first, so the shop published next shows the stock they declared.
+      const networkReport = await syncNetwork();
       const shopReport = await syncShopHere();
-      return shopReport ? { ...report, shop: shopReport } : report;
+      return { ...report, ...(networkReport && { network: networkReport }), ...(shopReport && { shop: shopReport }) };
     },
     ...outboxService(store, outbox, workspace.dataDir, now, openFolder),
     'backups.list': () => workspace.listBackups(),

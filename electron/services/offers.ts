@@ -32,7 +32,7 @@ function findOffer(source: Store | Transaction, distributionId: string, productI
 }
 
 /** Applies one stock entry; throws a UserError (nothing staged by the caller survives) when a rule says no. */
-function applyEntry(tx: Transaction, entry: OfferEntry, at: Date): void {
+export function applyEntry(tx: Transaction, entry: OfferEntry, at: Date): void {
   const distribution = existingDistribution(tx, entry.distributionId);
   const { timeZone } = readRelay(tx);
   if (isFinished(distribution, at, timeZone)) {

@@ -13,7 +13,7 @@ export function existingProduct(tx: Store | Transaction, id: string): Product {
 }
 
 /** A VAT rate must be one of the relay's country (BE 0/6/12/21 %, FR 0/5,5/10/20 %). */
-function checkVatRate(tx: Transaction, vatRateBp: number): void {
+export function checkVatRate(tx: Transaction, vatRateBp: number): void {
   const { country } = readRelay(tx);
   const rates = VAT_RATES[country];
   if (!rates.includes(vatRateBp)) {
@@ -24,7 +24,7 @@ function checkVatRate(tx: Transaction, vatRateBp: number): void {
 }
 
 /** A product sold by weight needs the estimate of one piece: members order pieces, and their order is priced on it until weighed. */
-function checkPricing(product: Pick<ProductFields, 'pricing' | 'pieceGrams'>): void {
+export function checkPricing(product: Pick<ProductFields, 'pricing' | 'pieceGrams'>): void {
   if (product.pricing === 'weight' && product.pieceGrams === null) {
     throw new UserError('error.invalidInput', undefined, [{ path: 'pieceGrams', key: 'validation.pieceGramsRequired' }]);
   }

@@ -18,8 +18,8 @@ import { stageMemberLink } from '../shop/link-outbox';
 
 function view(account: ShopAccount | null): ShopSettingsView {
   return account
-    ? { configured: true, url: account.url, username: account.username, pageUrl: account.pageUrl }
-    : { configured: false, url: '', username: '', pageUrl: '' };
+    ? { configured: true, url: account.url, username: account.username, pageUrl: account.pageUrl, database: account.database }
+    : { configured: false, url: '', username: '', pageUrl: '', database: '' };
 }
 
 export function shopService(store: () => Store, accounts: ShopAccountStore, now: () => Date) {
@@ -51,17 +51,17 @@ export function shopService(store: () => Store, accounts: ShopAccountStore, now:
     if (!member) throw new UserError('error.memberNotFound');
     if (member.archivedAt !== null) throw new UserError('error.memberArchived', { name: member.name });
     const client = couchClient(account);
-    await secureShop(client);
+    await secureShop(client, account.database);
     const secret = memberSecret(account.linkKey, member.id);
     await grantMemberAccess(client, member.id, secret);
     await remember(member.id);
-    return { member, link: memberLink(account.pageUrl, account.url, member.id, secret) };
+    return { member, link: memberLink(account.pageUrl, account.url, member.id, secret, account.database) };
   };
   // One sync at a time: a second click waits for the first instead of taking the same orders in twice.
   let running: Promise<ShopSyncReport> | null = null;
   const sync = async () => {
     const account = await configured();
-    running ??= syncShop(couchClient(account), store(), now()).finally(() => (running = null));
+    running ??= syncShop(couchClient(account), store(), now(), account.database).finally(() => (running = null));
     return running;
   };
   return {
@@ -71,7 +71,9 @@ export function shopService(store: () => Store, accounts: ShopAccountStore, now:
       const before = await accounts.read();
       const same = before !== null && before.url === input.url;
       const linkKey = same ? before.linkKey : randomBytes(32).toString('base64url');
-      const account: ShopAccount = { ...input, url: input.url.replace(/\/+$/, ''), linkKey, granted: same ? before.granted : [] };
+      // One shop per relay, so that several relays share a CouchDB (a network, issue 16); kept with the server, as the link key.
+      const database = same ? before.database : `cabas-shop-${randomBytes(8).toString('hex')}`;
+      const account: ShopAccount = { ...input, url: input.url.replace(/\/+$/, ''), linkKey, database, granted: same ? before.granted : [] };
       await accounts.save(account);
       return view(account);
     },
@@ -105,7 +107,7 @@ export function shopService(store: () => Store, accounts: ShopAccountStore, now:
       const members = new Set(ordersOf(store(), distributionId).filter((order) => order.memberId !== null && order.cancelledAt === null).map((order) => order.memberId!));
       const links = [...members]
         .filter((memberId) => granted.has(memberId))
-        .map((memberId) => ({ memberId, link: memberLink(account.pageUrl, account.url, memberId, memberSecret(account.linkKey, memberId)) }));
+        .map((memberId) => ({ memberId, link: memberLink(account.pageUrl, account.url, memberId, memberSecret(account.linkKey, memberId), account.database) }));
       return { links };
     },
   };

@@ -18,7 +18,7 @@ export function personalLinkFiller(accounts: ShopAccountStore): MessageFiller {
     if (message.kind !== 'memberLink') return message.text;
     const account = await accounts.read();
     if (!account) return null;
-    const link = memberLink(account.pageUrl, account.url, message.recipientId, memberSecret(account.linkKey, message.recipientId));
+    const link = memberLink(account.pageUrl, account.url, message.recipientId, memberSecret(account.linkKey, message.recipientId), account.database);
     return message.text.split(LINK_PLACEHOLDER).join(link);
   };
 }

@@ -7,7 +7,7 @@
  * changes every member's secret at once.
  */
 import { createHmac } from 'node:crypto';
-import { memberDatabase, memberUser, SHOP_DATABASE, VALIDATE_MEMBER_ORDER } from '../../shared/shop/documents';
+import { memberDatabase, memberUser, VALIDATE_MEMBER_ORDER } from '../../shared/shop/documents';
 import { ensureDatabase, putLatest, type CouchClient } from './couch-client';
 
 /** The role every member's user has: it opens the shop database to them. */
@@ -18,10 +18,10 @@ export function memberSecret(linkKey: string, memberId: string): string {
 }
 
 /** The shop: read by every member, written by the admin only (no validate function lets a member write). */
-export async function secureShop(client: CouchClient): Promise<void> {
-  await ensureDatabase(client, SHOP_DATABASE);
-  await client.request('PUT', `${SHOP_DATABASE}/_security`, { admins: { names: [], roles: [] }, members: { names: [], roles: [MEMBER_ROLE] } });
-  await putLatest(client, SHOP_DATABASE, {
+export async function secureShop(client: CouchClient, database: string): Promise<void> {
+  await ensureDatabase(client, database);
+  await client.request('PUT', `${database}/_security`, { admins: { names: [], roles: [] }, members: { names: [], roles: [MEMBER_ROLE] } });
+  await putLatest(client, database, {
     _id: '_design/cabas',
     validate_doc_update: "function (newDoc, oldDoc, userCtx) { if (userCtx.roles.indexOf('_admin') === -1) throw({ forbidden: 'the shop is written by the relay' }); }",
   });
@@ -39,7 +39,7 @@ export async function grantMemberAccess(client: CouchClient, memberId: string, s
 }
 
 /** The member page's address with what it needs after `#`: the fragment never reaches a server's logs. */
-export function memberLink(pageUrl: string, couchUrl: string, memberId: string, secret: string): string {
-  const fragment = new URLSearchParams({ couch: couchUrl, member: memberId, secret });
+export function memberLink(pageUrl: string, couchUrl: string, memberId: string, secret: string, shop: string): string {
+  const fragment = new URLSearchParams({ couch: couchUrl, member: memberId, secret, shop });
   return `${pageUrl.replace(/#.*$/, '')}#${fragment.toString()}`;
 }

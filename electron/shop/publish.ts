@@ -8,7 +8,7 @@
 import { distributionStatus } from '../../shared/distributions/schedule';
 import type { Distribution } from '../../shared/model/distribution';
 import { remaining } from '../../shared/offers/stock';
-import { SHOP_DATABASE, shopDocumentId, type ShopDistribution } from '../../shared/shop/documents';
+import { shopDocumentId, type ShopDistribution } from '../../shared/shop/documents';
 import { compareText } from '../../shared/text/normalise';
 import type { Store } from '../store/store';
 import { intakeOffers } from '../services/order-intake';
@@ -68,16 +68,16 @@ export function shopDocument(store: Store, distribution: Distribution, now: Date
  * shown (handed out, cancelled) deleted. The database is readable by every member
  * (`_security` with the members' role), writable by the admin only.
  */
-export async function publishShop(client: CouchClient, store: Store, now: Date): Promise<{ published: number }> {
-  await ensureDatabase(client, SHOP_DATABASE);
+export async function publishShop(client: CouchClient, store: Store, now: Date, database: string): Promise<{ published: number }> {
+  await ensureDatabase(client, database);
   const docs = shopDistributions(store, now).map((distribution) => shopDocument(store, distribution, now));
-  const existing = await client.request<{ rows: { id: string; value: { rev: string } }[] }>('GET', `${SHOP_DATABASE}/_all_docs`);
+  const existing = await client.request<{ rows: { id: string; value: { rev: string } }[] }>('GET', `${database}/_all_docs`);
   const revs = new Map(existing.body.rows.map((row) => [row.id, row.value.rev]));
   const shown = new Set(docs.map((doc) => doc._id));
   const writes: Record<string, unknown>[] = docs.map((doc) => ({ ...doc, ...(revs.has(doc._id) ? { _rev: revs.get(doc._id) } : {}) }));
   for (const [id, rev] of revs) {
     if (!shown.has(id) && id.startsWith('distribution:')) writes.push({ _id: id, _rev: rev, _deleted: true });
   }
-  await client.request('POST', `${SHOP_DATABASE}/_bulk_docs`, { docs: writes });
+  await client.request('POST', `${database}/_bulk_docs`, { docs: writes });
   return { published: docs.length };
 }

@@ -9,6 +9,7 @@
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { SHOP_DATABASE } from '../../shared/shop/documents';
 import type { CouchAccount } from './couch-client';
 
 /** How the password is kept in the file: Electron's safeStorage, or as it is (the file's mode keeps it). */
@@ -26,6 +27,8 @@ export interface ShopAccount extends CouchAccount {
   linkKey: string;
   /** Members whose access was created on this server with this link key: their bag slips carry the link as a QR code. */
   granted: string[];
+  /** This relay's shop database on the server. */
+  database: string;
 }
 
 export interface ShopAccountStore {
@@ -33,7 +36,7 @@ export interface ShopAccountStore {
   save(account: ShopAccount | null): Promise<void>;
 }
 
-const fileSchema = z.object({ url: z.string(), username: z.string(), password: z.string(), pageUrl: z.string(), linkKey: z.string(), seal: z.string(), granted: z.array(z.string()).default([]) });
+const fileSchema = z.object({ url: z.string(), username: z.string(), password: z.string(), pageUrl: z.string(), linkKey: z.string(), seal: z.string(), granted: z.array(z.string()).default([]), database: z.string().optional() });
 
 export const SHOP_ACCOUNT_FILE = 'shop-account.json';
 
@@ -51,8 +54,9 @@ export function shopAccountFile(dir: string, seal: SecretSeal = PLAIN_SEAL): Sho
       const parsed = fileSchema.safeParse(JSON.parse(text));
       // A file sealed by another means (copied from another machine) cannot be opened here: as if none.
       if (!parsed.success || parsed.data.seal !== seal.kind) return null;
-      const { url, username, password, pageUrl, linkKey, granted } = parsed.data;
-      return { url, username, pageUrl, password: seal.open(password), linkKey: seal.open(linkKey), granted };
+      const { url, username, password, pageUrl, linkKey, granted, database } = parsed.data;
+      // Saved before relay networks: the relay keeps the shop it published to, and its members' links still open it.
+      return { url, username, pageUrl, password: seal.open(password), linkKey: seal.open(linkKey), granted, database: database ?? SHOP_DATABASE };
     },
     async save(account) {
       if (!account) {
@@ -63,7 +67,7 @@ export function shopAccountFile(dir: string, seal: SecretSeal = PLAIN_SEAL): Sho
       const temp = `${path}.tmp`;
       // Created 0600 from the start: never a moment where another user could read it.
       await writeFile(temp, JSON.stringify({
-        url: account.url, username: account.username, pageUrl: account.pageUrl,
+        url: account.url, username: account.username, pageUrl: account.pageUrl, database: account.database,
         password: seal.seal(account.password), linkKey: seal.seal(account.linkKey), seal: seal.kind, granted: account.granted,
       }), { mode: 0o600 });
       await chmod(temp, 0o600);

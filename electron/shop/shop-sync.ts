@@ -35,14 +35,14 @@ async function readSubmissions(client: CouchClient, store: Store): Promise<Submi
   return submissions;
 }
 
-export async function syncShop(client: CouchClient, store: Store, now: Date): Promise<ShopSyncReport> {
-  await secureShop(client);
+export async function syncShop(client: CouchClient, store: Store, now: Date, database: string): Promise<ShopSyncReport> {
+  await secureShop(client, database);
   const taken = await takeInOrders(store, await readSubmissions(client, store), now);
   await eachParallel(taken, async ({ memberId, order, status }) => {
     // A 409 means the member changed the order meanwhile: that new submission is read at the next sync.
     await client.request('PUT', `${memberDatabase(memberId)}/${encodeURIComponent(order._id)}`, { ...order, status }, [409]);
   });
-  const { published } = await publishShop(client, store, now);
+  const { published } = await publishShop(client, store, now, database);
   return {
     published,
     ordersTakenIn: taken.length,

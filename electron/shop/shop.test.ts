@@ -29,7 +29,7 @@ describe('online ordering through the relay’s CouchDB', () => {
       ['Pain', 'Boulangerie Martin', 'piece', 380, null],
       ['Carottes', 'Ferme du Bois', 'kg', 250, 7],
     ]);
-    const everything = JSON.stringify((await day.admin('GET', 'cabas-shop/_all_docs?include_docs=true')).body);
+    const everything = JSON.stringify((await day.admin('GET', `${day.shopDatabase}/_all_docs?include_docs=true`)).body);
     for (const secret of ['Anne', '0470', 'anne@example.org', 'noix', anne.id, '750']) expect(everything).not.toContain(secret);
   });
 
@@ -44,8 +44,8 @@ describe('online ordering through the relay’s CouchDB', () => {
     expect([401, 403]).toContain((await paul.fetch('GET', annesOrder)).status);
     expect([401, 403]).toContain((await paul.fetch('PUT', `cabas-member-${anne.memberId}/order:x`, { type: 'order' })).status);
     expect((await anne.fetch('GET', annesOrder)).status).toBe(200);
-    expect((await paul.fetch('GET', 'cabas-shop/_all_docs')).status).toBe(200);
-    expect([401, 403]).toContain((await paul.fetch('PUT', 'cabas-shop/distribution:fake', { type: 'distribution' })).status);
+    expect((await paul.fetch('GET', `${day.shopDatabase}/_all_docs`)).status).toBe(200);
+    expect([401, 403]).toContain((await paul.fetch('PUT', `${day.shopDatabase}/distribution:fake`, { type: 'distribution' })).status);
     // The member cannot write the status Cabas answers with, nor a quantity that is not a whole number.
     const order = await anne.order();
     expect((await anne.fetch('PUT', `cabas-member-${anne.memberId}/order:${day.distribution.id}`, { ...order, status: { state: 'accepted' } })).status).toBe(403);
@@ -163,7 +163,7 @@ describe('the CouchDB account on this machine', () => {
   it('is kept in a file only its user can read, and the screen never gets the password back', async () => {
     const dir = await tempDir();
     const file = shopAccountFile(dir);
-    await file.save({ url: 'https://couch.example', username: 'admin', password: 'pw', pageUrl: 'https://shop.example/', linkKey: 'k', granted: [] });
+    await file.save({ url: 'https://couch.example', username: 'admin', password: 'pw', pageUrl: 'https://shop.example/', linkKey: 'k', granted: [], database: 'cabas-shop-1' });
     expect((await stat(join(dir, SHOP_ACCOUNT_FILE))).mode & 0o777).toBe(0o600);
     expect(await file.read()).toMatchObject({ password: 'pw', linkKey: 'k' });
     await file.save(null);
@@ -175,7 +175,7 @@ describe('the account in Electron', () => {
   it('keeps the password sealed by safeStorage, never as typed', async () => {
     const { safeStorageSeal } = await import('../machine-settings');
     const dir = await tempDir();
-    await shopAccountFile(dir, safeStorageSeal()).save({ url: 'https://couch.example', username: 'admin', password: 'pw-in-clear', pageUrl: 'https://shop.example/', linkKey: 'key-in-clear', granted: [] });
+    await shopAccountFile(dir, safeStorageSeal()).save({ url: 'https://couch.example', username: 'admin', password: 'pw-in-clear', pageUrl: 'https://shop.example/', linkKey: 'key-in-clear', granted: [], database: 'cabas-shop-1' });
     const text = await readFile(join(dir, SHOP_ACCOUNT_FILE), 'utf8');
     expect(text).not.toContain('pw-in-clear');
     expect(text).not.toContain('key-in-clear');

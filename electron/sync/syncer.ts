@@ -9,7 +9,7 @@ import { UserError } from '../../shared/contract/errors';
 import type { ChangeRecord } from '../../shared/model/change';
 import type { SyncLevel } from '../../shared/sync/levels';
 import { syncSettingsSchema, type SyncSettings, type SyncSettingsPatch } from '../../shared/sync/settings';
-import type { CopiesStatus, FolderStatus, SetAside, SetAsideReason, SyncProgress, SyncReport, SyncStatus } from '../../shared/sync/status';
+import type { CopiesStatus, FolderStatus, SetAside, SetAsideReason, SyncProblem, SyncProgress, SyncReport, SyncStatus } from '../../shared/sync/status';
 import type { ConflictAction, SyncConflict } from '../../shared/sync/conflicts';
 import type { Store } from '../store/store';
 import { ConflictBook, mergeOrders, renumber, restorePayment, trimOrders } from './conflicts';
@@ -17,7 +17,7 @@ import { reconcileOrders } from '../services/account-entries';
 import { pendingFor, syncFolder } from './engine';
 import { FolderProblem, SyncFolder } from './folder';
 import { Journal } from './journal';
-import { configuredLevels, SyncFiles, type SyncState } from './state';
+import { configuredLevels, refuse, SyncFiles, type SyncState } from './state';
 import { loadIdentity, shortCode, type Identity } from './identity';
 import { approve, removeCopy, serialiseRoster, type Roster } from './roster';
 
@@ -113,6 +113,20 @@ export class Syncer {
   }
 
   /** This copy's key pair, made the first time sync needs it (the sync screen shows its code, a sync signs with it). */
+  /** This copy's key (made on first use): what signs its publications on the network's CouchDB too (issue 16). */
+  copyIdentity(): Promise<Identity> {
+    return this.identity();
+  }
+
+  /** Refusals found outside the folders (a producer's publications on the network's CouchDB, issue 16): listed with the folders' own. */
+  async listRefused(problems: readonly SyncProblem[]): Promise<void> {
+    if (problems.length === 0) return;
+    // Not in the middle of a sync, which would save its own view of the state over this one.
+    await this.running?.catch(() => undefined);
+    refuse(this.state, 'producers', problems, this.now());
+    await this.files.saveState(this.state);
+  }
+
   private identity(): Promise<Identity> {
     this.identityOnce ??= loadIdentity(this.dataDir).catch((error: unknown) => {
       this.identityOnce = null;

@@ -21,6 +21,8 @@ export interface MemberPage {
 
 export interface ShopDay extends PickupDay {
   couch: CouchServer;
+  /** This relay's shop database (one per relay on a CouchDB). */
+  shopDatabase: string;
   admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   page(memberId: string): Promise<MemberPage>;
   shopDocs(): Promise<ShopDistribution[]>;
@@ -46,14 +48,15 @@ export function useShopDays(): (dataDir: string) => Promise<ShopDay> {
     const couch = await startCouchServer();
     servers.push(couch);
     const day = await pickupDay(dataDir);
-    await call(day.app, 'shop.saveSettings', { url: couch.url, username: couch.admin.username, password: couch.admin.password, pageUrl: 'http://127.0.0.1:5199/' });
+    const { database: shopDatabase } = await call<{ database: string }>(day.app, 'shop.saveSettings', { url: couch.url, username: couch.admin.username, password: couch.admin.password, pageUrl: 'http://127.0.0.1:5199/' });
     const adminAuth = `${couch.admin.username}:${couch.admin.password}`;
     return {
       ...day,
       couch,
+      shopDatabase,
       admin: (method, path, body) => request(`${couch.url}/${path}`, adminAuth, method, body),
       async shopDocs() {
-        const { body } = await request(`${couch.url}/cabas-shop/_all_docs?include_docs=true`, adminAuth, 'GET');
+        const { body } = await request(`${couch.url}/${shopDatabase}/_all_docs?include_docs=true`, adminAuth, 'GET');
         return (body as { rows: { doc: ShopDistribution }[] }).rows.map((row) => row.doc).filter((doc) => doc.type === 'distribution');
       },
       async page(memberId) {

@@ -11,7 +11,7 @@ import { formatDateTime, formatMoney, longDay } from '../../shared/i18n/format';
 import { translate, type MessageKey } from '../../shared/i18n/messages';
 import type { MessageParams } from '../../shared/contract/errors';
 import type { Language } from '../../shared/model/fields';
-import { memberDatabase, memberOrderId, orderState, SHOP_DATABASE, type MemberOrder, type ShopDistribution } from '../../shared/shop/documents';
+import { memberDatabase, memberOrderId, orderState, type MemberOrder, type ShopDistribution } from '../../shared/shop/documents';
 import type { ShopLink } from './shop-link';
 
 const MAX_QUANTITY = 10_000;
@@ -25,7 +25,7 @@ function useShop(link: ShopLink) {
   const databases = useMemo(() => {
     const auth = { username: link.username, password: link.secret };
     return {
-      shop: new PouchDB(`${link.couch}/${SHOP_DATABASE}`, { auth, skip_setup: true }),
+      shop: new PouchDB(`${link.couch}/${link.shop}`, { auth, skip_setup: true }),
       own: new PouchDB(`${link.couch}/${memberDatabase(link.memberId)}`, { auth, skip_setup: true }),
     };
   }, [link]);

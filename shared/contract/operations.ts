@@ -12,6 +12,7 @@ import type { SettlementView } from '../settlement/rates';
 import { operation } from './define';
 import { standingOperations } from './standing-operations';
 import { shopOperations } from './shop-operations';
+import { networkOperations } from './network-operations';
 import { outboxOperations } from './outbox-operations';
 import { syncSettingsPatchSchema, type SyncSettings } from '../sync/settings';
 import type { SyncReport, SyncStatus } from '../sync/status';
@@ -447,6 +448,7 @@ export const contract = {
   }),
   ...standingOperations,
   ...shopOperations,
+  ...networkOperations,
   ...outboxOperations,
 } as const;
 

@@ -16,6 +16,7 @@ import { accountsUiEn } from './accounts-ui.en';
 import { syncEn } from './sync.en';
 import { syncUiEn } from './sync-ui.en';
 import { shopEn } from './shop.en';
+import { networkEn } from './network.en';
 import { importEn } from './import.en';
 import { producersImportEn } from './producers-import.en';
 import { intakeEn } from './intake.en';
@@ -48,6 +49,7 @@ export const en: Dictionary = {
   ...syncEn,
   ...syncUiEn,
   ...shopEn,
+  ...networkEn,
   ...importEn,
   ...producersImportEn,
   ...intakeEn,

@@ -21,6 +21,7 @@ import { accountsUiFr } from './accounts-ui.fr';
 import { syncFr } from './sync.fr';
 import { syncUiFr } from './sync-ui.fr';
 import { shopFr } from './shop.fr';
+import { networkFr } from './network.fr';
 import { importFr } from './import.fr';
 import { producersImportFr } from './producers-import.fr';
 import { intakeFr } from './intake.fr';
@@ -52,6 +53,7 @@ export const fr = {
   ...syncFr,
   ...syncUiFr,
   ...shopFr,
+  ...networkFr,
   ...importFr,
   ...producersImportFr,
   ...intakeFr,

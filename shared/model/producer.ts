@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { id, instant, optionalEmail, optionalPhone, requiredText, text } from './fields';
 
+/** A producer's network id (issue 16): the fingerprint of its own copy's key, 24 hex digits (electron/shop/network-documents.ts). */
+export const NETWORK_ID_PATTERN = /^[0-9a-f]{24}$/;
+
+/**
+ * Typed by the organiser as the producer reads it out: spaces, dashes and capitals are let through; empty = not linked.
+ * Optional, so records written before networks load unchanged.
+ */
+const networkId = z.preprocess(
+  (value) => (typeof value === 'string' ? value.replace(/[\s-]/g, '').toLowerCase() : value),
+  z.string().refine((value) => value === '' || NETWORK_ID_PATTERN.test(value), { message: 'validation.networkId' }),
+).optional();
+
 const producerFields = z.strictObject({
   name: requiredText(120),
   businessName: text(160),
@@ -15,6 +27,8 @@ const producerFields = z.strictObject({
     .max(20_000, { message: 'validation.tooBig' })
     .nullable(),
   notes: text(4000),
+  /** Links the producer to its own copy's publications on the relay's CouchDB (a network of relays, issue 16). */
+  networkId,
 });
 export type ProducerFields = z.infer<typeof producerFields>;
 

@@ -11,6 +11,11 @@
  * Pure types and helpers: the member page (browser) and the services (Node) share them.
  */
 
+/**
+ * The shop's name before relay networks: kept by a relay that already published there (its
+ * members' links name no shop), read by the member page from such a link. A relay set up since
+ * gets a shop of its own, `cabas-shop-<random>` (services/shop.ts), so several relays share one CouchDB.
+ */
 export const SHOP_DATABASE = 'cabas-shop';
 
 /** CouchDB database names are lower-case letters, digits and _$()+-/ starting with a letter. */

@@ -30,6 +30,8 @@ export type ShopSettingsInput = z.infer<typeof shopSettingsInputSchema>;
 export interface ShopSettingsView {
   configured: boolean;
   url: string;
+  /** This relay's shop database on the server (one per relay: several relays may share a CouchDB). */
+  database: string;
   username: string;
   pageUrl: string;
 }

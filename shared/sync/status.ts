@@ -1,5 +1,6 @@
 /** What the sync settings screen shows: the contract's result types for sync. */
 import type { AppError } from '../contract/errors';
+import type { NetworkSyncReport } from '../shop/network';
 import type { ShopSyncReport } from '../shop/settings';
 import type { SyncLevel } from './levels';
 import type { SyncSettings } from './settings';
@@ -45,6 +46,12 @@ export const SYNC_PROBLEMS = [
   'rivalRoster',
   /** A file written by a copy the organiser removed from the roster: refused. */
   'removedCopy',
+  /** A document on the network's CouchDB not signed by the copy whose fingerprint is the producer's network id: refused. */
+  'networkUnsigned',
+  /** A producer's network document touching a product that is not its own: refused. */
+  'networkNotOwn',
+  /** A producer's network document refused by a rule (`detail`: why), as the same entry typed on this copy would be. */
+  'networkInvalid',
 ] as const;
 export type SyncProblemCode = (typeof SYNC_PROBLEMS)[number];
 
@@ -143,4 +150,6 @@ export interface SyncReport {
   folders: { level: SyncLevel; received: number; sent: number; problems: SyncProblem[] }[];
   /** The relay's online shop, synced too when this machine has its account (issue 16); an error never fails the folders' sync. */
   shop?: { ok: true; report: ShopSyncReport } | { ok: false; error: AppError };
+  /** A network of relays on the same CouchDB (issue 16): this producer's copy published, or this relay took its producers' publications in. */
+  network?: { ok: true; report: NetworkSyncReport } | { ok: false; error: AppError };
 }

@@ -33,6 +33,7 @@ const LABELS: Record<ProducerFieldName, MessageKey> = {
   address: 'producers.field.address',
   distanceKm: 'producers.field.distanceKm',
   notes: 'producers.field.notes',
+  networkId: 'producers.field.networkId',
 };
 
 interface ProducerDialogProps {
@@ -98,8 +99,8 @@ export function ProducerDialog({ producer, onSaved, onClose }: ProducerDialogPro
     />
   );
 
-  const field = (name: ProducerFieldName, extra: { required?: boolean; warning?: string } = {}) => (
-    <Field form={FORM} name={name} label={t(LABELS[name])} issue={byField[name]} required={extra.required} warning={extra.warning}>
+  const field = (name: ProducerFieldName, extra: { required?: boolean; warning?: string; hint?: string } = {}) => (
+    <Field form={FORM} name={name} label={t(LABELS[name])} issue={byField[name]} required={extra.required} warning={extra.warning} hint={extra.hint}>
       {control(name)}
     </Field>
   );
@@ -124,6 +125,7 @@ export function ProducerDialog({ producer, onSaved, onClose }: ProducerDialogPro
           {field('phone')}
           <div className="form-wide">{field('address')}</div>
           {field('distanceKm')}
+          <div className="form-wide">{field('networkId', { hint: t('producers.field.networkIdHint') })}</div>
           <div className="form-wide">
             <Field form={FORM} name="notes" label={t(LABELS.notes)} issue={byField.notes}>
               {(props) => (
@@ -154,4 +156,5 @@ const INPUT_HINTS: Partial<Record<ProducerFieldName, Record<string, string>>> = 
   phone: { type: 'tel', autoComplete: 'tel' },
   address: { autoComplete: 'street-address' },
   distanceKm: { inputMode: 'decimal', autoComplete: 'off' },
+  networkId: { autoComplete: 'off', spellCheck: 'false' },
 };

@@ -18,6 +18,7 @@ export const PRODUCER_FIELDS = [
   'address',
   'distanceKm',
   'notes',
+  'networkId',
 ] as const satisfies readonly (keyof ProducerFields)[];
 
 export type ProducerFieldName = (typeof PRODUCER_FIELDS)[number];
@@ -33,6 +34,7 @@ export function producerText(language: Language, producer?: Producer): ProducerT
     address: producer?.address ?? '',
     distanceKm: producer?.distanceKm == null ? '' : formatDecimal(language, producer.distanceKm),
     notes: producer?.notes ?? '',
+    networkId: producer?.networkId ?? '',
   };
 }
 
@@ -52,7 +54,8 @@ export function readProducerText(text: ProducerText): ReadDraft {
 export function changedFields(original: Producer, fields: ProducerFields): Partial<ProducerFields> {
   const changes: Partial<Record<ProducerFieldName, unknown>> = {};
   for (const name of PRODUCER_FIELDS) {
-    if (fields[name] !== original[name]) changes[name] = fields[name];
+    // A producer saved before networks has no network id: the same as an empty one, not a change.
+    if (fields[name] !== (name === 'networkId' ? (original.networkId ?? '') : original[name])) changes[name] = fields[name];
   }
   return changes as Partial<ProducerFields>;
 }

@@ -8,6 +8,7 @@ import { useCopyMode } from '../sync/copy-mode';
 import { BackupsSection } from './BackupsSection';
 import { DataFolder } from './DataFolder';
 import { RelaySettingsForm } from './RelaySettingsForm';
+import { NetworkSection } from './NetworkSection';
 import { ShopSection } from './ShopSection';
 import './settings.css';
 
@@ -43,7 +44,8 @@ export function SettingsPage() {
         </div>
       )}
       <DataFolder dataDir={status.dataDir} />
-      {!producerCopy && <ShopSection onNotice={setNotice} />}
+      {/* A producer's copy publishes its catalogue and stock to the relays' CouchDB instead of keeping a shop (issue 16). */}
+      {producerCopy ? <NetworkSection onNotice={setNotice} /> : <ShopSection onNotice={setNotice} />}
       <BackupsSection onNotice={setNotice} onRestored={restored} />
     </>
   );

@@ -3,16 +3,14 @@
  * and admin account, kept on this machine only, and a button to sync the
  * shop. The password is never shown back: the screen only knows one is kept.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import type { ShopSettingsView } from '../../../shared/shop/settings';
 import { call } from '../client';
-import { ErrorSummary } from '../forms/ErrorSummary';
-import { Field } from '../forms/Field';
-import { issuesFor } from '../forms/field-issues';
 import { PageError } from '../forms/PageError';
 import type { Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
+import { CouchAccountForm } from './CouchAccountForm';
 
 const FORM = 'shop';
 const FIELDS = ['url', 'username', 'password', 'pageUrl'] as const;
@@ -48,15 +46,12 @@ export function ShopSection({ onNotice }: { onNotice: (notice: Notice) => void }
     done(outcome.value);
   }
 
-  const save = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
+  const save = () =>
     void run(() => call('shop.saveSettings', text), (value) => {
       setSettings(value);
       setText((current) => ({ ...current, password: '' }));
       onNotice({ key: 'shop.settings.saved' });
     });
-  };
   const forget = () =>
     void run(() => call('shop.forgetSettings', {}), (value) => {
       setSettings(value);
@@ -68,7 +63,6 @@ export function ShopSection({ onNotice }: { onNotice: (notice: Notice) => void }
       onNotice({ key: 'shop.settings.synced', params: { published: report.published, orders: report.ordersTakenIn, refused: report.linesRefused } }),
     );
 
-  const byField = issuesFor(error, FIELDS);
   return (
     <section className="panel" aria-labelledby="settings-shop">
       <div className="panel-head">
@@ -81,43 +75,18 @@ export function ShopSection({ onNotice }: { onNotice: (notice: Notice) => void }
       </div>
       <p className="field-hint">{t('shop.settings.intro')}</p>
       {error && !error.issues && <PageError error={error} />}
-      <form onSubmit={save} noValidate className="form">
-        <ErrorSummary error={error?.issues ? error : null} labelFor={(path) => (path in LABELS ? t(LABELS[path as ShopField]) : undefined)} />
-        <div className="form-grid">
-          {FIELDS.map((name) => (
-            <Field
-              key={name}
-              form={FORM}
-              name={name}
-              label={t(LABELS[name])}
-              issue={byField[name]}
-              required
-              {...(name === 'password' && settings?.configured ? { hint: t('shop.settings.passwordKept') } : {})}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  name={name}
-                  type={name === 'password' ? 'password' : name === 'username' ? 'text' : 'url'}
-                  autoComplete={name === 'password' ? 'new-password' : 'off'}
-                  value={text[name]}
-                  onChange={(event) => setText((current) => ({ ...current, [name]: event.target.value }))}
-                />
-              )}
-            </Field>
-          ))}
-        </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t('shop.settings.save')}
-          </button>
-          {settings?.configured && (
-            <button type="button" className="button" onClick={forget} disabled={busy}>
-              {t('shop.settings.forget')}
-            </button>
-          )}
-        </div>
-      </form>
+      <CouchAccountForm
+        form={FORM}
+        fields={FIELDS}
+        labels={LABELS}
+        error={error}
+        text={text}
+        configured={settings?.configured ?? false}
+        busy={busy}
+        onChange={(name, value) => setText((current) => ({ ...current, [name]: value }))}
+        onSave={save}
+        onForget={forget}
+      />
     </section>
   );
 }

@@ -7,5 +7,5 @@ export function problemText(t: (key: MessageKey, params?: MessageParams) => stri
   const { detail = '', device = '', file = '', record = '', value = '', field = '' } = problem;
   // A refused field's reason is its schema's message, an i18n key when the schema names one.
   const reason = isMessageKey(detail) ? t(detail) : detail;
-  return t(`sync.problem.${problem.code}`, { detail: problem.code === 'invalidField' ? reason : detail, device, file, record, value, field });
+  return t(`sync.problem.${problem.code}`, { detail: problem.code === 'invalidField' || problem.code === 'networkInvalid' ? reason : detail, device, file, record, value, field });
 }
