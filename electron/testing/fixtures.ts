@@ -72,9 +72,10 @@ export async function openTestBackend(options: Omit<StoreOptions, 'onCommit'> & 
   backend.freezer.stop();
   backend.placer.stop();
   backend.outbox.stop();
-  // Closed once, by the test or when its folder is removed, whichever comes first.
+  // Closed once, by the test or when its folder is removed, whichever comes first. An app whose write
+  // steps the test holds (a crash test's `step` hook may never return) is the test's own: closing it would wait forever.
   let closing: Promise<void> | undefined;
-  const forget = closeWithFolder(options.dataDir, () => (closing ??= backend.close()));
+  const forget = options.writeHooks?.step ? () => undefined : closeWithFolder(options.dataDir, () => (closing ??= backend.close()));
   const close = () => {
     forget();
     return (closing ??= backend.close());
