@@ -1,12 +1,12 @@
 /**
  * The week's orders in without typing them (issue 12): an online form's export
- * of 20 responses and a member's returned .xlsx order form, both as a real
+ * of 20 responses and a member's returned .xlsx order form (alone, then in a zip), both as a real
  * LibreOffice saved them (e2e/import-files, scripts/make-import-fixtures.sh),
  * dropped on the distribution's orders page, reached from its hub.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { api, openDistributionDraft } from './support/api';
@@ -56,7 +56,7 @@ const response = (preview: ReturnType<Page['getByRole']>, file: string, line: nu
 /** The figures of the preview: created, changed, unchanged, new members, lines refused, responses left out. */
 const counts = (preview: ReturnType<Page['getByRole']>) => preview.getByRole('definition');
 
-test('the organiser imports a form export of 20 responses, then a returned .xlsx order form, and a second import changes nothing', async ({ app, request, host, dataDir, restartHost }) => {
+test('the organiser imports a form export of 20 responses, then a returned .xlsx order form, alone then in a zip, and a second import changes nothing', async ({ app, request, host, dataDir, restartHost }) => {
   const distribution = await relay(request, host);
   await app.evaluate((hash) => (window.location.hash = hash), `#/distributions/${distribution.id}`);
   await app.getByRole('link', { name: 'Commandes par tableur' }).click();
@@ -109,6 +109,23 @@ test('the organiser imports a form export of 20 responses, then a returned .xlsx
   await expect(francois).toContainText('15,40');
   await preview.getByRole('button', { name: 'Importer 1 commande' }).click();
   await expect(app.getByRole('status').filter({ hasText: 'Import terminé' })).toHaveText('Import terminé : 1 commande créée, 0 modifiée, 0 nouveau membre.');
+
+  // The returned forms saved from the e-mails as one zip, a Mac's __MACOSX/ copy with them: read as if picked one by one,
+  // so François's form, already imported, changes nothing.
+  const returned = new Uint8Array(await readFile(join(FILES, 'order-form-returned.xlsx')));
+  const zipOf = (files: Record<string, Uint8Array>) => ({ name: 'retours.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(files)) });
+  await app.getByLabel('Choisir les fichiers…').setInputFiles(
+    zipOf({ 'order-form-returned.xlsx': returned, '.DS_Store': new Uint8Array([0, 0, 0, 1]), '__MACOSX/._order-form-returned.xlsx': new Uint8Array([0, 5, 22, 7]) }),
+  );
+  preview = app.getByRole('dialog', { name: 'Commandes à importer' });
+  await expect(preview).toContainText('retours.zip/order-form-returned.xlsx — bon de commande, 1 réponse');
+  await expect(response(preview, 'retours.zip/order-form-returned.xlsx', 2)).toContainText('François D’Hondt (reconnu par l’e-mail)');
+  await expect(counts(preview)).toHaveText(['0', '0', '1', '0', '0', '0']);
+  await preview.getByRole('button', { name: 'Annuler' }).click();
+  // A zip inside the zip is refused, named, and nothing is previewed.
+  await app.getByLabel('Choisir les fichiers…').setInputFiles(zipOf({ 'order-form-returned.xlsx': returned, 'semaine-2.zip': zipSync({ 'bon.xlsx': returned }) }));
+  await expect(app.getByRole('alert').filter({ hasText: 'retours.zip' })).toHaveText('Le fichier « retours.zip » contient un autre .zip (« semaine-2.zip ») : décompressez-le d’abord. Rien n’a été importé.');
+  await expect(preview).toBeHidden();
 
   // Written to disk: after a restart, 21 orders, no member twice, the refused loaves not sold (9 of the 10).
   await restartHost();

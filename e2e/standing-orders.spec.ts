@@ -11,6 +11,7 @@ interface Ids {
 
 const day = (offset: number) => format(addDays(new Date(), offset), 'yyyy-MM-dd');
 const longDay = (date: string) => format(new Date(`${date}T12:00`), 'EEEE d MMMM yyyy', { locale: fr });
+const plainDay = (date: string) => format(new Date(`${date}T12:00`), 'd MMMM yyyy', { locale: fr });
 
 /** Ferme du Bois sells carrots and eggs; Anne is a member. */
 async function relay(request: APIRequestContext, host: HostProcess) {
@@ -30,8 +31,16 @@ async function openOrdersOf(app: Page, pickupDate: string) {
   await expect(app.getByRole('heading', { level: 1, name: `Commandes du ${longDay(pickupDate)}` })).toBeVisible();
 }
 
-test('standing orders placed at opening: the basket is in the new distribution, the line beyond the stock listed', async ({ app, request, host, restartHost }) => {
+test('standing orders placed at opening: the basket is in the new distribution of its series, the line beyond the stock listed', async ({ app, request, host, restartHost }) => {
   const { call, carrots, eggs } = await relay(request, host);
+  // The season's Thursday (or whichever day comes in four days) pickups, made as a series, not yet open for ordering.
+  const seriesFirst = day(4);
+  const series = await call<(Ids & { pickupDate: string })[]>('distributions.createSeries', {
+    from: seriesFirst, weekday: new Date(`${seriesFirst}T12:00`).getDay(), weeks: 2, pickupStart: '17:00', pickupEnd: '19:00',
+  });
+  const distribution = series[0]!;
+  await call('distributions.update', { id: distribution.id, changes: { opens: { date: day(2), time: '09:00' }, closes: { date: day(3), time: '20:00' } } });
+  const seriesText = `Le ${format(new Date(`${seriesFirst}T12:00`), 'EEEE', { locale: fr })}, 17:00–19:00, du ${plainDay(seriesFirst)} au ${plainDay(series[1]!.pickupDate)} (2 distributions)`;
 
   // On Anne's page, the organiser sets up her weekly basket: 3 carrots and 1 box of eggs.
   await app.getByRole('navigation').getByRole('link', { name: 'Membres' }).click();
@@ -43,21 +52,29 @@ test('standing orders placed at opening: the basket is in the new distribution, 
     await dialog.getByLabel('Quantité').fill(quantity);
     await dialog.getByRole('button', { name: 'Ajouter le produit' }).click();
   }
-  // Every other week, for the coming month: this week's distribution is the first of the series.
+  // Only the distributions of that series, every other week, for the coming month.
+  await dialog.getByLabel('Distributions suivies').selectOption({ label: seriesText });
   await dialog.getByRole('radio', { name: 'Une semaine sur deux' }).check();
   const until = day(30);
   await dialog.getByLabel('Jusqu’au (facultatif)').fill(format(new Date(`${until}T12:00`), 'dd/MM/yyyy'));
   await dialog.getByRole('button', { name: 'Enregistrer l’abonnement' }).click();
   await expect(app.getByRole('status').filter({ hasText: 'Abonnement enregistré.' })).toBeVisible();
   await expect(app.getByRole('list', { name: 'Panier' })).toContainText('Carottes × 3');
-  await expect(app.getByText(`Une semaine sur deux · jusqu’au ${longDay(until)}`)).toBeVisible();
+  await expect(app.getByText(`${seriesText} · Une semaine sur deux · jusqu’au ${longDay(until)}`)).toBeVisible();
 
-  // Next week's distribution opens with only 2 carrots; the app is started again (the placement runs at open).
-  const draft = openDistributionDraft();
-  const distribution = await call<Ids & { pickupDate: string }>('distributions.create', draft);
-  await call('offers.set', { distributionId: distribution.id, productId: carrots.id, quantity: 2 });
-  await call('offers.set', { distributionId: distribution.id, productId: eggs.id, quantity: 10 });
+  // The series' first distribution opens with only 2 carrots, and a distribution outside the series is open too;
+  // the app is started again (the placement runs at open).
+  const outside = await call<Ids & { pickupDate: string }>('distributions.create', openDistributionDraft());
+  for (const each of [distribution, outside]) {
+    await call('offers.set', { distributionId: each.id, productId: carrots.id, quantity: 2 });
+    await call('offers.set', { distributionId: each.id, productId: eggs.id, quantity: 10 });
+  }
+  await call('distributions.update', { id: distribution.id, changes: { opens: { date: day(-1), time: '09:00' } } });
   await restartHost();
+
+  // Nothing for Anne at the distribution outside her series.
+  await openOrdersOf(app, outside.pickupDate);
+  await expect(app.getByText('Aucune commande pour l’instant.')).toBeVisible();
 
   await openOrdersOf(app, distribution.pickupDate);
   const ordersTable = app.getByRole('table', { name: 'Commandes de la distribution, par numéro de panier' });

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { IntakePlan } from '../../shared/intake/plan';
+import { readZippedForms } from '../../shared/intake/zip-forms';
 import type { Member } from '../../shared/model/member';
 import type { ListedOrder } from '../../shared/orders/views';
 import { pickupDay } from '../testing/pickup-day';
@@ -62,6 +63,26 @@ describe('orders in from spreadsheets, through the service', () => {
         { memberId: paul.id, action: 'unchanged', totalCents: 760, issues: [] },
       ]);
     }
+  });
+
+  it('previews the forms of a zip (LibreOffice .xlsx, .ods and CSV, with a Mac’s __MACOSX/ copy) as the same forms picked one by one', async () => {
+    const day = await pickupDay(await tempDir());
+    const names = ['order-form-returned.xlsx', 'order-form-returned.ods', 'order-form-returned-fr.csv'];
+    const forms = Object.fromEntries(await Promise.all(names.map(async (name) => [name, new Uint8Array(await readFile(join(import.meta.dirname, '../../e2e/import-files', name)))])));
+    const zip = zipSync({ ...forms, __MACOSX: { '._order-form-returned.xlsx': new Uint8Array([0, 5, 22, 7]) } });
+    const read = readZippedForms('mails.zip', zip, 6_000_000);
+    if (!read.ok) throw new Error(read.key);
+    const preview = (files: { name: string; bytes: Uint8Array }[]) =>
+      call<IntakePlan>(day.app, 'orders.previewImport', {
+        distributionId: day.distribution.id,
+        files: files.map(({ name, bytes }) => ({ name, contentBase64: Buffer.from(bytes).toString('base64') })),
+      });
+    const zipped = await preview(read.files);
+    const picked = await preview(read.files.map(({ name }) => ({ name: name.replace('mails.zip/', ''), bytes: forms[name.replace('mails.zip/', '')]! })));
+    expect(zipped.files.map((file) => [file.name, file.kind])).toEqual([
+      ['mails.zip/order-form-returned-fr.csv', 'orderForm'], ['mails.zip/order-form-returned.ods', 'orderForm'], ['mails.zip/order-form-returned.xlsx', 'orderForm'],
+    ]);
+    expect(JSON.parse(JSON.stringify(zipped).replaceAll('mails.zip/', ''))).toEqual(picked);
   });
 
   it('writes nothing at all when ordering is closed, unless recorded as late orders', async () => {

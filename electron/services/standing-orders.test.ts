@@ -158,6 +158,39 @@ describe('standing orders', () => {
     await app.close();
   });
 
+  it('follow the distribution series the organiser picked: placed at its openings only, not at a distribution outside it', async () => {
+    const { app, eggs, friday, anne } = await relay();
+    // Tuesday pickups, made as a series; the first one opens for ordering together with Friday's.
+    const tuesdays = await call<DistributionView[]>(app, 'distributions.createSeries', {
+      from: '2026-03-10', weekday: 2, weeks: 2, pickupStart: '16:00', pickupEnd: '18:00',
+    });
+    await call(app, 'distributions.update', { id: tuesdays[0]!.id, changes: { opens: { date: '2026-03-03', time: '08:00' }, closes: { date: '2026-03-09', time: '20:00' } } });
+    await call(app, 'offers.set', { distributionId: tuesdays[0]!.id, productId: eggs.id, quantity: 10 });
+    const standing = await call<StandingOrderView>(app, 'standingOrders.create', {
+      memberId: anne.id, lines: [{ productId: eggs.id, quantity: 2 }], seriesId: tuesdays[0]!.seriesId,
+    });
+    expect(standing.standingOrder.seriesId).toBe(tuesdays[0]!.seriesId);
+
+    app.clock.set(tuesdayMorning);
+    await app.placer.sweep();
+    expect((await ordersOf(app, tuesdays[0]!.id)).map((row) => basket(row.order))).toEqual([[['Œufs', 2]]]);
+    expect(await ordersOf(app, friday.id)).toEqual([]);
+    expect(await call(app, 'standingOrders.place', { distributionId: friday.id })).toEqual({ placed: 0 });
+
+    // Following every distribution again: Friday's basket is placed too.
+    await call(app, 'standingOrders.setLines', { id: standing.standingOrder.id, lines: [{ productId: eggs.id, quantity: 2 }], seriesId: null });
+    expect(await call(app, 'standingOrders.place', { distributionId: friday.id })).toEqual({ placed: 1 });
+    // A series that does not exist is refused, and the standing order is left as it was.
+    const unknown = '6f1c2b3a-4d5e-4f60-8a71-9b8c7d6e5f40';
+    expect((await refusal(app, 'standingOrders.setLines', { id: standing.standingOrder.id, lines: [{ productId: eggs.id, quantity: 1 }], seriesId: unknown })).key).toBe(
+      'error.seriesNotFound',
+    );
+    expect((await refusal(app, 'standingOrders.create', { memberId: anne.id, lines: [{ productId: eggs.id, quantity: 1 }], seriesId: unknown })).key).toBe('error.seriesNotFound');
+    const [kept] = await call<StandingOrderView[]>(app, 'standingOrders.list', { memberId: anne.id });
+    expect(kept!.standingOrder).toMatchObject({ seriesId: null, lines: [{ productId: eggs.id, quantity: 2 }] });
+    await app.close();
+  });
+
   it('refuses an empty basket and an unknown product, and changes nothing', async () => {
     const { app, anne } = await relay();
     expect((await refusal(app, 'standingOrders.create', { memberId: anne.id, lines: [] })).key).toBe('error.invalidInput');

@@ -32,6 +32,12 @@ function checkLines(tx: Transaction, lines: readonly StandingLine[]): void {
   }
 }
 
+/** A series is the distributions made together: one of them must still be there to follow (a cancelled one counts: it may be restored). */
+function checkSeries(tx: Transaction, seriesId: string | null | undefined): void {
+  if (seriesId === null || seriesId === undefined) return;
+  if (!tx.all('distribution').some((distribution) => distribution.seriesId === seriesId)) throw new UserError('error.seriesNotFound');
+}
+
 function standingView(source: Store | Transaction, standingOrder: StandingOrder): StandingOrderView {
   return {
     standingOrder,
@@ -71,6 +77,7 @@ export function standingOrdersService(store: () => Store, now: () => Date) {
         if (!member) throw new UserError('error.memberNotFound');
         if (member.archivedAt !== null) throw new UserError('error.memberArchived', { name: member.name });
         checkLines(tx, lines);
+        checkSeries(tx, seriesId);
         const standingOrder = tx.put('standingOrder', {
           id: randomUUID(),
           memberId,
@@ -89,12 +96,15 @@ export function standingOrdersService(store: () => Store, now: () => Date) {
         return standingView(tx, standingOrder);
       }),
 
-    'standingOrders.setLines': ({ id, lines, cadence, until }: { id: string; lines: StandingLine[]; cadence?: StandingCadence; until?: string | null }) =>
-      change(id, (standingOrder, tx) => {
+    'standingOrders.setLines': (input: { id: string; lines: StandingLine[]; seriesId?: string | null; cadence?: StandingCadence; until?: string | null }) =>
+      change(input.id, (standingOrder, tx) => {
+        const { lines, seriesId, cadence, until } = input;
         checkLines(tx, lines);
+        checkSeries(tx, seriesId);
         if (until !== undefined && until !== null && until < todayIn(readRelay(tx).timeZone, now())) throw new UserError('error.standingUntilPast');
         return {
           lines,
+          ...(seriesId !== undefined && { seriesId }),
           ...(cadence !== undefined && { cadence, from: standingOrder.from ?? standingOrder.createdAt.slice(0, 10) }),
           ...(until !== undefined && { until }),
         };

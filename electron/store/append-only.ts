@@ -76,7 +76,13 @@ export class AppendOnlyFile {
     await this.closeHandle();
     await mkdir(dirname(this.path), { recursive: true });
     const handle = await open(this.path, 'a', 0o600);
-    this.inode = (await handle.stat()).ino;
+    try {
+      this.inode = (await handle.stat()).ino;
+    } catch (error) {
+      // Not kept, so closed here: a dropped open file is left to the garbage collector (DEP0137).
+      await handle.close().catch(() => undefined);
+      throw error;
+    }
     this.handle = handle;
     return handle;
   }

@@ -6,9 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PickupSlot } from '../../shared/model/slot';
 import { producerRecord } from '../testing/fixtures';
+import { refuseNext } from '../testing/refusing-disk';
 import { useTempDirs } from '../testing/temp-dir';
 import { readyStore, storeState } from '../testing/store-state';
 import { openStore, type StoreOptions } from './store';
@@ -209,6 +210,31 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({ kind: fc.constant('removeSlot' as const), which: fc.nat({ max: 5 }) }),
   fc.constant({ kind: 'fold' as const }),
 );
+
+describe('a journal that cannot be opened for writing', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('a torn tail the disk refuses to cut fails the open and closes the journal, not left to the garbage collector', async () => {
+    const dataDir = await tempDir();
+    const store = await ready({ dataDir });
+    await store.transact((tx) => tx.put('producer', producerRecord()));
+    await store.close();
+    await appendFile(join(dataDir, JOURNAL_FILE), '{"n":2,"v":1,"sta');
+    const disk = await refuseNext(join(dataDir, JOURNAL_FILE), 'truncate');
+    await expect(openStore({ dataDir, foldWhenIdleMs: false })).rejects.toThrow('EIO');
+    expect(disk.refused()?.fd).toBe(-1);
+  });
+
+  it('a journal file the disk cannot describe refuses the change and is closed', async () => {
+    const dataDir = await tempDir();
+    const store = await ready({ dataDir });
+    const disk = await refuseNext(join(dataDir, JOURNAL_FILE), 'stat');
+    await expect(store.transact((tx) => tx.put('producer', producerRecord()))).rejects.toMatchObject({ key: 'error.storeWrite' });
+    expect(disk.refused()?.fd).toBe(-1);
+  });
+});
 
 describe('property: random changes, a kill, a reopening', () => {
   it('the reopened folder (files + journal) holds exactly the state before the kill, whether killed idle or mid-fold', async () => {

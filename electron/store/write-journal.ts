@@ -170,8 +170,14 @@ export class WriteJournal {
     );
     if (read.totalBytes > read.goodBytes) {
       const handle = await journal.opened();
-      await handle.truncate(read.goodBytes);
-      await handle.sync();
+      try {
+        await handle.truncate(read.goodBytes);
+        await handle.sync();
+      } catch (error) {
+        // The open fails and nobody holds this journal: its file is closed here, not left to the garbage collector.
+        await journal.closeHandle().catch(() => undefined);
+        throw error;
+      }
     }
     return journal;
   }
@@ -310,7 +316,12 @@ export class WriteJournal {
       // The new name must survive a power cut as well as the lines written into it.
       await flushFolder(this.dataDir);
     }
-    this.inode = (await handle.stat()).ino;
+    try {
+      this.inode = (await handle.stat()).ino;
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      throw error;
+    }
     this.handle = handle;
     return handle;
   }

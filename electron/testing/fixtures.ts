@@ -7,6 +7,7 @@ import { openBackend, type Backend } from '../backend';
 import type { StoreOptions } from '../store/store';
 import { FORMAT_VERSION } from '../store/envelope';
 import type { TransportFactory } from '../outbox/transport';
+import { closeWithFolder } from './open-apps';
 
 export function producerRecord(overrides: Partial<Producer> = {}): Producer {
   const at = '2026-03-02T09:00:00.000Z';
@@ -71,5 +72,13 @@ export async function openTestBackend(options: Omit<StoreOptions, 'onCommit'> & 
   backend.freezer.stop();
   backend.placer.stop();
   backend.outbox.stop();
-  return backend;
+  // Closed once, by the test or when its folder is removed, whichever comes first. An app whose write
+  // steps the test holds (a crash test's `step` hook may never return) is the test's own: closing it would wait forever.
+  let closing: Promise<void> | undefined;
+  const forget = options.writeHooks?.step ? () => undefined : closeWithFolder(options.dataDir, () => (closing ??= backend.close()));
+  const close = () => {
+    forget();
+    return (closing ??= backend.close());
+  };
+  return { ...backend, close };
 }

@@ -10,6 +10,7 @@ import type { Producer } from '../../shared/model/producer';
 import type { Product } from '../../shared/model/product';
 import { openStore, type Store } from '../store/store';
 import { manualClock, openTestBackend, type TestBackend } from './fixtures';
+import { closeWithFolder } from './open-apps';
 import type { TransportFactory } from '../outbox/transport';
 
 export interface TestApp extends TestBackend {
@@ -49,7 +50,10 @@ export async function reopened(dataDir: string): Promise<Store> {
   // A look, not a second app: it never folds on its own beside the app's store.
   const opened = await openStore({ dataDir, foldWhenIdleMs: false });
   if (opened.state !== 'ready') throw new Error(`folder did not reopen: ${JSON.stringify(opened.problem)}`);
-  return opened.store;
+  // Its daily backup at open may have folded and so opened the journal: closed with the folder, not by the garbage collector.
+  const store = opened.store;
+  closeWithFolder(dataDir, () => store.close());
+  return store;
 }
 
 export const byId = <T extends { id: string }>(records: readonly T[]): T[] => [...records].sort((a, b) => a.id.localeCompare(b.id));

@@ -6,12 +6,16 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterEach } from 'vitest';
+import { closeAppsUnder } from './open-apps';
 
 /** Call once at the top of a test file; returns a maker of fresh temp folders, all removed after each test. */
 export function useTempDirs(): () => Promise<string> {
   const made: string[] = [];
   afterEach(async () => {
-    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+    const dirs = made.splice(0);
+    // Apps opened in them first, while their folders are there to fold into.
+    for (const dir of dirs) await closeAppsUnder(dir);
+    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
   });
   return async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cabas-test-'));

@@ -45,9 +45,15 @@ export const standingOperations = {
     z.strictObject({ memberId: id, lines: standingLines, seriesId: id.nullable().default(null), ...standingSchedule }),
     { mutates: true },
   ),
-  /** The basket and, when given, which distributions it repeats on. */
+  /** The basket and, when given, which distributions it repeats on (`seriesId` null: every distribution). */
   'standingOrders.setLines': operation<StandingOrderView>()(
-    z.strictObject({ id, lines: standingLines, cadence: standingSchedule.cadence.optional(), until: standingSchedule.until.optional() }),
+    z.strictObject({
+      id,
+      lines: standingLines,
+      seriesId: id.nullable().optional(),
+      cadence: standingSchedule.cadence.optional(),
+      until: standingSchedule.until.optional(),
+    }),
     { mutates: true },
   ),
   'standingOrders.pause': operation<StandingOrderView>()(byId, { mutates: true }),

@@ -73,3 +73,13 @@ export function longDay(language: Language, date: string): string {
 export function monthName(language: Language, month: string): string {
   return formatDate(parseISO(`${month}-01`), 'MMMM yyyy', { locale: locales[language] });
 }
+
+/** "vendredi" / "Friday": the day a weekly series falls on. */
+export function weekdayName(language: Language, date: string): string {
+  return formatDate(parseISO(date), 'EEEE', { locale: locales[language] });
+}
+
+/** "6 mars 2026" / "6 March 2026": a day in a span whose weekday is said once. */
+export function dayMonthYear(language: Language, date: string): string {
+  return formatDate(parseISO(date), 'd MMMM yyyy', { locale: locales[language] });
+}

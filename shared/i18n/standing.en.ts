@@ -5,6 +5,7 @@ export const standingEn: Record<keyof typeof standingFr, string> = {
   'error.standingOrderNotFound': 'This standing order does not exist.',
   'error.standingOrderStopped': 'This standing order is stopped: create a new one.',
   'error.noPreviousOrder': '{name} has no order in an earlier distribution.',
+  'error.seriesNotFound': 'This distribution series does not exist.',
   'error.standingUntilPast': 'The standing order’s last distribution cannot be in the past.',
   'validation.standingEmpty': 'Add at least one product to the basket.',
 
@@ -37,6 +38,11 @@ export const standingEn: Record<keyof typeof standingFr, string> = {
   'standing.until': 'Until (optional)',
   'standing.untilHint': 'The last distribution included; empty: until stopped.',
   'standing.untilDay': 'until {date}',
+  'standing.series.follows': 'Distributions followed',
+  'standing.series.all': 'Every distribution',
+  'standing.series.hint': 'A series: only the distributions made together by “Create a series”.',
+  'standing.series.label': '{weekday}s, {start}–{end}, from {first} to {last} ({count, plural, one {# distribution} other {# distributions}})',
+  'standing.series.gone': 'A series whose distributions are all cancelled',
   'standing.lines': 'Basket',
 
   'standing.unplacedTitle': 'Standing orders: lines not placed',

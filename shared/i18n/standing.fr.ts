@@ -3,6 +3,7 @@ export const standingFr = {
   'error.standingOrderNotFound': 'Cet abonnement n’existe pas.',
   'error.standingOrderStopped': 'Cet abonnement est arrêté : créez-en un nouveau.',
   'error.noPreviousOrder': '{name} n’a pas de commande lors d’une distribution précédente.',
+  'error.seriesNotFound': 'Cette série de distributions n’existe pas.',
   'error.standingUntilPast': 'La dernière distribution de l’abonnement ne peut pas être déjà passée.',
   'validation.standingEmpty': 'Ajoutez au moins un produit au panier.',
 
@@ -35,6 +36,11 @@ export const standingFr = {
   'standing.until': 'Jusqu’au (facultatif)',
   'standing.untilHint': 'La dernière distribution comprise ; vide : jusqu’à l’arrêt.',
   'standing.untilDay': 'jusqu’au {date}',
+  'standing.series.follows': 'Distributions suivies',
+  'standing.series.all': 'Toutes les distributions',
+  'standing.series.hint': 'Une série : seulement les distributions créées ensemble par « Créer une série ».',
+  'standing.series.label': 'Le {weekday}, {start}–{end}, du {first} au {last} ({count, plural, one {# distribution} other {# distributions}})',
+  'standing.series.gone': 'Une série dont toutes les distributions sont annulées',
   'standing.lines': 'Panier',
 
   'standing.unplacedTitle': 'Abonnements : lignes non placées',

@@ -5,6 +5,7 @@ import { call } from '../client';
 import { PageError } from '../forms/PageError';
 import { StatusMessage, type Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
+import { isZipName, readZippedForms } from '../../../shared/intake/zip-forms';
 import { bytesToBase64, MAX_IMPORT_BYTES } from '../import/file-bytes';
 import { rememberChoices, rememberedChoices, type Choice } from '../import/remembered-mapping';
 import { downloadBase64 } from './download';
@@ -14,7 +15,7 @@ import './intake.css';
 
 const FORMATS = ['xlsx', 'ods', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
-const ACCEPTED = ['.csv', '.tsv', '.txt', '.xlsx', '.ods', '.xls'].join(',');
+const ACCEPTED = ['.csv', '.tsv', '.txt', '.xlsx', '.ods', '.xls', '.zip'].join(',');
 const MAPPING_KIND = 'intake.formExport';
 type Files = { name: string; contentBase64: string; mapping?: Choice[] }[];
 
@@ -73,16 +74,37 @@ export function OrderIntake({ distributionId, late, onImported }: OrderIntakePro
     busyRef.current = true;
     setBusy(true);
     setNotice({ key: 'intake.ui.reading' });
+    const refuse = (refusal: AppError) => {
+      busyRef.current = false;
+      setBusy(false);
+      setNotice(null);
+      setError(refusal);
+    };
     const files: Files = [];
+    let sent = 0;
     for (const file of chosen) {
+      let bytes: Uint8Array;
       try {
-        files.push({ name: file.name, contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
+        bytes = new Uint8Array(await file.arrayBuffer());
       } catch {
-        busyRef.current = false;
-        setBusy(false);
-        setNotice(null);
-        return setError({ key: 'intake.ui.unreadable', params: { name: file.name } });
+        return refuse({ key: 'intake.ui.unreadable', params: { name: file.name } });
       }
+      if (!isZipName(file.name)) {
+        sent += bytes.length;
+        files.push({ name: file.name, contentBase64: bytesToBase64(bytes) });
+        continue;
+      }
+      // A zip of returned forms: each file inside previewed as if picked on its own.
+      const read = readZippedForms(file.name, bytes, MAX_IMPORT_BYTES);
+      if (!read.ok) return refuse({ key: read.key, params: read.params });
+      for (const inside of read.files) {
+        sent += inside.bytes.length;
+        files.push({ name: inside.name, contentBase64: bytesToBase64(inside.bytes) });
+      }
+    }
+    // Unzipped, the files may weigh more than what was picked: the same limit, on what is sent.
+    if (sent > MAX_IMPORT_BYTES) {
+      return refuse({ key: 'intake.ui.tooBig', params: { max: MAX_IMPORT_BYTES / 1_000_000 } });
     }
     let outcome = await call('orders.previewImport', { distributionId, files, late: late && lateOrders });
     // An export of a form already mapped by hand (last week's, with the same questions) is read the same way again.
@@ -162,6 +184,7 @@ export function OrderIntake({ distributionId, late, onImported }: OrderIntakePro
             {t('intake.ui.late')}
           </label>
         )}{' '}
+        <p className="muted">{t('intake.ui.zipHint')}</p>
         <label htmlFor={inputId} className={busy ? 'button file-button file-button-busy' : 'button file-button'} aria-busy={busy || undefined}>
           {t('intake.ui.choose')}
           <input id={inputId} type="file" multiple accept={ACCEPTED} className="file-input" onChange={(event) => void choose(event)} />

@@ -7,22 +7,28 @@ import { call } from '../client';
 import { Dialog } from '../dialog/Dialog';
 import { PageError } from '../forms/PageError';
 import { useI18n } from '../i18n/i18n-context';
+import { useToday } from '../distributions/use-today';
+import { seriesLabel, useDistributionSeries } from './use-series';
 
 interface StandingOrderDialogProps {
   memberId: string;
   /** Editing an existing standing order's basket; left out to create one. */
-  editing?: { id: string; lines: StandingLine[]; cadence: StandingCadence; until: string | null };
+  editing?: { id: string; lines: StandingLine[]; seriesId: string | null; cadence: StandingCadence; until: string | null };
   onClose: () => void;
   onSaved: () => void;
 }
 
 /** The basket of a standing order: products of the catalogue with a quantity each, and which distributions it repeats on. */
 export function StandingOrderDialog({ memberId, editing, onClose, onSaved }: StandingOrderDialogProps) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const today = useToday();
+  const { series, error: seriesError } = useDistributionSeries();
   const [products, setProducts] = useState<Product[]>([]);
   const [lines, setLines] = useState<StandingLine[]>(editing?.lines ?? []);
   const [productId, setProductId] = useState('');
   const [quantity, setQuantity] = useState('1');
+  const [seriesId, setSeriesId] = useState(editing?.seriesId ?? '');
   const [cadence, setCadence] = useState<StandingCadence>(editing?.cadence ?? 'every');
   const [until, setUntil] = useState(editing?.until ?? '');
   const [error, setError] = useState<AppError | null>(null);
@@ -42,7 +48,7 @@ export function StandingOrderDialog({ memberId, editing, onClose, onSaved }: Sta
   };
   const save = async () => {
     setBusy(true);
-    const schedule = { cadence, until: until.trim() === '' ? null : until };
+    const schedule = { seriesId: seriesId === '' ? null : seriesId, cadence, until: until.trim() === '' ? null : until };
     const outcome = editing
       ? await call('standingOrders.setLines', { id: editing.id, lines, ...schedule })
       : await call('standingOrders.create', { memberId, lines, ...schedule });
@@ -54,7 +60,7 @@ export function StandingOrderDialog({ memberId, editing, onClose, onSaved }: Sta
   return (
     <Dialog labelledBy="standing-dialog-title" onClose={onClose} busy={busy}>
       <h2 id="standing-dialog-title">{t('standing.dialogTitle')}</h2>
-      <PageError error={error} />
+      <PageError error={error ?? seriesError} />
       <div className="form-row">
         <label htmlFor="standing-product">{t('standing.product')}</label>
         <select id="standing-product" data-autofocus value={productId} onChange={(event) => setProductId(event.target.value)}>
@@ -88,6 +94,21 @@ export function StandingOrderDialog({ memberId, editing, onClose, onSaved }: Sta
       </ul>
       <fieldset className="standing-schedule">
         <legend>{t('standing.repeats')}</legend>
+        <label htmlFor="standing-series">{t('standing.series.follows')}</label>
+        <select id="standing-series" value={seriesId} onChange={(event) => setSeriesId(event.target.value)} aria-describedby="standing-series-hint">
+          <option value="">{t('standing.series.all')}</option>
+          {/* A series that is over is offered no more, unless it is the one this standing order follows. */}
+          {series
+            ?.filter((each) => each.last >= today || each.seriesId === editing?.seriesId)
+            .map((each) => (
+              <option key={each.seriesId} value={each.seriesId}>
+                {seriesLabel(i18n, each)}
+              </option>
+            ))}
+        </select>
+        <p id="standing-series-hint" className="muted">
+          {t('standing.series.hint')}
+        </p>
         {STANDING_CADENCES.map((each) => (
           <label key={each}>
             <input type="radio" name="standing-cadence" value={each} checked={cadence === each} onChange={() => setCadence(each)} /> {t(`standing.cadence.${each}`)}

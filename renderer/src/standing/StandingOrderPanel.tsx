@@ -8,6 +8,7 @@ import { PageError } from '../forms/PageError';
 import type { Notice } from '../forms/StatusMessage';
 import { useI18n } from '../i18n/i18n-context';
 import { StandingOrderDialog } from './StandingOrderDialog';
+import { seriesLabel, useDistributionSeries } from './use-series';
 
 type Action = 'pause' | 'resume' | 'stop';
 const DONE = { pause: 'standing.paused', resume: 'standing.resumed', stop: 'standing.stopped' } as const;
@@ -17,7 +18,9 @@ const DONE = { pause: 'standing.paused', resume: 'standing.resumed', stop: 'stan
  * paused and stopped here. What was done is said in the page's own status region (`onNotice`).
  */
 export function StandingOrderPanel({ memberId, onNotice }: { memberId: string; onNotice: (notice: Notice) => void }) {
-  const { t, language, timeZone } = useI18n();
+  const i18n = useI18n();
+  const { t, language, timeZone } = i18n;
+  const { series } = useDistributionSeries();
   const [standing, setStanding] = useState<StandingOrderView[] | null>(null);
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<AppError | null>(null);
@@ -44,6 +47,13 @@ export function StandingOrderPanel({ memberId, onNotice }: { memberId: string; o
     setStopping(null);
     setVersion((v) => v + 1);
   };
+  /** Which distributions it follows: all, or a series by its days (every one of its days cancelled: it says so). */
+  const followed = (seriesId: string | null) => {
+    if (seriesId === null) return t('standing.series.all');
+    const found = series?.find((each) => each.seriesId === seriesId);
+    if (found) return seriesLabel(i18n, found);
+    return series === null ? '…' : t('standing.series.gone');
+  };
   const current = standing?.filter((view) => view.status !== 'stopped') ?? [];
 
   return (
@@ -65,7 +75,7 @@ export function StandingOrderPanel({ memberId, onNotice }: { memberId: string; o
             <strong>{t(`standing.status.${view.status}`)}</strong> · {t('standing.since', { date: formatDay(language, view.standingOrder.createdAt, timeZone) })}
           </p>
           <p>
-            {t(`standing.cadence.${view.standingOrder.cadence}`)}
+            {followed(view.standingOrder.seriesId)} · {t(`standing.cadence.${view.standingOrder.cadence}`)}
             {view.standingOrder.until !== null && ` · ${t('standing.untilDay', { date: longDay(language, view.standingOrder.until) })}`}
           </p>
           <ul aria-label={t('standing.lines')}>
