@@ -22,10 +22,13 @@ import { buildEml, type Sender } from './eml';
 import { emlFileName, messagesFolder, writeEmlFiles } from './files';
 import { isSendingSet, readMailSettings, type StoredMailSettings } from './mail-settings';
 import { closingDue, outboxOf, prepareClosing, prepareReminders, remindersDue } from './prepare';
+import { sendsHere, takeIfFree } from './sending-copy';
 import { isPermanent, reasonOf, smtpTransport, type TransportFactory } from './transport';
 
 export const ATTEMPTS_LOG = 'outbox-attempts.jsonl';
 const SWEEP_MS = 60_000;
+/** The first copy to send sends everything it prepared: no copy sent any of it before. */
+export const EPOCH = new Date(0);
 
 
 export interface OutboxOptions {
@@ -68,7 +71,9 @@ export class Outbox {
     const log = options.log ?? console.error;
     // An outbox that cannot write must not keep the app from opening: the next sweep tries again.
     await outbox.recover().catch(log);
-    await outbox.sweep().catch(log);
+    // The first round runs after the app has opened, not before: writing the `.eml` files and asking a mail
+    // server that may never answer (offline, a connection timeout) must not keep the organiser waiting.
+    void outbox.sweep().catch(log);
     outbox.timer = setInterval(() => void outbox.sweep().catch(log), SWEEP_MS);
     outbox.timer.unref?.();
     return outbox;
@@ -76,6 +81,16 @@ export class Outbox {
 
   status(): Connection {
     return this.connection;
+  }
+
+  /** Whether a round is under way (preparing, writing the files, sending): the screen says so. */
+  working(): boolean {
+    return this.running !== null;
+  }
+
+  /** Resolves once no round is under way (the one at open, or one a change asked for): tests wait for it, never sleep. */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
   }
 
   /** Stops the minute's sweep (tests sweep when they say so). */
@@ -138,8 +153,8 @@ export class Outbox {
     const hours = readRelay(store).reminderHours;
     // Nothing to prepare: no transaction at all, so an idle app writes nothing every minute.
     if (closingDue(store, now).length === 0 && remindersDue(store, hours, now).length === 0) return;
-    await store.transact((tx) => {
-      for (const distribution of closingDue(tx, now)) prepareClosing(tx, distribution, now);
+    await store.transact(async (tx) => {
+      for (const distribution of closingDue(tx, now)) await prepareClosing(tx, distribution, now);
       prepareReminders(tx, hours, now);
     });
   }
@@ -187,6 +202,13 @@ export class Outbox {
     const now = this.options.now();
     const due = store.all('outboxMessage').filter((message) => isDue(message, now));
     if (due.length === 0) return;
+    // One copy sends (sending-copy.ts): a copy whose mail server was set before that was asked takes it now, if it is free.
+    if ((await takeIfFree(store, EPOCH)) !== 'here') {
+      this.connection = { state: 'otherCopy' };
+      return;
+    }
+    const mine = due.filter((message) => sendsHere(store, message));
+    if (mine.length === 0) return;
     const transport = (this.options.transport ?? smtpTransport)(settings);
     try {
       try {
@@ -198,7 +220,7 @@ export class Outbox {
       }
       this.connection = { state: 'online', at: this.options.now().toISOString() };
       const sender = senderOf(store, settings);
-      for (const message of due) await this.sendOne(store, message.id, sender, transport);
+      for (const message of mine) await this.sendOne(store, message.id, sender, transport);
     } finally {
       transport.close();
     }
