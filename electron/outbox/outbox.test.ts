@@ -4,6 +4,7 @@
  * with a mail server sends each one once — never twice, whatever happens
  * between the attempt and its outcome.
  */
+import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -287,6 +288,32 @@ describe('never twice', () => {
     expect((await refusal(app, 'outbox.discard', { id: sentOne.id })).key).toBe('error.messageNotChangeable');
     const unsent = (await outbox(app)).messages.find((message) => message.toName === 'Marc Lenoir')!;
     expect(await call(app, 'outbox.discard', { id: unsent.id })).toMatchObject({ status: 'discarded' });
+  });
+});
+
+describe('the list of messages', () => {
+  it('comes 50 at a time, newest first, a page past the end giving the last one', async () => {
+    const dataDir = await tempDir();
+    const { app, distribution } = await dayWithOrders(dataDir);
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    // Sixty more reminders, as years of distributions would leave.
+    const model = await call<OutboxMessage>(app, 'outbox.get', { id: (await outbox(app)).messages[0]!.id });
+    await app.workspace.store.transact((tx) => {
+      for (let index = 0; index < 60; index += 1) {
+        const name = `Membre ${String(index).padStart(2, '0')}`;
+        tx.put('outboxMessage', { ...model, id: randomUUID(), kind: 'reminder', recipientId: randomUUID(), toName: name });
+      }
+    });
+
+    const first = await call<OutboxView>(app, 'outbox.list', {});
+    expect(first).toMatchObject({ start: 0, total: 64, pageSize: 50 });
+    expect(first.messages).toHaveLength(50);
+    const second = await call<OutboxView>(app, 'outbox.list', { page: 1 });
+    expect(second).toMatchObject({ start: 50, total: 64 });
+    // The closing's four messages, then the reminders by name: the second page holds the last fourteen.
+    expect(second.messages.map((message) => message.toName)).toEqual(Array.from({ length: 14 }, (_, index) => `Membre ${46 + index}`));
+    expect(new Set([...first.messages, ...second.messages].map((message) => message.id)).size).toBe(64);
+    expect((await call<OutboxView>(app, 'outbox.list', { page: 9 })).start).toBe(50);
   });
 });
 

@@ -11,6 +11,7 @@
  * the organiser. Only one sweep runs at a time.
  */
 import { stat } from 'node:fs/promises';
+import { UserError } from '../../shared/contract/errors';
 import { join } from 'node:path';
 import type { OutboxMessage } from '../../shared/model/outbox';
 import type { OutboxConnection as Connection } from '../../shared/outbox/views';
@@ -22,13 +23,13 @@ import { buildEml, type Sender } from './eml';
 import { emlFileName, messagesFolder, writeEmlFiles } from './files';
 import { isSendingSet, readMailSettings, type StoredMailSettings } from './mail-settings';
 import { closingDue, outboxOf, prepareClosing, prepareReminders, remindersDue } from './prepare';
-import { sendsHere, takeIfFree } from './sending-copy';
+import { sendsHere, takeIfFree, takeOver } from './sending-copy';
 import { isPermanent, reasonOf, smtpTransport, type TransportFactory } from './transport';
 
 export const ATTEMPTS_LOG = 'outbox-attempts.jsonl';
 const SWEEP_MS = 60_000;
 /** The first copy to send sends everything it prepared: no copy sent any of it before. */
-export const EPOCH = new Date(0);
+const EPOCH = new Date(0);
 
 
 export interface OutboxOptions {
@@ -86,6 +87,23 @@ export class Outbox {
   /** Whether a round is under way (preparing, writing the files, sending): the screen says so. */
   working(): boolean {
     return this.running !== null;
+  }
+
+  /** After this copy gets a mail server: it sends the e-mails, unless another copy already does (sending-copy.ts). */
+  async offerToSend(): Promise<void> {
+    const store = this.options.store();
+    // A producer's copy sends nothing; a copy in recovery takes it at a later round.
+    if (store === null || !this.options.active()) return;
+    await takeIfFree(store, EPOCH);
+  }
+
+  /** The organiser moves the sending to this copy, for what it prepares from now on. */
+  async sendFromHere(): Promise<void> {
+    const store = this.options.store();
+    if (store === null) throw new UserError('error.recoveryMode');
+    if (!this.options.active()) throw new UserError('error.producerCopy');
+    await takeOver(store, this.options.now());
+    this.kick();
   }
 
   /** Resolves once no round is under way (the one at open, or one a change asked for): tests wait for it, never sleep. */

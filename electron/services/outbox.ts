@@ -6,8 +6,8 @@ import { canDiscard, canRetry, discarded, retried } from '../../shared/outbox/st
 import { OUTBOX_PAGE_SIZE, type OutboxView } from '../../shared/outbox/views';
 import { messagesFolder, type FolderOpener } from '../outbox/files';
 import { isSendingSet, mailSettingsView, readMailSettings, saveMailSettings } from '../outbox/mail-settings';
-import { EPOCH, type Outbox } from '../outbox/outbox';
-import { sendingCopy, takeIfFree, takeOver } from '../outbox/sending-copy';
+import type { Outbox } from '../outbox/outbox';
+import { sendingCopy } from '../outbox/sending-copy';
 import type { Store } from '../store/store';
 import { existingDistribution } from './distributions';
 
@@ -73,12 +73,11 @@ export function outboxService(store: () => Store, outbox: Outbox, dataDir: strin
       }
       const saved = await saveMailSettings(dataDir, patch);
       // The first copy given a mail server sends the e-mails; a copy in recovery or not yet approved takes it at a later round.
-      if (isSendingSet(saved)) await takeIfFree(store(), EPOCH).catch(() => undefined);
+      if (isSendingSet(saved)) await outbox.offerToSend().catch(() => undefined);
       return mailSettingsView(saved);
     },
     'mail.sendFromHere': async ({ page }: { page?: number }) => {
-      await takeOver(store(), now());
-      outbox.kick();
+      await outbox.sendFromHere();
       return list({ page });
     },
   };
