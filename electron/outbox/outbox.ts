@@ -1,8 +1,9 @@
 /**
- * The outbox at work (issue 15): at open and every minute, prepares the
- * messages of distributions whose ordering has closed (and the reminders the
- * relay asks for), writes their `.eml` files, and — on the copy that has an
- * SMTP server set — sends what is due.
+ * The outbox at work (issue 15): right after the app has opened (never holding
+ * up the open) and every minute, prepares the messages of distributions whose
+ * ordering has closed (and the reminders the relay asks for), writes their
+ * `.eml` files, and — on the organiser's copy that sends (sending-copy.ts),
+ * when it has an SMTP server set — sends what is due.
  *
  * Never twice: before a message is handed to the server its attempt is written
  * twice over, in the store (status `sending`) and in an attempts log outside

@@ -1,12 +1,14 @@
 /**
  * Preparing the outbox when a distribution's ordering closes (issue 15): one
  * order sheet per producer with something ordered, one confirmation per member
- * with an order. Prepared once per distribution: a distribution whose outbox
- * already holds its closing messages is left alone, so a sweep every minute,
- * a restart or a second closing never prepare the same messages twice.
+ * with an order, the order sheet attached as PDF and CSV. Prepared once per
+ * closing: a distribution whose outbox holds messages prepared since it closed
+ * is left alone, so a sweep every minute or a restart never prepare the same
+ * messages twice; closed again after a reopening, only who now reads something
+ * else gets a message, an update (updates.ts).
  *
- * Message ids are derived from (distribution, kind, recipient): preparing the
- * same message again can only land on the same record.
+ * Message ids are derived from (distribution, kind, recipient, and the closing
+ * for an update): preparing the same message again can only land on the same record.
  */
 import { createHash } from 'node:crypto';
 import { distributionStatus } from '../../shared/distributions/schedule';
