@@ -5,8 +5,8 @@
  * them. The relay, which every copy shares, names one copy: the first copy
  * that sets a mail server takes it, and the organiser can move it to another
  * ("send from this computer"). The copy taking over sends only what it
- * prepares from then on: what it had prepared before is the other copy's to
- * send, and was most likely sent already.
+ * prepares (or is asked to send again) from then on: what it had prepared
+ * before is the other copy's to send, and was most likely sent already.
  *
  * Two copies taking it while neither has synced can both send until they
  * sync; the relay's merge then keeps one of them everywhere.
@@ -44,8 +44,12 @@ export function takeOver(store: Store, at: Date): Promise<void> {
   return store.transact((tx) => put(tx, { device: store.deviceId, since: at.toISOString() }));
 }
 
-/** Whether this copy sends `message`: it is the sending copy, and prepared the message since it became it. */
-export function sendsHere(store: Store, message: Pick<OutboxMessage, 'preparedAt'>): boolean {
+/**
+ * Whether this copy sends `message`: it is the sending copy, and prepared the message — or the organiser
+ * put it back to send here ("Renvoyer") — since it became it. A message untouched since it was prepared
+ * before then was the other copy's to send.
+ */
+export function sendsHere(store: Store, message: Pick<OutboxMessage, 'updatedAt'>): boolean {
   const sender = readRelay(store).mailSender;
-  return sender !== null && sender.device === store.deviceId && message.preparedAt >= sender.since;
+  return sender !== null && sender.device === store.deviceId && message.updatedAt >= sender.since;
 }
