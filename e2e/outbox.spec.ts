@@ -2,9 +2,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { startMailServer } from '../electron/testing/mail-server';
+import { pdfText } from '../electron/testing/pdf-text';
 import { test, expect } from './fixtures';
 import { api, openDistributionDraft } from './support/api';
 import { seriousViolations } from './support/axe';
+import { lines } from './support/pdf';
 
 test('closing ordering prepares the order sheets and confirmations as .eml files, sent once through the relay’s mail server, even after a restart', async ({ app, host, dataDir, restartHost }) => {
   const call = api(app.request, host);
@@ -44,8 +46,16 @@ test('closing ordering prepares the order sheets and confirmations as .eml files
   const files = await readdir(folder);
   const farmMail = await simpleParser(await readFile(join(folder, files.find((name) => name.startsWith('producerOrder-'))!)));
   expect(farmMail.subject).toMatch(/^Commande du relais Panier d’Été pour le /);
-  expect(farmMail.attachments.map((attachment) => [attachment.filename, attachment.contentType])).toEqual([[`bon-de-livraison-ferme-du-bois-${draft.pickupDate}.csv`, 'text/csv']]);
-  expect(farmMail.attachments[0]!.content.toString('utf8')).toContain('Carottes;1;Chloé Dupré;3');
+  expect(farmMail.attachments.map((attachment) => [attachment.filename, attachment.contentType])).toEqual([
+    [`bon-de-livraison-ferme-du-bois-${draft.pickupDate}.pdf`, 'application/pdf'],
+    [`bon-de-livraison-ferme-du-bois-${draft.pickupDate}.csv`, 'text/csv'],
+  ]);
+  // The order sheet as a PDF the producer reads and prints: what to bring, and for whom.
+  const sheet = lines(await pdfText(farmMail.attachments[0]!.content, dataDir)).map((line) => line.replace(/\s+/g, ' '));
+  expect(sheet).toContain('Bon de livraison — Ferme du Bois');
+  expect(sheet).toContain('Carottes 3 kg');
+  expect(sheet).toContain('1 Chloé Dupré 3');
+  expect(farmMail.attachments[1]!.content.toString('utf8')).toContain('Carottes;1;Chloé Dupré;3');
 
   // This computer gets a mail server: the messages go.
   // A mail server on a free port of this machine: what reaches it is what the members and producers would get.

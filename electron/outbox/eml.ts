@@ -36,7 +36,7 @@ export function composeMail(message: OutboxMessage, sender: Sender, options: Eml
     attachments: message.attachments.map((attachment) => ({
       filename: attachment.fileName,
       contentType: attachment.contentType,
-      content: Buffer.from(attachment.content, 'utf8'),
+      content: Buffer.from(attachment.content, attachment.encoding ?? 'utf8'),
     })),
   });
 }

@@ -4,62 +4,21 @@
  * with a mail server sends each one once — never twice, whatever happens
  * between the attempt and its outcome.
  */
+import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import type { OutboxView } from '../../shared/outbox/views';
 import type { OutboxMessage } from '../../shared/model/outbox';
-import { ORDERING_OPEN, pickupDay, type PickupDay } from '../testing/pickup-day';
+import { ORDERING_OPEN } from '../testing/pickup-day';
+import { dayWithOrders, fakeServer, SMTP } from '../testing/outbox-day';
 import { call, openApp, refusal, type TestApp } from '../testing/service-calls';
+import { pdfText } from '../testing/pdf-text';
 import { useTempDirs } from '../testing/temp-dir';
 import { messageIdHeader } from './eml';
-import type { MailTransport, TransportFactory } from './transport';
 
 const tempDir = useTempDirs();
-
-/** A mail server stand-in: records what it is handed, or fails as told. */
-function fakeServer() {
-  const received: { to: string[]; raw: string }[] = [];
-  const behaviour = { offline: false, failWith: null as null | { message: string; responseCode: number } };
-  const transport: TransportFactory = (): MailTransport => ({
-    verify: async () => {
-      if (behaviour.offline) throw new Error('getaddrinfo ENOTFOUND smtp.example.org');
-    },
-    send: async (envelope, raw) => {
-      if (behaviour.failWith) throw Object.assign(new Error(behaviour.failWith.message), { responseCode: behaviour.failWith.responseCode });
-      received.push({ to: envelope.to, raw: raw.toString('utf8') });
-    },
-    close: () => undefined,
-  });
-  return { received, behaviour, transport };
-}
-
-const SMTP = { host: 'smtp.example.org', port: 587, secure: false, user: 'relais', password: 'secret', fromAddress: 'relais@example.org' };
-
-/** A relay with two producers and two members' orders, ordering open (pickup-day.ts). */
-async function dayWithOrders(dataDir: string, transport?: TransportFactory): Promise<PickupDay & { app: TestApp }> {
-  const day = await pickupDay(dataDir);
-  let app = day.app;
-  if (transport) {
-    await app.close();
-    app = await openApp(dataDir, ORDERING_OPEN, transport);
-  }
-  const setup = { ...day, app };
-  const chloe = await call<{ id: string }>(app, 'members.create', { name: 'Chloé Dupré', email: 'chloe@example.org' });
-  const marc = await call<{ id: string }>(app, 'members.create', { name: 'Marc Lenoir', email: '' });
-  for (const [member, lines] of [
-    [chloe, [{ product: day.carrots, quantity: 2 }, { product: day.bread, quantity: 1 }]],
-    [marc, [{ product: day.carrots, quantity: 1 }]],
-  ] as const) {
-    let order = await call<{ id: string }>(app, 'orders.open', { distributionId: day.distribution.id, memberId: member.id });
-    for (const line of lines) order = await call<{ id: string }>(app, 'orders.addLine', { orderId: order.id, productId: line.product.id, quantity: line.quantity });
-  }
-  await call(app, 'producers.update', { id: day.carrots.producerId, changes: { email: 'ferme@example.org' } });
-  // Accents in the relay's name put them in every subject.
-  await call(app, 'relay.update', { name: 'Panier d’Été' });
-  return setup;
-}
 
 /** A day with orders on a copy whose mail server is `server`, ordering just closed; `before` sets how the server behaves first. */
 async function closedWithServer(dataDir: string, before: (server: ReturnType<typeof fakeServer>) => void = () => undefined) {
@@ -103,8 +62,20 @@ describe('the outbox when ordering closes', () => {
     expect(farmMail.to && !Array.isArray(farmMail.to) ? farmMail.to.value[0] : null).toEqual({ name: 'Ferme du Bois', address: 'ferme@example.org' });
     expect(farmMail.text).toContain('- Carottes : 3 kg');
     expect(farmMail.headers.get('x-unsent')).toBe('1');
-    expect(farmMail.attachments.map((attachment) => [attachment.filename, attachment.contentType])).toEqual([['bon-de-livraison-ferme-du-bois-2026-03-06.csv', 'text/csv']]);
-    const csv = farmMail.attachments[0]!.content.toString('utf8');
+    expect(farmMail.attachments.map((attachment) => [attachment.filename, attachment.contentType])).toEqual([
+      ['bon-de-livraison-ferme-du-bois-2026-03-06.pdf', 'application/pdf'],
+      ['bon-de-livraison-ferme-du-bois-2026-03-06.csv', 'text/csv'],
+    ]);
+    // The order sheet as a document to read and print: what to bring, then who gets what.
+    const sheet = (await pdfText(farmMail.attachments[0]!.content, dataDir)).split('\n').map((line) => line.trim().replace(/\s+/g, ' '));
+    expect(sheet).toContain('Bon de livraison — Ferme du Bois');
+    expect(sheet).toContain('Panier d’Été · vendredi 6 mars 2026 · 17:00–19:00');
+    expect(sheet).toContain('Carottes 3 kg');
+    expect(sheet).toContain('Carottes — 3 kg au total');
+    expect(sheet).toContain('1 Chloé Dupré 2');
+    expect(sheet).toContain('2 Marc Lenoir 1');
+    expect(sheet.join('\n')).not.toContain('Pain');
+    const csv = farmMail.attachments[1]!.content.toString('utf8');
     expect(csv).toContain('Carottes;1;Chloé Dupré;2');
     expect(csv).toContain('Carottes;2;Marc Lenoir;1');
 
@@ -139,6 +110,42 @@ describe('the outbox when ordering closes', () => {
     await app.outbox.sweep();
     await app.outbox.sweep();
     expect((await outbox(app)).messages).toHaveLength(4);
+  });
+});
+
+describe('ordering closed again after a reopening', () => {
+  it('sends an update, marked as one, to whom the order changed for, and nothing to the others', async () => {
+    const dataDir = await tempDir();
+    const { app, distribution, carrots } = await dayWithOrders(dataDir);
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    expect((await outbox(app)).messages).toHaveLength(4);
+
+    // Chloé takes one more kilo of carrots: her basket and the farm's order change, Marc's and the bakery's do not.
+    app.clock.advance(60_000);
+    await call(app, 'distributions.reopen', { id: distribution.id });
+    const chloe = app.workspace.store.all('order').find((order) => order.lines.length === 2)!;
+    const line = chloe.lines.find((candidate) => candidate.productId === carrots.id)!;
+    await call(app, 'orders.setLineQuantity', { orderId: chloe.id, lineId: line.id, quantity: 3 });
+    app.clock.advance(60_000);
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+
+    const updates = (await outbox(app)).messages.filter((message) => message.update === true);
+    expect(updates.map((message) => [message.kind, message.toName, message.subject]).sort()).toEqual([
+      ['memberConfirmation', 'Chloé Dupré', 'Mise à jour — Votre commande au relais Panier d’Été pour le vendredi 6 mars 2026'],
+      ['producerOrder', 'Ferme du Bois', 'Mise à jour — Commande du relais Panier d’Été pour le vendredi 6 mars 2026'],
+    ]);
+    expect((await outbox(app)).messages).toHaveLength(6);
+    const farmUpdate = await call<OutboxMessage>(app, 'outbox.get', { id: updates.find((message) => message.kind === 'producerOrder')!.id });
+    expect(farmUpdate.text).toContain('Ce message remplace le précédent');
+    expect(farmUpdate.text).toContain('- Carottes : 4 kg');
+
+    // Reopened and closed once more with nothing changed: nothing new.
+    app.clock.advance(60_000);
+    await call(app, 'distributions.reopen', { id: distribution.id });
+    app.clock.advance(60_000);
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    await app.outbox.sweep();
+    expect((await outbox(app)).messages).toHaveLength(6);
   });
 });
 
@@ -281,6 +288,32 @@ describe('never twice', () => {
     expect((await refusal(app, 'outbox.discard', { id: sentOne.id })).key).toBe('error.messageNotChangeable');
     const unsent = (await outbox(app)).messages.find((message) => message.toName === 'Marc Lenoir')!;
     expect(await call(app, 'outbox.discard', { id: unsent.id })).toMatchObject({ status: 'discarded' });
+  });
+});
+
+describe('the list of messages', () => {
+  it('comes 50 at a time, newest first, a page past the end giving the last one', async () => {
+    const dataDir = await tempDir();
+    const { app, distribution } = await dayWithOrders(dataDir);
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    // Sixty more reminders, as years of distributions would leave.
+    const model = await call<OutboxMessage>(app, 'outbox.get', { id: (await outbox(app)).messages[0]!.id });
+    await app.workspace.store.transact((tx) => {
+      for (let index = 0; index < 60; index += 1) {
+        const name = `Membre ${String(index).padStart(2, '0')}`;
+        tx.put('outboxMessage', { ...model, id: randomUUID(), kind: 'reminder', recipientId: randomUUID(), toName: name });
+      }
+    });
+
+    const first = await call<OutboxView>(app, 'outbox.list', {});
+    expect(first).toMatchObject({ start: 0, total: 64, pageSize: 50 });
+    expect(first.messages).toHaveLength(50);
+    const second = await call<OutboxView>(app, 'outbox.list', { page: 1 });
+    expect(second).toMatchObject({ start: 50, total: 64 });
+    // The closing's four messages, then the reminders by name: the second page holds the last fourteen.
+    expect(second.messages.map((message) => message.toName)).toEqual(Array.from({ length: 14 }, (_, index) => `Membre ${46 + index}`));
+    expect(new Set([...first.messages, ...second.messages].map((message) => message.id)).size).toBe(64);
+    expect((await call<OutboxView>(app, 'outbox.list', { page: 9 })).start).toBe(50);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
- * The outbox at work (issue 15): at open and every minute, prepares the
- * messages of distributions whose ordering has closed (and the reminders the
- * relay asks for), writes their `.eml` files, and — on the copy that has an
- * SMTP server set — sends what is due.
+ * The outbox at work (issue 15): right after the app has opened (never holding
+ * up the open) and every minute, prepares the messages of distributions whose
+ * ordering has closed (and the reminders the relay asks for), writes their
+ * `.eml` files, and — on the organiser's copy that sends (sending-copy.ts),
+ * when it has an SMTP server set — sends what is due.
  *
  * Never twice: before a message is handed to the server its attempt is written
  * twice over, in the store (status `sending`) and in an attempts log outside
@@ -11,6 +12,7 @@
  * the organiser. Only one sweep runs at a time.
  */
 import { stat } from 'node:fs/promises';
+import { UserError } from '../../shared/contract/errors';
 import { join } from 'node:path';
 import type { OutboxMessage } from '../../shared/model/outbox';
 import type { OutboxConnection as Connection } from '../../shared/outbox/views';
@@ -22,10 +24,13 @@ import { buildEml, type Sender } from './eml';
 import { emlFileName, messagesFolder, writeEmlFiles } from './files';
 import { isSendingSet, readMailSettings, type StoredMailSettings } from './mail-settings';
 import { closingDue, outboxOf, prepareClosing, prepareReminders, remindersDue } from './prepare';
+import { sendsHere, takeIfFree, takeOver } from './sending-copy';
 import { isPermanent, reasonOf, smtpTransport, type TransportFactory } from './transport';
 
 export const ATTEMPTS_LOG = 'outbox-attempts.jsonl';
 const SWEEP_MS = 60_000;
+/** The first copy to send sends everything it prepared: no copy sent any of it before. */
+const EPOCH = new Date(0);
 
 
 export interface OutboxOptions {
@@ -70,7 +75,9 @@ export class Outbox {
     const log = options.log ?? console.error;
     // An outbox that cannot write must not keep the app from opening: the next sweep tries again.
     await outbox.recover().catch(log);
-    await outbox.sweep().catch(log);
+    // The first round runs after the app has opened, not before: writing the `.eml` files and asking a mail
+    // server that may never answer (offline, a connection timeout) must not keep the organiser waiting.
+    void outbox.sweep().catch(log);
     outbox.timer = setInterval(() => void outbox.sweep().catch(log), SWEEP_MS);
     outbox.timer.unref?.();
     return outbox;
@@ -78,6 +85,33 @@ export class Outbox {
 
   status(): Connection {
     return this.connection;
+  }
+
+  /** Whether a round is under way (preparing, writing the files, sending): the screen says so. */
+  working(): boolean {
+    return this.running !== null;
+  }
+
+  /** After this copy gets a mail server: it sends the e-mails, unless another copy already does (sending-copy.ts). */
+  async offerToSend(): Promise<void> {
+    const store = this.options.store();
+    // A producer's copy sends nothing; a copy in recovery takes it at a later round.
+    if (store === null || !this.options.active()) return;
+    await takeIfFree(store, EPOCH);
+  }
+
+  /** The organiser moves the sending to this copy, for what it prepares from now on. */
+  async sendFromHere(): Promise<void> {
+    const store = this.options.store();
+    if (store === null) throw new UserError('error.recoveryMode');
+    if (!this.options.active()) throw new UserError('error.producerCopy');
+    await takeOver(store, this.options.now());
+    this.kick();
+  }
+
+  /** Resolves once no round is under way (the one at open, or one a change asked for): tests wait for it, never sleep. */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
   }
 
   /** Stops the minute's sweep (tests sweep when they say so). */
@@ -140,8 +174,8 @@ export class Outbox {
     const hours = readRelay(store).reminderHours;
     // Nothing to prepare: no transaction at all, so an idle app writes nothing every minute.
     if (closingDue(store, now).length === 0 && remindersDue(store, hours, now).length === 0) return;
-    await store.transact((tx) => {
-      for (const distribution of closingDue(tx, now)) prepareClosing(tx, distribution, now);
+    await store.transact(async (tx) => {
+      for (const distribution of closingDue(tx, now)) await prepareClosing(tx, distribution, now);
       prepareReminders(tx, hours, now);
     });
   }
@@ -198,6 +232,13 @@ export class Outbox {
     const now = this.options.now();
     const due = store.all('outboxMessage').filter((message) => isDue(message, now));
     if (due.length === 0) return;
+    // One copy sends (sending-copy.ts): a copy whose mail server was set before that was asked takes it now, if it is free.
+    if ((await takeIfFree(store, EPOCH)) !== 'here') {
+      this.connection = { state: 'otherCopy' };
+      return;
+    }
+    const mine = due.filter((message) => sendsHere(store, message));
+    if (mine.length === 0) return;
     const transport = (this.options.transport ?? smtpTransport)(settings);
     try {
       try {
@@ -209,7 +250,7 @@ export class Outbox {
       }
       this.connection = { state: 'online', at: this.options.now().toISOString() };
       const sender = senderOf(store, settings);
-      for (const message of due) await this.sendOne(store, message.id, sender, transport);
+      for (const message of mine) await this.sendOne(store, message.id, sender, transport);
     } finally {
       transport.close();
     }

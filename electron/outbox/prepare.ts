@@ -1,12 +1,14 @@
 /**
  * Preparing the outbox when a distribution's ordering closes (issue 15): one
  * order sheet per producer with something ordered, one confirmation per member
- * with an order. Prepared once per distribution: a distribution whose outbox
- * already holds its closing messages is left alone, so a sweep every minute,
- * a restart or a second closing never prepare the same messages twice.
+ * with an order, the order sheet attached as PDF and CSV. Prepared once per
+ * closing: a distribution whose outbox holds messages prepared since it closed
+ * is left alone, so a sweep every minute or a restart never prepare the same
+ * messages twice; closed again after a reopening, only who now reads something
+ * else gets a message, an update (updates.ts).
  *
- * Message ids are derived from (distribution, kind, recipient): preparing the
- * same message again can only land on the same record.
+ * Message ids are derived from (distribution, kind, recipient, and the closing
+ * for an update): preparing the same message again can only land on the same record.
  */
 import { createHash } from 'node:crypto';
 import { distributionStatus } from '../../shared/distributions/schedule';
@@ -14,13 +16,15 @@ import type { Distribution } from '../../shared/model/distribution';
 import type { MessageDraft, OutboxKind, OutboxMessage } from '../../shared/model/outbox';
 import { memberConfirmationMessage, producerOrderMessage, reminderMessage, type MessageRelay } from '../../shared/outbox/compose';
 import { isActive } from '../../shared/orders/totals';
-import { deliverySheets } from '../../shared/sheets/delivery-sheet';
+import { deliverySheets, type ProducerDelivery } from '../../shared/sheets/delivery-sheet';
 import type { SheetOffer } from '../../shared/sheets/source';
 import { distributionFile, outboxFile } from '../store/entities';
 import type { Store, Transaction } from '../store/store';
 import { counterAccounts } from '../services/account-entries';
 import { ordersOf } from '../services/ordered';
 import { readRelay } from '../services/relay';
+import { deliveryPdf } from './delivery-pdf';
+import { asUpdate, fingerprint, latestByRecipient, recipientKey } from './updates';
 
 type Source = Store | Transaction;
 
@@ -49,8 +53,22 @@ function sheetOffers(source: Source, productIds: Iterable<string>): SheetOffer[]
   });
 }
 
+/** The order sheet as PDF beside its CSV: the PDF to read and print, the CSV for a spreadsheet. */
+async function withPdf(draft: MessageDraft, relay: MessageRelay, distribution: Distribution, delivery: ProducerDelivery, at: Date): Promise<MessageDraft> {
+  const pdf = await deliveryPdf({ language: relay.language, relayName: relay.name, pickupDate: distribution.pickupDate, pickupStart: distribution.pickupStart, pickupEnd: distribution.pickupEnd, delivery, at });
+  const csv = draft.attachments[0];
+  const fileName = csv ? csv.fileName.replace(/\.csv$/, '.pdf') : `${draft.subject}.pdf`;
+  return { ...draft, attachments: [{ fileName, contentType: 'application/pdf', content: Buffer.from(pdf).toString('base64'), encoding: 'base64' }, ...draft.attachments] };
+}
+
+/** A closing message as composed, with the producer's delivery its PDF is made from (made only for a message written). */
+interface ClosingDraft {
+  draft: MessageDraft;
+  delivery: ProducerDelivery | null;
+}
+
 /** Every closing message of the distribution, as they read from the records now. */
-export function closingDrafts(source: Source, distribution: Distribution): MessageDraft[] {
+function closingDrafts(source: Source, distribution: Distribution): ClosingDraft[] {
   const relay = relayOf(source);
   const orders = ordersOf(source, distribution.id).filter((order) => isActive(order) && !order.counter && order.lines.length > 0 && order.memberId !== null);
   const views = orders.flatMap((order) => {
@@ -58,11 +76,11 @@ export function closingDrafts(source: Source, distribution: Distribution): Messa
     return member ? [{ order, member }] : [];
   });
   const offers = sheetOffers(source, orders.flatMap((order) => order.lines.map((line) => line.productId)));
-  const drafts: MessageDraft[] = [];
+  const drafts: ClosingDraft[] = [];
   for (const delivery of deliverySheets(views, offers)) {
     const producer = source.get('producer', delivery.producerId);
     if (!producer) continue;
-    drafts.push(producerOrderMessage(relay, distribution, { id: producer.id, name: producer.name, email: producer.email }, delivery));
+    drafts.push({ draft: producerOrderMessage(relay, distribution, { id: producer.id, name: producer.name, email: producer.email }, delivery), delivery });
   }
   const slots = new Map(source.inFile('slot', distributionFile(distribution.id)).map((slot) => [slot.id, slot]));
   // The counter's figures, from one scan of the account entries: what each member will be asked to pay.
@@ -70,20 +88,19 @@ export function closingDrafts(source: Source, distribution: Distribution): Messa
   for (const { order, member } of views) {
     const slot = order.slotId === null ? undefined : slots.get(order.slotId);
     const { due } = accounts.get(order.id)!;
-    drafts.push(
-      memberConfirmationMessage(relay, distribution, { id: member.id, name: member.name, email: member.email }, {
-        lines: order.lines,
-        slot: slot ? { start: slot.start, end: slot.end } : null,
-        dueCents: due.dueCents,
-      }),
-    );
+    const draft = memberConfirmationMessage(relay, distribution, { id: member.id, name: member.name, email: member.email }, {
+      lines: order.lines,
+      slot: slot ? { start: slot.start, end: slot.end } : null,
+      dueCents: due.dueCents,
+    });
+    drafts.push({ draft, delivery: null });
   }
   return drafts;
 }
 
-export function record(distributionId: string, draft: MessageDraft, at: string): OutboxMessage {
+export function record(distributionId: string, draft: MessageDraft, at: string, identity = draft.recipientId): OutboxMessage {
   return {
-    id: messageId(distributionId, draft.kind, draft.recipientId),
+    id: messageId(distributionId, draft.kind, identity),
     distributionId,
     ...draft,
     status: 'prepared',
@@ -98,29 +115,49 @@ export function record(distributionId: string, draft: MessageDraft, at: string):
   };
 }
 
-/** Whether the distribution's closing messages were already prepared (any of them, whatever became of it). */
-function closingPrepared(source: Source, distributionId: string): boolean {
+/** The moment ordering closed: early by hand, or as planned. */
+function closingMoment(distribution: Distribution): string {
+  return distribution.closedEarlyAt ?? distribution.closesAt;
+}
+
+/** Whether the closing messages were prepared for the distribution's current closing (not only for one before a reopening). */
+function closingPrepared(source: Source, distribution: Distribution): boolean {
   // Reminders and members' links are prepared while ordering is open: they are no closing message.
-  return outboxOf(source, distributionId).some((message) => message.kind === 'producerOrder' || message.kind === 'memberConfirmation');
+  const closing = outboxOf(source, distribution.id).filter((message) => message.kind === 'producerOrder' || message.kind === 'memberConfirmation');
+  return closing.some((message) => message.preparedAt >= closingMoment(distribution));
 }
 
 /**
  * Distributions whose ordering has closed and whose pickup is still to come, with no closing
- * messages yet. A distribution already distributed when the outbox arrived gets none: a
- * confirmation after the pickup would only confuse.
+ * messages for this closing yet. A distribution already distributed when the outbox arrived gets
+ * none: a confirmation after the pickup would only confuse.
  */
 export function closingDue(source: Source, now: Date): Distribution[] {
   const { timeZone } = readRelay(source);
-  return source.all('distribution').filter((distribution) => distributionStatus(distribution, now, timeZone) === 'closed' && !closingPrepared(source, distribution.id));
+  return source.all('distribution').filter((distribution) => distributionStatus(distribution, now, timeZone) === 'closed' && !closingPrepared(source, distribution));
 }
 
-/** Stages the closing messages of one distribution; returns how many. */
-export function prepareClosing(tx: Transaction, distribution: Distribution, now: Date): number {
-  if (closingPrepared(tx, distribution.id)) return 0;
+/**
+ * Stages the closing messages of one distribution; returns how many. Closed again after a
+ * reopening, it writes a message only to whom it now says something else (updates.ts):
+ * an update, marked as such; the others get nothing.
+ */
+export async function prepareClosing(tx: Transaction, distribution: Distribution, now: Date): Promise<number> {
+  if (closingPrepared(tx, distribution)) return 0;
   const at = now.toISOString();
-  const drafts = closingDrafts(tx, distribution);
-  for (const draft of drafts) tx.put('outboxMessage', record(distribution.id, draft, at));
-  return drafts.length;
+  const relay = relayOf(tx);
+  const earlier = latestByRecipient(outboxOf(tx, distribution.id));
+  let count = 0;
+  for (const { draft, delivery } of closingDrafts(tx, distribution)) {
+    const before = earlier.get(recipientKey(draft));
+    if (before && fingerprint(before) === fingerprint(draft)) continue;
+    const words = before ? asUpdate(relay.language, draft) : draft;
+    const written = delivery ? await withPdf(words, relay, distribution, delivery, now) : words;
+    // An update has its own id: the first message stays as it was, sent or not.
+    tx.put('outboxMessage', { ...record(distribution.id, written, at, before ? `${draft.recipientId}/${closingMoment(distribution)}` : draft.recipientId), fingerprint: fingerprint(draft) });
+    count += 1;
+  }
+  return count;
 }
 
 /**

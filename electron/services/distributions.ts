@@ -97,11 +97,11 @@ export function distributionsService(store: () => Store, now: () => Date) {
   /** Every distribution written here holds the rates its ordering state calls for: frozen the moment ordering closes (issue 15). */
   const save = (tx: Transaction, distribution: Distribution) => tx.put('distribution', withRatesInForce(distribution, readRelay(tx), now()));
 
-  const change = (id: string, edit: (distribution: Distribution, tx: Transaction) => Partial<Distribution>, after?: (saved: Distribution, tx: Transaction) => void) =>
-    store().transact((tx) => {
+  const change = (id: string, edit: (distribution: Distribution, tx: Transaction) => Partial<Distribution>, after?: (saved: Distribution, tx: Transaction) => Promise<unknown>) =>
+    store().transact(async (tx) => {
       const distribution = existingDistribution(tx, id);
       const saved = save(tx, { ...distribution, ...edit(distribution, tx), updatedAt: now().toISOString() });
-      after?.(saved, tx);
+      await after?.(saved, tx);
       return view(tx, saved);
     });
 
@@ -155,7 +155,7 @@ export function distributionsService(store: () => Store, now: () => Date) {
       },
       // The producers' order sheets and the members' confirmations, in the same step as the closing (issue 15);
       // closing by the clock prepares them at the outbox's next sweep (electron/outbox/outbox.ts).
-      (saved, tx) => void prepareClosing(tx, saved, now()),
+      (saved, tx) => prepareClosing(tx, saved, now()),
       ),
 
     /** Reopens ordering; after the planned close, the organiser gives a new closing moment. */

@@ -64,7 +64,7 @@ describe('rates frozen when ordering closes', () => {
       serviceFeeBp: 1165,
       frozenAt: PICKUP_UNDER_WAY.toISOString(),
     });
-    // A second open finds nothing left to freeze and writes nothing.
+    // A second open finds nothing left to freeze and writes nothing (openApp waits for the outbox's round after the open).
     const before = await snapshotData(app.dataDir);
     await openApp(app.dataDir, new Date(PICKUP_UNDER_WAY.getTime() + 60_000));
     expect(await snapshotData(app.dataDir)).toEqual(before);
@@ -215,6 +215,8 @@ describe('the sweep at open', () => {
     stuck.syncer.stop();
     stuck.freezer.stop();
     stuck.outbox.stop();
+    // The outbox's first round runs after the open: its refusal is logged when it ends.
+    await stuck.outbox.whenIdle();
     expect(stuck.workspace.inRecovery).toBe(false);
     expect(stuck.workspace.store.get('distribution', distribution.id)!.rates).toBeNull();
     // The freeze, then the outbox preparing the closing's messages (issue 15): both refused, both logged.

@@ -3,27 +3,32 @@ import { UserError } from '../../shared/contract/errors';
 import type { OutboxMessage } from '../../shared/model/outbox';
 import type { MailSettingsPatch } from '../../shared/outbox/mail-settings';
 import { canDiscard, canRetry, discarded, retried } from '../../shared/outbox/state';
-import type { OutboxView } from '../../shared/outbox/views';
+import { OUTBOX_PAGE_SIZE, type OutboxView } from '../../shared/outbox/views';
 import { messagesFolder, type FolderOpener } from '../outbox/files';
 import { isSendingSet, mailSettingsView, readMailSettings, saveMailSettings } from '../outbox/mail-settings';
 import type { Outbox } from '../outbox/outbox';
+import { sendingCopy } from '../outbox/sending-copy';
 import type { Store } from '../store/store';
 import { existingDistribution } from './distributions';
 
 export function outboxService(store: () => Store, outbox: Outbox, dataDir: string, now: () => Date, openFolder?: FolderOpener) {
-  const list = async (distributionId?: string): Promise<OutboxView> => {
+  const list = async ({ distributionId, page = 0 }: { distributionId?: string; page?: number }): Promise<OutboxView> => {
     const source = store();
     const pickupDates = new Map(source.all('distribution').map((distribution) => [distribution.id, distribution.pickupDate]));
-    const messages = source
+    // Sorted on the small fields, then only the page's rows are copied out: years of messages stay cheap to list.
+    const all = source
       .all('outboxMessage')
       .filter((message) => distributionId === undefined || message.distributionId === distributionId)
-      .map(({ text: _text, attachments, ...message }) => ({
-        ...message,
-        attachments: attachments.map(({ fileName, contentType }) => ({ fileName, contentType })),
-        pickupDate: pickupDates.get(message.distributionId) ?? '',
-      }))
-      .sort((a, b) => b.pickupDate.localeCompare(a.pickupDate) || a.kind.localeCompare(b.kind) || a.toName.localeCompare(b.toName, 'fr'));
-    return { messages, connection: outbox.status(), sendingSet: isSendingSet(await readMailSettings(dataDir)) };
+      .map((message) => ({ message, pickupDate: pickupDates.get(message.distributionId) ?? '' }))
+      .sort((a, b) => b.pickupDate.localeCompare(a.pickupDate) || a.message.kind.localeCompare(b.message.kind) || a.message.toName.localeCompare(b.message.toName, 'fr'));
+    const lastPage = Math.max(0, Math.ceil(all.length / OUTBOX_PAGE_SIZE) - 1);
+    const start = Math.min(page, lastPage) * OUTBOX_PAGE_SIZE;
+    const messages = all.slice(start, start + OUTBOX_PAGE_SIZE).map(({ message: { text: _text, attachments, ...message }, pickupDate }) => ({
+      ...message,
+      attachments: attachments.map(({ fileName, contentType }) => ({ fileName, contentType })),
+      pickupDate,
+    }));
+    return { messages, start, total: all.length, pageSize: OUTBOX_PAGE_SIZE, connection: outbox.status(), working: outbox.working(), sendingSet: isSendingSet(await readMailSettings(dataDir)), sendingCopy: sendingCopy(source, source.deviceId) };
   };
 
   const change = (id: string, allowed: (message: OutboxMessage) => boolean, edit: (message: OutboxMessage, at: Date) => OutboxMessage) =>
@@ -35,7 +40,7 @@ export function outboxService(store: () => Store, outbox: Outbox, dataDir: strin
     });
 
   return {
-    'outbox.list': ({ distributionId }: { distributionId?: string }) => list(distributionId),
+    'outbox.list': (query: { distributionId?: string; page?: number }) => list(query),
     'outbox.get': async ({ id }: { id: string }) => {
       const message = store().get('outboxMessage', id);
       if (!message) throw new UserError('error.messageNotFound');
@@ -48,9 +53,9 @@ export function outboxService(store: () => Store, outbox: Outbox, dataDir: strin
       return message;
     },
     'outbox.discard': ({ id }: { id: string }) => change(id, canDiscard, discarded),
-    'outbox.sendNow': async () => {
+    'outbox.sendNow': async ({ page }: { page?: number }) => {
       await outbox.sweep();
-      return list();
+      return list({ page });
     },
     'outbox.exportFiles': async ({ distributionId }: { distributionId: string }) => {
       const distribution = existingDistribution(store(), distributionId);
@@ -66,7 +71,14 @@ export function outboxService(store: () => Store, outbox: Outbox, dataDir: strin
       if (next.host !== '' && next.fromAddress === '') {
         throw new UserError('error.invalidInput', undefined, [{ path: 'fromAddress', key: 'validation.required' }]);
       }
-      return mailSettingsView(await saveMailSettings(dataDir, patch));
+      const saved = await saveMailSettings(dataDir, patch);
+      // The first copy given a mail server sends the e-mails; a copy in recovery or not yet approved takes it at a later round.
+      if (isSendingSet(saved)) await outbox.offerToSend().catch(() => undefined);
+      return mailSettingsView(saved);
+    },
+    'mail.sendFromHere': async ({ page }: { page?: number }) => {
+      await outbox.sendFromHere();
+      return list({ page });
     },
   };
 }

@@ -463,6 +463,7 @@ describe('a relay file from before the catalogue settings', () => {
       debitOrdersOn: DEFAULT_RELAY_SETTINGS.debitOrdersOn,
       feeVatBp: DEFAULT_RELAY_SETTINGS.feeVatBp,
       reminderHours: DEFAULT_RELAY_SETTINGS.reminderHours,
+      mailSender: DEFAULT_RELAY_SETTINGS.mailSender,
     });
   });
 

@@ -72,6 +72,10 @@ export async function openTestBackend(options: Omit<StoreOptions, 'onCommit'> & 
   backend.freezer.stop();
   backend.placer.stop();
   backend.outbox.stop();
+  // The outbox's first round runs after the open (electron/outbox/outbox.ts); a test starts once it has, so that
+  // no round writes into a folder the test is removing (ENOTEMPTY) or changes data under its assertions.
+  // electron/outbox/start-up.test.ts opens without waiting, to show the open does not wait for it.
+  await backend.outbox.whenIdle();
   // Closed once, by the test or when its folder is removed, whichever comes first. An app whose write
   // steps the test holds (a crash test's `step` hook may never return) is the test's own: closing it would wait forever.
   let closing: Promise<void> | undefined;

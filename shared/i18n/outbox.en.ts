@@ -17,6 +17,8 @@ export const outboxEn: Record<keyof typeof outboxFr, string> = {
   'outbox.memberConfirmation.pickup': 'Pickup: {day}, between {start} and {end} (your slot will follow).',
   'outbox.memberConfirmation.due': 'To pay at pickup: {amount}.',
   'outbox.memberConfirmation.nothingDue': 'Nothing to pay at pickup: your credit covers the order.',
+  'outbox.update.subject': 'Update — {subject}',
+  'outbox.update.intro': 'This message replaces the previous one: the order has changed since.',
   'outbox.reminder.subject': 'Ordering at the {relay} relay closes soon',
   'outbox.reminder.intro': 'Ordering for the distribution of {day} closes on {closes}.',
   'outbox.greeting': 'Hello {name},',

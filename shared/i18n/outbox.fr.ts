@@ -15,6 +15,8 @@ export const outboxFr = {
   'outbox.memberConfirmation.pickup': 'Retrait : {day}, entre {start} et {end} (le créneau vous sera précisé).',
   'outbox.memberConfirmation.due': 'À payer au retrait : {amount}.',
   'outbox.memberConfirmation.nothingDue': 'Rien à payer au retrait : votre avoir couvre la commande.',
+  'outbox.update.subject': 'Mise à jour — {subject}',
+  'outbox.update.intro': 'Ce message remplace le précédent : la commande a changé depuis.',
   'outbox.reminder.subject': 'Les commandes du relais {relay} ferment bientôt',
   'outbox.reminder.intro': 'Les commandes pour la distribution du {day} ferment le {closes}.',
   'outbox.greeting': 'Bonjour {name},',

@@ -22,8 +22,10 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export const outboxAttachmentSchema = z.strictObject({
   fileName: z.string().min(1).max(200),
   contentType: z.string().min(1).max(100),
-  /** Text attachments only (the delivery sheet as CSV): a PDF needs a browser to print, which the main process has not. */
+  /** The file's text (the delivery sheet as CSV), or its bytes in base64 (the same sheet as PDF). */
   content: z.string().max(2_000_000),
+  /** How `content` holds the file; absent = UTF-8 text, as messages prepared before the PDF were. */
+  encoding: z.enum(['base64']).optional(),
 });
 export type OutboxAttachment = z.infer<typeof outboxAttachmentSchema>;
 
@@ -51,6 +53,10 @@ export const outboxMessageSchema = z.strictObject({
   /** When the last attempt started. */
   attemptAt: instant.nullable(),
   sentAt: instant.nullable(),
+  /** Written when ordering closed again after a reopening: replaces the earlier message to the same recipient, which said something else. */
+  update: z.boolean().optional(),
+  /** The words as composed (text and text attachments), before any update mark: a later closing writes again only when they differ. */
+  fingerprint: z.string().max(100).optional(),
   preparedAt: instant,
   updatedAt: instant,
 });
@@ -65,4 +71,5 @@ export interface MessageDraft {
   subject: string;
   text: string;
   attachments: OutboxAttachment[];
+  update?: boolean;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_ORDERING_WINDOW } from '../distributions/schedule';
 import { DEFAULT_CATEGORIES } from './product';
-import { basisPoints, currency, language, localTime, requiredText, text } from './fields';
+import { basisPoints, currency, instant, language, localTime, requiredText, text } from './fields';
 import { fold } from '../text/normalise';
 
 /** Countries whose VAT rates are built in (catalogue issue); the relay's country picks the choices. */
@@ -61,6 +61,12 @@ export const relaySettingsSchema = z.strictObject({
   feeVatBp: basisPoints,
   /** Members are reminded by e-mail this many hours before ordering closes, once (issue 15); 0 = no reminder. */
   reminderHours: z.number({ message: 'validation.number' }).int({ message: 'validation.integer' }).min(0, { message: 'validation.notNegative' }).max(168, { message: 'validation.max' }),
+  /**
+   * The organiser's copy that sends the outbox's e-mails (issue 15), and since when: each copy prepares the
+   * messages itself, so two copies with a mail server would both send them. Synced with the relay; null until
+   * a copy with a mail server takes it (electron/outbox/sending-copy.ts).
+   */
+  mailSender: z.strictObject({ device: z.string().min(1).max(100), since: instant }).nullable(),
 });
 export type RelaySettings = z.infer<typeof relaySettingsSchema>;
 
@@ -80,7 +86,9 @@ export const DEFAULT_RELAY_SETTINGS: RelaySettings = {
   debitOrdersOn: 'collection',
   feeVatBp: 0,
   reminderHours: 0,
+  mailSender: null,
 };
 
-export const relaySettingsPatchSchema = relaySettingsSchema.partial();
+/** What Réglages may change; the sending copy is taken by the outbox's own operations, never typed in. */
+export const relaySettingsPatchSchema = relaySettingsSchema.omit({ mailSender: true }).partial();
 export type RelaySettingsPatch = z.infer<typeof relaySettingsPatchSchema>;

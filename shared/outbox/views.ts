@@ -2,7 +2,15 @@
 import type { OutboxAttachment, OutboxMessage } from '../model/outbox';
 
 /** Whether the last look at the mail server found it (electron/outbox/outbox.ts). */
-export type OutboxConnection = { state: 'notSet' } | { state: 'online'; at: string } | { state: 'offline'; at: string; reason: string };
+export type OutboxConnection =
+  | { state: 'notSet' }
+  | { state: 'online'; at: string }
+  | { state: 'offline'; at: string; reason: string }
+  /** A mail server is set here, but another organiser's copy is the one that sends (electron/outbox/sending-copy.ts). */
+  | { state: 'otherCopy' };
+
+/** Which copy sends the e-mails: this one, another organiser's copy, or none yet. */
+export type SendingCopy = 'here' | 'elsewhere' | 'none';
 
 /**
  * A message as the list shows it: without its text and attachments' contents, so the
@@ -14,9 +22,20 @@ export interface OutboxListedMessage extends Omit<OutboxMessage, 'text' | 'attac
   pickupDate: string;
 }
 
+/** Rows of the list per page, as every long list (renderer/src/forms/use-page.ts). */
+export const OUTBOX_PAGE_SIZE = 50;
+
 export interface OutboxView {
+  /** One page of the messages, newest distribution first. */
   messages: OutboxListedMessage[];
+  /** 0-based index of the page's first message among all of them, and how many there are. */
+  start: number;
+  total: number;
+  pageSize: number;
   connection: OutboxConnection;
+  /** A round is under way (the one after the app opened, or one just asked for): what the screen shows may change in a moment. */
+  working: boolean;
   /** An SMTP server is set on this copy: prepared messages are sent by themselves. */
   sendingSet: boolean;
+  sendingCopy: SendingCopy;
 }

@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../dialog/ConfirmDialog';
 import { PageError } from '../forms/PageError';
 import { Pager } from '../forms/Pager';
 import { StatusMessage, type Notice } from '../forms/StatusMessage';
-import { usePage } from '../forms/use-page';
+import type { Page } from '../forms/use-page';
 import { useI18n } from '../i18n/i18n-context';
 import { PageHeading } from '../shell/PageHeading';
 import { MailSettingsSection } from './MailSettingsSection';
@@ -17,6 +17,23 @@ import { statusText } from './status-text';
 import './outbox.css';
 
 const REFRESH_MS = 5_000;
+
+/** The page the host sent, as the Pager draws it; the host keeps a page past the end within the list. */
+function servedPage(view: OutboxView | null, setIndex: (index: number) => void): Page<OutboxListedMessage> {
+  const rows = view?.messages ?? [];
+  const start = view?.start ?? 0;
+  const total = view?.total ?? 0;
+  const pageSize = view?.pageSize ?? 1;
+  const index = Math.floor(start / pageSize);
+  return {
+    rows,
+    start,
+    total,
+    pageSize,
+    previous: index > 0 ? () => setIndex(index - 1) : null,
+    next: start + rows.length < total ? () => setIndex(index + 1) : null,
+  };
+}
 
 /** `#/outbox`: the messages prepared when ordering closes, what became of each, and this computer's sending settings. */
 export function OutboxPage() {
@@ -28,7 +45,9 @@ export function OutboxPage() {
   const [sending, setSending] = useState(false);
   const [preview, setPreview] = useState<OutboxListedMessage | null>(null);
   const [discarding, setDiscarding] = useState<OutboxListedMessage | null>(null);
-  const page = usePage(view?.messages ?? [], 'outbox');
+  // The host sends one page (outbox.list): years of messages never travel whole.
+  const [pageIndex, setPageIndex] = useState(0);
+  const page = servedPage(view, setPageIndex);
 
   // Bumped to read the list again: after an action, and every few seconds, as the sender works in the background.
   const [version, setVersion] = useState(0);
@@ -36,7 +55,7 @@ export function OutboxPage() {
 
   useEffect(() => {
     let live = true;
-    void call('outbox.list', {}).then((outcome) => {
+    void call('outbox.list', { page: pageIndex }).then((outcome) => {
       if (!live) return;
       if (outcome.ok) setView(outcome.value);
       setError(outcome.ok ? null : outcome.error);
@@ -44,7 +63,7 @@ export function OutboxPage() {
     return () => {
       live = false;
     };
-  }, [version]);
+  }, [version, pageIndex]);
 
   useEffect(() => {
     const timer = setInterval(load, REFRESH_MS);
@@ -53,10 +72,17 @@ export function OutboxPage() {
 
   async function sendNow() {
     setSending(true);
-    const outcome = await call('outbox.sendNow', {});
+    const outcome = await call('outbox.sendNow', { page: pageIndex });
     setSending(false);
     if (outcome.ok) setView(outcome.value);
     setError(outcome.ok ? null : outcome.error);
+  }
+
+  async function sendFromHere() {
+    const outcome = await call('mail.sendFromHere', { page: pageIndex });
+    if (!outcome.ok) return setError(outcome.error);
+    setView(outcome.value);
+    setNotice({ key: 'outbox.sendingFromHere' });
   }
 
   async function act(message: OutboxListedMessage, action: 'retry' | 'discard') {
@@ -90,11 +116,27 @@ export function OutboxPage() {
           </button>
         </div>
         <p className="muted">{t('outbox.intro')}</p>
+        {view?.working && (
+          <p className="outbox-working" aria-live="polite" data-testid="outbox-working">
+            {t('outbox.working')}
+          </p>
+        )}
+        {view?.sendingCopy === 'elsewhere' && (
+          <p className="outbox-elsewhere" data-testid="outbox-elsewhere">
+            {t('outbox.sentElsewhere')}{' '}
+            {view.sendingSet && (
+              <button type="button" className="button button-small" onClick={() => void sendFromHere()}>
+                {t('outbox.sendFromHere')}
+              </button>
+            )}
+          </p>
+        )}
         {connection && (
           <p className="outbox-connection" data-testid="outbox-connection">
-            {connection.state === 'notSet' && t('outbox.connection.notSet')}
+            {connection.state === 'notSet' && view.sendingCopy !== 'elsewhere' && t('outbox.connection.notSet')}
             {connection.state === 'online' && t('outbox.connection.online', { at: formatDateTime(language, connection.at, timeZone) })}
             {connection.state === 'offline' && t('outbox.connection.offline', { reason: connection.reason })}
+            {connection.state === 'otherCopy' && t('outbox.connection.otherCopy')}
           </p>
         )}
         {distributions.map(([distributionId, pickupDate]) => (
@@ -118,12 +160,12 @@ export function OutboxPage() {
               {page.rows.map((message) => (
                 <tr key={message.id}>
                   <td>{longDay(language, message.pickupDate)}</td>
-                  <td>{t(`outbox.kind.${message.kind}`)}</td>
+                  <td>{message.update ? t('outbox.kind.update', { kind: t(`outbox.kind.${message.kind}`) }) : t(`outbox.kind.${message.kind}`)}</td>
                   <th scope="row">
                     {message.toName}
                     {message.toEmail === '' && <span className="muted"> ({t('outbox.noAddress')})</span>}
                   </th>
-                  <td className={`outbox-status-${message.status}`}>{statusText(i18n, message)}</td>
+                  <td className={`outbox-status-${message.status}`}>{statusText(i18n, message, view.sendingCopy === 'elsewhere')}</td>
                   <td>
                     <div className="outbox-actions">
                       <button type="button" className="button button-small" onClick={() => setPreview(message)} aria-label={t('outbox.previewOf', { name: message.toName })}>

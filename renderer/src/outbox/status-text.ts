@@ -6,8 +6,12 @@ import type { I18n } from '../i18n/i18n-context';
 export function statusText(
   { t, language, timeZone }: Pick<I18n, 't' | 'language' | 'timeZone'>,
   message: Pick<OutboxMessage, 'status' | 'sentAt' | 'updatedAt' | 'lastError' | 'nextTryAt'>,
+  /** Another organiser's copy sends the e-mails: what waits here goes from there. */
+  sentElsewhere = false,
 ): string {
   switch (message.status) {
+    case 'prepared':
+      return sentElsewhere ? t('outbox.status.preparedElsewhere') : t('outbox.status.prepared');
     case 'sent':
       return t('outbox.status.sent', { at: formatDateTime(language, message.sentAt ?? message.updatedAt, timeZone) });
     case 'failed':

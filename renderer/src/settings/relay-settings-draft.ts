@@ -11,7 +11,10 @@ import type { RelaySettings } from '../../../shared/model/relay';
 export const SETTINGS_FIELDS = ['name', 'address', 'country', 'currency', 'language', 'timeZone', 'hostCommission', 'serviceFee', 'feeVat', 'debitOrdersOn'] as const;
 export type SettingsFieldName = (typeof SETTINGS_FIELDS)[number];
 
-export type SettingsText = Omit<RelaySettings, 'hostCommissionBp' | 'serviceFeeBp' | 'feeVatBp'> & {
+/** The sending copy (mailSender) is not a setting typed here: the outbox's own operations move it. */
+type EditedSettings = Omit<RelaySettings, 'mailSender'>;
+
+export type SettingsText = Omit<EditedSettings, 'hostCommissionBp' | 'serviceFeeBp' | 'feeVatBp'> & {
   hostCommission: string;
   serviceFee: string;
   /** The VAT the relay charges on its fees (issue 15); "0" when it charges none. */
@@ -26,7 +29,7 @@ export const PATH_TO_FIELD: Record<string, SettingsFieldName> = {
 };
 
 export function settingsText(language: Language, relay: RelaySettings): SettingsText {
-  const { hostCommissionBp, serviceFeeBp, feeVatBp, ...rest } = relay;
+  const { hostCommissionBp, serviceFeeBp, feeVatBp, mailSender: _moved, ...rest } = relay;
   return {
     ...rest,
     hostCommission: formatPercent(language, hostCommissionBp),
@@ -35,7 +38,7 @@ export function settingsText(language: Language, relay: RelaySettings): Settings
   };
 }
 
-export type ReadSettings = { ok: true; settings: RelaySettings } | { ok: false; issues: FieldIssue[] };
+export type ReadSettings = { ok: true; settings: EditedSettings } | { ok: false; issues: FieldIssue[] };
 
 export function readSettingsText(text: SettingsText): ReadSettings {
   const { hostCommission, serviceFee, feeVat, ...rest } = text;

@@ -1,0 +1,55 @@
+/**
+ * Which organiser's copy sends the e-mails (issue 15). The outbox stays on each
+ * copy (shared/sync/levels.ts): two organisers' copies both prepare the same
+ * messages when ordering closes, and two with a mail server would both send
+ * them. The relay, which every copy shares, names one copy: the first copy
+ * that sets a mail server takes it, and the organiser can move it to another
+ * ("send from this computer"). The copy taking over sends only what it
+ * prepares (or is asked to send again) from then on: what it had prepared
+ * before is the other copy's to send, and was most likely sent already.
+ *
+ * Two copies taking it while neither has synced can both send until they
+ * sync; the relay's merge then keeps one of them everywhere.
+ */
+import { RELAY_ID } from '../store/entities';
+import type { Store, Transaction } from '../store/store';
+import type { OutboxMessage } from '../../shared/model/outbox';
+import { DEFAULT_RELAY_SETTINGS, type RelaySettings } from '../../shared/model/relay';
+import type { SendingCopy } from '../../shared/outbox/views';
+import { readRelay } from '../services/relay';
+
+export function sendingCopy(source: Store | Transaction, deviceId: string): SendingCopy {
+  const sender = readRelay(source).mailSender;
+  if (sender === null) return 'none';
+  return sender.device === deviceId ? 'here' : 'elsewhere';
+}
+
+function put(tx: Transaction, mailSender: RelaySettings['mailSender']): void {
+  // The first write of the relay writes the whole record: the defaults in it are not news to other copies.
+  const baseline = tx.get('relay', RELAY_ID) ? undefined : { ...DEFAULT_RELAY_SETTINGS, id: RELAY_ID };
+  tx.put('relay', { ...readRelay(tx), mailSender, id: RELAY_ID }, { baseline });
+}
+
+/** This copy sends from now on, unless one already does: what a copy does when it gets a mail server. */
+export async function takeIfFree(store: Store, at: Date): Promise<SendingCopy> {
+  if (readRelay(store).mailSender !== null) return sendingCopy(store, store.deviceId);
+  return store.transact((tx) => {
+    if (readRelay(tx).mailSender === null) put(tx, { device: store.deviceId, since: at.toISOString() });
+    return sendingCopy(tx, store.deviceId);
+  });
+}
+
+/** This copy sends from now on, whichever did before (the organiser's choice). */
+export function takeOver(store: Store, at: Date): Promise<void> {
+  return store.transact((tx) => put(tx, { device: store.deviceId, since: at.toISOString() }));
+}
+
+/**
+ * Whether this copy sends `message`: it is the sending copy, and prepared the message — or the organiser
+ * put it back to send here ("Renvoyer") — since it became it. A message untouched since it was prepared
+ * before then was the other copy's to send.
+ */
+export function sendsHere(store: Store, message: Pick<OutboxMessage, 'updatedAt'>): boolean {
+  const sender = readRelay(store).mailSender;
+  return sender !== null && sender.device === store.deviceId && message.updatedAt >= sender.since;
+}

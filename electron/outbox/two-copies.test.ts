@@ -1,0 +1,76 @@
+/**
+ * Two organisers' copies, each with a mail server (issue 15): both prepare the
+ * messages when ordering closes, one sends them — each message reaches its
+ * recipient once — and the other shows them as sent from there.
+ */
+import { describe, expect, it } from 'vitest';
+import type { OutboxView } from '../../shared/outbox/views';
+import { ORDERING_OPEN } from '../testing/pickup-day';
+import { dayWithOrders, fakeServer, SMTP } from '../testing/outbox-day';
+import { enrol } from '../testing/roster';
+import { call, openApp, type TestApp } from '../testing/service-calls';
+import { useTempDirs } from '../testing/temp-dir';
+
+const tempDir = useTempDirs();
+
+const outbox = (app: TestApp) => call<OutboxView>(app, 'outbox.list', {});
+
+async function syncBoth(a: TestApp, b: TestApp): Promise<void> {
+  await call(a, 'sync.now', {});
+  await call(b, 'sync.now', {});
+  await call(a, 'sync.now', {});
+}
+
+/** Both copies share one relay through a team folder, each with its own mail server settings; ordering still open. */
+async function twoCopies() {
+  const server = fakeServer();
+  const folder = await tempDir();
+  const { app: a, distribution } = await dayWithOrders(await tempDir(), server.transport);
+  const b = await openApp(await tempDir(), ORDERING_OPEN, server.transport);
+  for (const app of [a, b]) await call(app, 'sync.saveSettings', { autoSyncMinutes: 0, teamFolder: folder });
+  await enrol(a, [b]);
+  await syncBoth(a, b);
+  await call(a, 'mail.saveSettings', SMTP);
+  await syncBoth(a, b);
+  await call(b, 'mail.saveSettings', SMTP);
+  return { a, b, server, distribution };
+}
+
+describe('two organisers’ copies with a mail server', () => {
+  it('send each message once: the copy that got a mail server first sends, the other shows them as sent from there', async () => {
+    const { a, b, server, distribution } = await twoCopies();
+    await call(a, 'distributions.closeEarly', { id: distribution.id });
+    await syncBoth(a, b);
+    // Each copy prepares the closing's messages itself (the outbox is not synced).
+    await b.outbox.sweep();
+    expect((await outbox(b)).messages).toHaveLength(4);
+
+    for (const app of [b, a, b, a]) await call(app, 'outbox.sendNow', {});
+
+    expect(server.received.map((mail) => mail.to[0]).sort()).toEqual(['chloe@example.org', 'ferme@example.org']);
+    const onA = await outbox(a);
+    expect(onA.sendingCopy).toBe('here');
+    expect(onA.messages.filter((message) => message.status === 'sent').map((message) => message.toName).sort()).toEqual(['Chloé Dupré', 'Ferme du Bois']);
+    const onB = await outbox(b);
+    expect(onB).toMatchObject({ sendingCopy: 'elsewhere', connection: { state: 'otherCopy' } });
+    expect(onB.messages.every((message) => message.status === 'prepared')).toBe(true);
+  });
+
+  it('moves the sending to the other copy for what is prepared from then on, without sending the earlier messages again', async () => {
+    const { a, b, server, distribution } = await twoCopies();
+    await call(a, 'distributions.closeEarly', { id: distribution.id });
+    await call(a, 'outbox.sendNow', {});
+    await syncBoth(a, b);
+    await b.outbox.sweep();
+    expect(server.received).toHaveLength(2);
+
+    // The first laptop is going away: the organiser sends from the second one.
+    b.clock.advance(60_000);
+    expect((await call<OutboxView>(b, 'mail.sendFromHere', {})).sendingCopy).toBe('here');
+    await call(b, 'outbox.sendNow', {});
+    await syncBoth(a, b);
+    await call(a, 'outbox.sendNow', {});
+    expect(server.received).toHaveLength(2);
+    expect((await outbox(a)).sendingCopy).toBe('elsewhere');
+  });
+});
