@@ -11,6 +11,7 @@ import type { SyncReport } from '../../shared/sync/status';
 import type { Store } from '../store/store';
 import { ordersOf } from './ordered';
 import { couchClient } from '../shop/couch-client';
+import { agreedLinkKey } from '../shop/link-key';
 import { grantMemberAccess, memberLink, memberSecret, secureShop } from '../shop/member-access';
 import type { ShopAccount, ShopAccountStore } from '../shop/shop-account';
 import { syncShop } from '../shop/shop-sync';
@@ -30,10 +31,14 @@ export function shopService(store: () => Store, accounts: ShopAccountStore, now:
   };
   // Account changes one after the other: two links asked at once must both be remembered.
   let saving: Promise<unknown> = Promise.resolve();
-  const remember = (memberId: string) => {
+  const remember = (memberId: string, url: string, linkKey: string) => {
     saving = saving.then(async () => {
       const account = await accounts.read();
-      if (account && !account.granted.includes(memberId)) await accounts.save({ ...account, granted: [...account.granted, memberId] });
+      // Settings changed to another server meanwhile: what was agreed with the old one does not apply.
+      if (!account || account.url !== url) return;
+      if (account.linkKey !== linkKey || !account.granted.includes(memberId)) {
+        await accounts.save({ ...account, linkKey, granted: account.granted.includes(memberId) ? account.granted : [...account.granted, memberId] });
+      }
     });
     return saving;
   };
@@ -51,10 +56,12 @@ export function shopService(store: () => Store, accounts: ShopAccountStore, now:
     if (!member) throw new UserError('error.memberNotFound');
     if (member.archivedAt !== null) throw new UserError('error.memberArchived', { name: member.name });
     const client = couchClient(account);
+    // The server's key, never one of this machine's own making: another organiser copy's links must keep working (link-key.ts).
+    const linkKey = await agreedLinkKey(client, account.database, account.linkKey);
     await secureShop(client, account.database);
-    const secret = memberSecret(account.linkKey, member.id);
+    const secret = memberSecret(linkKey, member.id);
     await grantMemberAccess(client, member.id, secret);
-    await remember(member.id);
+    await remember(member.id, account.url, linkKey);
     return { member, link: memberLink(account.pageUrl, account.url, member.id, secret, account.database) };
   };
   // One sync at a time: a second click waits for the first instead of taking the same orders in twice.
@@ -66,14 +73,18 @@ export function shopService(store: () => Store, accounts: ShopAccountStore, now:
   };
   return {
     'shop.settings': async () => view(await accounts.read()),
-    /** Saved as typed, even offline; the link key stays unless the server changes (a new server, new links). */
+    /**
+     * Saved as typed, even offline. The link key stays while the server does; with a new server it is
+     * left empty, and taken from the server (or made there) at the first link (link-key.ts).
+     */
     'shop.saveSettings': async (input: ShopSettingsInput) => {
       const before = await accounts.read();
-      const same = before !== null && before.url === input.url;
-      const linkKey = same ? before.linkKey : randomBytes(32).toString('base64url');
+      const url = input.url.replace(/\/+$/, '');
+      const same = before !== null && before.url === url;
+      const linkKey = same ? before.linkKey : '';
       // One shop per relay, so that several relays share a CouchDB (a network, issue 16); kept with the server, as the link key.
       const database = same ? before.database : `cabas-shop-${randomBytes(8).toString('hex')}`;
-      const account: ShopAccount = { ...input, url: input.url.replace(/\/+$/, ''), linkKey, database, granted: same ? before.granted : [] };
+      const account: ShopAccount = { ...input, url, linkKey, database, granted: same ? before.granted : [] };
       await accounts.save(account);
       return view(account);
     },

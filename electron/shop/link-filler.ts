@@ -17,7 +17,8 @@ export function personalLinkFiller(accounts: ShopAccountStore): MessageFiller {
   return async (message) => {
     if (message.kind !== 'memberLink') return message.text;
     const account = await accounts.read();
-    if (!account) return null;
+    // No key agreed with the server yet (link-key.ts): any key made up here would give a link that does not open.
+    if (!account || !account.linkKey) return null;
     const link = memberLink(account.pageUrl, account.url, message.recipientId, memberSecret(account.linkKey, message.recipientId), account.database);
     return message.text.split(LINK_PLACEHOLDER).join(link);
   };

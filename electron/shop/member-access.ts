@@ -2,9 +2,9 @@
  * A member's own way in (issue 16): a CouchDB user and one order database
  * that only this member (and the admin, Cabas) can read and write. The
  * member's secret is not stored anywhere: it is an HMAC of the member's id
- * under a random link key kept with the admin account on this machine, so the
- * same link can be printed again on a bag slip, and a new link key (Réglages)
- * changes every member's secret at once.
+ * under the relay's link key, kept on the server for admins only and copied
+ * to this machine with the admin account (link-key.ts), so the same link can
+ * be printed again on a bag slip, from any organiser copy.
  */
 import { createHmac } from 'node:crypto';
 import { memberDatabase, memberUser, VALIDATE_MEMBER_ORDER } from '../../shared/shop/documents';

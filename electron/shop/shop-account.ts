@@ -21,7 +21,7 @@ export interface SecretSeal {
 
 export const PLAIN_SEAL: SecretSeal = { kind: 'plain', seal: (secret) => secret, open: (sealed) => sealed };
 
-/** The admin account, where the member page is served, and the random key the members' secrets derive from. */
+/** The admin account, where the member page is served, and the key the members' secrets derive from: the server's (link-key.ts), '' until agreed. */
 export interface ShopAccount extends CouchAccount {
   pageUrl: string;
   linkKey: string;

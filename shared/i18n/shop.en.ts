@@ -5,6 +5,7 @@ export const shopEn: Record<keyof typeof shopFr, string> = {
   'shop.unauthorized': 'The ordering server refuses the account ({status}): check the admin name and password.',
   'shop.httpError': 'The ordering server answered {status}: {reason}.',
   'shop.notCouch': 'The address {url} does not answer like a CouchDB server.',
+  'shop.linkKeyDiffers': 'The server {url} already keeps another key for members’ links than this computer: making a link from here would change members’ passwords, and the links sent from the other computer would stop opening. Nothing was changed. To use the server’s key, turn online ordering off, then enter the server again: links made from this computer will then need sending again.',
   'shop.notConfigured': 'Online ordering is not set up: enter the CouchDB server in Settings.',
   'validation.httpUrl': 'An http:// or https:// address without an account in it, for example https://orders.myrelay.org',
   'shop.settings.title': 'Members’ online ordering',

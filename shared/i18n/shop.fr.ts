@@ -4,6 +4,7 @@ export const shopFr = {
   'shop.unauthorized': 'Le serveur de commandes refuse le compte ({status}) : vérifiez l’identifiant et le mot de passe administrateur.',
   'shop.httpError': 'Le serveur de commandes a répondu {status} : {reason}.',
   'shop.notCouch': 'L’adresse {url} ne répond pas comme un serveur CouchDB.',
+  'shop.linkKeyDiffers': 'Le serveur {url} garde déjà une autre clé des liens des membres que cet ordinateur : créer un lien d’ici changerait le mot de passe des membres et les liens envoyés depuis l’autre ordinateur ne s’ouvriraient plus. Rien n’a été changé. Pour utiliser la clé du serveur, désactivez la commande en ligne puis enregistrez à nouveau le serveur : les liens créés depuis cet ordinateur seront alors à renvoyer.',
   'shop.notConfigured': 'La commande en ligne n’est pas configurée : indiquez le serveur CouchDB dans Réglages.',
   'validation.httpUrl': 'Une adresse http:// ou https:// sans identifiant, par exemple https://commandes.monrelais.be',
   'shop.settings.title': 'Commande en ligne des membres',
