@@ -232,3 +232,13 @@ describe('VAT rates follow the relay’s country', () => {
     expect(refused.issues).toEqual([{ path: 'vatRateBp', key: 'validation.vatRate', params: { rates: '0 / 5.5 / 10 / 20' } }]);
   });
 });
+
+describe('products.list', () => {
+  it('lists a producer’s products, and refuses a producer this copy does not hold rather than answering “no products”', async () => {
+    const app = await open();
+    const farm = await createProducer(app, 'Ferme du Bois');
+    const product = await createProduct(app, farm.id, carrots);
+    expect(await call<Product[]>(app, 'products.list', { producerId: farm.id })).toEqual([product]);
+    expect((await refusal(app, 'products.list', { producerId: randomUUID() })).key).toBe('error.producerNotFound');
+  });
+});

@@ -39,7 +39,12 @@ function activeProducer(tx: Transaction, producerId: string): void {
 export function productsService(store: () => Store, now: () => Date) {
   const stamp = () => now().toISOString();
   return {
-    'products.list': async (query: ProductQuery) => filterProducts(store().all('product'), query),
+    'products.list': async (query: ProductQuery) => {
+      const source = store();
+      // An unknown producer is refused like in every change, not answered with an empty list that reads as "no products".
+      if (query.producerId !== undefined && !source.get('producer', query.producerId)) throw new UserError('error.producerNotFound');
+      return filterProducts(source.all('product'), query);
+    },
 
     'products.create': (draft: ProductFields) =>
       store().transact((tx) => {

@@ -9,6 +9,7 @@ import { UserError } from '../../shared/contract/errors';
 import type { ShopSettingsInput, ShopSettingsView, ShopSyncReport } from '../../shared/shop/settings';
 import type { SyncReport } from '../../shared/sync/status';
 import type { Store } from '../store/store';
+import { existingDistribution } from './distributions';
 import { ordersOf } from './ordered';
 import { couchClient } from '../shop/couch-client';
 import { agreedLinkKey } from '../shop/link-key';
@@ -112,6 +113,8 @@ export function shopService(store: () => Store, accounts: ShopAccountStore, now:
     },
     /** The links to print as QR codes on the bag slips: members with an order whose access this machine created. */
     'shop.slipLinks': async ({ distributionId }: { distributionId: string }) => {
+      // An unknown distribution is refused like in every change, not answered with no links.
+      existingDistribution(store(), distributionId);
       const account = await accounts.read();
       if (!account) return { links: [] };
       const granted = new Set(account.granted);

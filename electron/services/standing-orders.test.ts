@@ -198,6 +198,12 @@ describe('standing orders', () => {
     expect(await call(app, 'standingOrders.list', { memberId: anne.id })).toEqual([]);
     await app.close();
   });
+
+  it('refuses to list the standing orders of a member this copy does not hold rather than answering “none”', async () => {
+    const { app, carrots } = await relay();
+    expect((await refusal(app, 'standingOrders.list', { memberId: carrots.id })).key).toBe('error.memberNotFound');
+    await app.close();
+  });
 });
 
 describe('same as last week', () => {

@@ -60,6 +60,8 @@ export function standingOrdersService(store: () => Store, now: () => Date) {
   return {
     'standingOrders.list': async ({ memberId }: { memberId: string }) => {
       const source = store();
+      // An unknown member is refused like in every change, not answered with an empty list that reads as "no standing order".
+      if (!source.get('member', memberId)) throw new UserError('error.memberNotFound');
       return source
         .all('standingOrder')
         .filter((standingOrder) => standingOrder.memberId === memberId)

@@ -72,4 +72,9 @@ describe('a member’s personal ordering link, delivered', () => {
     expect(segments.join('')).toBe(link);
     expect(qrDrawing(link).path).toMatch(/^M4 4h7v1h-7z/);
   });
+
+  it('refuses the slip links of a distribution this copy does not hold rather than printing slips without codes', async () => {
+    const day = await shopDay(await tempDir());
+    expect(await refusal(day.app, 'shop.slipLinks', { distributionId: day.bread.id })).toMatchObject({ key: 'error.distributionNotFound' });
+  });
 });

@@ -12,6 +12,7 @@ import { translate, type MessageKey } from '../../shared/i18n/messages';
 import type { MessageParams } from '../../shared/contract/errors';
 import type { Language } from '../../shared/model/fields';
 import { memberDatabase, memberOrderId, orderState, type MemberOrder, type ShopDistribution } from '../../shared/shop/documents';
+import { formatCount } from '../src/i18n/format-number';
 import type { ShopLink } from './shop-link';
 
 const MAX_QUANTITY = 10_000;
@@ -191,7 +192,7 @@ function DistributionOrder({ link, language, distribution, order }: Distribution
                 {formatMoney(language, product.priceCents)} / {unitLabel(product.unit)}
               </span>
               <span className="shop-muted">
-                {t('shopPage.remaining')} : {product.remaining === null ? t('shopPage.unlimited') : product.remaining}
+                {t('shopPage.remaining', { count: product.remaining === null ? t('shopPage.unlimited') : formatCount(language, product.remaining) })}
               </span>
             </div>
             <input

@@ -39,6 +39,12 @@ describe('dictionaries', () => {
 });
 
 describe('translate', () => {
+  it('puts the French space before a colon in French only: the shop’s stock left reads "Left: 3" in English', () => {
+    expect(translate('fr', 'shopPage.remaining', { count: 3 })).toBe('Reste : 3');
+    expect(translate('en', 'shopPage.remaining', { count: 3 })).toBe('Left: 3');
+    expect(translate('en', 'shopPage.remaining', { count: translate('en', 'shopPage.unlimited') })).toBe('Left: no limit');
+  });
+
   it('fills the placeholders with the facts', () => {
     expect(translate('fr', 'producers.created', { name: 'Ferme du Bois' })).toBe(
       fr['producers.created'].replace('{name}', 'Ferme du Bois'),

@@ -46,7 +46,7 @@ export const shopEn: Record<keyof typeof shopFr, string> = {
   'shopPage.product': "Product",
   'shopPage.producer': "Producer",
   'shopPage.price': "Price",
-  'shopPage.remaining': "Left",
+  'shopPage.remaining': 'Left: {count}',
   'shopPage.unlimited': "no limit",
   'shopPage.quantity': "Quantity",
   'shopPage.quantityOf': "Quantity of {product}",

@@ -45,7 +45,8 @@ export const shopFr = {
   'shopPage.product': "Produit",
   'shopPage.producer': "Producteur",
   'shopPage.price': "Prix",
-  'shopPage.remaining': "Reste",
+  // The space before the colon is French typography; English has none ("Left: 3").
+  'shopPage.remaining': 'Reste : {count}',
   'shopPage.unlimited': "sans limite",
   'shopPage.quantity': "Quantité",
   'shopPage.quantityOf': "Quantité de {product}",

@@ -24,10 +24,16 @@ export interface FuzzFigures {
   /** The payloads those got (one per id when other ids name records that exist). */
   unknownIdPayloads: number;
   unknownIdsSkipped: string[];
-  /** Reads that answered (an empty list) rather than refused: they change nothing, and are listed, not failed. */
+  /** Reads allowed to answer (READS_MAY_ANSWER) that answered rather than refused: listed, not failed. */
   unknownIdsAnswered: string[];
   failures: string[];
 }
+
+/**
+ * The only reads that may answer an unknown id instead of refusing it: the outbox is machine-local and
+ * its filter by distribution is being reworked on its own. Every other read refuses, like every change.
+ */
+const READS_MAY_ANSWER: ReadonlySet<OperationName> = new Set<OperationName>(['outbox.list']);
 
 const BAD_VALUES: unknown[] = [
   null,
@@ -165,14 +171,14 @@ async function unknownIdsOf(app: TestApp, name: OperationName, known: KnownIds, 
 }
 
 /**
- * Why the answer to a payload naming only unknown ids is not a clear refusal; null when it is. A read
- * may answer instead ('answered': a list filtered by an unknown producer is empty); a change may not.
+ * Why the answer to a payload naming unknown ids is not a clear refusal; null when it is. Only a read
+ * of READS_MAY_ANSWER may answer instead ('answered'); any other read or change must refuse.
  */
 async function refusedCleanly(app: TestApp, name: OperationName, payload: unknown): Promise<string | 'answered' | null> {
   const shown = JSON.stringify(payload).slice(0, 160);
   try {
     const outcome = await app.dispatch(name, payload);
-    if (outcome.ok) return contract[name].mutates ? `${name} accepted unknown ids ${shown}` : 'answered';
+    if (outcome.ok) return READS_MAY_ANSWER.has(name) ? 'answered' : `${name} answered unknown ids instead of refusing them ${shown}`;
     if (outcome.error.key === 'error.internal') return `${name} failed internally on unknown ids ${shown}: ${JSON.stringify(outcome.error).slice(0, 200)}`;
     return null;
   } catch (error) {

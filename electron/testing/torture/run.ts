@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pickupDay } from '../pickup-day';
-import { openApp, settle } from '../service-calls';
+import type { StandingOrderView } from '../../../shared/standing/views';
+import { call, openApp, settle } from '../service-calls';
 import { crashLoop, type CrashFigures } from './crash-loop';
 import { fuzzContract, fuzzUnknownIds, type FuzzFigures } from './fuzz';
 import { seeded } from './random';
@@ -100,8 +101,17 @@ async function unknownIdsWithRecords(): Promise<FuzzFigures> {
     const day = await pickupDay(dir);
     const member = await day.member('Zoé Martin');
     const order = await day.order(member);
+    const standing = await call<StandingOrderView>(day.app, 'standingOrders.create', { memberId: member.id, lines: [{ productId: day.bread.id, quantity: 1 }] });
     const store = day.app.workspace.store;
-    const known = { producer: day.carrots.producerId, product: day.carrots.id, distribution: day.distribution.id, member: member.id, order: order.id, offer: store.all('offer')[0]?.id };
+    const known = {
+      producer: day.carrots.producerId,
+      product: day.carrots.id,
+      distribution: day.distribution.id,
+      member: member.id,
+      order: order.id,
+      offer: store.all('offer')[0]?.id,
+      standingOrder: standing.standingOrder.id,
+    };
     await settle(day.app);
     const figures = await fuzzUnknownIds(day.app, known);
     await day.app.close();

@@ -148,5 +148,53 @@ export function unknownIdsPayloads(name: OperationName, known: KnownIds): unknow
     }
     if (schema.safeParse(payload).success) variants.set(JSON.stringify(payload), payload);
   }
+  for (const payload of nestedUnknownIdsPayloads(name, known)) variants.set(JSON.stringify(payload), payload);
   return variants.size > 0 ? [...variants.values()] : [base];
+}
+
+/** Where an id sits inside a payload: `['lines', 0, 'productId']`. */
+type IdPath = (string | number)[];
+
+function idPaths(value: unknown, path: IdPath = []): IdPath[] {
+  const key = [...path].reverse().find((step) => typeof step === 'string') ?? '';
+  if (typeof value === 'string') return ID_KEY.test(key) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => idPaths(item, [...path, index]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([field, inner]) => idPaths(inner, [...path, field]));
+  return [];
+}
+
+/** An id nested in a list or an object (`lines[].productId`), not one of the payload's own fields. */
+const isNested = (path: IdPath) => path.filter((step) => typeof step === 'string').length > 1;
+
+function setAt(payload: unknown, path: IdPath, id: string | undefined): void {
+  let parent = payload as Record<string | number, unknown>;
+  for (const step of path.slice(0, -1)) parent = parent[step] as Record<string | number, unknown>;
+  const last = path[path.length - 1]!;
+  if (id !== undefined) parent[last] = id;
+  else delete parent[last];
+}
+
+/**
+ * For one operation whose payload nests ids (`lines[].productId`, `entries[].distributionId`): payloads where
+ * every other id names a record that exists (`known`) and one nested id names nothing, so the refusal must
+ * come from the nested lookup. An id with no record of its kind known is left out when the schema allows it
+ * (`seriesId`); otherwise no payload is built for that id. Empty: no nested id, or none could be built.
+ */
+export function nestedUnknownIdsPayloads(name: OperationName, known: KnownIds): unknown[] {
+  const base = unknownIdsPayload(name);
+  if (base === null || typeof base !== 'object') return [];
+  const schema = contract[name].input as z.ZodType;
+  const paths = idPaths(base);
+  const payloads: unknown[] = [];
+  for (const unknown of paths.filter(isNested)) {
+    const payload = structuredClone(base);
+    for (const path of paths) {
+      if (path === unknown) continue;
+      const key = [...path].reverse().find((step) => typeof step === 'string') as string;
+      // A nested `id` names a record of the list's own kind, which `kindOf` cannot tell: left as the schema allows.
+      setAt(payload, path, isNested(path) && key === 'id' ? undefined : known[kindOf(name, key) ?? '']);
+    }
+    if (schema.safeParse(payload).success) payloads.push(payload);
+  }
+  return payloads;
 }

@@ -26,7 +26,8 @@ export function useProductList(filter: ProductQuery, version: number): ProductLi
     void call('products.list', { producerId, category, archived, query }).then((outcome) => {
       if (!live) return;
       setList((current) =>
-        outcome.ok ? { products: outcome.value, error: null } : { products: current.products, error: outcome.error },
+        // A refusal before any list (a producer's copy whose producer has not arrived yet) shows the message over an empty list, not "loading" for ever.
+        outcome.ok ? { products: outcome.value, error: null } : { products: current.products ?? [], error: outcome.error },
       );
     });
     return () => {
