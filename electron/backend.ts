@@ -10,6 +10,7 @@ import type { StoreOptions } from './store/store';
 import { Workspace } from './store/workspace';
 import { personalLinkFiller } from './shop/link-filler';
 import { memoryShopAccount } from './shop/shop-account';
+import { withRelayShop } from './shop/shop-name';
 import { Syncer } from './sync/syncer';
 import type { ShopAccountStore } from './shop/shop-account';
 import { Outbox } from './outbox/outbox';
@@ -47,7 +48,8 @@ export interface BackendOptions extends Omit<StoreOptions, 'onCommit'> {
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   const { log, print, chooseFolder, openFolder, mailTransport, ...storeOptions } = options;
   // One account for the shop's services and the outbox, which fills members' links in from it (issue 16).
-  const shopAccount = options.shopAccount ?? memoryShopAccount();
+  // The shop's name is the relay's, synced, whatever this machine saved (shop/shop-name.ts).
+  const shopAccount = withRelayShop(options.shopAccount ?? memoryShopAccount(), () => (workspace.inRecovery ? null : workspace.store));
   // The store hands every committed change to the sync journal; the syncer reads the store back.
   const late: { syncer?: Syncer } = {};
   const workspace = await Workspace.open({

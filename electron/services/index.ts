@@ -52,7 +52,7 @@ export interface HandlerOptions {
 export function createHandlers(workspace: Workspace, options: HandlerOptions): Handlers {
   const { now = () => new Date(), print = browserPrinting, syncer, chooseFolder, shopAccount = memoryShopAccount(), outbox, openFolder } = options;
   const store = () => workspace.store;
-  const { syncIfConfigured, ...shop } = shopService(store, shopAccount, now);
+  const { syncIfConfigured, ...shop } = shopService(store, shopAccount, now, () => syncer.settings().role !== 'producer');
   const { syncNetwork, ...network } = networkService({
     store, accounts: shopAccount, settings: () => syncer.settings(), identity: () => syncer.copyIdentity(), listRefused: (problems) => syncer.listRefused(problems), now,
   });

@@ -4,7 +4,6 @@
  * personal links. Without settings every operation here says so and the
  * rest of Cabas works as before.
  */
-import { randomBytes } from 'node:crypto';
 import { UserError } from '../../shared/contract/errors';
 import type { ShopSettingsInput, ShopSettingsView, ShopSyncReport } from '../../shared/shop/settings';
 import type { SyncReport } from '../../shared/sync/status';
@@ -17,6 +16,7 @@ import { grantMemberAccess, memberLink, memberSecret, secureShop } from '../shop
 import type { ShopAccount, ShopAccountStore } from '../shop/shop-account';
 import { syncShop } from '../shop/shop-sync';
 import { stageMemberLink } from '../shop/link-outbox';
+import { nameRelayShop, newShopName, relayShopName } from '../shop/shop-name';
 
 function view(account: ShopAccount | null): ShopSettingsView {
   return account
@@ -24,7 +24,8 @@ function view(account: ShopAccount | null): ShopSettingsView {
     : { configured: false, url: '', username: '', pageUrl: '', database: '' };
 }
 
-export function shopService(store: () => Store, accounts: ShopAccountStore, now: () => Date) {
+/** `mayName`: whether this copy may name the relay's shop (an organiser's; a producer's copy never writes the relay). */
+export function shopService(store: () => Store, accounts: ShopAccountStore, now: () => Date, mayName: () => boolean = () => true) {
   const configured = async (): Promise<ShopAccount> => {
     const account = await accounts.read();
     if (!account) throw new UserError('shop.notConfigured');
@@ -83,8 +84,10 @@ export function shopService(store: () => Store, accounts: ShopAccountStore, now:
       const url = input.url.replace(/\/+$/, '');
       const same = before !== null && before.url === url;
       const linkKey = same ? before.linkKey : '';
-      // One shop per relay, so that several relays share a CouchDB (a network, issue 16); kept with the server, as the link key.
-      const database = same ? before.database : `cabas-shop-${randomBytes(8).toString('hex')}`;
+      // One shop per relay, so that several relays share a CouchDB (a network, issue 16); the relay's name when another
+      // organiser's copy gave it one, so that both laptops publish to one shop (shop-name.ts).
+      const proposed = relayShopName(store()) ?? (same ? before.database : newShopName());
+      const database = mayName() ? await nameRelayShop(store(), proposed) : proposed;
       const account: ShopAccount = { ...input, url, linkKey, database, granted: same ? before.granted : [] };
       await accounts.save(account);
       return view(account);

@@ -5,7 +5,8 @@ import { enrol } from '../testing/roster';
 import { call, openApp, refusal } from '../testing/service-calls';
 import { useShopDays, type ShopDay } from '../testing/shop-fixture';
 import { useTempDirs } from '../testing/temp-dir';
-import { KEYS_DATABASE } from './link-key';
+import { KEYS_DATABASE, linkKeyDoc } from './link-key';
+import type { ShopSettingsView } from '../../shared/shop/settings';
 
 // The outbox's mail settings (machine-settings.ts) open electron-store, which loads the real 'electron'.
 vi.mock('electron-store', () => import('../testing/fake-electron-store'));
@@ -24,6 +25,11 @@ async function secondCopy(day: ShopDay) {
   return laptop;
 }
 
+/** The relay's shop as a copy's Réglages show it. */
+async function shopOf(app: Awaited<ReturnType<typeof openApp>>): Promise<string> {
+  return (await call<ShopSettingsView>(app, 'shop.settings', {})).database;
+}
+
 /** Whether the member's link still opens their order database (what their phone does). */
 async function opens(day: ShopDay, member: Member, secret: string): Promise<number> {
   const auth = Buffer.from(`cabas-${member.id.toLowerCase()}:${secret}`).toString('base64');
@@ -40,6 +46,9 @@ describe('one link key per relay, shared by its organiser copies through the ser
     const { link } = await call<{ link: string }>(laptop, 'shop.memberLink', { memberId: anne.id });
     await call(laptop, 'shop.mailMemberLink', { memberId: anne.id });
     expect(new URLSearchParams(link.split('#')[1]).get('secret')).toBe(page.secret);
+    // One shop for the relay: the second laptop took the name the first gave it, and its links open that shop.
+    expect(await shopOf(laptop)).toBe(await shopOf(day.app));
+    expect(new URLSearchParams(link.split('#')[1]).get('shop')).toBe(await shopOf(day.app));
     expect(await opens(day, anne, page.secret)).toBe(200);
     await laptop.close();
   });
@@ -47,11 +56,12 @@ describe('one link key per relay, shared by its organiser copies through the ser
   it('keeps the key where only the server admin reads it: no member can', async () => {
     const day = await shopDay(await tempDir());
     const anne = await day.page((await day.member('Anne Leroy')).id);
-    expect((await day.admin('GET', `${KEYS_DATABASE}/link-key`)).status).toBe(200);
-    for (const path of [`${KEYS_DATABASE}/link-key`, `${KEYS_DATABASE}/_all_docs?include_docs=true`, `${KEYS_DATABASE}/_changes?include_docs=true`]) {
+    const keyDoc = linkKeyDoc(await shopOf(day.app));
+    expect((await day.admin('GET', keyDoc)).status).toBe(200);
+    for (const path of [keyDoc, `${KEYS_DATABASE}/_all_docs?include_docs=true`, `${KEYS_DATABASE}/_changes?include_docs=true`]) {
       expect([401, 403]).toContain((await anne.fetch('GET', path)).status);
     }
-    expect([401, 403]).toContain((await anne.fetch('PUT', `${KEYS_DATABASE}/link-key`, { key: 'mine' })).status);
+    expect([401, 403]).toContain((await anne.fetch('PUT', keyDoc, { key: 'mine' })).status);
   });
 
   it('refuses, and resets no member’s password, on a copy whose key is not the server’s; entering the server again takes the server’s', async () => {
@@ -59,8 +69,9 @@ describe('one link key per relay, shared by its organiser copies through the ser
     const anne = await day.member('Anne Leroy');
     const page = await day.page(anne.id);
     // Another laptop's key reached the server first (both were set up before the key was kept there).
-    const kept = (await day.admin('GET', `${KEYS_DATABASE}/link-key`)).body as { _rev: string };
-    expect((await day.admin('PUT', `${KEYS_DATABASE}/link-key`, { ...kept, key: 'the-other-laptop-key' })).status).toBe(201);
+    const keyDoc = linkKeyDoc(await shopOf(day.app));
+    const kept = (await day.admin('GET', keyDoc)).body as { _rev: string };
+    expect((await day.admin('PUT', keyDoc, { ...kept, key: 'the-other-laptop-key' })).status).toBe(201);
     const otherSecret = 'unchanged-password';
     const user = (await day.admin('GET', `_users/org.couchdb.user:cabas-${anne.id.toLowerCase()}`)).body as Record<string, unknown>;
     await day.admin('PUT', `_users/org.couchdb.user:cabas-${anne.id.toLowerCase()}`, { ...user, password: otherSecret });

@@ -35,9 +35,13 @@ interface KeyDoc {
  * none: a copy set up before keys were kept on the server publishes its own,
  * so the links it made keep working.
  */
+/** Where a shop's key is kept: one per relay's shop, so relays sharing a server (a network) never share members' secrets. */
+export function linkKeyDoc(shop: string): string {
+  return `${KEYS_DATABASE}/link-key:${encodeURIComponent(shop)}`;
+}
+
 export async function agreedLinkKey(client: CouchClient, shop: string, local: string): Promise<string> {
-  // One key per relay's shop: relays sharing a server (a network) never share their members' secrets.
-  const KEY_DOC = `${KEYS_DATABASE}/link-key:${encodeURIComponent(shop)}`;
+  const KEY_DOC = linkKeyDoc(shop);
   await ensureDatabase(client, KEYS_DATABASE);
   await client.request('PUT', `${KEYS_DATABASE}/_security`, { admins: { names: [], roles: [] }, members: { names: [], roles: ['_admin'] } });
   const existing = await client.request<KeyDoc>('GET', KEY_DOC, undefined, [404]);

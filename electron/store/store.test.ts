@@ -464,6 +464,7 @@ describe('a relay file from before the catalogue settings', () => {
       feeVatBp: DEFAULT_RELAY_SETTINGS.feeVatBp,
       reminderHours: DEFAULT_RELAY_SETTINGS.reminderHours,
       mailSender: DEFAULT_RELAY_SETTINGS.mailSender,
+      shopDatabase: DEFAULT_RELAY_SETTINGS.shopDatabase,
     });
   });
 

@@ -67,6 +67,12 @@ export const relaySettingsSchema = z.strictObject({
    * a copy with a mail server takes it (electron/outbox/sending-copy.ts).
    */
   mailSender: z.strictObject({ device: z.string().min(1).max(100), since: instant }).nullable(),
+  /**
+   * The relay's shop database on its CouchDB (issue 16), named by the first organiser's copy given the server.
+   * Synced with the relay, so a second organiser laptop publishes to the same shop and agrees on the same link
+   * key (electron/shop/link-key.ts) instead of opening a shop of its own. Null until then (electron/shop/shop-name.ts).
+   */
+  shopDatabase: z.string().regex(/^cabas-shop(-[0-9a-f]{16})?$/, { message: 'validation.invalid' }).nullable(),
 });
 export type RelaySettings = z.infer<typeof relaySettingsSchema>;
 
@@ -87,8 +93,9 @@ export const DEFAULT_RELAY_SETTINGS: RelaySettings = {
   feeVatBp: 0,
   reminderHours: 0,
   mailSender: null,
+  shopDatabase: null,
 };
 
-/** What Réglages may change; the sending copy is taken by the outbox's own operations, never typed in. */
-export const relaySettingsPatchSchema = relaySettingsSchema.omit({ mailSender: true }).partial();
+/** What Réglages may change; the sending copy and the shop's name are set by their own operations, never typed in. */
+export const relaySettingsPatchSchema = relaySettingsSchema.omit({ mailSender: true, shopDatabase: true }).partial();
 export type RelaySettingsPatch = z.infer<typeof relaySettingsPatchSchema>;

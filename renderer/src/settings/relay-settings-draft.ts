@@ -11,8 +11,8 @@ import type { RelaySettings } from '../../../shared/model/relay';
 export const SETTINGS_FIELDS = ['name', 'address', 'country', 'currency', 'language', 'timeZone', 'hostCommission', 'serviceFee', 'feeVat', 'debitOrdersOn'] as const;
 export type SettingsFieldName = (typeof SETTINGS_FIELDS)[number];
 
-/** The sending copy (mailSender) is not a setting typed here: the outbox's own operations move it. */
-type EditedSettings = Omit<RelaySettings, 'mailSender'>;
+/** The sending copy (mailSender) and the shop's name are not settings typed here: their own operations set them. */
+type EditedSettings = Omit<RelaySettings, 'mailSender' | 'shopDatabase'>;
 
 export type SettingsText = Omit<EditedSettings, 'hostCommissionBp' | 'serviceFeeBp' | 'feeVatBp'> & {
   hostCommission: string;
@@ -29,7 +29,7 @@ export const PATH_TO_FIELD: Record<string, SettingsFieldName> = {
 };
 
 export function settingsText(language: Language, relay: RelaySettings): SettingsText {
-  const { hostCommissionBp, serviceFeeBp, feeVatBp, mailSender: _moved, ...rest } = relay;
+  const { hostCommissionBp, serviceFeeBp, feeVatBp, mailSender: _moved, shopDatabase: _named, ...rest } = relay;
   return {
     ...rest,
     hostCommission: formatPercent(language, hostCommissionBp),
