@@ -140,8 +140,31 @@ export function signedText(batch: SyncBatch): string {
   return `{"changes":${changesText(changes)}${tail === '{}' ? '}' : `,${tail.slice(1)}`}`;
 }
 
+/**
+ * The changes are written as their canonical JSON, first: the text the checksum and the
+ * signature cover (already computed for them), which a reader finds again in the file
+ * instead of rebuilding it from the parsed changes (`rawChanges`, issue 11). Any JSON of
+ * the same batch reads the same; only the reading is slower.
+ */
 export function serialiseBatch(batch: SyncBatch): string {
-  return `${JSON.stringify(batch)}\n`;
+  const { changes, ...rest } = batch;
+  return `{"changes":${changesText(changes)},${JSON.stringify(rest).slice(1)}\n`;
+}
+
+/**
+ * The text of the changes as they stand in `text`, when it is laid out as `serialiseBatch`
+ * writes it; undefined otherwise. Taken as their canonical JSON only once it hashes to the
+ * checksum, and then a signature is verified over that very text (trust.ts): what passes is
+ * what the copy signed, whose parse is these changes.
+ */
+function rawChanges(text: string, data: Record<string, unknown>): string | undefined {
+  const head = '{"changes":';
+  if (!text.startsWith(head)) return undefined;
+  const { changes: _changes, ...rest } = data;
+  const tail = `,${JSON.stringify(rest).slice(1)}`;
+  const end = text.endsWith('\n') ? text.length - 1 : text.length;
+  if (text.length - 1 < head.length + tail.length || text.slice(end - tail.length, end) !== tail) return undefined;
+  return text.slice(head.length, end - tail.length);
 }
 
 export function parseBatch(text: string): ParsedBatch {
@@ -172,7 +195,9 @@ export function parseBatch(text: string): ParsedBatch {
   }
   // The validated input itself, not zod's rebuilt copy: JSON.parse keeps every key as data ("__proto__" included).
   const batch = data as SyncBatch;
-  if (checksumOf(batch.changes) !== batch.checksum) {
+  const raw = rawChanges(text, data as Record<string, unknown>);
+  if (raw !== undefined && fnv1a64(raw) === batch.checksum) canonicalChanges.set(batch.changes, raw);
+  else if (checksumOf(batch.changes) !== batch.checksum) {
     return { ok: false, error: 'incomplete', message: 'checksum does not match: file is still being copied' };
   }
   // Merge relies on timestamps being real (they are compared as strings) and unique per device (merge.ts):
