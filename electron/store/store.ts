@@ -515,7 +515,9 @@ export class Store {
     await this.onCommit?.(changes, origin);
     // The change is already on disk: a failed backup must not report it as failed (the
     // organiser would type it again). The next change of the day tries the backup again.
-    await this.backupIfNewDay().catch(() => undefined);
+    // Taken at the first change made here, not at a merge: a new copy's first sync would
+    // otherwise fold and copy every file it took from the folder before going on (issue 11).
+    if (origin === null) await this.backupIfNewDay().catch(() => undefined);
   }
 
   /**
