@@ -538,7 +538,9 @@ export class Store {
         return this.tables[kind].get(id) as Record<string, unknown> | undefined;
       });
       for (const entry of entries) tx.staged.set(keyOf(entry.kind, entry.record.id), entry);
-      for (const change of result.applied) this.clock.resume(change.at);
+      // The latest is enough to resume after (timestamps sort as strings), not each of a snapshot's parsed again.
+      const latest = result.applied.reduce((max, change) => (change.at > max ? change.at : max), '');
+      if (latest !== '') this.clock.resume(latest);
       await this.commit(tx, result.applied, origin);
       return result;
     });
