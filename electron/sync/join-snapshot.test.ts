@@ -11,7 +11,7 @@ import type { ChangeRecord } from '../../shared/model/change';
 import type { DistributionView } from '../../shared/catalogue/views';
 import type { Member } from '../../shared/model/member';
 import type { Order } from '../../shared/model/order';
-import type { SlotView } from '../../shared/contract/results';
+import type { SlotView } from '../../shared/slots/views';
 import type { SyncReport } from '../../shared/sync/status';
 import { useTempDirs } from '../testing/temp-dir';
 import { call, createProducer, createProduct, openApp, reopened, type TestApp } from '../testing/service-calls';
