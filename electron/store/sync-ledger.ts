@@ -151,7 +151,7 @@ export class SyncLedger {
     const refused = new Map<ChangeRecord, Set<string>>();
     // A record new here whose every write lands in it (a snapshot's, for a copy joining): the check of the
     // whole record below names each field whose value is refused, as the checks field by field would.
-    const firsts = grave === undefined && Object.keys(held.fields).length === 0 && firstWrites(original) !== undefined;
+    const firsts = grave === undefined && Object.keys(held.fields).length === 0 ? firstWrites(original) : undefined;
     // Each written value against its own field first: one that would lose to a later write is refused
     // and listed all the same (issue 13: every refused change is listed, never silently dropped).
     for (const refusal of firsts ? [] : invalidValues(schema, original)) {
@@ -159,8 +159,9 @@ export class SyncLedger {
       result.refused.push(refusal);
     }
     for (;;) {
-      const changes = original.flatMap((change) => without(change, refused.get(change)));
-      const { merged, applied, contests } = (firsts && firstWrites(changes)) || fold(kind, id, held, changes);
+      const changes = refused.size === 0 ? original : original.flatMap((change) => without(change, refused.get(change)));
+      const together = firsts && (refused.size === 0 ? firsts : firstWrites(changes));
+      const { merged, applied, contests } = together || fold(kind, id, held, changes);
       if (applied.length === 0) {
         result.contests.push(...contests);
         return undefined;
