@@ -60,6 +60,18 @@ describe('daily backups', () => {
     expect(await dailies(dataDir)).toHaveLength(1);
   });
 
+  it('are not taken by a merge of other copies’ changes (a new copy taking a relay’s history), but at the next change made here', async () => {
+    const dataDir = await tempDir();
+    const store = await ready({ dataDir, now: () => day(2), foldWhenIdleMs: false });
+    const other = 'f0000000-7d3c-4c4e-9a59-2a9f1f6c0d11';
+    const producer = producerRecord({ name: 'Ferme du Bois' });
+    await store.merge([{ at: `${day(1).toISOString()}-0000-${other}`, device: other, entity: 'producer', entityId: producer.id, fields: { ...producer } }], 'team');
+    expect(store.get('producer', producer.id)?.name).toBe('Ferme du Bois');
+    expect(await dailies(dataDir)).toEqual([]);
+    await store.transact((tx) => tx.put('producer', producerRecord()));
+    expect(await dailies(dataDir)).toHaveLength(1);
+  });
+
   it('are taken after the first change of a day when the app stays open past midnight', async () => {
     const dataDir = await folderWithOneProducer();
     const clock = manualClock(day(2, 22));

@@ -64,6 +64,16 @@ export const relayRecordSchema = z.preprocess(
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /**
+ * `stored` with the defaults of fields it predates. A record this version wrote has them
+ * all and is handed back as it is: copying it with spreads cost three times its whole
+ * validation, for every order of a snapshot or a changed file (issue 11).
+ */
+function withDefaults(defaults: Readonly<Record<string, unknown>>, stored: Record<string, unknown>): Record<string, unknown> {
+  for (const field in defaults) if (!Object.hasOwn(stored, field)) return { ...defaults, ...stored };
+  return stored;
+}
+
+/**
  * Orders written before pickup slots and check-in (issue 5) load with no slot,
  * not collected, and no line missing. The defaults are filled here, on the
  * stored record, and not with `.default()` in the schema: zod 4 applies
@@ -71,15 +81,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export const orderRecordSchema = z.preprocess(
   (stored) =>
-    isRecord(stored)
-      ? {
-          ...ORDER_DEFAULTS,
-          ...stored,
-          lines: Array.isArray(stored.lines) ? stored.lines.map((line) => (isRecord(line) ? { ...ORDER_LINE_DEFAULTS, ...line } : line)) : stored.lines,
-        }
-      : stored,
+    isRecord(stored) ? withDefaults(ORDER_DEFAULTS, linesWithDefaults(stored)) : stored,
   orderSchema,
 );
+
+function linesWithDefaults(order: Record<string, unknown>): Record<string, unknown> {
+  const { lines } = order;
+  if (!Array.isArray(lines)) return order;
+  const filled = lines.map((line: unknown) => (isRecord(line) ? withDefaults(ORDER_LINE_DEFAULTS, line) : line));
+  return filled.every((line, index) => line === lines[index]) ? order : { ...order, lines: filled };
+}
 
 /**
  * A distribution from a copy that predates frozen rates (issue 15) arrives by sync
@@ -87,15 +98,15 @@ export const orderRecordSchema = z.preprocess(
  * other once its ordering has closed (services/frozen-rates.ts).
  */
 export const distributionRecordSchema = z.preprocess(
-  (stored) => (isRecord(stored) ? { ...DISTRIBUTION_DEFAULTS, ...stored } : stored),
+  (stored) => (isRecord(stored) ? withDefaults(DISTRIBUTION_DEFAULTS, stored) : stored),
   distributionSchema,
 );
 
 /** A product from a copy that predates weight pricing (issue 15) arrives by sync without it: it is sold by the unit. */
-export const productRecordSchema = z.preprocess((stored) => (isRecord(stored) ? { ...PRODUCT_DEFAULTS, ...stored } : stored), productSchema);
+export const productRecordSchema = z.preprocess((stored) => (isRecord(stored) ? withDefaults(PRODUCT_DEFAULTS, stored) : stored), productSchema);
 
 /** A standing order from before the series picker (or a copy that predates it) repeats at every distribution, until stopped. */
-export const standingOrderRecordSchema = z.preprocess((stored) => (isRecord(stored) ? { ...STANDING_ORDER_DEFAULTS, ...stored } : stored), standingOrderSchema);
+export const standingOrderRecordSchema = z.preprocess((stored) => (isRecord(stored) ? withDefaults(STANDING_ORDER_DEFAULTS, stored) : stored), standingOrderSchema);
 
 export const entities = {
   relay: { schema: relayRecordSchema, fileOf: () => 'relay.json' },

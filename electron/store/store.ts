@@ -515,7 +515,9 @@ export class Store {
     await this.onCommit?.(changes, origin);
     // The change is already on disk: a failed backup must not report it as failed (the
     // organiser would type it again). The next change of the day tries the backup again.
-    await this.backupIfNewDay().catch(() => undefined);
+    // Taken at the first change made here, not at a merge: a new copy's first sync would
+    // otherwise fold and copy every file it took from the folder before going on (issue 11).
+    if (origin === null) await this.backupIfNewDay().catch(() => undefined);
   }
 
   /**
@@ -536,7 +538,9 @@ export class Store {
         return this.tables[kind].get(id) as Record<string, unknown> | undefined;
       });
       for (const entry of entries) tx.staged.set(keyOf(entry.kind, entry.record.id), entry);
-      for (const change of result.applied) this.clock.resume(change.at);
+      // The latest is enough to resume after (timestamps sort as strings), not each of a snapshot's parsed again.
+      const latest = result.applied.reduce((max, change) => (change.at > max ? change.at : max), '');
+      if (latest !== '') this.clock.resume(latest);
       await this.commit(tx, result.applied, origin);
       return result;
     });

@@ -149,15 +149,19 @@ export class SyncLedger {
     const held = this.heldState(key, current(kind, id), grave);
     const schema = entities[kind].schema as z.ZodType<{ id: string }>;
     const refused = new Map<ChangeRecord, Set<string>>();
+    // A record new here whose every write lands in it (a snapshot's, for a copy joining): the check of the
+    // whole record below names each field whose value is refused, as the checks field by field would.
+    const firsts = grave === undefined && Object.keys(held.fields).length === 0 ? firstWrites(original) : undefined;
     // Each written value against its own field first: one that would lose to a later write is refused
     // and listed all the same (issue 13: every refused change is listed, never silently dropped).
-    for (const refusal of invalidValues(schema, original)) {
+    for (const refusal of firsts ? [] : invalidValues(schema, original)) {
       refused.set(refusal.change, (refused.get(refusal.change) ?? new Set()).add(refusal.field));
       result.refused.push(refusal);
     }
     for (;;) {
-      const changes = original.flatMap((change) => without(change, refused.get(change)));
-      const { merged, applied, contests } = fold(kind, id, held, changes);
+      const changes = refused.size === 0 ? original : original.flatMap((change) => without(change, refused.get(change)));
+      const together = firsts && (refused.size === 0 ? firsts : firstWrites(changes));
+      const { merged, applied, contests } = together || fold(kind, id, held, changes);
       if (applied.length === 0) {
         result.contests.push(...contests);
         return undefined;
@@ -213,6 +217,29 @@ function fold(kind: EntityKind, id: string, held: RecordState, changes: readonly
   const seeing = (change: ChangeRecord, record: RecordState | undefined) => void contests.push(...contestsOf(change, record!));
   const { state, applied } = applyEach({ [kind]: { [id]: held } } as ReplicaState, changes, seeing);
   return { merged: state[kind]![id]!, applied, contests };
+}
+
+/**
+ * A record this copy holds nothing of, whose changes write each field once and take
+ * nothing out: what a snapshot brings a copy joining it (issue 11). Each write is the
+ * field's latest, so the record is the writes put together, with no clock to compare;
+ * `fold` would come to the same, copying the record again for each change. Undefined
+ * when the changes are not of that kind.
+ */
+function firstWrites(changes: readonly ChangeRecord[]): ReturnType<typeof fold> | undefined {
+  const fields = dict<FieldWrite>();
+  const applied: ChangeRecord[] = [];
+  for (const change of changes) {
+    if (change.removed) return undefined;
+    let wrote = false;
+    for (const field of Object.keys(change.fields)) {
+      if (field in fields) return undefined;
+      fields[field] = { value: change.fields[field], at: change.at };
+      wrote = true;
+    }
+    if (wrote) applied.push(change);
+  }
+  return { merged: { fields }, applied, contests: [] };
 }
 
 /**

@@ -79,12 +79,12 @@ function rawPublicKey(key: KeyObject): string {
 const SPKI_ED25519_HEADER = Buffer.from('302a300506032b6570032100', 'hex');
 
 /** Whether `signature` is `publicKey`'s over `text`; false for anything malformed. */
-export function verifySignature(publicKey: string, text: string, signature: string): boolean {
+export function verifySignature(publicKey: string, text: string | Uint8Array, signature: string): boolean {
   try {
     const raw = Buffer.from(publicKey, 'base64');
     if (raw.length !== 32) return false;
     const key = createPublicKey({ key: Buffer.concat([SPKI_ED25519_HEADER, raw]), format: 'der', type: 'spki' });
-    return verify(null, Buffer.from(text, 'utf8'), key, Buffer.from(signature, 'base64'));
+    return verify(null, typeof text === 'string' ? Buffer.from(text, 'utf8') : text, key, Buffer.from(signature, 'base64'));
   } catch {
     return false;
   }

@@ -98,5 +98,5 @@ export function signedBy(judged: Judged, parsed: ParsedBatch & { ok: true }): bo
   if (judged.awaiting) return false;
   if (judged.key === null) return true;
   const { signature } = parsed.batch;
-  return signature !== undefined && verifySignature(judged.key, parsed.signed(), signature);
+  return signature !== undefined && verifySignature(judged.key, parsed.signedBytes ?? parsed.signed(), signature);
 }

@@ -29,12 +29,16 @@ const encoder = new TextEncoder();
  * integer range of a double (BigInt would be ~10x slower on a large batch).
  */
 export function fnv1a64(text: string): string {
+  return fnv1a64Bytes(encoder.encode(text));
+}
+
+/** The same over bytes already encoded (a snapshot's, also handed to the signature check: encoded once). */
+export function fnv1a64Bytes(bytes: Uint8Array): string {
   // Offset basis 0xcbf29ce484222325, lowest limb first.
   let h0 = 0x2325;
   let h1 = 0x8422;
   let h2 = 0x9ce4;
   let h3 = 0xcbf2;
-  const bytes = encoder.encode(text);
   // An indexed loop: the array iterator took most of the time of a checksum over a large snapshot.
   for (let index = 0; index < bytes.length; index++) {
     h0 ^= bytes[index]!;

@@ -22,7 +22,7 @@ function withBatch(edit: (batch: Record<string, unknown>) => void): string {
 
 describe('parseBatch', () => {
   it('reads back what serialiseBatch wrote', () => {
-    expect(parseBatch(text)).toEqual({ ok: true, batch: { format: 'cabas-sync', version: SYNC_VERSION, device: 'laptop-a', seq: 3, changes, checksum: checksumOf(changes) }, refused: [], signed: expect.any(Function) });
+    expect(parseBatch(text)).toEqual({ ok: true, batch: { format: 'cabas-sync', version: SYNC_VERSION, device: 'laptop-a', seq: 3, changes, checksum: checksumOf(changes) }, refused: [], signed: expect.any(Function), signedBytes: expect.any(Uint8Array) });
   });
 
   it('waits for a half-written file: every truncation is incomplete, never a batch', () => {
@@ -86,6 +86,12 @@ describe('signedText', () => {
     expect(signedText({ ...built, signature: 'c2lnbmF0dXJl' })).toBe(expected);
     const parsed = parseBatch(text);
     expect(parsed.ok && parsed.signed()).toBe(expected);
+    // Taken from the file's own text of the changes, encoded once for the checksum and the signature: the same bytes.
+    expect(parsed.ok && new TextDecoder().decode(parsed.signedBytes)).toBe(expected);
+    // A file laid out otherwise (an older version's order of keys) is read the long way, to the same text.
+    const reordered = parseBatch(`${JSON.stringify({ ...built, changes: changes.map((change) => Object.fromEntries(Object.entries(change).reverse())) })}\n`);
+    expect(reordered.ok && reordered.signedBytes).toBeUndefined();
+    expect(reordered.ok && reordered.signed()).toBe(expected);
     const empty = createBatch('laptop-a', 0, []);
     expect(signedText(empty)).toBe(canonicalJson({ ...empty }));
     expect(signedText({ ...empty, aardvark: 1 } as SyncBatch)).toBe(canonicalJson({ ...empty, aardvark: 1 }));

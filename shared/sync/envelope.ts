@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { ENTITY_KINDS, type ChangeRecord } from '../model/change';
-import { canonicalJson, fnv1a64 } from './canonical';
+import { canonicalJson, fnv1a64, fnv1a64Bytes } from './canonical';
 import { readTimestamp } from './hlc';
 
 export const SYNC_FORMAT = 'cabas-sync';
@@ -37,7 +37,14 @@ export interface RefusedChange {
 
 export type ParsedBatch =
   /** `batch.changes` holds the changes that can be merged; `refused` the ones that never can. */
-  | { ok: true; batch: SyncBatch; refused: RefusedChange[]; signed: () => string }
+  | {
+      ok: true;
+      batch: SyncBatch;
+      refused: RefusedChange[];
+      signed: () => string;
+      /** `signed()` as UTF-8, when the file's own text of the changes was taken (`rawChanges`): encoded once, for the checksum and the signature. */
+      signedBytes?: Uint8Array;
+    }
   /** Truncated or checksum mismatch: most likely still being copied; read it again on the next sync. */
   | { ok: false; error: 'incomplete'; message: string }
   /** Written by a newer Cabas: refuse it and tell the user to update this copy. */
@@ -132,16 +139,60 @@ export function createBatch(device: string, seq: number, changes: ChangeRecord[]
  * device) breaks it. The checksum alone would not do: FNV-1a can be forged.
  */
 export function signedText(batch: SyncBatch): string {
-  const { signature: _signature, changes, ...rest } = batch;
-  // "changes" sorts before every other key of a batch: its canonical text (already computed
-  // for the checksum) opens the object, the rest follows. Any other key before it: the long way.
-  if (Object.keys(rest).some((key) => key < 'changes')) return canonicalJson({ changes, ...rest });
-  const tail = canonicalJson(rest);
-  return `{"changes":${changesText(changes)}${tail === '{}' ? '}' : `,${tail.slice(1)}`}`;
+  const tail = signedTail(batch);
+  return tail === undefined ? canonicalJson({ ...batch, signature: undefined }) : `{"changes":${changesText(batch.changes)}${tail}`;
 }
 
+/**
+ * What follows the changes' text in `signedText`. "changes" sorts before every other key of a
+ * batch: its canonical text (already computed for the checksum) opens the object, the rest
+ * follows. Undefined when another key sorts before it: then the long way.
+ */
+function signedTail(batch: SyncBatch): string | undefined {
+  const { signature: _signature, changes: _changes, ...rest } = batch;
+  if (Object.keys(rest).some((key) => key < 'changes')) return undefined;
+  const tail = canonicalJson(rest);
+  return tail === '{}' ? '}' : `,${tail.slice(1)}`;
+}
+
+const utf8 = new TextEncoder();
+
+/** `signedText` as UTF-8 around the changes' text already encoded (one copy, no second encoding of years of changes). */
+function signedBytesOf(changes: Uint8Array, tail: string): Uint8Array {
+  const head = utf8.encode('{"changes":');
+  const end = utf8.encode(tail);
+  const bytes = new Uint8Array(head.length + changes.length + end.length);
+  bytes.set(head, 0);
+  bytes.set(changes, head.length);
+  bytes.set(end, head.length + changes.length);
+  return bytes;
+}
+
+/**
+ * The changes are written as their canonical JSON, first: the text the checksum and the
+ * signature cover (already computed for them), which a reader finds again in the file
+ * instead of rebuilding it from the parsed changes (`rawChanges`, issue 11). Any JSON of
+ * the same batch reads the same; only the reading is slower.
+ */
 export function serialiseBatch(batch: SyncBatch): string {
-  return `${JSON.stringify(batch)}\n`;
+  const { changes, ...rest } = batch;
+  return `{"changes":${changesText(changes)},${JSON.stringify(rest).slice(1)}\n`;
+}
+
+/**
+ * The text of the changes as they stand in `text`, when it is laid out as `serialiseBatch`
+ * writes it; undefined otherwise. Taken as their canonical JSON only once it hashes to the
+ * checksum, and then a signature is verified over that very text (trust.ts): what passes is
+ * what the copy signed, whose parse is these changes.
+ */
+function rawChanges(text: string, data: Record<string, unknown>): string | undefined {
+  const head = '{"changes":';
+  if (!text.startsWith(head)) return undefined;
+  const { changes: _changes, ...rest } = data;
+  const tail = `,${JSON.stringify(rest).slice(1)}`;
+  const end = text.endsWith('\n') ? text.length - 1 : text.length;
+  if (text.length - 1 < head.length + tail.length || text.slice(end - tail.length, end) !== tail) return undefined;
+  return text.slice(head.length, end - tail.length);
 }
 
 export function parseBatch(text: string): ParsedBatch {
@@ -172,7 +223,11 @@ export function parseBatch(text: string): ParsedBatch {
   }
   // The validated input itself, not zod's rebuilt copy: JSON.parse keeps every key as data ("__proto__" included).
   const batch = data as SyncBatch;
-  if (checksumOf(batch.changes) !== batch.checksum) {
+  const raw = rawChanges(text, data as Record<string, unknown>);
+  const rawBytes = raw === undefined ? undefined : utf8.encode(raw);
+  const taken = raw !== undefined && fnv1a64Bytes(rawBytes!) === batch.checksum;
+  if (taken) canonicalChanges.set(batch.changes, raw);
+  else if (checksumOf(batch.changes) !== batch.checksum) {
     return { ok: false, error: 'incomplete', message: 'checksum does not match: file is still being copied' };
   }
   // Merge relies on timestamps being real (they are compared as strings) and unique per device (merge.ts):
@@ -184,5 +239,7 @@ export function parseBatch(text: string): ParsedBatch {
     else refused.push({ change, reason: 'badTimestamp' });
   }
   // What the signature covers is the file as written, refused changes included.
-  return { ok: true, batch: { ...batch, changes: valid }, refused, signed: () => signedText(batch) };
+  const tail = taken ? signedTail(batch) : undefined;
+  const signedBytes = tail === undefined ? undefined : signedBytesOf(rawBytes!, tail);
+  return { ok: true, batch: { ...batch, changes: valid }, refused, signed: () => signedText(batch), ...(signedBytes && { signedBytes }) };
 }

@@ -35,11 +35,17 @@ export function readTimestamp(text: unknown): Timestamp | undefined {
   if (typeof text !== 'string') return undefined;
   const match = STAMP.exec(text);
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second, ms] = match.slice(1, 8).map(Number) as [number, number, number, number, number, number, number];
-  if (year < 1970 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const timestamp = { millis: Date.UTC(year, month - 1, day, hour, minute, second, ms), counter: parseInt(match[8]!, 16), device: match[9]! };
-  // 30 February passes the ranges above and comes back as 2 March: the round trip refuses it.
-  return serialise(timestamp) === text ? timestamp : undefined;
+  const [year, month, day, hour, minute, second, ms] = [1, 2, 3, 4, 5, 6, 7].map((group) => Number(match[group])) as [number, number, number, number, number, number, number];
+  if (year < 1970 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  // 30 February would come back as 2 March. Checked by the calendar, not by writing the timestamp out again
+  // (what the pattern and ranges leave is exactly what `serialise` writes back): every change of a snapshot is read (issue 11).
+  if (day > daysInMonth(year, month)) return undefined;
+  return { millis: Date.UTC(year, month - 1, day, hour, minute, second, ms), counter: parseInt(match[8]!, 16), device: match[9]! };
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 const STAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z-([0-9a-f]{4})-([A-Za-z0-9_-]{1,64})$/;

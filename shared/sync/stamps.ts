@@ -38,18 +38,27 @@ export function withFields(stamps: Stamps | undefined, fields: Iterable<string>,
 
 /** Picks the most common timestamp as `_` and names only the fields that differ from it. */
 export function compact(stamps: Record<string, string>, allFields: readonly string[]): Stamps {
-  const perField = new Map<string, string>();
-  for (const field of allFields) {
-    const at = stampOf(stamps, field);
-    if (at !== undefined) perField.set(field, at);
-  }
+  // One pass and one map: run for every record a sync merges (a snapshot of years holds every record, issue 11).
+  const fallback = stamps[DEFAULT];
   const counts = new Map<string, number>();
-  for (const at of perField.values()) counts.set(at, (counts.get(at) ?? 0) + 1);
+  for (const field of allFields) {
+    const at = stamps[field] ?? fallback;
+    if (at !== undefined) counts.set(at, (counts.get(at) ?? 0) + 1);
+  }
   let common: string | undefined;
-  for (const [at, count] of counts) if (common === undefined || count > counts.get(common)! || (count === counts.get(common) && at > common)) common = at;
+  let most = 0;
+  for (const [at, count] of counts) {
+    if (count > most || (count === most && at > common!)) {
+      common = at;
+      most = count;
+    }
+  }
   const result: Record<string, string> = {};
   if (common !== undefined) result[DEFAULT] = common;
-  for (const [field, at] of perField) if (at !== common) result[field] = at;
+  for (const field of allFields) {
+    const at = stamps[field] ?? fallback;
+    if (at !== undefined && at !== common) result[field] = at;
+  }
   return result;
 }
 
