@@ -18,6 +18,7 @@ import type { EntityKind } from '../../shared/model/change';
 import type { Distribution } from '../../shared/model/distribution';
 import { isActive, orderTotal } from '../../shared/orders/totals';
 import { writeFileAtomic } from './atomic-write';
+import type { LoadedFile } from './data-files';
 import type { FileRecords, SyncSection } from './envelope';
 import { keyOf } from './sync-ledger';
 
@@ -126,6 +127,17 @@ export class StoreIndex {
       /* rebuilt from the files */
     }
     return new StoreIndex(dataDir, formatVersion, entries);
+  }
+
+  /** Entries for the partitions read at open that had none (new, changed, or no index yet); true if any was added. */
+  async summariseRead(files: readonly LoadedFile[]): Promise<boolean> {
+    let added = false;
+    for (const file of files) {
+      if (!isPartition(file.path) || this.entries.has(file.path)) continue;
+      this.entries.set(file.path, summarise(file.records, file.sync, await stat(join(this.dataDir, file.path))));
+      added = true;
+    }
+    return added;
   }
 
   /** The entry of a file still as it was summed up, or undefined (then the file must be read). */
