@@ -35,6 +35,8 @@ export function changesOf(tx: Transaction, { deviceId, tables, ledger, clock, st
     }
     const fields: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(record)) {
+      // The same value or the same object (a service spreads the record it read): unchanged without serialising it.
+      if (before?.[field] === value) continue;
       if (JSON.stringify(before?.[field]) !== JSON.stringify(value)) fields[field] = value;
     }
     if (Object.keys(fields).length === 0) {

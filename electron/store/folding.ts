@@ -101,7 +101,7 @@ export class Folding {
         const { records, sync } = this.context.contents(path);
         await writeDataFile(dataDir, path, serialiseFile(records, formatVersion, sync), writeHooks, true);
         // The entry sums up the file as just written; a crash before the index is saved leaves it stale, and the next open reads the file.
-        if (index && isPartition(path)) index.entries.set(path, summarise(records, sync, await stat(join(dataDir, path))));
+        if (index && isPartition(path)) index.put(path, summarise(records, sync, await stat(join(dataDir, path))));
       }
     } catch (error) {
       for (const path of paths) this.dirty.add(path);

@@ -38,9 +38,8 @@ export class PartitionLoader implements Loader {
 
   record(kind: EntityKind, id: string): void {
     // The distribution of an unread file is held from the index as it is in the file: reading it needs no load.
-    if (this.context.tables[kind].has(id)) return;
-    const path = this.context.partitions?.holding(kind, id);
-    if (path) this.loadPartition(path);
+    // A file named without trusted keys may not hold it after all: the next one is looked for (each is read once).
+    for (let path; !this.context.tables[kind].has(id) && (path = this.context.partitions?.holding(kind, id)); ) this.loadPartition(path);
   }
 
   unread(path: string): IndexEntry | undefined {

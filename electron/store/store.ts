@@ -11,7 +11,7 @@
  * sync ledger (sync-ledger.ts).
  */
 import { mkdir } from 'node:fs/promises';
-import { format as formatDate } from 'date-fns';
+import { addDays, format as formatDate, startOfDay } from 'date-fns';
 import type { StoreProblem } from '../../shared/contract/results';
 import { UserError } from '../../shared/contract/errors';
 import type { ChangeRecord, EntityKind } from '../../shared/model/change';
@@ -128,6 +128,9 @@ export class Store {
   private readonly listeners = new Set<ChangeListener>();
   private readonly clock: HybridClock;
   private lastBackupDay = '';
+  /** The local day of the last backup, as instants: [start, end). */
+  private backupDayStart = 0;
+  private backupDayEnd = 0;
   /** Set once a restore replaced this store (null: the reopened folder is in recovery). */
   private successor: Store | null | undefined;
   /** Which records each file holds, so writing a file never scans years of other files' records. */
@@ -355,10 +358,17 @@ export class Store {
 
   /** The daily backup, also taken when the app stays open past midnight. */
   async backupIfNewDay(): Promise<void> {
-    const today = formatDate(this.now(), 'yyyy-MM-dd');
+    const now = this.now();
+    // Checked after every change: within the day of the last backup, the clock alone answers (no date formatting).
+    if (now.getTime() >= this.backupDayStart && now.getTime() < this.backupDayEnd) return;
+    const today = formatDate(now, 'yyyy-MM-dd');
     if (today === this.lastBackupDay) return;
-    const taken = await this.folding.holding(() => ensureDailyBackup(this.dataDir, this.now(), () => this.fold()));
-    if (taken) this.lastBackupDay = today;
+    const taken = await this.folding.holding(() => ensureDailyBackup(this.dataDir, now, () => this.fold()));
+    if (taken) {
+      this.lastBackupDay = today;
+      this.backupDayStart = startOfDay(now).getTime();
+      this.backupDayEnd = addDays(startOfDay(now), 1).getTime();
+    }
   }
 
   /**
