@@ -18,7 +18,7 @@
  * Prints a table with the ratios. Targets: 5 years < 2× 1 week; 5 years > 20× faster than naive;
  * durable change p95 ≤ 1 ms at 5 years and ≤ 2× the journal anchor.
  *   - cold open in a fresh process at each size (files known valid, and once with nothing known valid), RSS after
- *     open, and browser host launch → first screen visible (scripts/bench-open.ts; the host needs `npm run build`).
+ *     open (through tsx, and with the child bundled as the app is built), and browser host launch → first screen visible (scripts/bench-open.ts; the host needs `npm run build`).
  * Options: --samples=N (default 40), --naive-samples=N (default 8), --keep (keep the folders),
  * --open-runs=N (fresh-process opens per size, default 5), --host-runs=N (host launches per size, default 3),
  * --sizes=1w,1y,5y (the histories to build; default all three: 5 years takes a few minutes to build and open),
@@ -37,7 +37,7 @@ import { listDataFiles } from '../electron/store/data-files';
 import { VALIDATED_FILES } from '../electron/store/validated-files';
 import { benchImport, printImportBench } from './bench-import';
 import { benchOrderIntake, printOrderIntakeBench } from './bench-order-intake';
-import { coldOpens, hostLaunches } from './bench-open';
+import { bundleOpenChild, coldOpens, hostLaunches } from './bench-open';
 import { buildRelay, historySizes, iso, now, writeStoreFormat, type Relay } from './bench-relay';
 import { benchSync, printSyncBench } from './bench-sync';
 
@@ -93,11 +93,13 @@ async function measureStore(label: string, distributionCount: number) {
   // since the last open), then once with the validated-files list removed (every record checked, as a first open).
   const dataMb = (await Promise.all((await listDataFiles(dataDir)).map(async (path) => (await stat(join(dataDir, path))).size))).reduce((a, b) => a + b, 0) / 1e6;
   const fresh = await coldOpens(dataDir, OPEN_RUNS);
+  // The same opens with the child bundled and run by plain Node: the backend as built, without tsx in the process.
+  const bundled = await coldOpens(dataDir, OPEN_RUNS, await bundleOpenChild());
   const host = await hostLaunches(dataDir, HOST_RUNS);
   await rm(join(dataDir, VALIDATED_FILES));
   const untrusted = await coldOpens(dataDir, 1);
   if (!KEEP) await rm(dataDir, { recursive: true, force: true });
-  return { label, relay, coldOpenWithBackup, coldOpen, dataMb, fresh, untrusted, host, samples: samples.length, lineBytes, anchorBytes: Buffer.byteLength(anchorLine), ...anchored, ...stats(samples) };
+  return { label, relay, coldOpenWithBackup, coldOpen, dataMb, fresh, bundled, untrusted, host, samples: samples.length, lineBytes, anchorBytes: Buffer.byteLength(anchorLine), ...anchored, ...stats(samples) };
 }
 
 async function measureNaive(relay: Relay) {
@@ -191,16 +193,18 @@ for (const result of results) {
   );
 }
 console.log(`\nCold open in a fresh process (scripts/bench-open-child.ts: load the backend's modules, open the folder), median of ${OPEN_RUNS} runs; host launch → first screen (Chromium, heading visible), median of ${HOST_RUNS}.`);
-console.log('\n| history | data files | open (files known valid) | open, nothing known valid (1 run) | module load | whole process from spawn | RSS after open | files left unread at open | host launch → first screen |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('Bundled: the same child bundled by esbuild and run by plain Node (no tsx loader thread or compiled sources in the process), as the built app runs the backend.');
+console.log('\n| history | data files | open (files known valid) | open, bundled | open, nothing known valid (1 run) | module load | whole process from spawn | RSS after open | RSS after open, bundled | files left unread at open | host launch → first screen |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const result of results) {
-  const { fresh, untrusted, host } = result;
+  const { fresh, bundled, untrusted, host } = result;
   console.log(
-    `| ${result.label} | ${result.dataMb.toFixed(1)} MB | ${ms(fresh.openMs)} | ${ms(untrusted.openMs)} | ${ms(fresh.loadMs)} | ${ms(fresh.processMs)} | ${fresh.rssMb.toFixed(0)} MB | ${fresh.unreadFiles} | ${host ? `${ms(host.ms)} (${host.runs} runs)` : 'n/a: run npm run build first'} |`,
+    `| ${result.label} | ${result.dataMb.toFixed(1)} MB | ${ms(fresh.openMs)} | ${ms(bundled.openMs)} | ${ms(untrusted.openMs)} | ${ms(fresh.loadMs)} | ${ms(fresh.processMs)} | ${fresh.rssMb.toFixed(0)} MB | ${bundled.rssMb.toFixed(0)} MB | ${fresh.unreadFiles} | ${host ? `${ms(host.ms)} (${host.runs} runs)` : 'n/a: run npm run build first'} |`,
   );
 }
 const openGrowth = largest.fresh.openMs / week.fresh.openMs;
-console.log(`cold open ${largest.label} / ${week.label}: ${openGrowth.toFixed(2)}× (target ≤ 2×) ${openGrowth <= 2 ? 'OK' : 'MISSED'}; ${largest.label} ${ms(largest.fresh.openMs)} (target ≤ 300 ms) ${largest.fresh.openMs <= 300 ? 'OK' : 'MISSED'}; RSS ${largest.fresh.rssMb.toFixed(0)} MB (target ≤ 200 MB) ${largest.fresh.rssMb <= 200 ? 'OK' : 'MISSED'}`);
+const bundledGrowth = largest.bundled.openMs / week.bundled.openMs;
+console.log(`cold open ${largest.label} / ${week.label}: ${openGrowth.toFixed(2)}× (target ≤ 2×) ${openGrowth <= 2 ? 'OK' : 'MISSED'}, bundled ${bundledGrowth.toFixed(2)}×; ${largest.label} ${ms(largest.fresh.openMs)} (target ≤ 300 ms) ${largest.fresh.openMs <= 300 ? 'OK' : 'MISSED'}; RSS ${largest.fresh.rssMb.toFixed(0)} MB through tsx (target ≤ 200 MB) ${largest.fresh.rssMb <= 200 ? 'OK' : 'MISSED'}, ${largest.bundled.rssMb.toFixed(0)} MB bundled ${largest.bundled.rssMb <= 200 ? 'OK' : 'MISSED'}`);
 
 const naiveOrders = largest.relay.distributions.length * 150;
 console.log(`| naive single conf file, ${largest.label} | ${largest.relay.distributions.length} | ${naiveOrders} | ${ms(naive.median)} / ${ms(naive.p95)} | | | ${NAIVE_SAMPLES} | | | | |`);
