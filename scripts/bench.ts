@@ -19,6 +19,7 @@
  * durable change p95 ≤ 1 ms at 5 years and ≤ 2× the journal anchor.
  *   - cold open in a fresh process at each size (files known valid, and once with nothing known valid), RSS after
  *     open (through tsx, and with the child bundled as the app is built), and browser host launch → first screen visible (scripts/bench-open.ts; the host needs `npm run build`).
+ * The durable change and its anchors are warmed up alike (10 unmeasured each) and taken in turns first.
  * Options: --samples=N (default 40), --naive-samples=N (default 8), --keep (keep the folders),
  * --open-runs=N (fresh-process opens per size, default 5), --host-runs=N (host launches per size, default 3),
  * --sizes=1w,1y,5y (the histories to build; default all three: 5 years takes a few minutes to build and open),
@@ -48,6 +49,8 @@ const KEEP = argv.includes('--keep');
 const OPEN_RUNS = Number(flagValue(argv, '--open-runs') ?? 5);
 const HOST_RUNS = Number(flagValue(argv, '--host-runs') ?? 3);
 const SYNC_WEEKS = Number(flagValue(argv, '--sync-weeks') ?? 3);
+/** Changes made before the measured ones, on the store and the anchors alike. */
+const WARM_UP = 10;
 const sizes = historySizes(flagValue(argv, '--sizes'));
 
 function stats(samples: number[]) {
@@ -75,14 +78,25 @@ async function measureStore(label: string, distributionCount: number) {
   const anchorLine = `${JSON.stringify({ n: 1, v: 1, staged: [{ kind: 'order', record: current.orders[0], stamps: { _: `${iso(now)}-0000-${randomUUID()}` } }] })}\n`;
   const anchors = await openAnchors(dataDir);
   const samples: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
+  const change = async (i: number) => {
     const order = current.orders[i % current.orders.length]!;
     const offer = current.offers[(i * 7) % current.offers.length]!;
     const t0 = performance.now();
     const outcome = await dispatch('orders.addLine', { orderId: order.id, productId: offer.productId, quantity: 1 });
-    samples.push(performance.now() - t0);
+    const elapsed = performance.now() - t0;
     if (!outcome.ok) throw new Error(`addLine refused: ${JSON.stringify(outcome.error)}`);
+    return elapsed;
+  };
+  // Warm-up, unmeasured on both sides: the first changes compile the code and schemas they run, the first appends open the files.
+  for (let i = 0; i < WARM_UP; i++) {
+    await change(SAMPLES + i);
+    await anchors.measure(anchorLine, false);
+  }
+  for (let i = 0; i < SAMPLES; i++) {
+    // Taken in turns first: a flush right after another one finds the disk in another state, and neither side should always get it.
+    if (i % 2 === 0) samples.push(await change(i));
     await anchors.measure(anchorLine);
+    if (i % 2 === 1) samples.push(await change(i));
   }
   const anchored = await anchors.close();
   const journalLines = (await readFile(join(dataDir, 'journal.jsonl'), 'utf8')).split('\n').filter(Boolean);
@@ -150,15 +164,16 @@ async function openAnchors(dir: string) {
   const journal: number[] = [];
   const sql: number[] = [];
   return {
-    async measure(line: string) {
+    /** One line on each anchor; `record` false for the warm-up. */
+    async measure(line: string, record = true) {
       let t0 = performance.now();
       await handle.write(line);
       await handle.datasync();
-      journal.push(performance.now() - t0);
+      if (record) journal.push(performance.now() - t0);
       if (sqlite) {
         t0 = performance.now();
         sqlite.insert(line);
-        sql.push(performance.now() - t0);
+        if (record) sql.push(performance.now() - t0);
       }
     },
     async close() {
@@ -181,7 +196,7 @@ const largest = results.at(-1)!;
 process.stdout.write(`measuring the naive single conf file at ${largest.label}…\n`);
 const naive = await measureNaive(largest.relay);
 
-console.log('\nDurable change: orders.addLine through the real dispatch (checked, journaled with fdatasync, acknowledged), each sample followed on the same disk by one append-only journal line + fdatasync and one SQLite WAL insert (synchronous=FULL).');
+console.log('\nDurable change: orders.addLine through the real dispatch (checked, journaled with fdatasync, acknowledged), each sample beside, on the same disk, one append-only journal line + fdatasync and one SQLite WAL insert (synchronous=FULL), taken in turns first, after 10 unmeasured of each.');
 console.log('\n| history | distributions | orders | store median / p95 | journal anchor median / p95 | SQLite WAL median / p95 | samples | store / journal anchor (median, p95) | store / SQLite (median, p95) | cold open (1st of day, with backup) | cold open |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
