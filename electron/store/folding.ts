@@ -70,6 +70,11 @@ export class Folding {
     }
   }
 
+  /** Resolves once the index saves under way (a fold's, an entry dropped by a lookup) are done. */
+  settled(): Promise<void> {
+    return this.context.index?.settled() ?? Promise.resolve();
+  }
+
   /** No fold starts on its own any more (a pending one is called off). */
   stop(): void {
     clearTimeout(this.idleTimer);

@@ -269,6 +269,20 @@ describe('lazy loading of history', () => {
     expect(store.get('slot', '00000000-0000-4000-8000-000000000000')).toBeUndefined();
     expect(store.unloadedFiles).toBe(1);
     await store.close();
+    // Their entries were dropped: the next open reads those files and takes their keys again, and the one after leaves them unread.
+    const reread = await ready({ dataDir: history.dir, now: manualClock(REOPENED).now });
+    expect(reread.unloadedFiles).toBe(1);
+    await reread.close();
+    const again = await ready({ dataDir: history.dir, now: manualClock(REOPENED).now });
+    expect(again.unloadedFiles).toBe(HISTORY_FILES);
+    expect(again.get('slot', '00000000-0000-4000-8000-000000000000')).toBeUndefined();
+    expect(again.unloadedFiles).toBe(HISTORY_FILES);
+    await again.close();
+    const [stored, recomputed] = [await storedIndex(history.dir), await recomputedIndex(history.dir)];
+    // The past distributions' keys are back; the ones still loaded at every open get theirs when they too are history.
+    for (const distribution of history.distributions.filter(({ pickupDate }) => pickupDate < '2025')) {
+      expect(stored[distributionFile(distribution.id)]).toEqual(recomputed[distributionFile(distribution.id)]);
+    }
   });
 
   it.each([

@@ -71,7 +71,10 @@ export class Partitions implements Lazy {
     for (const path of this.unloaded.keys()) {
       if (!path.startsWith(family)) continue;
       const keys = this.index.keysOf(path);
-      if (keys === undefined) return path;
+      if (keys === undefined) {
+        this.index.forget(path);
+        return path;
+      }
       // `keys` is space-separated, so a match bounded by spaces or ends is that very key.
       const at = keys.indexOf(key);
       if (at >= 0 && (at === 0 || keys[at - 1] === ' ') && (keys.length === at + key.length || keys[at + key.length] === ' ')) return path;

@@ -140,6 +140,20 @@ export class StoreIndex {
     return entry && this.keys.of(path, entry.keysHash);
   }
 
+  /**
+   * Drops the entry of a file whose keys cannot be trusted, so the next open reads the file and takes its
+   * keys again, rather than every lookup reading it from then on. Only a shortcut, so a failure to save
+   * is ignored; a close waits for the save (`settled`).
+   */
+  forget(path: string): void {
+    if (this.entries.delete(path)) void this.save().catch(() => undefined);
+  }
+
+  /** Resolves once the saves under way are done. */
+  settled(): Promise<void> {
+    return this.saving.then(() => undefined);
+  }
+
   /** A missing, damaged or other-format index holds nothing: every partition is read at open and summed up again. */
   static async read(dataDir: string, formatVersion: number): Promise<StoreIndex> {
     let entries = new Map<string, IndexEntry>();

@@ -384,6 +384,7 @@ export class Store {
     return this.withFoldsHeld(async () => {
       this.folding.stop();
       await this.fold();
+      await this.folding.settled();
       await this.journal.close();
     });
   }
