@@ -2,6 +2,8 @@
  * Cold open for `npm run bench` (issue 11), each in a fresh process so nothing is warm:
  *   - the store opened by a small script (scripts/bench-open-child.ts): module loading,
  *     opening, the process's RSS once open, and the whole process from spawn;
+ *   - the same child bundled into one file (esbuild, as the app is built: no tsx, no compiling
+ *     loader thread in the process), run by plain Node: the RSS the app itself has once open;
  *   - the browser host launched as `npm run host` does, then Chromium (Playwright) until the
  *     first screen's heading is visible; needs the built renderer (`npm run build`).
  */
@@ -28,9 +30,22 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function openOnce(dataDir: string): Promise<Omit<ColdOpen, 'runs'>> {
+/**
+ * The child bundled once, beside node_modules (its packages stay outside): what runs is the backend's
+ * code as the build ships it, so the process holds no tsx loader thread nor its compiled sources.
+ */
+export async function bundleOpenChild(): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = `${root}/node_modules/.cache/cabas-bench/open-child.mjs`;
+  await build({ entryPoints: [`${root}/scripts/bench-open-child.ts`], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'error' });
+  return outfile;
+}
+
+/** `bundled`: the file bundleOpenChild made, run by plain Node; otherwise the child's source through tsx. */
+function openOnce(dataDir: string, bundled?: string): Promise<Omit<ColdOpen, 'runs'>> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-open-child.ts', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const args = bundled ? [bundled, dataDir] : ['--import', 'tsx', 'scripts/bench-open-child.ts', dataDir];
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {
@@ -46,9 +61,9 @@ function openOnce(dataDir: string): Promise<Omit<ColdOpen, 'runs'>> {
 }
 
 /** The median of `runs` fresh processes opening the folder. */
-export async function coldOpens(dataDir: string, runs: number): Promise<ColdOpen> {
+export async function coldOpens(dataDir: string, runs: number, bundled?: string): Promise<ColdOpen> {
   const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(await openOnce(dataDir));
+  for (let i = 0; i < runs; i++) samples.push(await openOnce(dataDir, bundled));
   return {
     runs,
     loadMs: median(samples.map((s) => s.loadMs)),

@@ -18,7 +18,8 @@
  * Prints a table with the ratios. Targets: 5 years < 2× 1 week; 5 years > 20× faster than naive;
  * durable change p95 ≤ 1 ms at 5 years and ≤ 2× the journal anchor.
  *   - cold open in a fresh process at each size (files known valid, and once with nothing known valid), RSS after
- *     open, and browser host launch → first screen visible (scripts/bench-open.ts; the host needs `npm run build`).
+ *     open (through tsx, and with the child bundled as the app is built), and browser host launch → first screen visible (scripts/bench-open.ts; the host needs `npm run build`).
+ * The durable change and its anchors are warmed up alike (10 unmeasured each) and taken in turns first.
  * Options: --samples=N (default 40), --naive-samples=N (default 8), --keep (keep the folders),
  * --open-runs=N (fresh-process opens per size, default 5), --host-runs=N (host launches per size, default 3),
  * --sizes=1w,1y,5y (the histories to build; default all three: 5 years takes a few minutes to build and open),
@@ -37,7 +38,7 @@ import { listDataFiles } from '../electron/store/data-files';
 import { VALIDATED_FILES } from '../electron/store/validated-files';
 import { benchImport, printImportBench } from './bench-import';
 import { benchOrderIntake, printOrderIntakeBench } from './bench-order-intake';
-import { coldOpens, hostLaunches } from './bench-open';
+import { bundleOpenChild, coldOpens, hostLaunches } from './bench-open';
 import { buildRelay, historySizes, iso, now, writeStoreFormat, type Relay } from './bench-relay';
 import { benchSync, printSyncBench } from './bench-sync';
 
@@ -48,6 +49,8 @@ const KEEP = argv.includes('--keep');
 const OPEN_RUNS = Number(flagValue(argv, '--open-runs') ?? 5);
 const HOST_RUNS = Number(flagValue(argv, '--host-runs') ?? 3);
 const SYNC_WEEKS = Number(flagValue(argv, '--sync-weeks') ?? 3);
+/** Changes made before the measured ones, on the store and the anchors alike. */
+const WARM_UP = 10;
 const sizes = historySizes(flagValue(argv, '--sizes'));
 
 function stats(samples: number[]) {
@@ -75,14 +78,25 @@ async function measureStore(label: string, distributionCount: number) {
   const anchorLine = `${JSON.stringify({ n: 1, v: 1, staged: [{ kind: 'order', record: current.orders[0], stamps: { _: `${iso(now)}-0000-${randomUUID()}` } }] })}\n`;
   const anchors = await openAnchors(dataDir);
   const samples: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
+  const change = async (i: number) => {
     const order = current.orders[i % current.orders.length]!;
     const offer = current.offers[(i * 7) % current.offers.length]!;
     const t0 = performance.now();
     const outcome = await dispatch('orders.addLine', { orderId: order.id, productId: offer.productId, quantity: 1 });
-    samples.push(performance.now() - t0);
+    const elapsed = performance.now() - t0;
     if (!outcome.ok) throw new Error(`addLine refused: ${JSON.stringify(outcome.error)}`);
+    return elapsed;
+  };
+  // Warm-up, unmeasured on both sides: the first changes compile the code and schemas they run, the first appends open the files.
+  for (let i = 0; i < WARM_UP; i++) {
+    await change(SAMPLES + i);
+    await anchors.measure(anchorLine, false);
+  }
+  for (let i = 0; i < SAMPLES; i++) {
+    // Taken in turns first: a flush right after another one finds the disk in another state, and neither side should always get it.
+    if (i % 2 === 0) samples.push(await change(i));
     await anchors.measure(anchorLine);
+    if (i % 2 === 1) samples.push(await change(i));
   }
   const anchored = await anchors.close();
   const journalLines = (await readFile(join(dataDir, 'journal.jsonl'), 'utf8')).split('\n').filter(Boolean);
@@ -93,11 +107,13 @@ async function measureStore(label: string, distributionCount: number) {
   // since the last open), then once with the validated-files list removed (every record checked, as a first open).
   const dataMb = (await Promise.all((await listDataFiles(dataDir)).map(async (path) => (await stat(join(dataDir, path))).size))).reduce((a, b) => a + b, 0) / 1e6;
   const fresh = await coldOpens(dataDir, OPEN_RUNS);
+  // The same opens with the child bundled and run by plain Node: the backend as built, without tsx in the process.
+  const bundled = await coldOpens(dataDir, OPEN_RUNS, await bundleOpenChild());
   const host = await hostLaunches(dataDir, HOST_RUNS);
   await rm(join(dataDir, VALIDATED_FILES));
   const untrusted = await coldOpens(dataDir, 1);
   if (!KEEP) await rm(dataDir, { recursive: true, force: true });
-  return { label, relay, coldOpenWithBackup, coldOpen, dataMb, fresh, untrusted, host, samples: samples.length, lineBytes, anchorBytes: Buffer.byteLength(anchorLine), ...anchored, ...stats(samples) };
+  return { label, relay, coldOpenWithBackup, coldOpen, dataMb, fresh, bundled, untrusted, host, samples: samples.length, lineBytes, anchorBytes: Buffer.byteLength(anchorLine), ...anchored, ...stats(samples) };
 }
 
 async function measureNaive(relay: Relay) {
@@ -148,15 +164,16 @@ async function openAnchors(dir: string) {
   const journal: number[] = [];
   const sql: number[] = [];
   return {
-    async measure(line: string) {
+    /** One line on each anchor; `record` false for the warm-up. */
+    async measure(line: string, record = true) {
       let t0 = performance.now();
       await handle.write(line);
       await handle.datasync();
-      journal.push(performance.now() - t0);
+      if (record) journal.push(performance.now() - t0);
       if (sqlite) {
         t0 = performance.now();
         sqlite.insert(line);
-        sql.push(performance.now() - t0);
+        if (record) sql.push(performance.now() - t0);
       }
     },
     async close() {
@@ -179,7 +196,7 @@ const largest = results.at(-1)!;
 process.stdout.write(`measuring the naive single conf file at ${largest.label}…\n`);
 const naive = await measureNaive(largest.relay);
 
-console.log('\nDurable change: orders.addLine through the real dispatch (checked, journaled with fdatasync, acknowledged), each sample followed on the same disk by one append-only journal line + fdatasync and one SQLite WAL insert (synchronous=FULL).');
+console.log('\nDurable change: orders.addLine through the real dispatch (checked, journaled with fdatasync, acknowledged), each sample beside, on the same disk, one append-only journal line + fdatasync and one SQLite WAL insert (synchronous=FULL), taken in turns first, after 10 unmeasured of each.');
 console.log('\n| history | distributions | orders | store median / p95 | journal anchor median / p95 | SQLite WAL median / p95 | samples | store / journal anchor (median, p95) | store / SQLite (median, p95) | cold open (1st of day, with backup) | cold open |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
@@ -191,16 +208,18 @@ for (const result of results) {
   );
 }
 console.log(`\nCold open in a fresh process (scripts/bench-open-child.ts: load the backend's modules, open the folder), median of ${OPEN_RUNS} runs; host launch → first screen (Chromium, heading visible), median of ${HOST_RUNS}.`);
-console.log('\n| history | data files | open (files known valid) | open, nothing known valid (1 run) | module load | whole process from spawn | RSS after open | files left unread at open | host launch → first screen |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('Bundled: the same child bundled by esbuild and run by plain Node (no tsx loader thread or compiled sources in the process), as the built app runs the backend.');
+console.log('\n| history | data files | open (files known valid) | open, bundled | open, nothing known valid (1 run) | module load | whole process from spawn | RSS after open | RSS after open, bundled | files left unread at open | host launch → first screen |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const result of results) {
-  const { fresh, untrusted, host } = result;
+  const { fresh, bundled, untrusted, host } = result;
   console.log(
-    `| ${result.label} | ${result.dataMb.toFixed(1)} MB | ${ms(fresh.openMs)} | ${ms(untrusted.openMs)} | ${ms(fresh.loadMs)} | ${ms(fresh.processMs)} | ${fresh.rssMb.toFixed(0)} MB | ${fresh.unreadFiles} | ${host ? `${ms(host.ms)} (${host.runs} runs)` : 'n/a: run npm run build first'} |`,
+    `| ${result.label} | ${result.dataMb.toFixed(1)} MB | ${ms(fresh.openMs)} | ${ms(bundled.openMs)} | ${ms(untrusted.openMs)} | ${ms(fresh.loadMs)} | ${ms(fresh.processMs)} | ${fresh.rssMb.toFixed(0)} MB | ${bundled.rssMb.toFixed(0)} MB | ${fresh.unreadFiles} | ${host ? `${ms(host.ms)} (${host.runs} runs)` : 'n/a: run npm run build first'} |`,
   );
 }
 const openGrowth = largest.fresh.openMs / week.fresh.openMs;
-console.log(`cold open ${largest.label} / ${week.label}: ${openGrowth.toFixed(2)}× (target ≤ 2×) ${openGrowth <= 2 ? 'OK' : 'MISSED'}; ${largest.label} ${ms(largest.fresh.openMs)} (target ≤ 300 ms) ${largest.fresh.openMs <= 300 ? 'OK' : 'MISSED'}; RSS ${largest.fresh.rssMb.toFixed(0)} MB (target ≤ 200 MB) ${largest.fresh.rssMb <= 200 ? 'OK' : 'MISSED'}`);
+const bundledGrowth = largest.bundled.openMs / week.bundled.openMs;
+console.log(`cold open ${largest.label} / ${week.label}: ${openGrowth.toFixed(2)}× (target ≤ 2×) ${openGrowth <= 2 ? 'OK' : 'MISSED'}, bundled ${bundledGrowth.toFixed(2)}×; ${largest.label} ${ms(largest.fresh.openMs)} (target ≤ 300 ms) ${largest.fresh.openMs <= 300 ? 'OK' : 'MISSED'}; RSS ${largest.fresh.rssMb.toFixed(0)} MB through tsx (target ≤ 200 MB) ${largest.fresh.rssMb <= 200 ? 'OK' : 'MISSED'}, ${largest.bundled.rssMb.toFixed(0)} MB bundled ${largest.bundled.rssMb <= 200 ? 'OK' : 'MISSED'}`);
 
 const naiveOrders = largest.relay.distributions.length * 150;
 console.log(`| naive single conf file, ${largest.label} | ${largest.relay.distributions.length} | ${naiveOrders} | ${ms(naive.median)} / ${ms(naive.p95)} | | | ${NAIVE_SAMPLES} | | | | |`);

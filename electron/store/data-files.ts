@@ -9,6 +9,7 @@ import { writeFileAtomic, type WriteHooks } from './atomic-write';
 import { EXPECTED_FILES, missingExpectedFile, noteWritten } from './expected-files';
 import { markOf, noteValidWrite, rememberValidatedFiles, saveValidWrites, VALIDATED_FILES, ValidatedFiles, type FileMark } from './validated-files';
 import { STORE_INDEX } from './store-index';
+import { STORE_KEYS } from './index-keys';
 
 /** Where a restore prepares the backup's files, and its marker (backups.ts). */
 export const RESTORING_DIR = 'restoring';
@@ -17,7 +18,7 @@ export const RESTORE_MARKER = 'restore.json';
 /** Folders and files inside the data folder that are not relay data. */
 /** device-key.json: this copy's private key (sync/identity.ts): never in a backup, never restored over. */
 /** mail.json, outbox-attempts.jsonl, messages/: this copy's SMTP settings, its log of sending attempts and its `.eml` files (issue 15). */
-export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'device-key.json', 'mail.json', 'outbox-attempts.jsonl', 'messages', 'backup.json', 'sync', EXPECTED_FILES, VALIDATED_FILES, STORE_INDEX, RESTORING_DIR, RESTORE_MARKER]);
+export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'device-key.json', 'mail.json', 'outbox-attempts.jsonl', 'messages', 'backup.json', 'sync', EXPECTED_FILES, VALIDATED_FILES, STORE_INDEX, STORE_KEYS, RESTORING_DIR, RESTORE_MARKER]);
 
 /**
  * The paths entities.ts writes (data-files.test.ts checks every entity's file

@@ -20,6 +20,7 @@ import { listDataFiles } from './data-files';
 import { distributionFile } from './entities';
 import type { Store, StoreOptions } from './store';
 import { isPartition, STORE_INDEX, StoreIndex, summarise } from './store-index';
+import { STORE_KEYS } from './index-keys';
 import { currentFormat } from './migrations';
 
 const tempDir = useTempDirs();
@@ -116,8 +117,10 @@ async function recomputedIndex(dir: string) {
   return entries;
 }
 
+/** The index as stored, each entry with its keys (kept in their own file). */
 async function storedIndex(dir: string) {
-  return Object.fromEntries((await StoreIndex.read(dir, currentFormat.version)).entries);
+  const index = await StoreIndex.read(dir, currentFormat.version);
+  return Object.fromEntries([...index.entries].map(([path, entry]) => [path, { ...entry, keys: index.keysOf(path) }]));
 }
 
 type Operation =
@@ -247,6 +250,39 @@ describe('lazy loading of history', () => {
     expect(store.unloadedFiles).toBe(HISTORY_FILES - 1);
     await store.close();
     expect(await storedIndex(history.dir)).toEqual(await recomputedIndex(history.dir));
+  });
+
+  it.each([
+    ['missing', null],
+    ['damaged', '{ not json'],
+    ['of other files', JSON.stringify({ format: 'cabas-store-keys', version: 1, formatVersion: currentFormat.version, files: {} })],
+  ])('the index keys %s: a record read by id is still found in its unread file, and no other family of files is read', async (_, contents) => {
+    const history = await copyOfHistory();
+    if (contents === null) await rm(join(history.dir, STORE_KEYS));
+    else await writeFile(join(history.dir, STORE_KEYS), contents);
+    const store = await ready({ dataDir: history.dir, now: manualClock(REOPENED).now });
+    expect(store.unloadedFiles).toBe(HISTORY_FILES);
+    const slot = history.slots[0]!;
+    expect(store.get('slot', slot.id)?.id).toBe(slot.id);
+    expect(store.unloadedFiles).toBeLessThan(HISTORY_FILES);
+    // Without keys to trust, an id held nowhere reads every distribution to be sure, but never the month of accounts.
+    expect(store.get('slot', '00000000-0000-4000-8000-000000000000')).toBeUndefined();
+    expect(store.unloadedFiles).toBe(1);
+    await store.close();
+    // Their entries were dropped: the next open reads those files and takes their keys again, and the one after leaves them unread.
+    const reread = await ready({ dataDir: history.dir, now: manualClock(REOPENED).now });
+    expect(reread.unloadedFiles).toBe(1);
+    await reread.close();
+    const again = await ready({ dataDir: history.dir, now: manualClock(REOPENED).now });
+    expect(again.unloadedFiles).toBe(HISTORY_FILES);
+    expect(again.get('slot', '00000000-0000-4000-8000-000000000000')).toBeUndefined();
+    expect(again.unloadedFiles).toBe(HISTORY_FILES);
+    await again.close();
+    const [stored, recomputed] = [await storedIndex(history.dir), await recomputedIndex(history.dir)];
+    // The past distributions' keys are back; the ones still loaded at every open get theirs when they too are history.
+    for (const distribution of history.distributions.filter(({ pickupDate }) => pickupDate < '2025')) {
+      expect(stored[distributionFile(distribution.id)]).toEqual(recomputed[distributionFile(distribution.id)]);
+    }
   });
 
   it.each([

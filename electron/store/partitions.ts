@@ -48,7 +48,7 @@ export class Partitions implements Lazy {
   /** At open: a partition is left unread if it is history and its entry still sums it up. */
   async defer(path: string): Promise<boolean> {
     if (!isPartition(path)) return false;
-    const entry = await this.index.current(path);
+    const entry = this.index.current(path);
     if (!entry || this.isRecent(path, entry)) return false;
     this.unloaded.set(path, entry);
     return true;
@@ -60,14 +60,24 @@ export class Partitions implements Lazy {
     return typeof pickupDate !== 'string' || pickupDate >= this.recentPickup;
   }
 
-  /** The unread file holding a record, if any. */
+  /**
+   * The unread file holding a record, if any, found from the index's keys (read the first time this is asked).
+   * A file whose keys cannot be trusted may hold it: it is named too, to be read and looked in.
+   */
   holding(kind: EntityKind, id: string): string | undefined {
-    if (this.unloaded.size === 0 || !FAMILY[kind]) return undefined;
+    const family = FAMILY[kind];
+    if (this.unloaded.size === 0 || !family) return undefined;
     const key = keyOf(kind, id);
-    for (const [path, entry] of this.unloaded) {
+    for (const path of this.unloaded.keys()) {
+      if (!path.startsWith(family)) continue;
+      const keys = this.index.keysOf(path);
+      if (keys === undefined) {
+        this.index.forget(path);
+        return path;
+      }
       // `keys` is space-separated, so a match bounded by spaces or ends is that very key.
-      const at = entry.keys.indexOf(key);
-      if (at >= 0 && (at === 0 || entry.keys[at - 1] === ' ') && (entry.keys.length === at + key.length || entry.keys[at + key.length] === ' ')) return path;
+      const at = keys.indexOf(key);
+      if (at >= 0 && (at === 0 || keys[at - 1] === ' ') && (keys.length === at + key.length || keys[at + key.length] === ' ')) return path;
     }
     return undefined;
   }

@@ -1,8 +1,8 @@
 /**
  * The store's index (issue 11): `store-index.json`, beside validated-files.json, sums up
  * each distribution file and each month of accounts — the distribution record itself, its
- * counts and totals, the keys of every record and removed record the file holds, the
- * latest timestamp in it — so an open reads only the files it needs now and the others
+ * counts and totals, the hash of the keys of every record and removed record the file holds
+ * (the keys themselves are in their own file, index-keys.ts), the latest timestamp in it — so an open reads only the files it needs now and the others
  * load when first touched (partitions.ts), while the season list and the clock are served
  * without reading years of files.
  *
@@ -12,16 +12,21 @@
  * restored, edited by hand) is thrown away and taken again from the file. A missing,
  * damaged or other-format index is rebuilt from the files.
  */
+import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EntityKind } from '../../shared/model/change';
 import type { Distribution } from '../../shared/model/distribution';
 import { isActive, orderTotal } from '../../shared/orders/totals';
 import { writeFileAtomic } from './atomic-write';
+import { hashOfKeys, IndexKeys } from './index-keys';
+import type { LoadedFile } from './data-files';
 import type { FileRecords, SyncSection } from './envelope';
 import { keyOf } from './sync-ledger';
 
 export const STORE_INDEX = 'store-index.json';
+/** 2: the keys moved to their own file (index-keys.ts); an index of version 1 is rebuilt from the files once. */
+const INDEX_VERSION = 2;
 
 export interface IndexEntry {
   size: number;
@@ -36,7 +41,12 @@ export interface IndexEntry {
   latest: string;
   /** A month of accounts: per member (`''` for walk-in sales), the sum of the entries in cents and their number. */
   balances: Record<string, [number, number]>;
-  /** `kind:id` of every record and removed record in the file, space-separated: finds the file of an id without reading any. */
+  /** The hash of the file's keys (index-keys.ts), which are kept apart and read only when needed. */
+  keysHash: string;
+}
+
+/** An entry as summed up from a file, with its keys: `kind:id` of every record and removed record in it, space-separated. */
+export interface Summary extends IndexEntry {
   keys: string;
 }
 
@@ -52,7 +62,7 @@ function isEntry(value: unknown): value is IndexEntry {
   return (
     ['size', 'mtimeMs', 'offerCount', 'orderCount', 'totalCents'].every((field) => typeof entry[field] === 'number') &&
     typeof entry.latest === 'string' &&
-    typeof entry.keys === 'string' &&
+    typeof entry.keysHash === 'string' &&
     typeof entry.balances === 'object' &&
     entry.balances !== null &&
     (distribution === null || (typeof distribution === 'object' && typeof distribution.id === 'string' && typeof distribution.pickupDate === 'string'))
@@ -67,7 +77,7 @@ export function isPartition(path: string): boolean {
 }
 
 /** An entry sums up a file's records as they are in the file; `mark` is the file's size and time as they were read or written. */
-export function summarise(records: FileRecords, sync: SyncSection, mark: { size: number; mtimeMs: number }): IndexEntry {
+export function summarise(records: FileRecords, sync: SyncSection, mark: { size: number; mtimeMs: number }): Summary {
   const keys = new Set<string>();
   let latest = '';
   for (const [kind, list] of Object.entries(records) as [EntityKind, { id: string }[]][]) {
@@ -82,6 +92,7 @@ export function summarise(records: FileRecords, sync: SyncSection, mark: { size:
       if (grave.at > latest) latest = grave.at;
     }
   }
+  const joined = [...keys].join(' ');
   const orders = (records.order ?? []).filter(isActive);
   const balances: Record<string, [number, number]> = {};
   for (const entry of records.accountEntry ?? []) {
@@ -98,19 +109,50 @@ export function summarise(records: FileRecords, sync: SyncSection, mark: { size:
     totalCents: orders.reduce((sum, order) => sum + orderTotal(order), 0),
     latest,
     balances,
-    keys: [...keys].join(' '),
+    keysHash: hashOfKeys(joined),
+    keys: joined,
   };
 }
 
 /** The index of one data folder, as read at open and kept by its folds. */
 export class StoreIndex {
   private saving: Promise<unknown> = Promise.resolve();
+  private readonly keys: IndexKeys;
 
   private constructor(
     private readonly dataDir: string,
     private readonly formatVersion: number,
+    /** Read them, never set them: `put` keeps the keys apart. */
     readonly entries: Map<string, IndexEntry>,
-  ) {}
+  ) {
+    this.keys = new IndexKeys(dataDir, formatVersion, new Map([...entries].map(([path, entry]) => [path, entry.keysHash])));
+  }
+
+  /** Sets a file's entry, as summed up from it; its keys are kept apart (index-keys.ts). */
+  put(path: string, { keys, ...entry }: Summary): void {
+    this.entries.set(path, entry);
+    this.keys.take(path, keys);
+  }
+
+  /** The keys of a file the index sums up, read on first need; undefined if they cannot be trusted (read the file instead). */
+  keysOf(path: string): string | undefined {
+    const entry = this.entries.get(path);
+    return entry && this.keys.of(path, entry.keysHash);
+  }
+
+  /**
+   * Drops the entry of a file whose keys cannot be trusted, so the next open reads the file and takes its
+   * keys again, rather than every lookup reading it from then on. Only a shortcut, so a failure to save
+   * is ignored; a close waits for the save (`settled`).
+   */
+  forget(path: string): void {
+    if (this.entries.delete(path)) void this.save().catch(() => undefined);
+  }
+
+  /** Resolves once the saves under way are done. */
+  settled(): Promise<void> {
+    return this.saving.then(() => undefined);
+  }
 
   /** A missing, damaged or other-format index holds nothing: every partition is read at open and summed up again. */
   static async read(dataDir: string, formatVersion: number): Promise<StoreIndex> {
@@ -118,7 +160,7 @@ export class StoreIndex {
     try {
       const parsed = JSON.parse(await readFile(join(dataDir, STORE_INDEX), 'utf8')) as Record<string, unknown>;
       const files = parsed.files as Record<string, unknown>;
-      if (parsed.format === 'cabas-store-index' && parsed.version === 1 && parsed.formatVersion === formatVersion && typeof files === 'object' && files !== null) {
+      if (parsed.format === 'cabas-store-index' && parsed.version === INDEX_VERSION && parsed.formatVersion === formatVersion && typeof files === 'object' && files !== null) {
         // A damaged entry is dropped alone: its file is read at open and summed up again.
         entries = new Map(Object.entries(files).filter((pair): pair is [string, IndexEntry] => isEntry(pair[1])));
       }
@@ -128,25 +170,37 @@ export class StoreIndex {
     return new StoreIndex(dataDir, formatVersion, entries);
   }
 
-  /** The entry of a file still as it was summed up, or undefined (then the file must be read). */
-  async current(path: string): Promise<IndexEntry | undefined> {
+  /** Entries for the partitions read at open that had none (new, changed, or no index yet); true if any was added. */
+  async summariseRead(files: readonly LoadedFile[]): Promise<boolean> {
+    let added = false;
+    for (const file of files) {
+      if (!isPartition(file.path) || this.entries.has(file.path)) continue;
+      this.put(file.path, summarise(file.records, file.sync, await stat(join(this.dataDir, file.path))));
+      added = true;
+    }
+    return added;
+  }
+
+  /**
+   * The entry of a file still as it was summed up, or undefined (then the file must be read). The stat is
+   * synchronous: an open asks it of every partition, and a round trip through the thread pool each cost more.
+   */
+  current(path: string): IndexEntry | undefined {
     const entry = this.entries.get(path);
     if (!entry) return undefined;
-    try {
-      const info = await stat(join(this.dataDir, path));
-      if (info.size === entry.size && info.mtimeMs === entry.mtimeMs) return entry;
-    } catch {
-      /* gone: the open finds it missing */
-    }
+    const info = statSync(join(this.dataDir, path), { throwIfNoEntry: false });
+    // Gone: the open finds it missing.
+    if (info && info.size === entry.size && info.mtimeMs === entry.mtimeMs) return entry;
     this.entries.delete(path);
     return undefined;
   }
 
   /** Writes the index as it is now; only ever a shortcut, so callers may ignore a failure. */
   save(): Promise<void> {
-    const run = this.saving.then(() => {
+    const run = this.saving.then(async () => {
       const files = Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : 1)));
-      return writeFileAtomic(join(this.dataDir, STORE_INDEX), `${JSON.stringify({ format: 'cabas-store-index', version: 1, formatVersion: this.formatVersion, files })}\n`);
+      await writeFileAtomic(join(this.dataDir, STORE_INDEX), `${JSON.stringify({ format: 'cabas-store-index', version: INDEX_VERSION, formatVersion: this.formatVersion, files })}\n`);
+      await this.keys.save(new Set(this.entries.keys()));
     });
     this.saving = run.catch(() => undefined);
     return run;

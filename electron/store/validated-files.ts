@@ -15,7 +15,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
 
 export const VALIDATED_FILES = 'validated-files.json';
@@ -27,14 +26,28 @@ export interface FileMark {
   sha256: string;
 }
 
-const markSchema = z.strictObject({ size: z.number(), mtimeMs: z.number(), sha256: z.string() });
-const listSchema = z.strictObject({
-  format: z.literal('cabas-validated-files'),
-  version: z.literal(1),
-  /** The data format the files were valid in: after an upgrade every file is checked again. */
-  formatVersion: z.number(),
-  files: z.record(z.string(), markSchema),
-});
+/**
+ * The list's shape, checked by hand: it is read at every open and holds a mark per file of years
+ * of history, where a schema cost more than the rest of reading it. `formatVersion` is the data
+ * format the files were valid in: after an upgrade every file is checked again.
+ */
+function isList(value: Record<string, unknown>): value is { formatVersion: number; files: Record<string, FileMark> } {
+  const files = value.files as Record<string, unknown> | null;
+  return (
+    value.format === 'cabas-validated-files' &&
+    value.version === 1 &&
+    typeof value.formatVersion === 'number' &&
+    typeof files === 'object' &&
+    files !== null &&
+    Object.values(files).every(isMark)
+  );
+}
+
+function isMark(value: unknown): value is FileMark {
+  if (typeof value !== 'object' || value === null) return false;
+  const mark = value as Record<string, unknown>;
+  return Object.keys(mark).length === 3 && typeof mark.size === 'number' && typeof mark.mtimeMs === 'number' && typeof mark.sha256 === 'string';
+}
 
 export function markOf(bytes: Buffer, info: { size: number; mtimeMs: number }): FileMark {
   return { size: info.size, mtimeMs: info.mtimeMs, sha256: createHash('sha256').update(bytes).digest('hex') };
@@ -58,8 +71,8 @@ export class ValidatedFiles {
   static async read(dataDir: string, formatVersion: number): Promise<ValidatedFiles> {
     let marks = new Map<string, FileMark>();
     try {
-      const parsed = listSchema.safeParse(JSON.parse(await readFile(join(dataDir, VALIDATED_FILES), 'utf8')));
-      if (parsed.success && parsed.data.formatVersion === formatVersion) marks = new Map(Object.entries(parsed.data.files));
+      const list = JSON.parse(await readFile(join(dataDir, VALIDATED_FILES), 'utf8')) as Record<string, unknown>;
+      if (isList(list) && list.formatVersion === formatVersion) marks = new Map(Object.entries(list.files));
     } catch {
       /* nothing trusted this time */
     }

@@ -75,6 +75,13 @@ describe('status at the exact open and close instants', () => {
     expect(at('2026-12-04T18:00:00.000Z')).toBe('distributed');
   });
 
+  it('a pickup ending at 23:59 in the westernmost time zone is not taken for distributed a day early', () => {
+    // UTC−12: its end is at noon UTC the next day, past any shortcut that ignores the time zone.
+    const late = { ...distribution, pickupEnd: '23:59' };
+    expect(distributionStatus(late, new Date('2026-12-05T11:58:59.999Z'), 'Etc/GMT+12')).toBe('closed');
+    expect(distributionStatus(late, new Date('2026-12-05T11:59:00.000Z'), 'Etc/GMT+12')).toBe('distributed');
+  });
+
   it('closed early stays closed inside the window; cancelled wins over everything', () => {
     expect(distributionStatus({ ...distribution, closedEarlyAt: '2026-11-30T10:00:00.000Z' }, new Date('2026-12-01T10:00:00Z'), BRUSSELS)).toBe('closed');
     expect(distributionStatus({ ...distribution, cancelledAt: '2026-11-30T10:00:00.000Z' }, new Date('2026-12-01T10:00:00Z'), BRUSSELS)).toBe('cancelled');

@@ -65,9 +65,15 @@ type StatusFields = Pick<Distribution, 'pickupDate' | 'pickupEnd' | 'opensAt' | 
  * `closesAt` (excluded); the distribution counts as distributed once its
  * pickup window has ended.
  */
+/** From the start of a pickup day (UTC), after which its end has passed wherever the relay is. */
+const SURELY_OVER_MS = 2 * 24 * 3_600_000;
+
 export function distributionStatus(distribution: StatusFields, now: Date, timeZone: string): DistributionStatus {
   if (distribution.cancelledAt !== null) return 'cancelled';
   const at = now.getTime();
+  // Years of past distributions are asked about at every open: a pickup day two days gone has ended in any
+  // time zone (offsets stay within ±14 h), without working out its local end (a time-zone lookup each).
+  if (at >= Date.parse(`${distribution.pickupDate}T00:00:00Z`) + SURELY_OVER_MS) return 'distributed';
   if (at >= Date.parse(localInstant(distribution.pickupDate, distribution.pickupEnd, timeZone))) return 'distributed';
   if (at < Date.parse(distribution.opensAt)) return 'upcoming';
   if (distribution.closedEarlyAt !== null || at >= Date.parse(distribution.closesAt)) return 'closed';
