@@ -6,7 +6,8 @@
  * sees the refused line on their page. Both also want the one place of the
  * 17:00 slot: the second is told it was full, and their order is still taken.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { simpleParser } from 'mailparser';
@@ -23,8 +24,10 @@ interface Ids {
 let couch: SpawnedCouch;
 let pageServer: ViteDevServer;
 let pageUrl: string;
+let teamDir: string;
 
 test.beforeAll(async () => {
+  teamDir = await mkdtemp(join(tmpdir(), 'cabas-e2e-shop-team-'));
   couch = await spawnCouch();
   process.env.COUCH_URL = couch.url;
   pageServer = await createServer({
@@ -39,6 +42,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await pageServer?.close();
   await couch?.close();
+  await rm(teamDir, { recursive: true, force: true });
 });
 
 test('two members order the last carrots at once: the stock is never oversold and the refused line shows on the second page', async ({ app, host, request, browser }) => {
@@ -75,9 +79,15 @@ test('two members order the last carrots at once: the stock is never oversold an
   await Promise.all(pages.map((page) => page.getByRole('button', { name: 'Envoyer ma commande' }).click()));
   for (const page of pages) await expect(page.getByRole('status').filter({ hasText: 'Reçue' })).toBeVisible();
 
+  // The organiser's usual sync (the sync screen, with a team folder) takes the shop in too, and says what it brought.
+  await call('sync.saveSettings', { teamFolder: teamDir, autoSyncMinutes: 0 });
+  await app.evaluate(() => (window.location.hash = '#/sync'));
+  await app.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  await expect(app.getByText('Boutique en ligne : 2 commandes reçues, 1 ligne refusée.')).toBeVisible();
+  // Syncing the shop again from Réglages finds nothing new.
   await app.getByRole('link', { name: 'Réglages' }).click();
   await app.getByRole('button', { name: 'Synchroniser la boutique' }).click();
-  await expect(app.getByText('2 commandes reçues, 1 ligne refusée')).toBeVisible();
+  await expect(app.getByText('1 distribution publiée, aucune commande reçue, aucune ligne refusée.')).toBeVisible();
 
   const orders = await call<{ order: { lines: { productId: string; quantity: number }[] } }[]>('orders.list', { distributionId: distribution.id });
   const carrotLines = orders.flatMap((each) => each.order.lines).filter((line) => line.productId === carrots.id);

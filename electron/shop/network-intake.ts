@@ -13,7 +13,9 @@
  * (products.ts: the relay's VAT rates, pricing). Everything goes in one `transact`,
  * the one mutation path; what is refused is listed on the sync screen.
  */
+import type { z } from 'zod';
 import { UserError } from '../../shared/contract/errors';
+import { describeIssue } from '../../shared/contract/validation-issues';
 import type { Producer } from '../../shared/model/producer';
 import { priceCents, productSchema, stockQuantity, type Product } from '../../shared/model/product';
 import type { SyncProblem } from '../../shared/sync/status';
@@ -85,6 +87,17 @@ export async function takeInNetwork(client: CouchClient, store: Store, now: Date
 
 type Refuse = (code: SyncProblem['code'], extra?: Partial<SyncProblem>) => void;
 
+/** A schema's refusal as a message key with the parameters it needs (`validation.tooLong` its `max`). */
+function reasonOf(issue: z.core.$ZodIssue): Pick<SyncProblem, 'detail' | 'params'> {
+  const { key, params } = describeIssue(issue);
+  return { detail: key, ...withParams(params) };
+}
+
+/** A refusal's parameters, none when its message needs none. */
+function withParams(params: SyncProblem['params']): Pick<SyncProblem, 'params'> {
+  return params ? { params } : {};
+}
+
 /**
  * A publication states what the producer's copy holds, not a change: read again at every sync, it
  * would undo the relay's own later edits (an organiser's new price, a quantity typed at the relay).
@@ -126,7 +139,7 @@ function takeProduct(tx: Transaction, producer: Producer, entry: CatalogueProduc
   });
   if (!candidate.success) {
     const issue = candidate.error.issues[0]!;
-    refuse('networkInvalid', { record, field: issue.path.join('.'), detail: issue.message });
+    refuse('networkInvalid', { record, field: issue.path.join('.'), ...reasonOf(issue) });
     return false;
   }
   const product = candidate.data;
@@ -136,7 +149,7 @@ function takeProduct(tx: Transaction, producer: Producer, entry: CatalogueProduc
     checkPricing(product);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    refuse('networkInvalid', { record, field: error.issues?.[0]?.path ?? '', detail: error.issues?.[0]?.key ?? 'network.ruleRefused' });
+    refuse('networkInvalid', { record, field: error.issues?.[0]?.path ?? '', detail: error.issues?.[0]?.key ?? 'network.ruleRefused', ...withParams(error.issues?.[0]?.params) });
     return false;
   }
   // Archived by the producer: out of the offers still to come, as products.archive does.
@@ -168,7 +181,8 @@ function takeStock(tx: Transaction, producer: Producer, stock: ProducerStock, no
     const quantity = stockQuantity.nullable().safeParse(offer.quantity);
     const price = priceCents.nullable().safeParse(offer.priceCents);
     if (!quantity.success || !price.success) {
-      refuse('networkInvalid', { record, field: quantity.success ? 'priceCents' : 'quantity', detail: (quantity.error ?? price.error)!.issues[0]!.message });
+      const issue = (quantity.error ?? price.error)!.issues[0]!;
+      refuse('networkInvalid', { record, field: quantity.success ? 'priceCents' : 'quantity', ...reasonOf(issue) });
       continue;
     }
     try {

@@ -17,6 +17,8 @@
  * does not know is parked whole, as before.
  */
 import type { z } from 'zod';
+import type { MessageParams } from '../../shared/contract/errors';
+import { describeIssue } from '../../shared/contract/validation-issues';
 import type { ChangeRecord, EntityKind } from '../../shared/model/change';
 import { canonicalJson } from '../../shared/sync/canonical';
 import { applyEach, isVisible, type FieldWrite, type RecordState, type ReplicaState } from '../../shared/sync/merge';
@@ -56,7 +58,10 @@ export interface RefusedField {
   change: ChangeRecord;
   field: string;
   value: unknown;
+  /** An i18n key (zod's built-in issues mapped to ours, so that the screen can translate them). */
   reason: string;
+  /** What the reason's message needs (`validation.tooLong` its `max`). */
+  params?: MessageParams;
 }
 
 /** What a merge stages for one record: its new state, or its removal with the grave that remembers it. */
@@ -261,7 +266,7 @@ function badWrites(
     const change = changes.find(
       (candidate) => candidate.at === fieldAt[field] && Object.hasOwn(candidate.fields, field) && !refused.get(candidate)?.has(field),
     );
-    if (change) bad.set(field, { change, field, value: change.fields[field], reason: issue.message });
+    if (change) bad.set(field, { change, field, value: change.fields[field], ...reasonOf(issue) });
   }
   return [...bad.values()];
 }
@@ -278,10 +283,17 @@ function invalidValues(schema: z.ZodType, changes: readonly ChangeRecord[]): Ref
     for (const [field, value] of Object.entries(change.fields)) {
       const fieldSchema = Object.hasOwn(shape, field) ? shape[field] : undefined;
       const parsed = fieldSchema?.safeParse(value);
-      if (parsed && !parsed.success) bad.push({ change, field, value, reason: parsed.error.issues[0]?.message ?? 'validation.invalid' });
+      const issue = parsed && !parsed.success ? parsed.error.issues[0] : undefined;
+      if (parsed && !parsed.success) bad.push({ change, field, value, ...(issue ? reasonOf(issue) : { reason: 'validation.invalid' }) });
     }
   }
   return bad;
+}
+
+/** Why a field was refused, as a message key with what it needs (a name too long says how long it may be). */
+function reasonOf(issue: z.core.$ZodIssue): Pick<RefusedField, 'reason' | 'params'> {
+  const { key, params } = describeIssue(issue);
+  return params ? { reason: key, params } : { reason: key };
 }
 
 /** A change without its refused fields; nothing when it has nothing left to say. */

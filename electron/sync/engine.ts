@@ -190,8 +190,8 @@ export async function syncFolder(ctx: SyncContext, level: SyncLevel, path: strin
 }
 
 /** A field write the store refused, as the sync screen lists it: which copy, record, field, value, and why. */
-function invalidField({ change, field, value, reason }: RefusedField): SyncProblem {
-  return { code: 'invalidField', device: change.device, record: `${change.entity} ${change.entityId}`, field, value: JSON.stringify(value).slice(0, MAX_VALUE_SHOWN), detail: reason };
+function invalidField({ change, field, value, reason, params }: RefusedField): SyncProblem {
+  return { code: 'invalidField', device: change.device, record: `${change.entity} ${change.entityId}`, field, value: JSON.stringify(value).slice(0, MAX_VALUE_SHOWN), detail: reason, ...(params && { params }) };
 }
 
 /**

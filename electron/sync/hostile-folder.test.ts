@@ -97,6 +97,17 @@ describe('changes from another copy are validated field by field', () => {
   });
 });
 
+describe('a refused field whose reason has parameters', () => {
+  it('keeps them, so the sync screen says how long a name may be', async () => {
+    const { a, b, producer, forge } = await twoCopies();
+    const device = b.workspace.store.deviceId;
+    await forge([{ at: `2026-03-04T09:05:00.000Z-0000-${device}`, device, entity: 'producer', entityId: producer.id, fields: { name: 'x'.repeat(121) } }]);
+    await sync(a);
+    expect(a.workspace.store.get('producer', producer.id)?.name).toBe('Ferme du Bois');
+    expect((await status(a)).setAside.refused).toEqual([expect.objectContaining({ code: 'invalidField', field: 'name', detail: 'validation.tooLong', params: { max: 120 } })]);
+  });
+});
+
 describe('an invalid value that loses to a later write', () => {
   it('is refused and listed all the same, never silently dropped', async () => {
     const { a, b, producer, forge } = await twoCopies();

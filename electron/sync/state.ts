@@ -23,6 +23,7 @@ const problemFields = {
   record: z.string().optional(),
   value: z.string().optional(),
   field: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 };
 const problemSchema = z.object(problemFields) as z.ZodType<SyncProblem>;
 const refusedSchema = z.object({ ...problemFields, level: z.enum(SYNC_LEVELS), at: z.string() }) as z.ZodType<RefusedEntry>;

@@ -9,12 +9,13 @@ import type { FieldIssue } from './errors';
  * told from a missing field.
  */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), ...describe(issue) }));
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), ...describeIssue(issue) }));
 }
 
-function describe(issue: z.core.$ZodIssue): Omit<FieldIssue, 'path'> {
+/** One issue as a message key and its parameters: a schema's own key, or zod's built-in issue mapped by code. */
+export function describeIssue(issue: z.core.$ZodIssue): Omit<FieldIssue, 'path'> {
   if (issue.message.startsWith('validation.')) {
-    return { key: issue.message as MessageKey, params: limits(issue) };
+    return { key: issue.message as MessageKey, params: issueParams(issue) };
   }
   switch (issue.code) {
     case 'invalid_type':
@@ -40,7 +41,7 @@ function describe(issue: z.core.$ZodIssue): Omit<FieldIssue, 'path'> {
   }
 }
 
-function limits(issue: z.core.$ZodIssue): Record<string, number> | undefined {
+function issueParams(issue: z.core.$ZodIssue): Record<string, number> | undefined {
   if (issue.code === 'too_small') return { min: Number(issue.minimum) };
   if (issue.code === 'too_big') return { max: Number(issue.maximum) };
   return undefined;

@@ -69,6 +69,8 @@ export const shopEn: Record<keyof typeof shopFr, string> = {
   'shopPage.slotOptionFull': "{start}–{end} (full)",
   'shopPage.slotHeld': "Pickup in the {start}–{end} slot.",
   'shopPage.noSlot': "No slot yet: they are all full, the relay will give you one.",
+  'sync.summary.shop': 'Online shop: {orders, plural, =0 {no order received} one {# order received} other {# orders received}}, {refused, plural, =0 {no line refused} one {# line refused} other {# lines refused}}.',
+  'sync.summary.shopFailed': 'Online shop not synced: {reason}',
   'shopPage.slotFull': "The {start}–{end} slot was full: your order is taken all the same.",
   'shopPage.slotGone': "The slot you chose no longer exists: your order is taken all the same.",
 };

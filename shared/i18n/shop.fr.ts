@@ -69,6 +69,8 @@ export const shopFr = {
   'shopPage.slotOptionFull': "{start}–{end} (complet)",
   'shopPage.slotHeld': "Retrait dans le créneau {start}–{end}.",
   'shopPage.noSlot': "Pas encore de créneau : tous sont complets, le relais vous en attribuera un.",
+  'sync.summary.shop': 'Boutique en ligne : {orders, plural, =0 {aucune commande reçue} one {# commande reçue} other {# commandes reçues}}, {refused, plural, =0 {aucune ligne refusée} one {# ligne refusée} other {# lignes refusées}}.',
+  'sync.summary.shopFailed': 'Boutique en ligne non synchronisée : {reason}',
   'shopPage.slotFull': "Le créneau {start}–{end} était complet : votre commande est prise quand même.",
   'shopPage.slotGone': "Le créneau choisi n’existe plus : votre commande est prise quand même.",
 } as const;

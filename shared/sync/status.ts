@@ -1,5 +1,5 @@
 /** What the sync settings screen shows: the contract's result types for sync. */
-import type { AppError } from '../contract/errors';
+import type { AppError, MessageParams } from '../contract/errors';
 import type { NetworkSyncReport } from '../shop/network';
 import type { ShopSyncReport } from '../shop/settings';
 import type { SyncLevel } from './levels';
@@ -69,6 +69,8 @@ export interface SyncProblem {
   value?: string;
   /** The field concerned, when one field of a change was refused. */
   field?: string;
+  /** What `detail`'s message needs when it is an i18n key with parameters (`validation.tooLong`: its `max`). */
+  params?: MessageParams;
 }
 
 /** Why changes from other copies are held back on this copy instead of merged. */

@@ -3,12 +3,15 @@ import type { SyncProgress, SyncStatus } from '../../../shared/sync/status';
 import { PageError } from '../forms/PageError';
 import { useI18n, type I18n } from '../i18n/i18n-context';
 import { conflictsHref } from './routes';
+import { summaryText, type SummaryLine } from './sync-summary';
 
 interface SyncNowProps {
   status: SyncStatus;
   /** "Sync now" was asked here and has not answered yet. */
   inFlight: boolean;
   error: AppError | null;
+  /** What the last sync asked here did with the online shop and the network. */
+  summary: SummaryLine[];
   onSync: () => void;
 }
 
@@ -18,7 +21,7 @@ function phaseText(t: I18n['t'], progress: SyncProgress | null): string {
 }
 
 /** The button, the progress of a sync (asked here or started by the timer), and the conflicts it left. */
-export function SyncNow({ status, inFlight, error, onSync }: SyncNowProps) {
+export function SyncNow({ status, inFlight, error, summary, onSync }: SyncNowProps) {
   const { t } = useI18n();
   const running = inFlight || status.running;
   const progress = status.progress;
@@ -52,6 +55,13 @@ export function SyncNow({ status, inFlight, error, onSync }: SyncNowProps) {
             />
           </>
         )}
+        {/* In the live region already in the page, so that screen readers announce it when the sync ends. */}
+        {!running &&
+          summary.map((line) => (
+            <p key={line.key} className="sync-summary">
+              {summaryText(t, line)}
+            </p>
+          ))}
       </div>
       <PageError error={error} />
       <p className="sync-conflicts">

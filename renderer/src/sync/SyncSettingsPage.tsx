@@ -14,6 +14,7 @@ import { SetAsideSection } from './SetAsideSection';
 import { SyncFolders } from './SyncFolders';
 import { SyncNow } from './SyncNow';
 import { SyncSettingsForm } from './SyncSettingsForm';
+import { syncSummary, type SummaryLine } from './sync-summary';
 import { useSyncStatus } from './use-sync-status';
 
 function reportNotice(report: SyncReport): Notice {
@@ -37,6 +38,7 @@ export function SyncSettingsPage() {
   const [producers, setProducers] = useState<Producer[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [syncError, setSyncError] = useState<AppError | null>(null);
+  const [summary, setSummary] = useState<SummaryLine[]>([]);
 
   const loadProducers = useCallback(async () => {
     const outcome = await call('producers.list', { archived: 'active' });
@@ -62,12 +64,14 @@ export function SyncSettingsPage() {
     setInFlight(true);
     setNotice(null);
     setSyncError(null);
+    setSummary([]);
     const outcome = await call('sync.now', {});
     // What the sync brought (a first producer list, the relay's name and language) shows at once.
     await Promise.all([reload(), loadProducers(), copy.refresh(), reloadApp()]);
     setInFlight(false);
     if (!outcome.ok) return setSyncError(outcome.error);
     setNotice(reportNotice(outcome.value));
+    setSummary(syncSummary(outcome.value));
   }
 
   return (
@@ -88,7 +92,7 @@ export function SyncSettingsPage() {
               </dd>
             </dl>
           </section>
-          <SyncNow status={status} inFlight={inFlight} error={syncError} onSync={() => void syncNow()} />
+          <SyncNow status={status} inFlight={inFlight} error={syncError} summary={summary} onSync={() => void syncNow()} />
           <SyncFolders folders={status.folders} />
           <CopiesSection
             copies={status.copies}

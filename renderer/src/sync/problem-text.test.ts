@@ -18,3 +18,12 @@ describe('problemText: a refused field', () => {
     expect(en).toContain('(Invalid input)');
   });
 });
+
+describe('problemText: a refused reason with parameters', () => {
+  it('reads fully: a name too long says how long it may be', () => {
+    const tooLong = { ...refused, field: 'name', value: '"xxx…"', detail: 'validation.tooLong', params: { max: 120 } };
+    expect(problemText((key: MessageKey, params?: MessageParams) => translate('en', key, params), tooLong)).toContain('(Text too long (at most 120 characters).)');
+    const network = { code: 'networkInvalid', device: 'Ferme du Bois', file: 'p-1', record: 'product p-2', field: 'name', detail: 'validation.tooLong', params: { max: 120 } } as const;
+    expect(problemText((key: MessageKey, params?: MessageParams) => translate('fr', key, params), network)).toBe('Refusé du réseau : p-1 (producteur Ferme du Bois), product p-2, « name » : Texte trop long (120 caractères au plus)..');
+  });
+});

@@ -6,6 +6,7 @@ import type { SyncProblem } from '../../../shared/sync/status';
 export function problemText(t: (key: MessageKey, params?: MessageParams) => string, problem: SyncProblem): string {
   const { detail = '', device = '', file = '', record = '', value = '', field = '' } = problem;
   // A refused field's reason is its schema's message, an i18n key when the schema names one.
-  const reason = isMessageKey(detail) ? t(detail) : detail;
+  // Its parameters come with it (`validation.tooLong` says how long), so the message reads fully.
+  const reason = isMessageKey(detail) ? t(detail, problem.params) : detail;
   return t(`sync.problem.${problem.code}`, { detail: problem.code === 'invalidField' || problem.code === 'networkInvalid' ? reason : detail, device, file, record, value, field });
 }
