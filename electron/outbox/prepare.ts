@@ -5,7 +5,8 @@
  * closing: a distribution whose outbox holds messages prepared since it closed
  * is left alone, so a sweep every minute or a restart never prepare the same
  * messages twice; closed again after a reopening, only who now reads something
- * else gets a message, an update (updates.ts).
+ * else gets a message, an update (updates.ts) — a short cancellation for who
+ * now has nothing at all.
  *
  * Message ids are derived from (distribution, kind, recipient, and the closing
  * for an update): preparing the same message again can only land on the same record.
