@@ -147,6 +147,56 @@ describe('ordering closed again after a reopening', () => {
     await app.outbox.sweep();
     expect((await outbox(app)).messages).toHaveLength(6);
   });
+
+  it('tells a member whose order was cancelled, and a producer left with nothing to bring, that the earlier message no longer holds', async () => {
+    const { app, distribution } = await dayWithOrders(await tempDir());
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+
+    // Chloé cancels: the bakery had only her bread, the farm still brings Marc's carrots.
+    app.clock.advance(60_000);
+    await call(app, 'distributions.reopen', { id: distribution.id });
+    const chloe = app.workspace.store.all('order').find((order) => order.lines.length === 2)!;
+    await call(app, 'orders.cancel', { orderId: chloe.id });
+    app.clock.advance(60_000);
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+
+    const updates = (await outbox(app)).messages.filter((message) => message.update === true);
+    expect(updates.map((message) => [message.kind, message.toName, message.subject]).sort()).toEqual([
+      ['memberConfirmation', 'Chloé Dupré', 'Commande annulée — relais Panier d’Été, vendredi 6 mars 2026'],
+      ['producerOrder', 'Boulangerie Martin', 'Commande annulée — relais Panier d’Été, vendredi 6 mars 2026'],
+      ['producerOrder', 'Ferme du Bois', 'Mise à jour — Commande du relais Panier d’Été pour le vendredi 6 mars 2026'],
+    ]);
+    const toChloe = await call<OutboxMessage>(app, 'outbox.get', { id: updates.find((message) => message.toName === 'Chloé Dupré')!.id });
+    expect(toChloe.text).toContain('la confirmation reçue plus tôt ne vaut plus');
+    expect(toChloe.text).toContain('rien à payer');
+    const toBakery = await call<OutboxMessage>(app, 'outbox.get', { id: updates.find((message) => message.toName === 'Boulangerie Martin')!.id });
+    expect(toBakery.text).toContain('rien à livrer');
+
+    // Closed once more, still cancelled: they are not told twice.
+    const count = (await outbox(app)).messages.length;
+    app.clock.advance(60_000);
+    await call(app, 'distributions.reopen', { id: distribution.id });
+    app.clock.advance(60_000);
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    await app.outbox.sweep();
+    expect((await outbox(app)).messages).toHaveLength(count);
+  });
+
+  it('writes the cancellation in English for an English-speaking relay', async () => {
+    const { app, distribution } = await dayWithOrders(await tempDir());
+    await call(app, 'relay.update', { language: 'en' });
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    app.clock.advance(60_000);
+    await call(app, 'distributions.reopen', { id: distribution.id });
+    const chloe = app.workspace.store.all('order').find((order) => order.lines.length === 2)!;
+    await call(app, 'orders.cancel', { orderId: chloe.id });
+    app.clock.advance(60_000);
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+
+    const toChloe = (await outbox(app)).messages.find((message) => message.update === true && message.toName === 'Chloé Dupré')!;
+    expect(toChloe.subject).toBe('Order cancelled — Panier d’Été relay, Friday 6 March 2026');
+    expect((await call<OutboxMessage>(app, 'outbox.get', { id: toChloe.id })).text).toContain('you have nothing to pay');
+  });
 });
 
 describe('the reminder before ordering closes', () => {

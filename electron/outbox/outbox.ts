@@ -24,7 +24,7 @@ import { buildEml, type Sender } from './eml';
 import { emlFileName, messagesFolder, writeEmlFiles } from './files';
 import { isSendingSet, readMailSettings, type StoredMailSettings } from './mail-settings';
 import { closingDue, outboxOf, prepareClosing, prepareReminders, remindersDue } from './prepare';
-import { sendsHere, takeIfFree, takeOver } from './sending-copy';
+import { sendsHere, takeIfFree, takeOver, waitingFromBefore } from './sending-copy';
 import { isPermanent, reasonOf, smtpTransport, type TransportFactory } from './transport';
 
 export const ATTEMPTS_LOG = 'outbox-attempts.jsonl';
@@ -107,6 +107,24 @@ export class Outbox {
     if (!this.options.active()) throw new UserError('error.producerCopy');
     await takeOver(store, this.options.now());
     this.kick();
+  }
+
+  /**
+   * The organiser also sends from here what this copy prepared before it became the sending copy
+   * (sending-copy.ts): touched now, they count as this copy's to send, and go at once.
+   */
+  async sendWaitingHere(): Promise<number> {
+    const store = this.options.store();
+    if (store === null) throw new UserError('error.recoveryMode');
+    if (!this.options.active()) throw new UserError('error.producerCopy');
+    const at = this.options.now();
+    const count = await store.transact((tx) => {
+      const waiting = waitingFromBefore(tx, store.deviceId, at);
+      for (const message of waiting) tx.put('outboxMessage', { ...message, updatedAt: at.toISOString() });
+      return waiting.length;
+    });
+    this.kick();
+    return count;
   }
 
   /** Resolves once no round is under way (the one at open, or one a change asked for): tests wait for it, never sleep. */

@@ -5,7 +5,8 @@
  * closing: a distribution whose outbox holds messages prepared since it closed
  * is left alone, so a sweep every minute or a restart never prepare the same
  * messages twice; closed again after a reopening, only who now reads something
- * else gets a message, an update (updates.ts).
+ * else gets a message, an update (updates.ts) — a short cancellation for who
+ * now has nothing at all.
  *
  * Message ids are derived from (distribution, kind, recipient, and the closing
  * for an update): preparing the same message again can only land on the same record.
@@ -14,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { distributionStatus } from '../../shared/distributions/schedule';
 import type { Distribution } from '../../shared/model/distribution';
 import type { MessageDraft, OutboxKind, OutboxMessage } from '../../shared/model/outbox';
-import { memberConfirmationMessage, producerOrderMessage, reminderMessage, type MessageRelay } from '../../shared/outbox/compose';
+import { cancellationMessage, memberConfirmationMessage, producerOrderMessage, reminderMessage, type MessageRelay } from '../../shared/outbox/compose';
 import { isActive } from '../../shared/orders/totals';
 import { deliverySheets, type ProducerDelivery } from '../../shared/sheets/delivery-sheet';
 import type { SheetOffer } from '../../shared/sheets/source';
@@ -24,7 +25,7 @@ import { counterAccounts } from '../services/account-entries';
 import { ordersOf } from '../services/ordered';
 import { readRelay } from '../services/relay';
 import { deliveryPdf } from './delivery-pdf';
-import { asUpdate, fingerprint, latestByRecipient, recipientKey } from './updates';
+import { asUpdate, CANCELLED, fingerprint, latestByRecipient, recipientKey } from './updates';
 
 type Source = Store | Transaction;
 
@@ -147,14 +148,37 @@ export async function prepareClosing(tx: Transaction, distribution: Distribution
   const at = now.toISOString();
   const relay = relayOf(tx);
   const earlier = latestByRecipient(outboxOf(tx, distribution.id));
+  const drafts = closingDrafts(tx, distribution);
   let count = 0;
-  for (const { draft, delivery } of closingDrafts(tx, distribution)) {
+  for (const { draft, delivery } of drafts) {
     const before = earlier.get(recipientKey(draft));
     if (before && fingerprint(before) === fingerprint(draft)) continue;
     const words = before ? asUpdate(relay.language, draft) : draft;
     const written = delivery ? await withPdf(words, relay, distribution, delivery, now) : words;
     // An update has its own id: the first message stays as it was, sent or not.
     tx.put('outboxMessage', { ...record(distribution.id, written, at, before ? `${draft.recipientId}/${closingMoment(distribution)}` : draft.recipientId), fingerprint: fingerprint(draft) });
+    count += 1;
+  }
+  const current = new Set(drafts.map(({ draft }) => recipientKey(draft)));
+  return count + prepareCancellations(tx, distribution, [...earlier.values()].filter((before) => !current.has(recipientKey(before))), now);
+}
+
+/**
+ * Whoever had a closing message and now has none (the member's order cancelled, nothing left for the
+ * producer to bring) gets a short update saying so: silence would leave them holding a confirmation,
+ * or an order sheet, that no longer holds. Once: a later closing still without them writes nothing.
+ */
+function prepareCancellations(tx: Transaction, distribution: Distribution, gone: readonly OutboxMessage[], now: Date): number {
+  const relay = relayOf(tx);
+  let count = 0;
+  for (const before of gone) {
+    if (fingerprint(before) === CANCELLED) continue;
+    if (before.kind !== 'producerOrder' && before.kind !== 'memberConfirmation') continue;
+    // Their address as it is now, or as the earlier message had it if the record is gone.
+    const known = before.kind === 'producerOrder' ? tx.get('producer', before.recipientId) : tx.get('member', before.recipientId);
+    const recipient = { id: before.recipientId, name: known?.name ?? before.toName, email: known?.email ?? before.toEmail };
+    const draft = cancellationMessage(relay, distribution, before.kind, recipient);
+    tx.put('outboxMessage', { ...record(distribution.id, draft, now.toISOString(), `${draft.recipientId}/${closingMoment(distribution)}`), fingerprint: CANCELLED });
     count += 1;
   }
   return count;

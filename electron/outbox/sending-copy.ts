@@ -8,6 +8,13 @@
  * prepares (or is asked to send again) from then on: what it had prepared
  * before is the other copy's to send, and was most likely sent already.
  *
+ * The outbox itself does not sync, so the new sending copy cannot tell which of
+ * the messages it prepared before the move the old copy sent: sending them all
+ * by itself would risk a second copy of each. It lists those still waiting for
+ * a distribution to come (waitingFromBefore) and sends them only when the
+ * organiser, who knows whether the old copy went away before sending, asks for
+ * it ("Envoyer aussi les messages en attente").
+ *
  * Two copies taking it while neither has synced can both send until they
  * sync; the relay's merge then keeps one of them everywhere.
  */
@@ -16,6 +23,7 @@ import type { Store, Transaction } from '../store/store';
 import type { OutboxMessage } from '../../shared/model/outbox';
 import { DEFAULT_RELAY_SETTINGS, type RelaySettings } from '../../shared/model/relay';
 import type { SendingCopy } from '../../shared/outbox/views';
+import { distributionStatus } from '../../shared/distributions/schedule';
 import { readRelay } from '../services/relay';
 
 export function sendingCopy(source: Store | Transaction, deviceId: string): SendingCopy {
@@ -52,4 +60,21 @@ export function takeOver(store: Store, at: Date): Promise<void> {
 export function sendsHere(store: Store, message: Pick<OutboxMessage, 'updatedAt'>): boolean {
   const sender = readRelay(store).mailSender;
   return sender !== null && sender.device === store.deviceId && message.updatedAt >= sender.since;
+}
+
+/**
+ * Messages this copy, now the sending one, prepared before it became it and never tried: the old copy's to
+ * send, and perhaps never sent (it went away first). Only for distributions still to come and messages
+ * with an address: a confirmation after the pickup would only confuse.
+ */
+export function waitingFromBefore(source: Store | Transaction, deviceId: string, now: Date): OutboxMessage[] {
+  const sender = readRelay(source).mailSender;
+  if (sender === null || sender.device !== deviceId) return [];
+  const { timeZone } = readRelay(source);
+  return source.all('outboxMessage').filter((message) => {
+    if (message.status !== 'prepared' || message.attempts > 0 || message.toEmail === '' || message.updatedAt >= sender.since) return false;
+    const distribution = source.get('distribution', message.distributionId);
+    const status = distribution && distributionStatus(distribution, now, timeZone);
+    return status === 'open' || status === 'closed';
+  });
 }

@@ -73,4 +73,25 @@ describe('two organisers’ copies with a mail server', () => {
     expect(server.received).toHaveLength(2);
     expect((await outbox(a)).sendingCopy).toBe('elsewhere');
   });
+
+  it('sends what the old copy left unsent only when the organiser asks, each message once', async () => {
+    const { a, b, server, distribution } = await twoCopies();
+    // The first laptop closes ordering and goes away before sending anything.
+    await call(a, 'distributions.closeEarly', { id: distribution.id });
+    await syncBoth(a, b);
+    await b.outbox.sweep();
+    b.clock.advance(60_000);
+    await call(b, 'mail.sendFromHere', {});
+    await call(b, 'outbox.sendNow', {});
+    // The outbox does not sync: the second copy cannot tell they were not sent, so it sends nothing by itself and says so.
+    expect(server.received).toHaveLength(0);
+    expect((await outbox(b)).waitingFromBefore).toBe(2);
+
+    const after = await call<OutboxView>(b, 'mail.sendWaitingHere', {});
+    await b.outbox.whenIdle();
+    await call(b, 'outbox.sendNow', {});
+    expect(server.received.map((mail) => mail.to[0]).sort()).toEqual(['chloe@example.org', 'ferme@example.org']);
+    expect(after.sendingCopy).toBe('here');
+    expect((await outbox(b)).waitingFromBefore).toBe(0);
+  });
 });

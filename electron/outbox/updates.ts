@@ -10,6 +10,9 @@ import { translate } from '../../shared/i18n/messages';
 import type { Language } from '../../shared/model/fields';
 import type { MessageDraft, OutboxMessage } from '../../shared/model/outbox';
 
+/** The fingerprint of a cancellation (prepare.ts): no order composes to it, so ordering again reads as a change. */
+export const CANCELLED = 'cancelled';
+
 export const recipientKey = (message: Pick<MessageDraft, 'kind' | 'recipientId'>): string => `${message.kind}/${message.recipientId}`;
 
 export function fingerprint(message: MessageDraft | OutboxMessage): string {

@@ -7,7 +7,7 @@ import { OUTBOX_PAGE_SIZE, type OutboxView } from '../../shared/outbox/views';
 import { messagesFolder, type FolderOpener } from '../outbox/files';
 import { isSendingSet, mailSettingsView, readMailSettings, saveMailSettings } from '../outbox/mail-settings';
 import type { Outbox } from '../outbox/outbox';
-import { sendingCopy } from '../outbox/sending-copy';
+import { sendingCopy, waitingFromBefore } from '../outbox/sending-copy';
 import type { Store } from '../store/store';
 import { existingDistribution } from './distributions';
 
@@ -28,7 +28,7 @@ export function outboxService(store: () => Store, outbox: Outbox, dataDir: strin
       attachments: attachments.map(({ fileName, contentType }) => ({ fileName, contentType })),
       pickupDate,
     }));
-    return { messages, start, total: all.length, pageSize: OUTBOX_PAGE_SIZE, connection: outbox.status(), working: outbox.working(), sendingSet: isSendingSet(await readMailSettings(dataDir)), sendingCopy: sendingCopy(source, source.deviceId) };
+    return { messages, start, total: all.length, pageSize: OUTBOX_PAGE_SIZE, connection: outbox.status(), working: outbox.working(), sendingSet: isSendingSet(await readMailSettings(dataDir)), sendingCopy: sendingCopy(source, source.deviceId), waitingFromBefore: waitingFromBefore(source, source.deviceId, now()).length };
   };
 
   const change = (id: string, allowed: (message: OutboxMessage) => boolean, edit: (message: OutboxMessage, at: Date) => OutboxMessage) =>
@@ -78,6 +78,10 @@ export function outboxService(store: () => Store, outbox: Outbox, dataDir: strin
     },
     'mail.sendFromHere': async ({ page }: { page?: number }) => {
       await outbox.sendFromHere();
+      return list({ page });
+    },
+    'mail.sendWaitingHere': async ({ page }: { page?: number }) => {
+      await outbox.sendWaitingHere();
       return list({ page });
     },
   };

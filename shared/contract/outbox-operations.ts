@@ -27,6 +27,8 @@ export const outboxOperations = {
   'outbox.exportFiles': operation<{ folder: string; files: string[]; opened: boolean }>()(z.strictObject({ distributionId: id }), { mutates: false }),
   /** This copy sends the e-mails from now on, instead of the organiser's copy that did (what it prepares from now). */
   'mail.sendFromHere': operation<OutboxView>()(z.strictObject({ page: z.number().int().min(0).max(1_000_000).optional() }), { mutates: true }),
+  /** After the sending moved here: sends also what this copy prepared before and the old copy may never have sent (the organiser knows; the outbox does not sync). */
+  'mail.sendWaitingHere': operation<OutboxView>()(z.strictObject({ page: z.number().int().min(0).max(1_000_000).optional() }), { mutates: true }),
   'mail.settings': operation<MailSettingsView>()(z.strictObject({}), { mutates: false }),
   /** Machine settings, not relay data (electron/outbox/mail-settings.ts): saved even while the data are in recovery or read-only. */
   'mail.saveSettings': operation<MailSettingsView>()(mailSettingsPatchSchema, { mutates: false }),

@@ -142,3 +142,24 @@ export function reminderMessage(relay: MessageRelay, distribution: MessageDistri
     attachments: [],
   };
 }
+
+/**
+ * To whom an earlier closing message went and who now has nothing at all (the member's order
+ * cancelled, or every order for the producer gone) after a reopening: the earlier message no longer
+ * holds. Short, and always an update: it only makes sense beside the one it cancels.
+ */
+export function cancellationMessage(relay: MessageRelay, distribution: MessageDistribution, kind: 'producerOrder' | 'memberConfirmation', recipient: Recipient): MessageDraft {
+  const { language } = relay;
+  const day = longDay(language, distribution.pickupDate);
+  const words = kind === 'producerOrder' ? 'outbox.cancelled.producer' : 'outbox.cancelled.member';
+  return {
+    kind,
+    recipientId: recipient.id,
+    toName: recipient.name,
+    toEmail: recipient.email,
+    subject: translate(language, 'outbox.cancelled.subject', { relay: relay.name, day }),
+    text: letter(relay, recipient.name, [translate(language, words, { relay: relay.name, day })]),
+    attachments: [],
+    update: true,
+  };
+}

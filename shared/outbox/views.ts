@@ -38,4 +38,6 @@ export interface OutboxView {
   /** An SMTP server is set on this copy: prepared messages are sent by themselves. */
   sendingSet: boolean;
   sendingCopy: SendingCopy;
+  /** Sending moved here: messages prepared here before, still waiting, perhaps never sent by the old copy (sending-copy.ts). */
+  waitingFromBefore: number;
 }

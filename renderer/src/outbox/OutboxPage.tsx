@@ -85,6 +85,13 @@ export function OutboxPage() {
     setNotice({ key: 'outbox.sendingFromHere' });
   }
 
+  async function sendWaitingHere() {
+    const outcome = await call('mail.sendWaitingHere', { page: pageIndex });
+    if (!outcome.ok) return setError(outcome.error);
+    setView(outcome.value);
+    setNotice({ key: 'outbox.sentWaitingHere' });
+  }
+
   async function act(message: OutboxListedMessage, action: 'retry' | 'discard') {
     const outcome = await call(action === 'retry' ? 'outbox.retry' : 'outbox.discard', { id: message.id });
     setDiscarding(null);
@@ -129,6 +136,14 @@ export function OutboxPage() {
                 {t('outbox.sendFromHere')}
               </button>
             )}
+          </p>
+        )}
+        {view?.sendingCopy === 'here' && view.waitingFromBefore > 0 && (
+          <p className="outbox-elsewhere" data-testid="outbox-waiting-from-before">
+            {t('outbox.waitingFromBefore', { count: view.waitingFromBefore })}{' '}
+            <button type="button" className="button button-small" onClick={() => void sendWaitingHere()}>
+              {t('outbox.sendWaitingHere')}
+            </button>
           </p>
         )}
         {connection && (
