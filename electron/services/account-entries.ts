@@ -86,7 +86,8 @@ const REASONS: Record<ReversalCause, MessageKey> = {
 export function reconcileOrders(tx: Transaction, orders: readonly Order[], at: Date): AccountEntry[] {
   const { language } = readRelay(tx);
   const ids = new Set(orders.map((order) => order.id));
-  const byOrder = groupBy(allEntries(tx), (entry) => (entry.orderId !== undefined && ids.has(entry.orderId) ? entry.orderId : undefined));
+  // Only these orders' entries: the months holding none stay unread (issue 11).
+  const byOrder = groupBy(tx.entriesOfOrders(ids), (entry) => entry.orderId);
   const make = { at: at.toISOString(), newId: () => randomUUID(), reason: (cause: ReversalCause) => translate(language, REASONS[cause]) };
   return orders.flatMap((order) =>
     orderEntriesToWrite(order, isDebited(tx, order), byOrder.get(order.id) ?? [], make).map((entry) => tx.put('accountEntry', entry)),

@@ -25,6 +25,16 @@ export function orderedByProduct(source: Store | Transaction, distributionId: st
   return ordered;
 }
 
+/** Ordered of one product, as orderedByProduct counts it: a stock check on a line adds only that product's lines. */
+export function orderedOf(source: Store | Transaction, distributionId: string, productId: string): number {
+  let ordered = 0;
+  for (const order of ordersOf(source, distributionId)) {
+    if (!isActive(order)) continue;
+    for (const line of order.lines) if (line.productId === productId) ordered += line.quantity;
+  }
+  return Math.max(ordered, source.publishedOrdered(distributionId)?.get(productId) ?? 0);
+}
+
 /** Active orders: what "cancel a distribution with orders" asks about. */
 export function orderCount(source: Store | Transaction, distributionId: string): number {
   return ordersOf(source, distributionId).filter(isActive).length;

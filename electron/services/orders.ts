@@ -16,7 +16,7 @@ import type { Store, Transaction } from '../store/store';
 import { counterAccounts } from './account-entries';
 import { existingDistribution, isFinished } from './distributions';
 import { offersOf } from './offers';
-import { orderView, ordersOf, orderedByProduct } from './ordered';
+import { orderView, ordersOf, orderedOf } from './ordered';
 import { readRelay } from './relay';
 import { slotFor, slotOnRestore } from './slots';
 
@@ -54,7 +54,7 @@ export function checkStock(tx: Transaction, distributionId: string, productId: s
   if (!product) throw new UserError('error.productNotFound');
   const offer = offersOf(tx, distributionId).find((o) => o.productId === productId && o.withdrawnAt === null);
   if (!offer) throw new UserError('error.notOffered', { product: product.name });
-  const ordered = orderedByProduct(tx, distributionId).get(productId) ?? 0;
+  const ordered = orderedOf(tx, distributionId, productId);
   if (extra > 0 && !canSell(offer, ordered, extra)) {
     throw new UserError('error.outOfStock', { product: product.name, remaining: remaining(offer, ordered) ?? 0, wanted: extra });
   }

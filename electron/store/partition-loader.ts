@@ -42,6 +42,10 @@ export class PartitionLoader implements Loader {
     for (let path; !this.context.tables[kind].has(id) && (path = this.context.partitions?.holding(kind, id)); ) this.loadPartition(path);
   }
 
+  orderEntries(orderIds: readonly string[]): void {
+    for (const path of this.context.partitions?.monthsOfOrders(orderIds) ?? []) this.loadPartition(path);
+  }
+
   unread(path: string): IndexEntry | undefined {
     return this.context.partitions?.unloaded.get(path);
   }

@@ -8,7 +8,7 @@
 import { addDays, format as formatDate } from 'date-fns';
 import type { EntityKind } from '../../shared/model/change';
 import type { Lazy } from './data-files';
-import { isPartition, StoreIndex, type IndexEntry } from './store-index';
+import { isPartition, orderEntryKey, StoreIndex, type IndexEntry } from './store-index';
 import { keyOf } from './sync-ledger';
 
 /**
@@ -29,6 +29,12 @@ const FAMILY: Partial<Record<EntityKind, 'distributions/' | 'accounts/'>> = {
   standingPlacement: 'distributions/',
   accountEntry: 'accounts/',
 };
+
+/** `keys` is space-separated, so a match bounded by spaces or ends is that very key. */
+function hasKey(keys: string, key: string): boolean {
+  const at = keys.indexOf(key);
+  return at >= 0 && (at === 0 || keys[at - 1] === ' ') && (keys.length === at + key.length || keys[at + key.length] === ' ');
+}
 
 export class Partitions implements Lazy {
   /** Files left unread, with their entry. */
@@ -70,16 +76,32 @@ export class Partitions implements Lazy {
     const key = keyOf(kind, id);
     for (const path of this.unloaded.keys()) {
       if (!path.startsWith(family)) continue;
-      const keys = this.index.keysOf(path);
-      if (keys === undefined) {
-        this.index.forget(path);
-        return path;
-      }
-      // `keys` is space-separated, so a match bounded by spaces or ends is that very key.
-      const at = keys.indexOf(key);
-      if (at >= 0 && (at === 0 || keys[at - 1] === ' ') && (keys.length === at + key.length || keys[at + key.length] === ' ')) return path;
+      const keys = this.trustedKeys(path);
+      if (keys === undefined || hasKey(keys, key)) return path;
     }
     return undefined;
+  }
+
+  /**
+   * The unread months of accounts that may hold an entry of one of these orders (an order's debit,
+   * refunds and reversals can be in any month since it was taken), from the index's keys; a month
+   * whose keys cannot be trusted is named too, to be read and looked in.
+   */
+  monthsOfOrders(orderIds: readonly string[]): string[] {
+    if (this.unloaded.size === 0 || orderIds.length === 0) return [];
+    const wanted = orderIds.map(orderEntryKey);
+    return [...this.unloaded.keys()].filter((path) => {
+      if (!path.startsWith('accounts/')) return false;
+      const keys = this.trustedKeys(path);
+      return keys === undefined || wanted.some((key) => hasKey(keys, key));
+    });
+  }
+
+  /** A file's keys, or undefined if they cannot be trusted: its entry is then dropped, so the next open reads it. */
+  private trustedKeys(path: string): string | undefined {
+    const keys = this.index.keysOf(path);
+    if (keys === undefined) this.index.forget(path);
+    return keys;
   }
 
   /** The unread files that may hold records of a kind (all of them for a whole table). */

@@ -25,8 +25,11 @@ import type { FileRecords, SyncSection } from './envelope';
 import { keyOf } from './sync-ledger';
 
 export const STORE_INDEX = 'store-index.json';
-/** 2: the keys moved to their own file (index-keys.ts); an index of version 1 is rebuilt from the files once. */
-const INDEX_VERSION = 2;
+/**
+ * 2: the keys moved to their own file (index-keys.ts); 3: a month of accounts also keys the orders its
+ * entries belong to (orderEntryKey). An index of an earlier version is rebuilt from the files once.
+ */
+const INDEX_VERSION = 3;
 
 export interface IndexEntry {
   size: number;
@@ -76,6 +79,14 @@ export function isPartition(path: string): boolean {
   return PARTITION.test(path);
 }
 
+/**
+ * The key a month of accounts holds for each order one of its entries belongs to, so an order's debit
+ * is reconciled against its own entries without reading every past month (partitions.ts, monthsOfOrders).
+ */
+export function orderEntryKey(orderId: string): string {
+  return `orderEntry:${orderId}`;
+}
+
 /** An entry sums up a file's records as they are in the file; `mark` is the file's size and time as they were read or written. */
 export function summarise(records: FileRecords, sync: SyncSection, mark: { size: number; mtimeMs: number }): Summary {
   const keys = new Set<string>();
@@ -86,9 +97,13 @@ export function summarise(records: FileRecords, sync: SyncSection, mark: { size:
   for (const byId of Object.values(sync.stamps ?? {})) {
     for (const stamps of Object.values(byId)) for (const at of Object.values(stamps)) if (at > latest) latest = at;
   }
+  for (const entry of records.accountEntry ?? []) if (entry.orderId !== undefined) keys.add(orderEntryKey(entry.orderId));
   for (const [kind, byId] of Object.entries(sync.removed ?? {})) {
     for (const [id, grave] of Object.entries(byId)) {
       keys.add(keyOf(kind as EntityKind, id));
+      // A removed entry still names its order: the month is read for it, as an open would have.
+      const orderId = (grave.record as { orderId?: unknown } | undefined)?.orderId;
+      if (kind === 'accountEntry' && typeof orderId === 'string') keys.add(orderEntryKey(orderId));
       if (grave.at > latest) latest = grave.at;
     }
   }

@@ -2,6 +2,7 @@
  * One transaction's view of the store: reads see what it staged so far over the tables,
  * writes are staged (checked against their schemas) until the store commits them.
  */
+import type { AccountEntry } from '../../shared/accounts/ledger';
 import type { EntityKind } from '../../shared/model/change';
 import type { Stamps } from '../../shared/sync/stamps';
 import { entities, fileOf, type EntityOf } from './entities';
@@ -37,6 +38,8 @@ export interface Loader {
   file(path: string): void;
   record(kind: EntityKind, id: string): void;
   kind(kind: EntityKind): void;
+  /** The account entries of these orders, wherever they are (the months that may hold them). */
+  orderEntries(orderIds: readonly string[]): void;
   /** No load: the index entry of a file still unread. */
   unread(path: string): IndexEntry | undefined;
 }
@@ -102,6 +105,23 @@ export class Transaction {
       if (stagedKind !== kind) continue;
       if (removed) merged.delete(record.id);
       else merged.set(record.id, record as EntityOf<K>);
+    }
+    return [...merged.values()];
+  }
+
+  /**
+   * The account entries of these orders, staged changes included: only the months that hold
+   * some are loaded, so writing an order does not read years of accounts (issue 11).
+   */
+  entriesOfOrders(orderIds: ReadonlySet<string>): AccountEntry[] {
+    this.load.orderEntries([...orderIds]);
+    const merged = new Map<string, AccountEntry>();
+    for (const entry of this.tables.accountEntry.values()) if (entry.orderId !== undefined && orderIds.has(entry.orderId)) merged.set(entry.id, entry);
+    for (const { kind, record, removed } of this.staged.values()) {
+      if (kind !== 'accountEntry') continue;
+      if (removed) merged.delete(record.id);
+      else if ((record as AccountEntry).orderId !== undefined && orderIds.has((record as AccountEntry).orderId!)) merged.set(record.id, record as AccountEntry);
+      else merged.delete(record.id);
     }
     return [...merged.values()];
   }
