@@ -385,3 +385,58 @@ describe('the outbox stays on this copy', () => {
     }
   });
 });
+
+describe('the whole distribution cancelled', () => {
+  const notices = (view: OutboxView) => view.messages.filter((message) => message.subject.startsWith('Distribution annulée') || message.subject.startsWith('Distribution cancelled'));
+
+  it('tells each member with an order and each producer with something ordered, once, while ordering is still open', async () => {
+    const { app, distribution } = await dayWithOrders(await tempDir());
+    await call(app, 'distributions.cancel', { id: distribution.id, confirmed: true });
+
+    const view = await outbox(app);
+    expect(notices(view).map((message) => [message.kind, message.toName, message.subject, message.update === true]).sort()).toEqual([
+      ['memberConfirmation', 'Chloé Dupré', 'Distribution annulée — relais Panier d’Été, vendredi 6 mars 2026', false],
+      ['memberConfirmation', 'Marc Lenoir', 'Distribution annulée — relais Panier d’Été, vendredi 6 mars 2026', false],
+      ['producerOrder', 'Boulangerie Martin', 'Distribution annulée — relais Panier d’Été, vendredi 6 mars 2026', false],
+      ['producerOrder', 'Ferme du Bois', 'Distribution annulée — relais Panier d’Été, vendredi 6 mars 2026', false],
+    ]);
+    expect(view.messages).toHaveLength(4);
+    const toChloe = await call<OutboxMessage>(app, 'outbox.get', { id: view.messages.find((message) => message.toName === 'Chloé Dupré')!.id });
+    expect(toChloe.text).toContain('rien à payer');
+    const toFarm = await call<OutboxMessage>(app, 'outbox.get', { id: view.messages.find((message) => message.toName === 'Ferme du Bois')!.id });
+    expect(toFarm.text).toContain('rien à livrer');
+
+    // Cancelled again, restored and cancelled once more, past its closing: nobody is told twice, no closing message follows.
+    await call(app, 'distributions.cancel', { id: distribution.id, confirmed: true });
+    await call(app, 'distributions.restore', { id: distribution.id });
+    await call(app, 'distributions.cancel', { id: distribution.id, confirmed: true });
+    app.clock.set(new Date('2026-03-05T10:00:00.000Z'));
+    await app.outbox.sweep();
+    expect((await outbox(app)).messages).toHaveLength(4);
+  });
+
+  it('follows the closing messages as an update, in English for an English-speaking relay', async () => {
+    const { app, distribution } = await dayWithOrders(await tempDir());
+    await call(app, 'relay.update', { language: 'en' });
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    app.clock.advance(60_000);
+    await call(app, 'distributions.cancel', { id: distribution.id, confirmed: true });
+
+    const view = await outbox(app);
+    expect(view.messages).toHaveLength(8);
+    const sent = notices(view);
+    expect(sent.map((message) => [message.kind, message.toName, message.update === true]).sort()).toEqual([
+      ['memberConfirmation', 'Chloé Dupré', true],
+      ['memberConfirmation', 'Marc Lenoir', true],
+      ['producerOrder', 'Boulangerie Martin', true],
+      ['producerOrder', 'Ferme du Bois', true],
+    ]);
+    const toMarc = sent.find((message) => message.toName === 'Marc Lenoir')!;
+    expect(toMarc.subject).toBe('Distribution cancelled — Panier d’Été relay, Friday 6 March 2026');
+    const text = (await call<OutboxMessage>(app, 'outbox.get', { id: toMarc.id })).text;
+    expect(text).toContain('you have nothing to pay');
+    expect(text).toContain('The message sent earlier for this distribution no longer holds.');
+    const toBakery = await call<OutboxMessage>(app, 'outbox.get', { id: sent.find((message) => message.toName === 'Boulangerie Martin')!.id });
+    expect(toBakery.text).toContain('there is nothing to deliver');
+  });
+});

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { distributionStatus } from '../../shared/distributions/schedule';
 import type { Distribution } from '../../shared/model/distribution';
 import type { MessageDraft, OutboxKind, OutboxMessage } from '../../shared/model/outbox';
-import { cancellationMessage, memberConfirmationMessage, producerOrderMessage, reminderMessage, type MessageRelay } from '../../shared/outbox/compose';
+import { cancellationMessage, distributionCancelledMessage, memberConfirmationMessage, producerOrderMessage, reminderMessage, type MessageRelay } from '../../shared/outbox/compose';
 import { isActive } from '../../shared/orders/totals';
 import { deliverySheets, type ProducerDelivery } from '../../shared/sheets/delivery-sheet';
 import type { SheetOffer } from '../../shared/sheets/source';
@@ -25,7 +25,7 @@ import { counterAccounts } from '../services/account-entries';
 import { ordersOf } from '../services/ordered';
 import { readRelay } from '../services/relay';
 import { deliveryPdf } from './delivery-pdf';
-import { asUpdate, CANCELLED, fingerprint, latestByRecipient, recipientKey } from './updates';
+import { asUpdate, CANCELLED, DISTRIBUTION_CANCELLED, fingerprint, latestByRecipient, recipientKey } from './updates';
 
 type Source = Store | Transaction;
 
@@ -172,13 +172,44 @@ function prepareCancellations(tx: Transaction, distribution: Distribution, gone:
   const relay = relayOf(tx);
   let count = 0;
   for (const before of gone) {
-    if (fingerprint(before) === CANCELLED) continue;
+    if (fingerprint(before) === CANCELLED || fingerprint(before) === DISTRIBUTION_CANCELLED) continue;
     if (before.kind !== 'producerOrder' && before.kind !== 'memberConfirmation') continue;
     // Their address as it is now, or as the earlier message had it if the record is gone.
     const known = before.kind === 'producerOrder' ? tx.get('producer', before.recipientId) : tx.get('member', before.recipientId);
     const recipient = { id: before.recipientId, name: known?.name ?? before.toName, email: known?.email ?? before.toEmail };
     const draft = cancellationMessage(relay, distribution, before.kind, recipient);
     tx.put('outboxMessage', { ...record(distribution.id, draft, now.toISOString(), `${draft.recipientId}/${closingMoment(distribution)}`), fingerprint: CANCELLED });
+    count += 1;
+  }
+  return count;
+}
+
+/**
+ * The organiser cancels the whole distribution: each member with an order and each producer with
+ * something ordered (or who had a closing message) hears there is nothing to pay and nothing to
+ * deliver — whether ordering had closed or not. Marked as an update for whoever had a closing message.
+ * Once per recipient: cancelled again after a restore, nobody is told twice.
+ */
+export function prepareDistributionCancelled(tx: Transaction, distribution: Distribution, now: Date): number {
+  const relay = relayOf(tx);
+  const messages = outboxOf(tx, distribution.id);
+  const told = new Set(messages.filter((message) => fingerprint(message) === DISTRIBUTION_CANCELLED).map(recipientKey));
+  // Whoever was last told their order no longer holds has already heard they have nothing to pay.
+  const earlier = new Map([...latestByRecipient(messages)].filter(([, message]) => fingerprint(message) !== CANCELLED));
+  const recipients = new Map<string, { kind: 'producerOrder' | 'memberConfirmation'; id: string; name: string; email: string }>();
+  for (const { draft } of closingDrafts(tx, distribution)) {
+    if (draft.kind === 'producerOrder' || draft.kind === 'memberConfirmation') recipients.set(recipientKey(draft), { kind: draft.kind, id: draft.recipientId, name: draft.toName, email: draft.toEmail });
+  }
+  for (const [key, before] of earlier) {
+    if (recipients.has(key) || (before.kind !== 'producerOrder' && before.kind !== 'memberConfirmation')) continue;
+    const known = before.kind === 'producerOrder' ? tx.get('producer', before.recipientId) : tx.get('member', before.recipientId);
+    recipients.set(key, { kind: before.kind, id: before.recipientId, name: known?.name ?? before.toName, email: known?.email ?? before.toEmail });
+  }
+  let count = 0;
+  for (const [key, { kind, ...recipient }] of recipients) {
+    if (told.has(key)) continue;
+    const draft = distributionCancelledMessage(relay, distribution, kind, recipient, earlier.has(key));
+    tx.put('outboxMessage', { ...record(distribution.id, draft, now.toISOString(), `${recipient.id}/distribution-cancelled`), fingerprint: DISTRIBUTION_CANCELLED });
     count += 1;
   }
   return count;

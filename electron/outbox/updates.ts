@@ -13,6 +13,9 @@ import type { MessageDraft, OutboxMessage } from '../../shared/model/outbox';
 /** The fingerprint of a cancellation (prepare.ts): no order composes to it, so ordering again reads as a change. */
 export const CANCELLED = 'cancelled';
 
+/** The fingerprint of a notice that the whole distribution is cancelled (prepare.ts): told once per recipient. */
+export const DISTRIBUTION_CANCELLED = 'distributionCancelled';
+
 export const recipientKey = (message: Pick<MessageDraft, 'kind' | 'recipientId'>): string => `${message.kind}/${message.recipientId}`;
 
 export function fingerprint(message: MessageDraft | OutboxMessage): string {

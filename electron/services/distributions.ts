@@ -14,7 +14,7 @@ import { distributionFile } from '../store/entities';
 import type { Store, Transaction } from '../store/store';
 import { orderCount } from './ordered';
 import { readRelay } from './relay';
-import { prepareClosing } from '../outbox/prepare';
+import { prepareClosing, prepareDistributionCancelled } from '../outbox/prepare';
 
 export interface LocalMoment {
   date: LocalDate;
@@ -177,7 +177,10 @@ export function distributionsService(store: () => Store, now: () => Date) {
         const orders = orderCount(tx, distribution.id);
         if (orders > 0 && !confirmed) throw new UserError('error.cancelHasOrders', { count: orders });
         return { cancelledAt: distribution.cancelledAt ?? now().toISOString() };
-      }),
+      },
+      // Members and producers are told in the same step (issue 15): nothing to pay, nothing to deliver.
+      async (saved, tx) => prepareDistributionCancelled(tx, saved, now()),
+      ),
 
     'distributions.restore': ({ id }: { id: string }) => change(id, () => ({ cancelledAt: null })),
   };

@@ -75,6 +75,12 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
       outbox.kick();
       return closed;
     },
+    // Cancelling tells members and producers in its own step; the `.eml` files and sending follow at once too.
+    'distributions.cancel': async (input) => {
+      const cancelled = await distributions['distributions.cancel'](input);
+      outbox.kick();
+      return cancelled;
+    },
     ...offersService(store, now),
     ...catalogueImportService(store, now),
     ...membersService(store, now),

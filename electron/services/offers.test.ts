@@ -18,6 +18,8 @@ const ordered = vi.hoisted(() => new Map<string, Map<string, number>>());
 vi.mock('./ordered', () => ({
   orderedByProduct: (_source: unknown, distributionId: string) => new Map(ordered.get(distributionId) ?? []),
   orderCount: (_source: unknown, distributionId: string) => (ordered.get(distributionId)?.size ?? 0),
+  // Cancelling a distribution tells who ordered (the outbox): here the orders are only counts, nobody to tell.
+  ordersOf: () => [],
 }));
 beforeEach(() => ordered.clear());
 const setOrdered = (distributionId: string, productId: string, units: number) =>

@@ -125,6 +125,17 @@ describe('online ordering through the relay’s CouchDB', () => {
     expect(await call(day.app, 'sync.now', {})).toMatchObject({ shop: { ok: false, error: { key: 'shop.offline' } } });
   });
 
+  it('is synced by "Sync now" on a relay with no shared folder: no folder to sync, the shop still is', async () => {
+    const day = await shopDay(await tempDir());
+    expect(day.app.syncer.settings()).toMatchObject({ teamFolder: null, producersFolder: null });
+    const anne = await day.page((await day.member('Anne Leroy')).id);
+    await anne.submit([{ productId: day.bread.id, quantity: 2 }]);
+    const report = await call<{ folders: unknown[]; shop?: { ok: boolean; report?: ShopSyncReport } }>(day.app, 'sync.now', {});
+    expect(report.folders).toEqual([]);
+    expect(report.shop).toMatchObject({ ok: true, report: { ordersTakenIn: 1 } });
+    expect((await anne.order()).status?.state).toBe('accepted');
+  });
+
   it('is synced by the timed sync too, on a relay with no shared folder', async () => {
     const day = await shopDay(await tempDir());
     expect(day.app.syncer.settings()).toMatchObject({ teamFolder: null, producersFolder: null });

@@ -163,3 +163,24 @@ export function cancellationMessage(relay: MessageRelay, distribution: MessageDi
     update: true,
   };
 }
+
+/**
+ * The whole distribution cancelled by the organiser: whoever had an order, or something to bring,
+ * hears that nothing happens that day. Marked as an update when it follows a closing message.
+ */
+export function distributionCancelledMessage(relay: MessageRelay, distribution: MessageDistribution, kind: 'producerOrder' | 'memberConfirmation', recipient: Recipient, update: boolean): MessageDraft {
+  const { language } = relay;
+  const day = longDay(language, distribution.pickupDate);
+  const words = kind === 'producerOrder' ? 'outbox.distributionCancelled.producer' : 'outbox.distributionCancelled.member';
+  const earlier = update ? [translate(language, 'outbox.distributionCancelled.earlier')] : [];
+  return {
+    kind,
+    recipientId: recipient.id,
+    toName: recipient.name,
+    toEmail: recipient.email,
+    subject: translate(language, 'outbox.distributionCancelled.subject', { relay: relay.name, day }),
+    text: letter(relay, recipient.name, [translate(language, words, { relay: relay.name, day }), ...earlier]),
+    attachments: [],
+    ...(update && { update: true }),
+  };
+}

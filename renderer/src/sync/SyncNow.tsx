@@ -3,6 +3,7 @@ import type { SyncProgress, SyncStatus } from '../../../shared/sync/status';
 import { PageError } from '../forms/PageError';
 import { useI18n, type I18n } from '../i18n/i18n-context';
 import { conflictsHref } from './routes';
+import { canSyncNow } from './sync-now-state';
 import { summaryText, type SummaryLine } from './sync-summary';
 
 interface SyncNowProps {
@@ -12,6 +13,8 @@ interface SyncNowProps {
   error: AppError | null;
   /** What the last sync asked here did with the online shop and the network. */
   summary: SummaryLine[];
+  /** The online shop is set: syncing keeps it current even with no shared folder (issue 16). */
+  shopConfigured: boolean;
   onSync: () => void;
 }
 
@@ -21,11 +24,11 @@ function phaseText(t: I18n['t'], progress: SyncProgress | null): string {
 }
 
 /** The button, the progress of a sync (asked here or started by the timer), and the conflicts it left. */
-export function SyncNow({ status, inFlight, error, summary, onSync }: SyncNowProps) {
+export function SyncNow({ status, inFlight, error, summary, shopConfigured, onSync }: SyncNowProps) {
   const { t } = useI18n();
   const running = inFlight || status.running;
   const progress = status.progress;
-  const noFolder = status.folders.length === 0;
+  const nothingToSync = !canSyncNow({ folderCount: status.folders.length, shopConfigured });
 
   return (
     <section className="panel" aria-labelledby="sync-now">
@@ -33,10 +36,10 @@ export function SyncNow({ status, inFlight, error, summary, onSync }: SyncNowPro
         {t('sync.now')}
       </h2>
       <div className="sync-now-row">
-        <button type="button" className="button button-primary" onClick={onSync} disabled={running || noFolder} aria-describedby={noFolder ? 'sync-now-hint' : undefined}>
+        <button type="button" className="button button-primary" onClick={onSync} disabled={running || nothingToSync} aria-describedby={nothingToSync ? 'sync-now-hint' : undefined}>
           {running ? t('sync.running') : t('sync.now')}
         </button>
-        {noFolder && (
+        {nothingToSync && (
           <p id="sync-now-hint" className="field-hint">
             {t('sync.nothingToSync')}
           </p>

@@ -39,6 +39,8 @@ export function SyncSettingsPage() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [syncError, setSyncError] = useState<AppError | null>(null);
   const [summary, setSummary] = useState<SummaryLine[]>([]);
+  // A relay with only the online shop syncs from here too (issue 16).
+  const [shopConfigured, setShopConfigured] = useState(false);
 
   const loadProducers = useCallback(async () => {
     const outcome = await call('producers.list', { archived: 'active' });
@@ -49,6 +51,9 @@ export function SyncSettingsPage() {
     let live = true;
     void call('producers.list', { archived: 'active' }).then((outcome) => {
       if (live && outcome.ok) setProducers(outcome.value);
+    });
+    void call('shop.settings', {}).then((outcome) => {
+      if (live && outcome.ok) setShopConfigured(outcome.value.configured);
     });
     return () => {
       live = false;
@@ -92,7 +97,7 @@ export function SyncSettingsPage() {
               </dd>
             </dl>
           </section>
-          <SyncNow status={status} inFlight={inFlight} error={syncError} summary={summary} onSync={() => void syncNow()} />
+          <SyncNow status={status} inFlight={inFlight} error={syncError} summary={summary} shopConfigured={shopConfigured} onSync={() => void syncNow()} />
           <SyncFolders folders={status.folders} />
           <CopiesSection
             copies={status.copies}
