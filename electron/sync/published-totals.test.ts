@@ -5,11 +5,8 @@
  * forever, and a copy that becomes an organiser's counts its own orders only.
  */
 import { describe, expect, it } from 'vitest';
-import type { DistributionView } from '../../shared/catalogue/views';
-import type { Member } from '../../shared/model/member';
-import type { Order } from '../../shared/model/order';
-import { enrol } from '../testing/roster';
-import { call, createProducer, createProduct, openApp, refusal, type TestApp } from '../testing/service-calls';
+import { producerCopyWithOrder } from '../testing/producer-copy';
+import { call, refusal, type TestApp } from '../testing/service-calls';
 import { useTempDirs } from '../testing/temp-dir';
 import { SyncFiles } from './state';
 
@@ -20,23 +17,7 @@ const sync = (app: TestApp) => call(app, 'sync.now', {});
 
 /** The organiser's copy `a` with 3 carrots ordered, and Ferme du Bois's copy `p` that has read the published totals. */
 async function producerCopyWithTotals() {
-  const folder = await tempDir();
-  const a = await openApp(await tempDir(), start);
-  const p = await openApp(await tempDir(), start);
-  await call(a, 'sync.saveSettings', { autoSyncMinutes: 0, producersFolder: folder });
-  await call(p, 'sync.saveSettings', { autoSyncMinutes: 0, producersFolder: folder, role: 'producer' });
-  const producer = await createProducer(a, 'Ferme du Bois');
-  const product = await createProduct(a, producer.id, { name: 'Carottes' });
-  const distribution = await call<DistributionView>(a, 'distributions.create', { pickupDate: '2026-03-06', pickupStart: '17:00', pickupEnd: '19:00' });
-  await call(a, 'offers.set', { distributionId: distribution.id, productId: product.id, quantity: 10 });
-  const member = await call<Member>(a, 'members.create', { name: 'Zoé Martin' });
-  const order = await call<Order>(a, 'orders.open', { distributionId: distribution.id, memberId: member.id });
-  await call(a, 'orders.addLine', { orderId: order.id, productId: product.id, quantity: 3 });
-  await sync(a);
-  await sync(p);
-  await call(p, 'sync.saveSettings', { producerId: producer.id });
-  await enrol(a, [p]);
-  await sync(p);
+  const { folder, a, p, product, distribution } = await producerCopyWithOrder(tempDir, start);
   const published = async () => (await new SyncFiles(p.dataDir).state()).published;
   expect((await published())?.totals[distribution.id]).toEqual({ [product.id]: 3 });
   return { folder, a, p, product, distribution, published };
