@@ -143,25 +143,31 @@ export function reminderMessage(relay: MessageRelay, distribution: MessageDistri
   };
 }
 
+/** A short notice to one recipient: a subject and one paragraph naming the relay and the day, and what follows it. */
+function notice(relay: MessageRelay, distribution: MessageDistribution, kind: 'producerOrder' | 'memberConfirmation', recipient: Recipient, keys: { subject: MessageKey; producer: MessageKey; member: MessageKey }, more: string[], update: boolean): MessageDraft {
+  const { language } = relay;
+  const day = longDay(language, distribution.pickupDate);
+  const words = kind === 'producerOrder' ? keys.producer : keys.member;
+  return {
+    kind,
+    recipientId: recipient.id,
+    toName: recipient.name,
+    toEmail: recipient.email,
+    subject: translate(language, keys.subject, { relay: relay.name, day }),
+    text: letter(relay, recipient.name, [translate(language, words, { relay: relay.name, day }), ...more]),
+    attachments: [],
+    ...(update && { update: true }),
+  };
+}
+
 /**
  * To whom an earlier closing message went and who now has nothing at all (the member's order
  * cancelled, or every order for the producer gone) after a reopening: the earlier message no longer
  * holds. Short, and always an update: it only makes sense beside the one it cancels.
  */
 export function cancellationMessage(relay: MessageRelay, distribution: MessageDistribution, kind: 'producerOrder' | 'memberConfirmation', recipient: Recipient): MessageDraft {
-  const { language } = relay;
-  const day = longDay(language, distribution.pickupDate);
-  const words = kind === 'producerOrder' ? 'outbox.cancelled.producer' : 'outbox.cancelled.member';
-  return {
-    kind,
-    recipientId: recipient.id,
-    toName: recipient.name,
-    toEmail: recipient.email,
-    subject: translate(language, 'outbox.cancelled.subject', { relay: relay.name, day }),
-    text: letter(relay, recipient.name, [translate(language, words, { relay: relay.name, day })]),
-    attachments: [],
-    update: true,
-  };
+  const keys = { subject: 'outbox.cancelled.subject', producer: 'outbox.cancelled.producer', member: 'outbox.cancelled.member' } as const;
+  return notice(relay, distribution, kind, recipient, keys, [], true);
 }
 
 /**
@@ -169,18 +175,7 @@ export function cancellationMessage(relay: MessageRelay, distribution: MessageDi
  * hears that nothing happens that day. Marked as an update when it follows a closing message.
  */
 export function distributionCancelledMessage(relay: MessageRelay, distribution: MessageDistribution, kind: 'producerOrder' | 'memberConfirmation', recipient: Recipient, update: boolean): MessageDraft {
-  const { language } = relay;
-  const day = longDay(language, distribution.pickupDate);
-  const words = kind === 'producerOrder' ? 'outbox.distributionCancelled.producer' : 'outbox.distributionCancelled.member';
-  const earlier = update ? [translate(language, 'outbox.distributionCancelled.earlier')] : [];
-  return {
-    kind,
-    recipientId: recipient.id,
-    toName: recipient.name,
-    toEmail: recipient.email,
-    subject: translate(language, 'outbox.distributionCancelled.subject', { relay: relay.name, day }),
-    text: letter(relay, recipient.name, [translate(language, words, { relay: relay.name, day }), ...earlier]),
-    attachments: [],
-    ...(update && { update: true }),
-  };
+  const keys = { subject: 'outbox.distributionCancelled.subject', producer: 'outbox.distributionCancelled.producer', member: 'outbox.distributionCancelled.member' } as const;
+  const earlier = update ? [translate(relay.language, 'outbox.distributionCancelled.earlier')] : [];
+  return notice(relay, distribution, kind, recipient, keys, earlier, update);
 }
