@@ -10,7 +10,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AccountEntry } from '../../shared/accounts/ledger';
-import { counterAccount, type CounterAccount } from '../../shared/accounts/counter';
+import { counterFigures, type CounterAccount } from '../../shared/accounts/counter';
+import { balance } from '../../shared/accounts/ledger';
 import { orderEntriesToWrite, type ReversalCause } from '../../shared/accounts/order-entries';
 import { translate, type MessageKey } from '../../shared/i18n/messages';
 import type { Order } from '../../shared/model/order';
@@ -27,8 +28,9 @@ export function allEntries(source: Source): AccountEntry[] {
   return source.all('accountEntry');
 }
 
+/** A member's whole account: only the months holding some of it are read (issue 11). */
 export function entriesOfMember(source: Source, memberId: string): AccountEntry[] {
-  return allEntries(source).filter((entry) => entry.memberId === memberId);
+  return source.entriesOfMember(memberId);
 }
 
 /** The entries an order's account figure is read from: the member's whole account, or a walk-in sale's own entries. */
@@ -50,14 +52,20 @@ export function groupBy<K>(entries: Iterable<AccountEntry>, key: (entry: Account
   return groups;
 }
 
-/** The counter's figures for each order, from one scan of the entries. */
+/**
+ * The counter's figures for each order: the members' balances from the store (past months from its
+ * index) and the orders' own entries, so the counter reads no past month that holds none of them (issue 11).
+ */
 export function counterAccounts(source: Source, orders: readonly Order[]): Map<string, CounterAccount> {
-  const byMember = groupBy(allEntries(source), (entry) => entry.memberId);
+  const balances = source.balancesOf(new Set(orders.flatMap((order) => (order.memberId === null ? [] : [order.memberId]))));
+  const byOrder = groupBy(source.entriesOfOrders(new Set(orders.map((order) => order.id))), (entry) => entry.orderId);
   return new Map(
-    orders.map((order) => [
-      order.id,
-      counterAccount(order, order.memberId === null ? accountOfOrder(byMember.get(null) ?? [], order) : (byMember.get(order.memberId) ?? [])),
-    ]),
+    orders.map((order) => {
+      // The order's entries on its buyer's account (a walk-in sale is its own small account).
+      const own = (byOrder.get(order.id) ?? []).filter((entry) => entry.memberId === order.memberId);
+      const balanceCents = order.memberId === null ? balance(own) : (balances.get(order.memberId) ?? 0);
+      return [order.id, counterFigures(order, balanceCents, own)];
+    }),
   );
 }
 

@@ -113,7 +113,7 @@ export function accountsService(store: () => Store, now: () => Date) {
         if (target.kind !== 'payment') throw new UserError('error.entryFollowsOrder');
         // A walk-in buyer has no account to carry a debt: their sale is paid whole on the spot or not made.
         if (target.memberId === null) throw new UserError('error.walkInPaymentNotReversible');
-        const sameAccount = tx.all('accountEntry').filter((entry) => entry.memberId === target.memberId);
+        const sameAccount = entriesOfMember(tx, target.memberId);
         if (!openEntries(sameAccount).some((entry) => entry.id === target.id)) throw new UserError('error.entryAlreadyReversed');
         return tx.put('accountEntry', reverse(target, reason, now().toISOString(), randomUUID()));
       }),

@@ -6,14 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../../shared/contract/errors';
-import { counterAccount } from '../../shared/accounts/counter';
 import { paymentAtCounter } from '../../shared/accounts/due';
 import type { AccountEntry, PaymentMethod } from '../../shared/accounts/ledger';
 import type { CounterPayment } from '../../shared/accounts/views';
 import { ORDER_DEFAULTS, ORDER_LINE_DEFAULTS, type Order, type OrderLine } from '../../shared/model/order';
 import { nextBasketNumber } from '../../shared/orders/totals';
 import type { Store, Transaction } from '../store/store';
-import { accountOfOrder, allEntries } from './account-entries';
+import { accountOfOrder, counterAccounts } from './account-entries';
 import { openEntries, reverse } from '../../shared/accounts/ledger';
 import { changeAtCounter } from './checkin';
 import { existingDistribution } from './distributions';
@@ -33,7 +32,8 @@ export interface CounterPaymentInput {
  * money does). A walk-in has no account: the sale is paid in full, on the spot.
  */
 function takePayment(tx: Transaction, order: Order, { method, tenderedCents }: CounterPaymentInput, at: Date): CounterPayment {
-  const { due } = counterAccount(order, accountOfOrder(allEntries(tx), order));
+  // The member's balance from the store (past months from its index) and the order's own entries: no past month is read for them.
+  const { due } = counterAccounts(tx, [order]).get(order.id)!;
   const walkIn = order.memberId === null;
   if (walkIn && tenderedCents < due.dueCents) {
     const { language, currency } = readRelay(tx);
@@ -146,7 +146,7 @@ export function counterService(store: () => Store, now: () => Date) {
         // Its debit is reversed by the store's account rule (accountRules), before its payment is.
         tx.applyRules();
         if (order.memberId === null) {
-          const ledger = accountOfOrder(allEntries(tx), order);
+          const ledger = accountOfOrder(tx.entriesOfOrders(new Set([order.id])), order);
           for (const payment of openEntries(ledger).filter((entry) => entry.kind === 'payment')) {
             tx.put('accountEntry', reverse(payment, why, at.toISOString(), randomUUID()));
           }

@@ -14,14 +14,14 @@ import type { TillClosingRecord } from '../../shared/model/till';
 import { isActive, orderTotal } from '../../shared/orders/totals';
 import { distributionFile } from '../store/entities';
 import type { Store, Transaction } from '../store/store';
-import { allEntries } from './account-entries';
 import { existingDistribution } from './distributions';
 import { ordersOf, orderView } from './ordered';
 
 type Source = Store | Transaction;
 
+/** Only the months holding entries taken at this counter are read, however many years of accounts there are (issue 11). */
 function tillEntries(source: Source, distributionId: string) {
-  return allEntries(source).filter((entry) => entry.distributionId === distributionId);
+  return source.entriesOfDistribution(distributionId);
 }
 
 /** Newest first, by the chain of corrections (two closings in the same millisecond still come in order). */

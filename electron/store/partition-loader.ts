@@ -46,6 +46,18 @@ export class PartitionLoader implements Loader {
     for (const path of this.context.partitions?.monthsOfOrders(orderIds) ?? []) this.loadPartition(path);
   }
 
+  memberEntries(memberIds: readonly (string | null)[]): void {
+    for (const path of this.context.partitions?.monthsOfMembers(memberIds) ?? []) this.loadPartition(path);
+  }
+
+  distributionEntries(distributionIds: readonly string[]): void {
+    for (const path of this.context.partitions?.monthsOfDistributions(distributionIds) ?? []) this.loadPartition(path);
+  }
+
+  unreadBalances(memberIds: ReadonlySet<string | null>): Map<string | null, number> {
+    return this.context.partitions?.unreadBalances(memberIds) ?? new Map();
+  }
+
   unread(path: string): IndexEntry | undefined {
     return this.context.partitions?.unloaded.get(path);
   }

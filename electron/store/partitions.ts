@@ -8,7 +8,7 @@
 import { addDays, format as formatDate } from 'date-fns';
 import type { EntityKind } from '../../shared/model/change';
 import type { Lazy } from './data-files';
-import { isPartition, orderEntryKey, StoreIndex, type IndexEntry } from './store-index';
+import { distributionEntryKey, isPartition, orderEntryKey, StoreIndex, type IndexEntry } from './store-index';
 import { keyOf } from './sync-ledger';
 
 /**
@@ -88,8 +88,39 @@ export class Partitions implements Lazy {
    * whose keys cannot be trusted is named too, to be read and looked in.
    */
   monthsOfOrders(orderIds: readonly string[]): string[] {
-    if (this.unloaded.size === 0 || orderIds.length === 0) return [];
-    const wanted = orderIds.map(orderEntryKey);
+    return this.monthsKeying(orderIds.map(orderEntryKey));
+  }
+
+  /** The unread months that may hold an entry taken at one of these distributions' counters (what their tills count). */
+  monthsOfDistributions(distributionIds: readonly string[]): string[] {
+    return this.monthsKeying(distributionIds.map(distributionEntryKey));
+  }
+
+  /**
+   * The unread months holding an entry of one of these members (null: walk-in sales), from the index's
+   * per-member sums: an entry already says which members a month holds, so no key is read.
+   */
+  monthsOfMembers(memberIds: readonly (string | null)[]): string[] {
+    if (this.unloaded.size === 0 || memberIds.length === 0) return [];
+    const wanted = memberIds.map((memberId) => memberId ?? '');
+    return [...this.unloaded].filter(([path, entry]) => path.startsWith('accounts/') && wanted.some((memberId) => Object.hasOwn(entry.balances, memberId))).map(([path]) => path);
+  }
+
+  /** The sum in cents of these members' entries in the unread months, from the index: a balance without reading years of months. */
+  unreadBalances(memberIds: ReadonlySet<string | null>): Map<string | null, number> {
+    const sums = new Map<string | null, number>();
+    for (const [path, entry] of this.unloaded) {
+      if (!path.startsWith('accounts/')) continue;
+      for (const memberId of memberIds) {
+        const key = memberId ?? '';
+        if (Object.hasOwn(entry.balances, key)) sums.set(memberId, (sums.get(memberId) ?? 0) + entry.balances[key]![0]);
+      }
+    }
+    return sums;
+  }
+
+  private monthsKeying(wanted: readonly string[]): string[] {
+    if (this.unloaded.size === 0 || wanted.length === 0) return [];
     return [...this.unloaded.keys()].filter((path) => {
       if (!path.startsWith('accounts/')) return false;
       const keys = this.trustedKeys(path);

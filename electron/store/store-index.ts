@@ -27,9 +27,10 @@ import { keyOf } from './sync-ledger';
 export const STORE_INDEX = 'store-index.json';
 /**
  * 2: the keys moved to their own file (index-keys.ts); 3: a month of accounts also keys the orders its
- * entries belong to (orderEntryKey). An index of an earlier version is rebuilt from the files once.
+ * entries belong to (orderEntryKey); 4: and the distributions whose counters took them (distributionEntryKey).
+ * An index of an earlier version is rebuilt from the files once.
  */
-const INDEX_VERSION = 3;
+const INDEX_VERSION = 4;
 
 export interface IndexEntry {
   size: number;
@@ -87,6 +88,14 @@ export function orderEntryKey(orderId: string): string {
   return `orderEntry:${orderId}`;
 }
 
+/**
+ * The key a month of accounts holds for each distribution one of its entries was taken at, so a till
+ * counts its entries without reading every past month (partitions.ts, monthsOfDistributions).
+ */
+export function distributionEntryKey(distributionId: string): string {
+  return `distributionEntry:${distributionId}`;
+}
+
 /** An entry sums up a file's records as they are in the file; `mark` is the file's size and time as they were read or written. */
 export function summarise(records: FileRecords, sync: SyncSection, mark: { size: number; mtimeMs: number }): Summary {
   const keys = new Set<string>();
@@ -97,13 +106,17 @@ export function summarise(records: FileRecords, sync: SyncSection, mark: { size:
   for (const byId of Object.values(sync.stamps ?? {})) {
     for (const stamps of Object.values(byId)) for (const at of Object.values(stamps)) if (at > latest) latest = at;
   }
-  for (const entry of records.accountEntry ?? []) if (entry.orderId !== undefined) keys.add(orderEntryKey(entry.orderId));
+  for (const entry of records.accountEntry ?? []) {
+    if (entry.orderId !== undefined) keys.add(orderEntryKey(entry.orderId));
+    if (entry.distributionId !== undefined) keys.add(distributionEntryKey(entry.distributionId));
+  }
   for (const [kind, byId] of Object.entries(sync.removed ?? {})) {
     for (const [id, grave] of Object.entries(byId)) {
       keys.add(keyOf(kind as EntityKind, id));
-      // A removed entry still names its order: the month is read for it, as an open would have.
-      const orderId = (grave.record as { orderId?: unknown } | undefined)?.orderId;
+      // A removed entry still names its order and till: the month is read for them, as an open would have.
+      const { orderId, distributionId } = (grave.record ?? {}) as { orderId?: unknown; distributionId?: unknown };
       if (kind === 'accountEntry' && typeof orderId === 'string') keys.add(orderEntryKey(orderId));
+      if (kind === 'accountEntry' && typeof distributionId === 'string') keys.add(distributionEntryKey(distributionId));
       if (grave.at > latest) latest = grave.at;
     }
   }

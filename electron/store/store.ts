@@ -14,6 +14,7 @@ import { mkdir } from 'node:fs/promises';
 import { addDays, format as formatDate, startOfDay } from 'date-fns';
 import type { StoreProblem } from '../../shared/contract/results';
 import { UserError } from '../../shared/contract/errors';
+import type { AccountEntry } from '../../shared/accounts/ledger';
 import type { ChangeRecord, EntityKind } from '../../shared/model/change';
 import { HybridClock } from '../../shared/sync/hlc';
 import type { Stamps } from '../../shared/sync/stamps';
@@ -172,7 +173,7 @@ export class Store {
       whenIdleMs: options.foldWhenIdleMs,
       pastBytes: options.foldPastBytes,
       contents: (path) => {
-        const current = new Transaction(this.tables, this.fileIndex, this.load, this.published);
+        const current = this.view();
         return { records: this.fileIndex.recordsOf(path, current), sync: this.fileIndex.syncOf(path, current, this.tables, this.ledger) };
       },
       retired: () => this.successor !== undefined,
@@ -190,6 +191,31 @@ export class Store {
   /** Each member's balance and number of entries (null: walk-in sales), without reading years of months. */
   accountTotals(): Map<string | null, { balanceCents: number; entryCount: number }> {
     return this.load.accountTotals();
+  }
+
+  /** The account entries of these orders, from the months that hold some (Transaction.entriesOfOrders). */
+  entriesOfOrders(orderIds: ReadonlySet<string>): AccountEntry[] {
+    return this.view().entriesOfOrders(orderIds);
+  }
+
+  /** A member's whole account, from the months that hold some of it. */
+  entriesOfMember(memberId: string): AccountEntry[] {
+    return this.view().entriesOfMember(memberId);
+  }
+
+  /** The entries taken at a distribution's counter, from the months that hold some. */
+  entriesOfDistribution(distributionId: string): AccountEntry[] {
+    return this.view().entriesOfDistribution(distributionId);
+  }
+
+  /** Members' balances, the months still unread counted from the index. */
+  balancesOf(memberIds: ReadonlySet<string | null>): Map<string | null, number> {
+    return this.view().balancesOf(memberIds);
+  }
+
+  /** A read-only look through a transaction that stages nothing: the same reads as the store's, one place for them. */
+  private view(): Transaction {
+    return new Transaction(this.tables, this.fileIndex, this.load, this.published);
   }
 
   /** Every partition the open left unread: for what reads the whole copy (a snapshot for sync). */

@@ -40,6 +40,12 @@ export interface Loader {
   kind(kind: EntityKind): void;
   /** The account entries of these orders, wherever they are (the months that may hold them). */
   orderEntries(orderIds: readonly string[]): void;
+  /** The account entries of these members (null: walk-in sales): the months holding some. */
+  memberEntries(memberIds: readonly (string | null)[]): void;
+  /** The account entries taken at these distributions' counters: the months holding some. */
+  distributionEntries(distributionIds: readonly string[]): void;
+  /** No load: the sum of these members' entries in the months still unread, from the index. */
+  unreadBalances(memberIds: ReadonlySet<string | null>): Map<string | null, number>;
   /** No load: the index entry of a file still unread. */
   unread(path: string): IndexEntry | undefined;
 }
@@ -115,12 +121,40 @@ export class Transaction {
    */
   entriesOfOrders(orderIds: ReadonlySet<string>): AccountEntry[] {
     this.load.orderEntries([...orderIds]);
+    return this.heldEntries((entry) => entry.orderId !== undefined && orderIds.has(entry.orderId));
+  }
+
+  /** A member's whole account, staged changes included, from the months that hold some of it (issue 11). */
+  entriesOfMember(memberId: string): AccountEntry[] {
+    this.load.memberEntries([memberId]);
+    return this.heldEntries((entry) => entry.memberId === memberId);
+  }
+
+  /** The entries taken at a distribution's counter (what its till counts), from the months that hold some (issue 11). */
+  entriesOfDistribution(distributionId: string): AccountEntry[] {
+    this.load.distributionEntries([distributionId]);
+    return this.heldEntries((entry) => entry.distributionId === distributionId);
+  }
+
+  /**
+   * Each of these members' balance (null: every walk-in sale together), staged changes included: the
+   * months still unread count through the index's sums, so a balance reads no past month (issue 11).
+   * A staged entry is in a loaded month (its file loads before it is written), so it is never counted twice.
+   */
+  balancesOf(memberIds: ReadonlySet<string | null>): Map<string | null, number> {
+    const balances = new Map([...memberIds].map((memberId) => [memberId, 0]));
+    for (const [memberId, cents] of this.load.unreadBalances(memberIds)) balances.set(memberId, cents);
+    for (const entry of this.heldEntries((held) => memberIds.has(held.memberId))) balances.set(entry.memberId, balances.get(entry.memberId)! + entry.amountCents);
+    return balances;
+  }
+
+  /** The entries held in memory that match, staged changes included; no month is loaded here. */
+  private heldEntries(matches: (entry: AccountEntry) => boolean): AccountEntry[] {
     const merged = new Map<string, AccountEntry>();
-    for (const entry of this.tables.accountEntry.values()) if (entry.orderId !== undefined && orderIds.has(entry.orderId)) merged.set(entry.id, entry);
+    for (const entry of this.tables.accountEntry.values()) if (matches(entry)) merged.set(entry.id, entry);
     for (const { kind, record, removed } of this.staged.values()) {
       if (kind !== 'accountEntry') continue;
-      if (removed) merged.delete(record.id);
-      else if ((record as AccountEntry).orderId !== undefined && orderIds.has((record as AccountEntry).orderId!)) merged.set(record.id, record as AccountEntry);
+      if (!removed && matches(record as AccountEntry)) merged.set(record.id, record as AccountEntry);
       else merged.delete(record.id);
     }
     return [...merged.values()];

@@ -31,9 +31,20 @@ export const movesMoney = (entry: Pick<AccountEntry, 'method'>): boolean => entr
 
 /** `entries`: the whole account of the order's member (or, for a walk-in, the sale's own entries). */
 export function counterAccount(order: Pick<Order, 'id' | 'lines'>, entries: readonly AccountEntry[]): CounterAccount {
-  const ownDebit = entries.filter((entry) => entry.orderId === order.id && !movesMoney(entry));
-  const paid = entries.filter((entry) => entry.orderId === order.id && movesMoney(entry));
-  const balanceCents = balance(entries);
+  return counterFigures(
+    order,
+    balance(entries),
+    entries.filter((entry) => entry.orderId === order.id),
+  );
+}
+
+/**
+ * The same figures from the account's balance and the order's own entries in it: all the counter needs,
+ * so a balance summed from the store's index serves without reading years of the member's entries (issue 11).
+ */
+export function counterFigures(order: Pick<Order, 'id' | 'lines'>, balanceCents: number, ownEntries: readonly AccountEntry[]): CounterAccount {
+  const ownDebit = ownEntries.filter((entry) => !movesMoney(entry));
+  const paid = ownEntries.filter(movesMoney);
   const billableCents = billableTotal(order);
   return {
     billableCents,
