@@ -17,6 +17,7 @@
  *     (better-sqlite3), each with a line the size of a real journal line.
  * Prints a table with the ratios. Targets: 5 years < 2× 1 week; 5 years > 20× faster than naive;
  * durable change p95 ≤ 1 ms at 5 years and ≤ 2× the journal anchor.
+ *   - a counter payment on first use after the open at each size, with the months of accounts it read (scripts/bench-counter.ts);
  *   - cold open in a fresh process at each size (files known valid, and once with nothing known valid), RSS after
  *     open (through tsx, and with the child bundled as the app is built), and browser host launch → first screen visible (scripts/bench-open.ts; the host needs `npm run build`).
  * The durable change and its anchors are warmed up alike (10 unmeasured each) and taken in turns first.
@@ -41,6 +42,7 @@ import { benchOrderIntake, printOrderIntakeBench } from './bench-order-intake';
 import { bundleOpenChild, coldOpens, hostLaunches } from './bench-open';
 import { buildRelay, historySizes, iso, now, writeStoreFormat, type Relay } from './bench-relay';
 import { benchSync, printSyncBench } from './bench-sync';
+import { benchCounter, printCounterBench } from './bench-counter';
 
 const argv = process.argv.slice(2);
 const SAMPLES = Number(flagValue(argv, '--samples') ?? 40);
@@ -191,6 +193,11 @@ for (const [label, count] of sizes) {
   process.stdout.write(`building and measuring ${label} (${count} distributions)…\n`);
   results.push(await measureStore(label, count));
 }
+const counters = [];
+for (const [label, count] of sizes) {
+  process.stdout.write(`measuring a counter payment on first use at ${label}…\n`);
+  counters.push(await benchCounter(label, count, KEEP));
+}
 const week = results[0]!;
 const largest = results.at(-1)!;
 process.stdout.write(`measuring the naive single conf file at ${largest.label}…\n`);
@@ -220,6 +227,8 @@ for (const result of results) {
 const openGrowth = largest.fresh.openMs / week.fresh.openMs;
 const bundledGrowth = largest.bundled.openMs / week.bundled.openMs;
 console.log(`cold open ${largest.label} / ${week.label}: ${openGrowth.toFixed(2)}× (target ≤ 2×) ${openGrowth <= 2 ? 'OK' : 'MISSED'}, bundled ${bundledGrowth.toFixed(2)}×; ${largest.label} ${ms(largest.fresh.openMs)} (target ≤ 300 ms) ${largest.fresh.openMs <= 300 ? 'OK' : 'MISSED'}; RSS ${largest.fresh.rssMb.toFixed(0)} MB through tsx (target ≤ 200 MB) ${largest.fresh.rssMb <= 200 ? 'OK' : 'MISSED'}, ${largest.bundled.rssMb.toFixed(0)} MB bundled ${largest.bundled.rssMb <= 200 ? 'OK' : 'MISSED'}`);
+
+printCounterBench(counters);
 
 const naiveOrders = largest.relay.distributions.length * 150;
 console.log(`| naive single conf file, ${largest.label} | ${largest.relay.distributions.length} | ${naiveOrders} | ${ms(naive.median)} / ${ms(naive.p95)} | | | ${NAIVE_SAMPLES} | | | | |`);
