@@ -166,6 +166,18 @@ describe('accounts over years of months', () => {
     await full.close();
   });
 
+  it("the accountant's export of a few months reads those months and the ones either side, and lists the same payments", async () => {
+    const { lazy, full } = await twins(past.dataDir);
+    const range = { from: '2024-06-01', to: '2024-08-31' };
+    const csv = await call<{ fileName: string; content: string }>(lazy, 'accounts.exportPayments', range);
+    expect(csv).toEqual(await call(full, 'accounts.exportPayments', range));
+    // Marc's three transfers and Anne's cheque.
+    expect(csv.content.trim().split('\n')).toHaveLength(5);
+    expect(await monthsRead(lazy)).toEqual(['2024-05', '2024-06', '2024-07', '2024-08', '2024-09']);
+    await lazy.close();
+    await full.close();
+  });
+
   it("a member's statement reads the months holding their entries, and a reversal of their payment no more", async () => {
     const { lazy, full } = await twins(past.dataDir);
     const statement = await call<AccountStatement>(lazy, 'accounts.statement', { memberId: past.anne.id });

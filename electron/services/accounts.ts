@@ -16,7 +16,7 @@ import type { CounterAccount } from '../../shared/accounts/counter';
 import { translate } from '../../shared/i18n/messages';
 import { compareText, matchesQuery } from '../../shared/text/normalise';
 import type { Store } from '../store/store';
-import { allEntries, counterAccounts, entriesOfMember } from './account-entries';
+import { counterAccounts, entriesOfMember } from './account-entries';
 import { existingDistribution } from './distributions';
 import { ordersOf } from './ordered';
 import { readRelay } from './relay';
@@ -29,6 +29,16 @@ function existingMember(source: Store, id: string): Member {
   const member = source.get('member', id);
   if (!member) throw new UserError('error.memberNotFound');
   return member;
+}
+
+/**
+ * The month (UTC, as account files are named) of the day next to a relay day: an entry of that relay day,
+ * in any time zone, is filed between the months of the days either side of it, so an export of a few
+ * months reads only those (issue 11).
+ */
+function monthAround(day: string | undefined, days: number): string | undefined {
+  // In UTC milliseconds: a day added in the machine's own zone can land an hour short of the next month.
+  return day === undefined ? undefined : new Date(Date.parse(`${day}T00:00:00.000Z`) + days * 86_400_000).toISOString().slice(0, 7);
 }
 
 export function accountsService(store: () => Store, now: () => Date) {
@@ -122,7 +132,7 @@ export function accountsService(store: () => Store, now: () => Date) {
     'accounts.exportPayments': async ({ from, to }: { from?: string; to?: string }) => {
       const source = store();
       const { timeZone, language } = readRelay(source);
-      const rows = paymentRows(allEntries(source), {
+      const rows = paymentRows(source.entriesOfMonths(monthAround(from, -1), monthAround(to, 1)), {
         language,
         timeZone,
         from,

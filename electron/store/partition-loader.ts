@@ -54,6 +54,10 @@ export class PartitionLoader implements Loader {
     for (const path of this.context.partitions?.monthsOfDistributions(distributionIds) ?? []) this.loadPartition(path);
   }
 
+  accountMonths(first: string | undefined, last: string | undefined): void {
+    for (const path of this.context.partitions?.monthsBetween(first, last) ?? []) this.loadPartition(path);
+  }
+
   unreadBalances(memberIds: ReadonlySet<string | null>): Map<string | null, number> {
     return this.context.partitions?.unreadBalances(memberIds) ?? new Map();
   }

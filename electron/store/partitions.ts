@@ -119,6 +119,15 @@ export class Partitions implements Lazy {
     return sums;
   }
 
+  /** The unread months of accounts from `first` to `last` (`yyyy-MM`, inclusive; either open-ended when undefined). */
+  monthsBetween(first: string | undefined, last: string | undefined): string[] {
+    return [...this.unloaded.keys()].filter((path) => {
+      if (!path.startsWith('accounts/')) return false;
+      const month = path.slice('accounts/'.length, 'accounts/'.length + 7);
+      return (first === undefined || month >= first) && (last === undefined || month <= last);
+    });
+  }
+
   private monthsKeying(wanted: readonly string[]): string[] {
     if (this.unloaded.size === 0 || wanted.length === 0) return [];
     return [...this.unloaded.keys()].filter((path) => {

@@ -208,6 +208,11 @@ export class Store {
     return this.view().entriesOfDistribution(distributionId);
   }
 
+  /** The entries of the months from `first` to `last` (`yyyy-MM`, inclusive; open-ended when undefined): only those months are read. */
+  entriesOfMonths(first: string | undefined, last: string | undefined): AccountEntry[] {
+    return this.view().entriesOfMonths(first, last);
+  }
+
   /** Members' balances, the months still unread counted from the index. */
   balancesOf(memberIds: ReadonlySet<string | null>): Map<string | null, number> {
     return this.view().balancesOf(memberIds);

@@ -5,7 +5,7 @@
 import type { AccountEntry } from '../../shared/accounts/ledger';
 import type { EntityKind } from '../../shared/model/change';
 import type { Stamps } from '../../shared/sync/stamps';
-import { entities, fileOf, type EntityOf } from './entities';
+import { accountsFile, entities, fileOf, type EntityOf } from './entities';
 import type { FileIndex } from './file-index';
 import type { IndexEntry } from './store-index';
 import type { Grave } from './sync-ledger';
@@ -44,6 +44,8 @@ export interface Loader {
   memberEntries(memberIds: readonly (string | null)[]): void;
   /** The account entries taken at these distributions' counters: the months holding some. */
   distributionEntries(distributionIds: readonly string[]): void;
+  /** The months of accounts from `first` to `last` (`yyyy-MM`, inclusive; open-ended when undefined). */
+  accountMonths(first: string | undefined, last: string | undefined): void;
   /** No load: the sum of these members' entries in the months still unread, from the index. */
   unreadBalances(memberIds: ReadonlySet<string | null>): Map<string | null, number>;
   /** No load: the index entry of a file still unread. */
@@ -134,6 +136,15 @@ export class Transaction {
   entriesOfDistribution(distributionId: string): AccountEntry[] {
     this.load.distributionEntries([distributionId]);
     return this.heldEntries((entry) => entry.distributionId === distributionId);
+  }
+
+  /** The entries of the months from `first` to `last` (`yyyy-MM`, inclusive; open-ended when undefined), staged changes included. */
+  entriesOfMonths(first: string | undefined, last: string | undefined): AccountEntry[] {
+    this.load.accountMonths(first, last);
+    return this.heldEntries((entry) => {
+      const month = accountsFile(entry.at).slice('accounts/'.length, 'accounts/'.length + 7);
+      return (first === undefined || month >= first) && (last === undefined || month <= last);
+    });
   }
 
   /**
