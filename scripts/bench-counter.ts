@@ -84,6 +84,7 @@ export async function benchCounter(label: string, distributionCount: number, kee
   const lazy = await payFirstBasket(dataDir, lazyOrder!.id, false);
   const all = await payFirstBasket(dataDir, allOrder!.id, true);
   if (!keep) await rm(dataDir, { recursive: true, force: true });
+  else console.log(`kept ${dataDir}`);
   return { label, months: byMonth.size, entries: entries.length, lazyMs: lazy.elapsed, monthsRead: lazy.read, allMs: all.elapsed };
 }
 
