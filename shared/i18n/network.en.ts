@@ -13,4 +13,9 @@ export const networkEn = {
   'sync.summary.networkFailed': 'Network not synced: {reason}',
   'network.identity.title': 'This copy’s network id',
   'network.identity.help': 'Give it to the organiser of each relay you sell through: they record it on your producer page. Your catalogue and stock are published on the CouchDB server at each sync.',
+  'network.unknownDistribution': 'This distribution is no longer in the network’s list. Sync to bring the list up to date.',
+  'network.distributionClosed': 'Ordering for this distribution of “{relay}” has closed: stock can no longer be declared for it.',
+  'network.notOwnProduct': 'This product is not one of yours, or it is archived.',
+  'network.notProducerCopy': 'Only a producer’s copy, with its producer chosen under Sync, declares stock to other relays.',
+  'network.noNetworkId': 'First enter the network id of “{name}” on its record: its access is made for that id.',
 } as const;

@@ -13,4 +13,9 @@ export const networkFr = {
   'sync.summary.networkFailed': 'Réseau non synchronisé : {reason}',
   'network.identity.title': 'Identifiant réseau de cette copie',
   'network.identity.help': 'Donnez-le à l’organisateur de chaque relais où vous vendez : il l’inscrit sur votre fiche producteur. Votre catalogue et votre stock sont publiés sur le serveur CouchDB à chaque synchronisation.',
+  'network.unknownDistribution': 'Cette distribution n’est plus dans la liste du réseau. Synchronisez pour la mettre à jour.',
+  'network.distributionClosed': 'Les commandes de cette distribution de « {relay} » sont fermées : le stock ne s’y déclare plus.',
+  'network.notOwnProduct': 'Ce produit n’est pas un des vôtres, ou il est archivé.',
+  'network.notProducerCopy': 'Seule la copie d’un producteur, son producteur choisi dans Synchronisation, déclare du stock aux autres relais.',
+  'network.noNetworkId': 'Inscrivez d’abord l’identifiant réseau de « {name} » sur sa fiche : son accès est fait pour cet identifiant.',
 } as const;
