@@ -1,3 +1,5 @@
+import type { SaleUnit } from '../model/product';
+
 /** A network of relays on one CouchDB (issue 16): what a sync reports of it (electron/shop/network-*.ts). */
 export type NetworkSyncReport =
   /** A producer's copy published its catalogue and the stock of `distributions` distributions. */
@@ -28,7 +30,7 @@ export interface NetworkStockView extends NetworkDistribution {
 /** What a producer's copy shows on its network screen. */
 export interface NetworkStockList {
   /** Its own products to declare, in catalogue order. */
-  products: { productId: string; name: string; unit: string }[];
+  products: { productId: string; name: string; unit: SaleUnit }[];
   distributions: NetworkStockView[];
   /** When the list was last read from the network; null = never (no server, or not synced yet). */
   readAt: string | null;
