@@ -1,21 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NetworkStockList } from '../../shared/shop/network';
 import type { SyncReport } from '../../shared/sync/status';
-import type { CouchServer } from '../testing/couch-server';
-import { relayNetwork } from '../testing/relay-network';
+import { useRelayNetworks } from '../testing/relay-network';
 import { call, refusal, type TestApp } from '../testing/service-calls';
-import { useTempDirs } from '../testing/temp-dir';
 import { offersOf } from '../services/offers';
 import { NETWORK_DATABASE } from './network-calendar';
 
-const tempDir = useTempDirs();
-const servers: CouchServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const { network } = useRelayNetworks();
 
 const sync = (app: TestApp) => call<SyncReport>(app, 'sync.now', {});
-const network = () => relayNetwork(tempDir, (server) => void servers.push(server));
 const quantityAt = (app: TestApp, distributionId: string, productId: string) => offersOf(app.workspace.store, distributionId).find((offer) => offer.productId === productId)?.quantity;
 
 describe('a producer declares stock to every relay of the network', () => {

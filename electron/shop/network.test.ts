@@ -1,9 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncReport, SyncStatus } from '../../shared/sync/status';
-import type { CouchServer } from '../testing/couch-server';
-import { relayNetwork } from '../testing/relay-network';
+import { useRelayNetworks } from '../testing/relay-network';
 import { call, refusal, type TestApp } from '../testing/service-calls';
-import { useTempDirs } from '../testing/temp-dir';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { loadIdentity, type Identity } from '../sync/identity';
 import { offersOf } from '../services/offers';
@@ -17,11 +15,7 @@ import { shopAccountFile } from './shop-account';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const tempDir = useTempDirs();
-const servers: CouchServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const { tempDir, network } = useRelayNetworks();
 
 const sync = (app: TestApp) => call<SyncReport>(app, 'sync.now', {});
 
@@ -34,7 +28,6 @@ function strangerIdentity(): Identity {
   };
 }
 
-const network = () => relayNetwork(tempDir, (server) => void servers.push(server));
 
 const refusedOf = async (app: TestApp) => (await call<SyncStatus>(app, 'sync.status', {})).setAside.refused;
 

@@ -1,23 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Producer } from '../../shared/model/producer';
 import type { ProducerAccess } from '../../shared/shop/network';
 import type { SyncReport } from '../../shared/sync/status';
-import type { CouchServer } from '../testing/couch-server';
-import { relayNetwork } from '../testing/relay-network';
+import { useRelayNetworks } from '../testing/relay-network';
 import { call, createProducer, refusal, type TestApp } from '../testing/service-calls';
-import { useTempDirs } from '../testing/temp-dir';
 import { offersOf } from '../services/offers';
 import { NETWORK_DATABASE, PRODUCER_ROLE } from './network-calendar';
 import { producerDatabase } from './network-documents';
 
-const tempDir = useTempDirs();
-const servers: CouchServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const { network } = useRelayNetworks();
 
 const sync = (app: TestApp) => call<SyncReport>(app, 'sync.now', {});
-const network = () => relayNetwork(tempDir, (server) => void servers.push(server));
 
 /** A request as a producer's account makes it: its status is what CouchDB allowed. */
 async function as(access: ProducerAccess, method: string, path: string, body?: unknown): Promise<number> {

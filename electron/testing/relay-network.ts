@@ -2,12 +2,14 @@
  * Two relays and a producer's own copy on one CouchDB (issue 16, relay networks): the start of
  * every network test. Relay A shares a folder with the farm's copy; relay B never did.
  */
+import { afterEach } from 'vitest';
 import type { DistributionView } from '../../shared/catalogue/views';
 import type { Producer } from '../../shared/model/producer';
 import { startCouchServer, type CouchServer } from './couch-server';
 import { ORDERING_OPEN, pickupDay } from './pickup-day';
 import { enrol } from './roster';
 import { call, createProducer, openApp, type TestApp } from './service-calls';
+import { useTempDirs } from './temp-dir';
 import { producerDatabase } from '../shop/network-documents';
 
 const sync = (app: TestApp) => call(app, 'sync.now', {});
@@ -61,4 +63,14 @@ export async function relayNetwork(tempDir: () => Promise<string>, keep: (server
     for (const app of [relayA.app, farm, relayB]) app.clock.advance(60_000);
   };
   return { couch, settings, relayA, farm, farmA, relayB, farmB, distributionB, networkId, database, admin, tick };
+}
+
+/** Call once at the top of a test file: a maker of networks, their servers closed and folders removed after each test. */
+export function useRelayNetworks() {
+  const tempDir = useTempDirs();
+  const servers: CouchServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  return { tempDir, network: () => relayNetwork(tempDir, (server) => void servers.push(server)) };
 }
