@@ -6,7 +6,7 @@
  * the same password (electron/shop/producer-access.ts), so a lost note is
  * no reset.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import type { ProducerAccess } from '../../../shared/shop/network';
 import { call } from '../client';
@@ -18,6 +18,13 @@ export function ProducerAccessPanel({ producerId }: { producerId: string }) {
   const [access, setAccess] = useState<ProducerAccess | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  // Only a copy that holds the server's account can make it, as members' links (MemberShopLink).
+  const [configured, setConfigured] = useState(false);
+
+  useEffect(() => {
+    void call('shop.settings', {}).then((outcome) => setConfigured(outcome.ok && outcome.value.configured));
+  }, []);
+  if (!configured) return null;
 
   async function grant() {
     setBusy(true);
