@@ -7,6 +7,7 @@ import { expect, test } from './fixtures';
 import { api } from './support/api';
 import { storedRecords } from './support/stored';
 import { spawnCouch, type SpawnedCouch } from '../scripts/spawn-couch';
+import { printToPdf } from './support/pdf';
 
 let couch: SpawnedCouch;
 test.beforeAll(async () => {
@@ -68,7 +69,7 @@ test('the organiser links a producer to the network with the id its own copy sho
   await expect(app.getByLabel('Mot de passe', { exact: true })).toHaveValue('');
 });
 
-test('the organiser hands the producer its own account; the producer’s copy declares stock to another relay with it', async ({ app, host, request, restartHost }) => {
+test('the organiser hands the producer its own account; the producer’s copy declares stock to another relay with it', async ({ app, host, request, dataDir, restartHost }) => {
   const call = api(request, host);
   await call('shop.saveSettings', { url: couch.url, username: couch.admin.username, password: couch.admin.password, pageUrl: `${couch.url}/` });
   const { producer } = await call<{ producer: { id: string } }>('producers.create', { name: 'Ferme du Bois' });
@@ -85,6 +86,11 @@ test('the organiser hands the producer its own account; the producer’s copy de
   await expect(access).toContainText(`cabas-producer-${networkId}`);
   const password = (await access.locator('dd').nth(2).textContent())!;
   expect(password).not.toBe(couch.admin.password);
+  // Printed to hand over: the same three lines (asking again is no reset), and where to type them.
+  await dialog.getByRole('link', { name: 'Imprimer pour le producteur' }).click();
+  await expect(app.locator('[data-print-state="ready"]')).toBeVisible();
+  const sheet = (await printToPdf(app, dataDir, 'producer-access')).all();
+  for (const text of ['Accès au serveur du réseau — Ferme du Bois', couch.url, `cabas-producer-${networkId}`, password, 'Utiliser ce serveur']) expect(sheet).toContain(text);
 
   // Another relay of the network (Namur) takes stock from this producer for its Saturday.
   // As that relay's sync writes it (electron/shop/network-calendar.ts): read by producers' accounts only.
@@ -107,6 +113,8 @@ test('the organiser hands the producer its own account; the producer’s copy de
   await app.getByRole('navigation').getByRole('link', { name: 'Synchronisation' }).click();
   await app.getByRole('button', { name: 'Synchroniser maintenant' }).click();
   await expect(app.getByText(/Réseau : 1 produit publié/)).toBeVisible();
+  // No shared folder on this copy: no word of folders' changes, the network's line alone.
+  await expect(app.getByText(/Synchronisation terminée/)).toHaveCount(0);
 
   await app.getByRole('navigation').getByRole('link', { name: 'Stocks' }).click();
   const section = app.getByRole('region', { name: 'Stock pour les autres relais du réseau' });

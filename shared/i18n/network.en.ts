@@ -38,4 +38,9 @@ export const networkEn = {
   'network.settings.username': 'Account',
   'network.settings.password': 'Password',
   'network.settings.help': 'The account the organiser of one of your relays gave you (Producers → Edit → Producer’s access to the server).',
+  'network.access.fileName': 'producer-access',
+  'network.access.saveDialogTitle': 'Save the producer’s access as PDF',
+  'network.access.sheetTitle': 'Access to the network’s server — {producer}',
+  'network.access.sheetHelp': 'In your copy of Cabas: Settings, enter these three lines, then “Use this server”. At each sync your catalogue and stock are published with this account, which writes only your own database. Keep this sheet to yourself.',
+  'network.access.print': 'Print for the producer',
 } as const;

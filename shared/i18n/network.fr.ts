@@ -38,4 +38,9 @@ export const networkFr = {
   'network.settings.username': 'Compte',
   'network.settings.password': 'Mot de passe',
   'network.settings.help': 'Le compte que l’organisateur d’un de vos relais vous a donné (Producteurs → Modifier → Accès du producteur au serveur).',
+  'network.access.fileName': 'acces-producteur',
+  'network.access.saveDialogTitle': 'Enregistrer l’accès du producteur en PDF',
+  'network.access.sheetTitle': 'Accès au serveur du réseau — {producer}',
+  'network.access.sheetHelp': 'Dans votre copie de Cabas : Réglages, saisissez ces trois lignes puis « Utiliser ce serveur ». À chaque synchronisation, votre catalogue et votre stock sont publiés avec ce compte, qui n’écrit que votre propre base. Gardez cette feuille pour vous.',
+  'network.access.print': 'Imprimer pour le producteur',
 } as const;

@@ -12,6 +12,7 @@ import type { ProducerAccess } from '../../../shared/shop/network';
 import { call } from '../client';
 import { PageError } from '../forms/PageError';
 import { useI18n } from '../i18n/i18n-context';
+import { areaHref } from '../shell/areas';
 
 export function ProducerAccessPanel({ producerId }: { producerId: string }) {
   const { t } = useI18n();
@@ -40,6 +41,9 @@ export function ProducerAccessPanel({ producerId }: { producerId: string }) {
       <h3 id="producer-access">{t('network.access.title')}</h3>
       <p className="field-hint">{t('network.access.help')}</p>
       <PageError error={error} />
+      <p>
+        <a href={areaHref('print', 'producerAccess', producerId)}>{t('network.access.print')}</a>
+      </p>
       {access ? (
         <dl className="facts" data-testid="producer-access">
           <dt>{t('shop.settings.url')}</dt>
