@@ -95,6 +95,7 @@ const SAVE_DIALOG_TITLES = {
   producerStatement: 'invoices.saveDialogTitle.statement',
   invoice: 'invoices.saveDialogTitle.invoice',
   receipt: 'receipts.saveDialogTitle',
+  producerAccess: 'network.access.saveDialogTitle',
 } as const satisfies Record<PrintJob['view'], MessageKey>;
 
 /**

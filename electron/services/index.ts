@@ -31,6 +31,7 @@ import { syncService, type FolderChooser } from './sync';
 import { shopService } from './shop';
 import { memoryShopAccount, type ShopAccountStore } from '../shop/shop-account';
 import { networkService } from '../shop/network-sync';
+import { networkStockFile } from '../shop/network-stock';
 import type { Outbox } from '../outbox/outbox';
 import type { FolderOpener } from '../outbox/files';
 import { outboxService } from './outbox';
@@ -55,6 +56,7 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
   const { syncIfConfigured, ...shop } = shopService(store, shopAccount, now, () => syncer.settings().role !== 'producer');
   const { syncNetwork, ...network } = networkService({
     store, accounts: shopAccount, settings: () => syncer.settings(), identity: () => syncer.copyIdentity(), listRefused: (problems) => syncer.listRefused(problems), now,
+    stock: networkStockFile(workspace.dataDir),
   });
   const distributions = distributionsService(store, now);
   // A producer's copy holds no orders: the organisers' copies keep the shop. Nor does a store in recovery take orders in

@@ -49,6 +49,7 @@ function fileNameKey(job: PrintJob): MessageKey {
   if (job.view === 'producerStatement') return 'invoices.fileName.statement';
   if (job.view === 'invoice') return 'invoices.fileName.invoice';
   if (job.view === 'receipt') return 'receipts.fileName';
+  if (job.view === 'producerAccess') return 'network.access.fileName';
   return `sheets.fileName.${job.view}`;
 }
 
@@ -75,6 +76,10 @@ export function printService(store: () => Store, adapter: PrintAdapter, now: () 
       if (!order) throw new UserError('error.orderNotFound');
       // The basket number, not the member's name, goes into the file name (any characters may be in a name).
       day = `${existingDistribution(source, order.distributionId).pickupDate}-${order.basketNumber}`;
+    } else if (job.view === 'producerAccess') {
+      // Named by the day it is printed; the producer's name stays out of the file name (any characters may be in it).
+      if (!source.get('producer', job.id)) throw new UserError('error.producerNotFound');
+      day = todayIn(timeZone, now());
     } else if (job.view === 'statement') {
       if (!source.get('member', job.id)) throw new UserError('error.memberNotFound');
       // A month's statement is named by its month, the whole account by the day it is printed; the member's

@@ -10,6 +10,7 @@ import { isFinished } from '../services/distributions';
 import { offersOf } from '../services/offers';
 import { readRelay } from '../services/relay';
 import type { Identity } from '../sync/identity';
+import type { NetworkStockFile } from './network-stock';
 import { ensureDatabase, type CouchClient } from './couch-client';
 import {
   CATALOGUE_ID, networkIdOf, producerDatabase, signDocument, stockId,
@@ -23,8 +24,11 @@ export interface NetworkPublication {
   distributions: number;
 }
 
-/** The documents of `producerId` as this copy holds them now. */
-export function producerDocuments(store: Store, producerId: string, identity: Identity, now: Date): NetworkDocument[] {
+/**
+ * The documents of `producerId` as this copy holds them now: the stock of its own relay's distributions
+ * (in its store), and of the other relays' distributions it declared stock for (network-stock.ts).
+ */
+export function producerDocuments(store: Store, producerId: string, identity: Identity, now: Date, declared: NetworkStockFile = NO_DECLARATIONS): NetworkDocument[] {
   const publishedAt = now.toISOString();
   const products = store.all('product').filter((product) => product.producerId === producerId);
   const own = new Set(products.map((product) => product.id));
@@ -54,15 +58,35 @@ export function producerDocuments(store: Store, producerId: string, identity: Id
         .map((offer) => ({ productId: offer.productId, quantity: offer.quantity, priceCents: offer.priceCents, withdrawn: offer.withdrawnAt !== null, updatedAt: offer.updatedAt })),
     }))
     .filter((stock) => stock.offers.length > 0);
-  return [catalogue, ...stocks];
+  const elsewhere = declared.distributions
+    .filter((distribution) => !store.get('distribution', distribution.distributionId))
+    .map((distribution) => signDocument<ProducerStock>(identity, {
+      _id: stockId(distribution.distributionId),
+      type: 'stock',
+      distributionId: distribution.distributionId,
+      publishedAt,
+      offers: declared.offers
+        .filter((offer) => offer.distributionId === distribution.distributionId && own.has(offer.productId))
+        .sort((a, b) => a.productId.localeCompare(b.productId))
+        // Not offered (null): withdrawn at the relay, if it had been declared before.
+        .map((offer) => ({ productId: offer.productId, quantity: offer.quantity, priceCents: null, withdrawn: offer.quantity === null, updatedAt: offer.updatedAt })),
+    }))
+    .filter((stock) => stock.offers.length > 0);
+  return [catalogue, ...stocks, ...elsewhere];
 }
 
-/** Rewrites the producer's database in one `_bulk_docs`: every current document, the stock of finished distributions deleted. */
-export async function publishProducer(client: CouchClient, store: Store, producerId: string, identity: Identity, now: Date): Promise<NetworkPublication> {
+const NO_DECLARATIONS: NetworkStockFile = { readAt: null, distributions: [], offers: [] };
+
+/**
+ * Rewrites the producer's database in one `_bulk_docs`: every current document, the stock of finished
+ * distributions deleted. With the producer's own account (producer-access.ts) the database is the
+ * organiser's to create: it is created here only when missing, which the server's admin account may do.
+ */
+export async function publishProducer(client: CouchClient, store: Store, producerId: string, identity: Identity, now: Date, declared: NetworkStockFile = NO_DECLARATIONS): Promise<NetworkPublication> {
   const networkId = networkIdOf(identity.publicKey);
   const database = producerDatabase(networkId);
-  await ensureDatabase(client, database);
-  const docs = producerDocuments(store, producerId, identity, now);
+  if ((await client.request('GET', database, undefined, [404])).status === 404) await ensureDatabase(client, database);
+  const docs = producerDocuments(store, producerId, identity, now, declared);
   const existing = await client.request<{ rows: { id: string; value: { rev: string } }[] }>('GET', `${database}/_all_docs`);
   const revs = new Map(existing.body.rows.map((row) => [row.id, row.value.rev]));
   const current = new Set(docs.map((doc) => doc._id));

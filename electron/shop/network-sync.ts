@@ -6,15 +6,18 @@
  * screen. Without settings, nothing happens and nothing is reported.
  */
 import { UserError } from '../../shared/contract/errors';
-import type { NetworkSyncReport } from '../../shared/shop/network';
+import type { NetworkStockList, NetworkSyncReport, ProducerAccess } from '../../shared/shop/network';
 import type { SyncSettings } from '../../shared/sync/settings';
 import type { SyncProblem, SyncReport } from '../../shared/sync/status';
 import type { Store } from '../store/store';
 import type { Identity } from '../sync/identity';
 import { couchClient } from './couch-client';
+import { calendarFor, publishCalendar } from './network-calendar';
 import { networkIdOf } from './network-documents';
 import { takeInNetwork } from './network-intake';
 import { publishProducer } from './network-publish';
+import { networkStockList, type NetworkStockStore } from './network-stock';
+import { grantProducerAccess } from './producer-access';
 import type { ShopAccountStore } from './shop-account';
 
 export interface NetworkDeps {
@@ -23,10 +26,12 @@ export interface NetworkDeps {
   settings: () => SyncSettings;
   identity: () => Promise<Identity>;
   listRefused: (problems: readonly SyncProblem[]) => Promise<void>;
+  /** On a producer's copy: the other relays' distributions and the stock declared for them. */
+  stock: NetworkStockStore;
   now: () => Date;
 }
 
-export function networkService({ store, accounts, settings, identity, listRefused, now }: NetworkDeps) {
+export function networkService({ store, accounts, settings, identity, listRefused, stock, now }: NetworkDeps) {
   const run = async (): Promise<NetworkSyncReport | undefined> => {
     const account = await accounts.read();
     if (!account) return undefined;
@@ -35,15 +40,39 @@ export function networkService({ store, accounts, settings, identity, listRefuse
     if (role === 'producer') {
       // Its producer is chosen after the first folder sync brings the list: nothing to publish before.
       if (producerId === null) return undefined;
-      const published = await publishProducer(client, store(), producerId, await identity(), now());
+      const key = await identity();
+      // The other relays' calendar first: what the producer declared for a distribution no longer listed goes with it.
+      await stock.replaceCalendar(await calendarFor(client, networkIdOf(key.publicKey), now()), now());
+      const published = await publishProducer(client, store(), producerId, key, now(), await stock.read());
       return { role, networkId: published.networkId, products: published.products, distributions: published.distributions };
     }
+    await publishCalendar(client, store(), now(), account.database);
     const taken = await takeInNetwork(client, store(), now());
     await listRefused(taken.refused);
     return { role, producers: taken.producers, products: taken.products, offers: taken.offers, refused: taken.refused.length };
   };
+  const producerCopy = () => {
+    const { role, producerId } = settings();
+    if (role !== 'producer' || producerId === null) throw new UserError('network.notProducerCopy');
+    return producerId;
+  };
   return {
     'network.identity': async () => ({ networkId: networkIdOf((await identity()).publicKey) }),
+    'network.stock': async (): Promise<NetworkStockList> => networkStockList(store(), producerCopy(), await stock.read()),
+    'network.declareStock': async (input: { distributionId: string; productId: string; quantity: number | null }): Promise<NetworkStockList> => {
+      const producerId = producerCopy();
+      await stock.declare(store(), producerId, input, now());
+      return networkStockList(store(), producerId, await stock.read());
+    },
+    /** On an organiser's copy with the admin account: the producer's own account, to hand to the producer. */
+    'network.grantProducer': async ({ producerId }: { producerId: string }): Promise<ProducerAccess> => {
+      const account = await accounts.read();
+      if (!account) throw new UserError('shop.notConfigured');
+      const producer = store().get('producer', producerId);
+      if (!producer) throw new UserError('error.producerNotFound');
+      if (!producer.networkId) throw new UserError('network.noNetworkId', { name: producer.name });
+      return grantProducerAccess(couchClient(account), producer.networkId);
+    },
     /** After the folders' sync; an unreachable server is reported, never a failed sync. */
     syncNetwork: async (): Promise<SyncReport['network']> => {
       try {

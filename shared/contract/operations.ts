@@ -137,7 +137,7 @@ const offerEntry = z.strictObject({
  * record (a distribution; a member for the account statement; a producer for its monthly statement; an issued invoice), laid out how. The renderer shows the same view at `#/print/<view>/<id>[/<option>]`
  * (electron/print.ts, printHash): the catalogue's grouping, the pickup sheet's layout.
  */
-export const PRINT_VIEWS = ['catalogue', 'pickup', 'delivery', 'summary', 'statement', 'producerStatement', 'invoice', 'receipt'] as const;
+export const PRINT_VIEWS = ['catalogue', 'pickup', 'delivery', 'summary', 'statement', 'producerStatement', 'invoice', 'receipt', 'producerAccess'] as const;
 /** The pickup sheet: the sign-in sheet (one line per member), the list with each member's items, or one slip per bag. */
 export const PICKUP_LAYOUTS = ['list', 'items', 'slips'] as const;
 export const printJobSchema = z.strictObject({

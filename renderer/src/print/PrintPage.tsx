@@ -4,6 +4,7 @@ import { DistributionSheetPrint, isPickupLayout } from './DistributionSheetPrint
 import { PrintIndex } from './PrintIndex';
 import { StatementPrint } from './StatementPrint';
 import { ReceiptPrint } from './ReceiptPrint';
+import { ProducerAccessPrint } from './ProducerAccessPrint';
 import { InvoicePrint, ProducerStatementPrint } from './ProducerStatementPrint';
 import './print.css';
 import './sheets.css';
@@ -15,7 +16,7 @@ import './sheets.css';
  * or `#/print/summary/<distributionId>`; a member's account statement is `#/print/statement/<memberId>[/<YYYY-MM>]`;
  * a producer's monthly statement `#/print/producerStatement/<producerId>/<YYYY-MM>`, for one distribution
  * `#/print/producerStatement/<producerId>/distribution/<distributionId>`, an issued invoice `#/print/invoice/<invoiceId>`,
- * a member's receipt for a basket `#/print/receipt/<orderId>`.
+ * a member's receipt for a basket `#/print/receipt/<orderId>`, a producer's own server account `#/print/producerAccess/<producerId>`.
  */
 const isMonth = (text: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
 
@@ -44,6 +45,8 @@ export function PrintPage({ path }: { path: string[] }) {
       return <InvoicePrint key={id} invoiceId={id} />;
     case 'receipt':
       return <ReceiptPrint key={id} orderId={id} />;
+    case 'producerAccess':
+      return <ProducerAccessPrint key={id} producerId={id} />;
     case 'delivery':
     case 'summary':
       return <DistributionSheetPrint key={`${view}/${id}`} view={view} distributionId={id} />;

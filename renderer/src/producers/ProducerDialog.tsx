@@ -20,6 +20,7 @@ import {
   type ProducerFieldName,
   type ProducerText,
 } from './producer-draft';
+import { ProducerAccessPanel } from './ProducerAccessPanel';
 import { useAllProducers } from './use-all-producers';
 
 const FORM = 'producer';
@@ -143,6 +144,8 @@ export function ProducerDialog({ producer, onSaved, onClose }: ProducerDialogPro
         </div>
         <FormActions busy={busy} onCancel={onClose} />
       </form>
+      {/* Outside the form: making the account never saves (nor is blocked by) what is being typed above. */}
+      {producer?.networkId && <ProducerAccessPanel producerId={producer.id} />}
     </Dialog>
   );
 }

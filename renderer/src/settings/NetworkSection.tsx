@@ -16,7 +16,8 @@ import { CouchAccountForm } from './CouchAccountForm';
 
 const FORM = 'network';
 const FIELDS = ['url', 'username', 'password'] as const;
-const LABELS = { url: 'shop.settings.url', username: 'shop.settings.username', password: 'shop.settings.password' } as const;
+// The producer's own account (made by a relay's organiser, producer-access.ts), or the server's admin account.
+const LABELS = { url: 'shop.settings.url', username: 'network.settings.username', password: 'network.settings.password' } as const;
 const EMPTY = { url: '', username: '', password: '' };
 
 export function NetworkSection({ onNotice }: { onNotice: (notice: Notice) => void }) {
@@ -57,6 +58,7 @@ export function NetworkSection({ onNotice }: { onNotice: (notice: Notice) => voi
         <code className="path" data-testid="network-id">{networkId ?? '…'}</code>
       </p>
       <p className="field-hint">{t('network.identity.help')}</p>
+      <p className="field-hint">{t('network.settings.help')}</p>
       {error && !error.issues && <PageError error={error} />}
       <CouchAccountForm
         form={FORM}

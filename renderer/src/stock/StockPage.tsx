@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { areaHref } from '../shell/areas';
 import { PageHeading } from '../shell/PageHeading';
 import { presetProducer, useCopyMode } from '../sync/copy-mode';
+import { NetworkStockSection } from './NetworkStockSection';
 import { StockEditor } from './StockEditor';
 import './stock.css';
 
@@ -70,6 +71,8 @@ export function StockPage({ path }: { path: string[] }) {
       ) : (
         producers?.length === 0 && <p className="empty-state">{t('stock.noProducers')}</p>
       )}
+      {/* A producer's copy also declares stock to the other relays of its network (issue 16). */}
+      {mode.role === 'producer' && preset !== null && <NetworkStockSection onNotice={setNotice} />}
     </>
   );
 }

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import type { Producer } from '../../../shared/model/producer';
-import type { SyncReport } from '../../../shared/sync/status';
 import { useReadyApp } from '../app/ready-app-context';
 import { call } from '../client';
 import { PageError } from '../forms/PageError';
@@ -14,15 +13,8 @@ import { SetAsideSection } from './SetAsideSection';
 import { SyncFolders } from './SyncFolders';
 import { SyncNow } from './SyncNow';
 import { SyncSettingsForm } from './SyncSettingsForm';
-import { syncSummary, type SummaryLine } from './sync-summary';
+import { reportNotice, syncSummary, type SummaryLine } from './sync-summary';
 import { useSyncStatus } from './use-sync-status';
-
-function reportNotice(report: SyncReport): Notice {
-  if (report.folders.some((folder) => folder.problems.length > 0)) return { key: 'sync.doneWithProblems' };
-  const received = report.folders.reduce((sum, folder) => sum + folder.received, 0);
-  const sent = report.folders.reduce((sum, folder) => sum + folder.sent, 0);
-  return { key: 'sync.done', params: { received, sent } };
-}
 
 /**
  * Sync settings and status: this copy's role and folders, "sync now" with its

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MessageParams } from '../../../shared/contract/errors';
 import { translate, type MessageKey } from '../../../shared/i18n/messages';
 import type { SyncReport } from '../../../shared/sync/status';
-import { summaryText, syncSummary } from './sync-summary';
+import { reportNotice, summaryText, syncSummary } from './sync-summary';
 
 const folders: SyncReport['folders'] = [{ level: 'team', received: 0, sent: 0, problems: [] }];
 
@@ -44,5 +44,19 @@ describe('syncSummary: what the shop and the network brought', () => {
 
   it('says nothing of a shop or network this machine does not sync', () => {
     expect(syncSummary({ folders })).toEqual([]);
+  });
+});
+
+describe('reportNotice: what the folders exchanged', () => {
+  const shop: SyncReport['shop'] = { ok: true, report: { published: 1, ordersTakenIn: 2, linesRefused: 0, at: '2026-12-04T10:00:00.000Z' } };
+
+  it('says nothing of folders on a copy with only the online shop: the shop line alone', () => {
+    expect(reportNotice({ folders: [], shop })).toBeNull();
+    expect(lines('fr', { folders: [], shop })).toEqual(['Boutique en ligne : 2 commandes reçues, aucune ligne refusée.']);
+  });
+
+  it('counts what the folders exchanged when there are some', () => {
+    const notice = reportNotice({ folders: [{ level: 'team', received: 3, sent: 1, problems: [] }], shop });
+    expect(notice && translate('fr', notice.key, notice.params)).toBe('Synchronisation terminée : 3 changements reçus, 1 envoyé.');
   });
 });

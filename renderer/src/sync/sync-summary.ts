@@ -1,6 +1,7 @@
 import type { AppError, MessageParams } from '../../../shared/contract/errors';
 import type { MessageKey } from '../../../shared/i18n/messages';
 import type { SyncReport } from '../../../shared/sync/status';
+import type { Notice } from '../forms/StatusMessage';
 
 /**
  * One line of what a sync did beyond the folders. Kept as keys and raw facts (not text) so
@@ -10,6 +11,18 @@ export interface SummaryLine {
   key: MessageKey;
   params?: MessageParams;
   cause?: AppError;
+}
+
+/**
+ * The notice over the summary: what the folders exchanged. None when this copy has no folder
+ * (a relay with only the online shop): "0 received, 0 sent" would speak of folders it does not have.
+ */
+export function reportNotice(report: SyncReport): Notice | null {
+  if (report.folders.length === 0) return null;
+  if (report.folders.some((folder) => folder.problems.length > 0)) return { key: 'sync.doneWithProblems' };
+  const received = report.folders.reduce((sum, folder) => sum + folder.received, 0);
+  const sent = report.folders.reduce((sum, folder) => sum + folder.sent, 0);
+  return { key: 'sync.done', params: { received, sent } };
 }
 
 /** The online shop's and the relay network's part of a sync report, when this machine syncs them. */
