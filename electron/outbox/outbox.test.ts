@@ -365,6 +365,13 @@ describe('the list of messages', () => {
     expect(new Set([...first.messages, ...second.messages].map((message) => message.id)).size).toBe(64);
     expect((await call<OutboxView>(app, 'outbox.list', { page: 9 })).start).toBe(50);
   });
+
+  it('refuses a distribution that does not exist rather than showing it an empty outbox', async () => {
+    const { app, distribution } = await dayWithOrders(await tempDir());
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    expect(await refusal(app, 'outbox.list', { distributionId: randomUUID() })).toMatchObject({ key: 'error.distributionNotFound' });
+    expect((await call<OutboxView>(app, 'outbox.list', { distributionId: distribution.id })).total).toBe(4);
+  });
 });
 
 describe('the outbox stays on this copy', () => {
