@@ -11,7 +11,7 @@
  * open, or behind the log, may have gone: it becomes `unknown` and waits for
  * the organiser. Only one sweep runs at a time.
  */
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { UserError } from '../../shared/contract/errors';
 import { join } from 'node:path';
 import type { OutboxMessage } from '../../shared/model/outbox';
@@ -54,6 +54,8 @@ export class Outbox {
   private running: Promise<void> | null = null;
   /** Messages whose `.eml` is known to be on disk, so a sweep every minute does not look again. */
   private readonly filed = new Set<string>();
+  /** Withdrawn messages whose `.eml` is known to be gone. */
+  private readonly unfiled = new Set<string>();
   private connection: Connection = { state: 'notSet' };
 
   private constructor(
@@ -193,7 +195,7 @@ export class Outbox {
     // Nothing to prepare: no transaction at all, so an idle app writes nothing every minute.
     if (closingDue(store, now).length === 0 && remindersDue(store, hours, now).length === 0) return;
     await store.transact(async (tx) => {
-      for (const distribution of closingDue(tx, now)) await prepareClosing(tx, distribution, now);
+      for (const distribution of closingDue(tx, now)) await prepareClosing(tx, distribution, store.deviceId, now);
       prepareReminders(tx, hours, now);
     });
   }
@@ -202,6 +204,7 @@ export class Outbox {
   private async writeMissingFiles(store: Store, settings: StoredMailSettings): Promise<void> {
     const waiting: OutboxMessage[] = [];
     for (const message of store.all('outboxMessage')) {
+      if (message.status === 'withdrawn' && !this.unfiled.has(message.id)) await this.unfile(store, message);
       if (message.status !== 'prepared' || this.filed.has(message.id)) continue;
       const distribution = store.get('distribution', message.distributionId);
       // Written by an earlier run: left as it is (building it again would only change its MIME boundaries).
@@ -221,12 +224,19 @@ export class Outbox {
     }
   }
 
+  /** A withdrawn message's `.eml` leaves the folder: nobody sends it from a mail program by mistake. */
+  private async unfile(store: Store, message: OutboxMessage): Promise<void> {
+    const distribution = store.get('distribution', message.distributionId);
+    if (distribution) await rm(join(messagesFolder(this.options.dataDir, distribution.pickupDate), emlFileName(message)), { force: true });
+    this.unfiled.add(message.id);
+  }
+
   /** Every `.eml` of one distribution, written again now (the screen's export). */
   async exportFiles(distributionId: string): Promise<string[]> {
     const store = this.options.store();
     const distribution = store?.get('distribution', distributionId);
     if (!store || !distribution) return [];
-    const messages = await this.filled(outboxOf(store, distributionId).filter((message) => message.status !== 'discarded'));
+    const messages = await this.filled(outboxOf(store, distributionId).filter((message) => message.status !== 'discarded' && message.status !== 'withdrawn'));
     return writeEmlFiles(this.options.dataDir, distribution.pickupDate, messages, senderOf(store, await readMailSettings(this.options.dataDir)));
   }
 
