@@ -7,12 +7,14 @@
  * it is back, with their order or sheet as it stands; a notice that never left
  * is withdrawn, and the others follow the usual closing.
  */
+import { distributionStatus } from '../../shared/distributions/schedule';
 import type { Distribution } from '../../shared/model/distribution';
 import { distributionCancelledMessage } from '../../shared/outbox/compose';
 import type { Transaction } from '../store/store';
-import { closingDrafts, messageId, outboxOf, recipientOf, record, relayOf } from './prepare';
+import { closingDrafts, messageId, outboxOf, prepareAsItStands, recipientOf, record, relayOf } from './prepare';
 import { toldOf, withdrawAll } from './told';
 import { CANCELLED, DISTRIBUTION_CANCELLED, fingerprint, recipientKey } from './updates';
+import { readRelay } from '../services/relay';
 
 type Kind = 'producerOrder' | 'memberConfirmation';
 
@@ -54,4 +56,21 @@ export function prepareDistributionCancelled(tx: Transaction, distribution: Dist
     count += 1;
   }
   return count;
+}
+
+/**
+ * The organiser restores a cancelled distribution (`cancelledAt`: when it had been cancelled). A notice
+ * of the cancellation still waiting is withdrawn; whoever may have read one hears the day is back, with
+ * their order or sheet as it stands. Ordering closed: the closing messages follow as usual for the others
+ * (a confirmation withdrawn at the cancellation is written again); ordering open: they wait for the closing,
+ * and the notices written now, dated before it, do not count as its messages.
+ */
+export async function prepareDistributionRestored(tx: Transaction, distribution: Distribution, deviceId: string, cancelledAt: string, now: Date): Promise<number> {
+  const { unsent } = toldOf(tx, deviceId, outboxOf(tx, distribution.id));
+  for (const waiting of unsent.values()) withdrawAll(tx, waiting.filter((message) => fingerprint(message) === DISTRIBUTION_CANCELLED), 'distributionRestored', now);
+  const status = distributionStatus(distribution, now, readRelay(tx).timeZone);
+  if (status !== 'open' && status !== 'closed') return 0;
+  // Ordering closed: the usual closing for everyone, told as it stands (who read of the cancellation hears it is back).
+  if (status === 'closed') return prepareAsItStands(tx, distribution, deviceId, now, `restored/${cancelledAt}`);
+  return prepareAsItStands(tx, distribution, deviceId, now, `restored/${cancelledAt}`, { only: (before) => before !== undefined && fingerprint(before) === DISTRIBUTION_CANCELLED });
 }

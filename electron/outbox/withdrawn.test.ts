@@ -106,3 +106,48 @@ describe('a distribution cancelled before its messages left', () => {
     expect(server.received[0]!.raw).not.toContain('ne vaut plus');
   });
 });
+
+describe('a cancelled distribution restored', () => {
+  it('tells who read of the cancellation that it is back, and gives the others their usual messages', async () => {
+    const { app, distribution, server } = await closedOffline();
+    app.clock.advance(60_000);
+    await call(app, 'distributions.cancel', { id: distribution.id, confirmed: true });
+    app.clock.advance(60_000);
+    await call(app, 'distributions.restore', { id: distribution.id });
+
+    const listed = await messages(app);
+    // Chloé's notice never left: withdrawn; she gets her confirmation as it stands, the farm its sheet, neither marked.
+    const chloe = listed.filter((message) => message.toName === 'Chloé Dupré').map((message) => [message.status, message.withdrawnFor ?? '', message.subject]);
+    expect(chloe.sort()).toEqual([
+      ['prepared', '', 'Votre commande au relais Panier d’Été pour le vendredi 6 mars 2026'],
+      ['withdrawn', 'distributionCancelled', 'Votre commande au relais Panier d’Été pour le vendredi 6 mars 2026'],
+      ['withdrawn', 'distributionRestored', 'Distribution annulée — relais Panier d’Été, vendredi 6 mars 2026'],
+    ]);
+    // Marc's and the bakery's notices may have been printed and handed over: they hear it is back.
+    const back = listed.filter((message) => message.subject.startsWith('Distribution rétablie')).map((message) => message.toName);
+    expect(back.sort()).toEqual(['Boulangerie Martin', 'Marc Lenoir']);
+
+    server.behaviour.offline = false;
+    await call(app, 'outbox.sendNow', {});
+    expect(received(server)).toEqual(['chloe@example.org', 'ferme@example.org']);
+    expect(server.received.every((mail) => !mail.raw.includes('annul'))).toBe(true);
+  });
+
+  it('sends the notice that it is back, with the order as it stands, to whom the cancellation went', async () => {
+    const { app, distribution, server } = await closedOffline();
+    server.behaviour.offline = false;
+    app.clock.advance(60_000);
+    await call(app, 'distributions.cancel', { id: distribution.id, confirmed: true });
+    await call(app, 'outbox.sendNow', {});
+    app.clock.advance(60_000);
+    await call(app, 'distributions.restore', { id: distribution.id });
+    await call(app, 'outbox.sendNow', {});
+
+    // Chloé: her notice of the cancellation, then that it is back; the farm never saw its sheet nor a notice.
+    expect(received(server)).toEqual(['chloe@example.org', 'chloe@example.org', 'ferme@example.org']);
+    const backToChloe = (await messages(app)).find((message) => message.toName === 'Chloé Dupré' && message.subject.startsWith('Distribution rétablie'))!;
+    const text = (await call<OutboxMessage>(app, 'outbox.get', { id: backToChloe.id })).text;
+    expect(text).toContain('a finalement lieu');
+    expect(text).toContain('Carottes');
+  });
+});

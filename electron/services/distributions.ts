@@ -15,7 +15,7 @@ import type { Store, Transaction } from '../store/store';
 import { orderCount } from './ordered';
 import { readRelay } from './relay';
 import { prepareClosing } from '../outbox/prepare';
-import { prepareDistributionCancelled } from '../outbox/cancelled';
+import { prepareDistributionCancelled, prepareDistributionRestored } from '../outbox/cancelled';
 
 export interface LocalMoment {
   date: LocalDate;
@@ -183,6 +183,17 @@ export function distributionsService(store: () => Store, now: () => Date) {
       async (saved, tx) => prepareDistributionCancelled(tx, saved, store().deviceId, now()),
       ),
 
-    'distributions.restore': ({ id }: { id: string }) => change(id, () => ({ cancelledAt: null })),
+    'distributions.restore': ({ id }: { id: string }) => {
+      let cancelledAt: string | null = null;
+      return change(
+        id,
+        (distribution) => {
+          cancelledAt = distribution.cancelledAt;
+          return { cancelledAt: null };
+        },
+        // Whoever may have read that it was cancelled hears it is back, in the same step (issue 15).
+        async (saved, tx) => (cancelledAt === null ? 0 : prepareDistributionRestored(tx, saved, store().deviceId, cancelledAt, now())),
+      );
+    },
   };
 }
