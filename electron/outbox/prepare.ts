@@ -222,6 +222,22 @@ export function recipientOf(tx: Transaction, before: OutboxMessage): { id: strin
 }
 
 /**
+ * The next moment, after `now`, at which ordering closes or a reminder falls due (ms since the epoch),
+ * or null: the outbox wakes then rather than looking every minute.
+ */
+export function nextPreparation(source: Source, hours: number, now: Date): number | null {
+  let next: number | null = null;
+  for (const distribution of source.all('distribution')) {
+    if (distribution.cancelledAt !== null || distribution.closedEarlyAt !== null) continue;
+    const closing = Date.parse(distribution.closesAt);
+    for (const moment of hours > 0 ? [closing, closing - hours * 3_600_000] : [closing]) {
+      if (moment > now.getTime() && (next === null || moment < next)) next = moment;
+    }
+  }
+  return next;
+}
+
+/**
  * Reminders due: the relay asks for them (`hours` > 0), ordering is open and closes within
  * `hours`, and the member has an e-mail address and no reminder for it yet (sent once).
  */
