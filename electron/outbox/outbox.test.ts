@@ -101,6 +101,15 @@ describe('the outbox when ordering closes', () => {
     expect((await call<OutboxMessage>(app, 'outbox.get', { id: chloe.id })).text).toContain('To pay at pickup: €8.80.');
   });
 
+  it('says beside an order sheet which characters its PDF could not print', async () => {
+    const { app, distribution, carrots } = await dayWithOrders(await tempDir());
+    await call(app, 'products.update', { id: carrots.id, changes: { name: 'Carottes 胡萝卜' } });
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    const farm = (await outbox(app)).messages.find((message) => message.toName === 'Ferme du Bois')!;
+    expect(farm.missingGlyphs?.sort()).toEqual(['卜', '胡', '萝']);
+    expect((await outbox(app)).messages.find((message) => message.toName === 'Boulangerie Martin')!.missingGlyphs).toBeUndefined();
+  });
+
   it('prepares them once when ordering closes by the clock, however often it sweeps', async () => {
     const dataDir = await tempDir();
     const { app } = await dayWithOrders(dataDir);

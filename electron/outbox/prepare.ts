@@ -57,10 +57,12 @@ function sheetOffers(source: Source, productIds: Iterable<string>): SheetOffer[]
 
 /** The order sheet as PDF beside its CSV: the PDF to read and print, the CSV for a spreadsheet. */
 async function withPdf(draft: MessageDraft, relay: MessageRelay, distribution: Distribution, delivery: ProducerDelivery, at: Date): Promise<MessageDraft> {
-  const pdf = await deliveryPdf({ language: relay.language, relayName: relay.name, pickupDate: distribution.pickupDate, pickupStart: distribution.pickupStart, pickupEnd: distribution.pickupEnd, delivery, at });
+  const { pdf, missing } = await deliveryPdf({ language: relay.language, relayName: relay.name, pickupDate: distribution.pickupDate, pickupStart: distribution.pickupStart, pickupEnd: distribution.pickupEnd, delivery, at });
   const csv = draft.attachments[0];
   const fileName = csv ? csv.fileName.replace(/\.csv$/, '.pdf') : `${draft.subject}.pdf`;
-  return { ...draft, attachments: [{ fileName, contentType: 'application/pdf', content: Buffer.from(pdf).toString('base64'), encoding: 'base64' }, ...draft.attachments] };
+  const attachments = [{ fileName, contentType: 'application/pdf', content: Buffer.from(pdf).toString('base64'), encoding: 'base64' as const }, ...draft.attachments];
+  // What the PDF could not print is said beside the message, never hidden behind a replacement character.
+  return { ...draft, attachments, ...(missing.length > 0 && { missingGlyphs: missing.slice(0, 100) }) };
 }
 
 /** A closing message as composed, with the producer's delivery its PDF is made from (made only for a message written). */

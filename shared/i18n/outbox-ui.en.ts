@@ -37,6 +37,7 @@ export const outboxUiEn: Record<keyof typeof outboxUiFr, string> = {
   'outbox.status.failedRetry': 'Failed: {reason} — next try on {at}',
   'outbox.status.unknown': 'Unknown: sending was interrupted. Check whether it arrived before sending it again.',
   'outbox.status.discarded': 'Discarded',
+  'outbox.missingGlyphs': 'The attached PDF cannot print these characters (empty boxes): {chars}',
   'outbox.status.withdrawn': 'Withdrawn before sending',
   'outbox.status.withdrawn.orderCancelled': 'Withdrawn before sending: the order was cancelled',
   'outbox.status.withdrawn.replaced': 'Withdrawn before sending: a newer message replaces it',

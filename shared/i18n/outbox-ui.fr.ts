@@ -35,6 +35,7 @@ export const outboxUiFr = {
   'outbox.status.failedRetry': 'Échec : {reason} — nouvel essai le {at}',
   'outbox.status.unknown': 'Inconnu : l’envoi a été interrompu. Vérifiez s’il est arrivé avant de le renvoyer.',
   'outbox.status.discarded': 'Écarté',
+  'outbox.missingGlyphs': 'Le PDF joint ne peut pas imprimer ces caractères (cases vides) : {chars}',
   'outbox.status.withdrawn': 'Retiré avant l’envoi',
   'outbox.status.withdrawn.orderCancelled': 'Retiré avant l’envoi : la commande a été annulée',
   'outbox.status.withdrawn.replaced': 'Retiré avant l’envoi : un message plus récent le remplace',

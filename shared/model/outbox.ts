@@ -63,6 +63,8 @@ export const outboxMessageSchema = z.strictObject({
   attemptAt: instant.nullable(),
   sentAt: instant.nullable(),
   withdrawnFor: z.enum(WITHDRAWN_REASONS).optional(),
+  /** Characters of the attached PDF its font has no glyph for (CJK, emoji): printed as empty boxes, shown beside the message. */
+  missingGlyphs: z.array(z.string().max(8)).max(100).optional(),
   /** Written when ordering closed again after a reopening: replaces the earlier message to the same recipient, which said something else. */
   update: z.boolean().optional(),
   /** The words as composed (text and text attachments), before any update mark: a later closing writes again only when they differ. */
@@ -82,4 +84,5 @@ export interface MessageDraft {
   text: string;
   attachments: OutboxAttachment[];
   update?: boolean;
+  missingGlyphs?: string[];
 }

@@ -180,7 +180,10 @@ export function OutboxPage() {
                     {message.toName}
                     {message.toEmail === '' && <span className="muted"> ({t('outbox.noAddress')})</span>}
                   </th>
-                  <td className={`outbox-status-${message.status}`}>{statusText(i18n, message, view.sendingCopy === 'elsewhere')}</td>
+                  <td className={`outbox-status-${message.status}`}>
+                    {statusText(i18n, message, view.sendingCopy === 'elsewhere')}
+                    {message.missingGlyphs && <div className="outbox-warning">{t('outbox.missingGlyphs', { chars: message.missingGlyphs.join(' ') })}</div>}
+                  </td>
                   <td>
                     <div className="outbox-actions">
                       <button type="button" className="button button-small" onClick={() => setPreview(message)} aria-label={t('outbox.previewOf', { name: message.toName })}>
