@@ -30,9 +30,9 @@ import type { Store } from '../store/store';
 import { readRelay } from '../services/relay';
 import { buildEml, type Sender } from './eml';
 import { emlFileName, messagesFolder, writeEmlFiles } from './files';
-import { isSendingSet, readMailSettings, type StoredMailSettings } from './mail-settings';
+import { isSendingSet, readMailSettings, saveSendingClaim, type StoredMailSettings } from './mail-settings';
 import { closingDue, closingMoment, nextPreparation, outboxOf, prepareClosing, prepareReminders, remindersDue } from './prepare';
-import { sendsHere, takeIfFree, takeOver, waitingFromBefore } from './sending-copy';
+import { roleConfirmed, sendsHere, takeIfFree, takeOver, waitingFromBefore, type MailSender } from './sending-copy';
 import { isPermanent, reasonOf, smtpTransport, type TransportFactory } from './transport';
 import { realTimer, Wake, type Timer } from './wake';
 
@@ -56,6 +56,8 @@ export interface OutboxOptions {
   /** The text a message leaves with (a member's link filled in, issue 16); null = this copy cannot write it, it waits. */
   fill?: (message: OutboxMessage) => Promise<string | null>;
   timer?: Timer;
+  /** When this copy last finished a sync with its team folder (null: never); undefined: it has none, it is alone. */
+  teamSyncedAt?: () => string | null | undefined;
 }
 
 interface LoggedAttempt {
@@ -78,6 +80,8 @@ export class Outbox {
   private waitingForServer = false;
   /** The earliest next try of a failed message (ms), or null. */
   private nextTry: number | null = null;
+  /** This copy took the sending role and waits for a sync to confirm it: it looks again in a minute. */
+  private awaitingRole = false;
 
   private constructor(
     private readonly options: OutboxOptions,
@@ -120,8 +124,13 @@ export class Outbox {
     const store = this.options.store();
     // A producer's copy sends nothing; a copy in recovery takes it at a later round.
     if (store === null || !this.options.active()) return;
-    await takeIfFree(store, EPOCH);
+    await this.claimed((await takeIfFree(store, EPOCH)).claimed);
     this.kick();
+  }
+
+  /** Keeps, on this machine, when this copy wrote its claim to the role: a sync finished after it confirms it. */
+  private async claimed(sender: MailSender | null): Promise<void> {
+    if (sender) await saveSendingClaim(this.options.dataDir, { ...sender, at: this.options.now().toISOString() });
   }
 
   /** The organiser moves the sending to this copy, for what it prepares from now on. */
@@ -129,7 +138,7 @@ export class Outbox {
     const store = this.options.store();
     if (store === null) throw new UserError('error.recoveryMode');
     if (!this.options.active()) throw new UserError('error.producerCopy');
-    await takeOver(store, this.options.now());
+    await this.claimed(await takeOver(store, this.options.now()));
     this.kick();
   }
 
@@ -212,7 +221,8 @@ export class Outbox {
     const now = this.options.now().getTime();
     let at = now + IDLE_MS;
     if (store !== null && this.options.active()) {
-      for (const moment of [nextPreparation(store, readRelay(store).reminderHours, this.options.now()), this.nextTry, this.waitingForServer ? now + RETRY_MS : null]) {
+      const waiting = this.waitingForServer || this.awaitingRole;
+      for (const moment of [nextPreparation(store, readRelay(store).reminderHours, this.options.now()), this.nextTry, waiting ? now + RETRY_MS : null]) {
         if (moment !== null) at = Math.min(at, moment);
       }
     }
@@ -308,10 +318,20 @@ export class Outbox {
     const due = all.filter((message) => isDue(message, now));
     this.nextTry = earliestRetry(all);
     this.waitingForServer = false;
+    this.awaitingRole = false;
     if (due.length === 0) return;
     // One copy sends (sending-copy.ts): a copy whose mail server was set before that was asked takes it now, if it is free.
-    if ((await takeIfFree(store, EPOCH)) !== 'here') {
+    const taken = await takeIfFree(store, EPOCH);
+    await this.claimed(taken.claimed);
+    if (taken.copy !== 'here') {
       this.connection = { state: 'otherCopy' };
+      return;
+    }
+    // Taken by this copy, perhaps by another offline at the same time: it sends once a sync has kept its claim.
+    const claim = taken.claimed ? (await readMailSettings(this.options.dataDir)).claim : settings.claim;
+    if (!roleConfirmed(readRelay(store).mailSender!, claim, this.options.teamSyncedAt?.())) {
+      this.connection = { state: 'awaitingRole' };
+      this.awaitingRole = true;
       return;
     }
     const mine = due.filter((message) => sendsHere(store, message));

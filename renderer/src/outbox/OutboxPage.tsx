@@ -152,6 +152,7 @@ export function OutboxPage() {
             {connection.state === 'online' && t('outbox.connection.online', { at: formatDateTime(language, connection.at, timeZone) })}
             {connection.state === 'offline' && t('outbox.connection.offline', { reason: connection.reason })}
             {connection.state === 'otherCopy' && t('outbox.connection.otherCopy')}
+            {connection.state === 'awaitingRole' && t('outbox.connection.awaitingRole')}
           </p>
         )}
         {distributions.map(([distributionId, pickupDate]) => (
