@@ -74,6 +74,8 @@ export class Outbox {
   private connection: Connection = { state: 'notSet' };
   /** Closings looked at (`id@closing moment`): closed again with nothing new, a distribution is not looked at again each round. */
   private readonly checked = new Set<string>();
+  /** The store those closings were looked at in: a restored backup is another, looked at afresh. */
+  private checkedIn: Store | null = null;
   private stopped = false;
   private readonly wake: Wake;
   /** Due messages found the server unreachable: try again in a minute. */
@@ -241,6 +243,8 @@ export class Outbox {
   private async prepare(store: Store): Promise<void> {
     const now = this.options.now();
     const hours = readRelay(store).reminderHours;
+    if (this.checkedIn !== store) this.checked.clear();
+    this.checkedIn = store;
     const unchecked = (distribution: Distribution) => !this.checked.has(`${distribution.id}@${closingMoment(distribution)}`);
     // Nothing to prepare: no transaction at all, so an idle app writes nothing.
     if (!closingDue(store, now).some(unchecked) && remindersDue(store, hours, now).length === 0) return;
