@@ -76,6 +76,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     log,
     transport: mailTransport,
     fill: personalLinkFiller(shopAccount),
+    // The sending role is confirmed by a sync with the team folder (sending-copy.ts).
+    teamSyncedAt: () => ready.teamSyncedAt(),
   });
   const dispatch = createDispatch({
     handlers: createHandlers(workspace, { now: options.now, print, syncer: ready, chooseFolder, shopAccount, outbox, openFolder }),

@@ -4,9 +4,14 @@
  * words of the printed delivery sheet (sheets.delivery.*). The printed sheets
  * are made by a browser (electron/print.ts, page.pdf()), which the outbox in
  * the main process has not at hand; pdf-lib writes this plain document in
- * Node, with a font every PDF reader has (Helvetica).
+ * Node. Its font is DejaVu Sans, shipped with the app (dejavu-fonts-ttf) and
+ * embedded as a subset of the characters used: Helvetica, which every reader
+ * has, knows only WinAnsi and printed "Łukasz Őrs" or "Șalată" with "?".
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { formatWeight, longDay } from '../../shared/i18n/format';
 import { translate, type MessageKey } from '../../shared/i18n/messages';
 import type { MessageParams } from '../../shared/contract/errors';
@@ -30,13 +35,38 @@ export interface DeliveryPdfInput {
   at: Date;
 }
 
-/** Helvetica covers Latin-1 and a few more (€, ’, œ): a character outside it prints as "?" rather than failing the message. */
-function printable(font: PDFFont): (text: string) => string {
-  const known = new Set(font.getCharacterSet());
-  return (text) =>
-    [...text.replace(/[\u202f\u2009]/g, ' ')]
-      .map((char) => (known.has(char.codePointAt(0)!) ? char : '?'))
-      .join('');
+export interface DeliveryPdf {
+  pdf: Uint8Array;
+  /** Characters of the sheet the font has no glyph for (CJK, emoji): printed as an empty box, and listed beside the message. */
+  missing: string[];
+}
+
+const require = createRequire(import.meta.url);
+let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
+
+/** The font files, read once: from the app's own node_modules, never the machine's fonts. */
+function fontFiles(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
+  const read = (name: string) => readFile(require.resolve(`dejavu-fonts-ttf/ttf/${name}`));
+  fonts ??= Promise.all([read('DejaVuSans.ttf'), read('DejaVuSans-Bold.ttf')]).then(
+    ([regular, bold]) => ({ regular, bold }),
+    (error: unknown) => {
+      // A read that failed is tried again at the next sheet.
+      fonts = null;
+      throw error;
+    },
+  );
+  return fonts;
+}
+
+/** The text as drawn (thin and narrow spaces as plain ones); a character either weight lacks is kept, and noted in `missing`. */
+function printable(fonts: { regular: PDFFont; bold: PDFFont }, missing: Set<string>): (text: string) => string {
+  const inBold = new Set(fonts.bold.getCharacterSet());
+  const known = new Set(fonts.regular.getCharacterSet().filter((code) => inBold.has(code)));
+  return (text) => {
+    const drawn = text.replace(/[\u202f\u2009]/g, ' ');
+    for (const char of drawn) if (!known.has(char.codePointAt(0)!) && char.trim() !== '') missing.add(char);
+    return drawn;
+  };
 }
 
 class Writer {
@@ -97,7 +127,7 @@ function weightText(t: (key: MessageKey, params?: MessageParams) => string, lang
   return `${t('weight.estimated', { weight: formatWeight(language, weight.estimatedGrams) })} · ${weighed}`;
 }
 
-export async function deliveryPdf(input: DeliveryPdfInput): Promise<Uint8Array> {
+export async function deliveryPdf(input: DeliveryPdfInput): Promise<DeliveryPdf> {
   const { language, delivery } = input;
   const t = (key: MessageKey, params?: MessageParams) => translate(language, key, params);
   const unit = (product: DeliveryProduct) => (product.unit === null ? '' : t(`catalogue.unit.${product.unit}` as MessageKey));
@@ -111,10 +141,14 @@ export async function deliveryPdf(input: DeliveryPdfInput): Promise<Uint8Array> 
   document.setProducer('Cabas');
   document.setCreationDate(input.at);
   document.setModificationDate(input.at);
-  const regular = await document.embedFont(StandardFonts.Helvetica);
-  const bold = await document.embedFont(StandardFonts.HelveticaBold);
+  document.registerFontkit(fontkit);
+  const files = await fontFiles();
+  // Subsets: only the glyphs the sheet uses go into the file (a whole DejaVu Sans is 740 kB).
+  const regular = await document.embedFont(files.regular, { subset: true });
+  const bold = await document.embedFont(files.bold, { subset: true });
   const day = longDay(language, input.pickupDate);
-  const writer = new Writer(document, { regular, bold }, printable(regular), t('sheets.delivery.context', { relay: input.relayName, day, producer: delivery.producerName }));
+  const missing = new Set<string>();
+  const writer = new Writer(document, { regular, bold }, printable({ regular, bold }, missing), t('sheets.delivery.context', { relay: input.relayName, day, producer: delivery.producerName }));
 
   writer.text(title, { size: SIZE.title, bold: true });
   writer.text(`${input.relayName} · ${day} · ${input.pickupStart}–${input.pickupEnd}`);
@@ -153,5 +187,5 @@ export async function deliveryPdf(input: DeliveryPdfInput): Promise<Uint8Array> 
       ]);
     }
   }
-  return document.save();
+  return { pdf: await document.save(), missing: [...missing] };
 }

@@ -12,21 +12,29 @@ import { tempPathFor } from '../store/atomic-write';
 
 export const MAIL_FILE = 'mail.json';
 
-const storedSchema = mailSettingsSchema.extend({ password: z.string() });
+/**
+ * The sending role as this copy last claimed it (sending-copy.ts): which relay.mailSender it wrote, and when by
+ * its own clock. Kept here, on this machine, so that a sync finished after it can confirm it (the relay's field
+ * itself carries no claim time other copies could agree on).
+ */
+const claimSchema = z.strictObject({ device: z.string(), since: z.string(), at: z.string() });
+export type SendingClaim = z.infer<typeof claimSchema>;
+
+const storedSchema = mailSettingsSchema.extend({ password: z.string(), claim: claimSchema.nullable().default(null) });
 export type StoredMailSettings = z.infer<typeof storedSchema>;
 
 export async function readMailSettings(dataDir: string): Promise<StoredMailSettings> {
   try {
     const parsed = storedSchema.safeParse(JSON.parse(await readFile(join(dataDir, MAIL_FILE), 'utf8')));
     // A damaged file loses only the sending settings: the outbox still prepares `.eml` files.
-    return parsed.success ? parsed.data : { ...DEFAULT_MAIL_SETTINGS, password: '' };
+    return parsed.success ? parsed.data : { ...DEFAULT_MAIL_SETTINGS, password: '', claim: null };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return { ...DEFAULT_MAIL_SETTINGS, password: '' };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return { ...DEFAULT_MAIL_SETTINGS, password: '', claim: null };
     throw error;
   }
 }
 
-export function mailSettingsView({ password, ...settings }: StoredMailSettings): MailSettingsView {
+export function mailSettingsView({ password, claim: _claim, ...settings }: StoredMailSettings): MailSettingsView {
   return { ...settings, hasPassword: password !== '' };
 }
 
@@ -35,7 +43,14 @@ export function isSendingSet(settings: MailSettings): boolean {
 }
 
 export async function saveMailSettings(dataDir: string, patch: MailSettingsPatch): Promise<StoredMailSettings> {
-  const next = storedSchema.parse({ ...(await readMailSettings(dataDir)), ...patch });
+  return write(dataDir, storedSchema.parse({ ...(await readMailSettings(dataDir)), ...patch }));
+}
+
+export async function saveSendingClaim(dataDir: string, claim: SendingClaim): Promise<void> {
+  await write(dataDir, { ...(await readMailSettings(dataDir)), claim });
+}
+
+async function write(dataDir: string, next: StoredMailSettings): Promise<StoredMailSettings> {
   const path = join(dataDir, MAIL_FILE);
   const temp = tempPathFor(path);
   // Created 0600 from the start: the password is never readable by others, not even for an instant.

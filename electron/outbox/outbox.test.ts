@@ -101,6 +101,15 @@ describe('the outbox when ordering closes', () => {
     expect((await call<OutboxMessage>(app, 'outbox.get', { id: chloe.id })).text).toContain('To pay at pickup: €8.80.');
   });
 
+  it('says beside an order sheet which characters its PDF could not print', async () => {
+    const { app, distribution, carrots } = await dayWithOrders(await tempDir());
+    await call(app, 'products.update', { id: carrots.id, changes: { name: 'Carottes 胡萝卜' } });
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    const farm = (await outbox(app)).messages.find((message) => message.toName === 'Ferme du Bois')!;
+    expect(farm.missingGlyphs?.sort()).toEqual(['卜', '胡', '萝']);
+    expect((await outbox(app)).messages.find((message) => message.toName === 'Boulangerie Martin')!.missingGlyphs).toBeUndefined();
+  });
+
   it('prepares them once when ordering closes by the clock, however often it sweeps', async () => {
     const dataDir = await tempDir();
     const { app } = await dayWithOrders(dataDir);
@@ -365,6 +374,13 @@ describe('the list of messages', () => {
     expect(new Set([...first.messages, ...second.messages].map((message) => message.id)).size).toBe(64);
     expect((await call<OutboxView>(app, 'outbox.list', { page: 9 })).start).toBe(50);
   });
+
+  it('refuses a distribution that does not exist rather than showing it an empty outbox', async () => {
+    const { app, distribution } = await dayWithOrders(await tempDir());
+    await call(app, 'distributions.closeEarly', { id: distribution.id });
+    expect(await refusal(app, 'outbox.list', { distributionId: randomUUID() })).toMatchObject({ key: 'error.distributionNotFound' });
+    expect((await call<OutboxView>(app, 'outbox.list', { distributionId: distribution.id })).total).toBe(4);
+  });
 });
 
 describe('the outbox stays on this copy', () => {
@@ -389,7 +405,7 @@ describe('the outbox stays on this copy', () => {
 describe('the whole distribution cancelled', () => {
   const notices = (view: OutboxView) => view.messages.filter((message) => message.subject.startsWith('Distribution annulée') || message.subject.startsWith('Distribution cancelled'));
 
-  it('tells each member with an order and each producer with something ordered, once, while ordering is still open', async () => {
+  it('tells each member with an order and each producer with something ordered, once, while ordering is still open, and that it is back when restored', async () => {
     const { app, distribution } = await dayWithOrders(await tempDir());
     await call(app, 'distributions.cancel', { id: distribution.id, confirmed: true });
 
@@ -406,13 +422,29 @@ describe('the whole distribution cancelled', () => {
     const toFarm = await call<OutboxMessage>(app, 'outbox.get', { id: view.messages.find((message) => message.toName === 'Ferme du Bois')!.id });
     expect(toFarm.text).toContain('rien à livrer');
 
-    // Cancelled again, restored and cancelled once more, past its closing: nobody is told twice, no closing message follows.
+    // Cancelled again: nobody is told twice. Restored: each hears it is back, with the order as it stands.
     await call(app, 'distributions.cancel', { id: distribution.id, confirmed: true });
+    expect((await outbox(app)).messages).toHaveLength(4);
+    app.clock.advance(60_000);
     await call(app, 'distributions.restore', { id: distribution.id });
+    const back = (await outbox(app)).messages.filter((message) => message.subject.startsWith('Distribution rétablie'));
+    expect(back.map((message) => [message.kind, message.toName, message.update === true]).sort()).toEqual([
+      ['memberConfirmation', 'Chloé Dupré', true],
+      ['memberConfirmation', 'Marc Lenoir', true],
+      ['producerOrder', 'Boulangerie Martin', true],
+      ['producerOrder', 'Ferme du Bois', true],
+    ]);
+    const chloeBack = await call<OutboxMessage>(app, 'outbox.get', { id: back.find((message) => message.toName === 'Chloé Dupré')!.id });
+    expect(chloeBack.text).toContain('La distribution annoncée comme annulée a finalement lieu');
+    expect(chloeBack.text).toContain('Carottes');
+
+    // Cancelled once more: news again for everyone. Past its closing, no closing message follows (all know the day is off).
+    app.clock.advance(60_000);
     await call(app, 'distributions.cancel', { id: distribution.id, confirmed: true });
+    expect(notices(await outbox(app))).toHaveLength(8);
     app.clock.set(new Date('2026-03-05T10:00:00.000Z'));
     await app.outbox.sweep();
-    expect((await outbox(app)).messages).toHaveLength(4);
+    expect((await outbox(app)).messages).toHaveLength(12);
   });
 
   it('follows the closing messages as an update, in English for an English-speaking relay', async () => {

@@ -1,9 +1,15 @@
 /**
  * The outbox at work (issue 15): right after the app has opened (never holding
- * up the open) and every minute, prepares the messages of distributions whose
- * ordering has closed (and the reminders the relay asks for), writes their
- * `.eml` files, and — on the organiser's copy that sends (sending-copy.ts),
- * when it has an SMTP server set — sends what is due.
+ * up the open), prepares the messages of distributions whose ordering has
+ * closed (and the reminders the relay asks for), writes their `.eml` files,
+ * and — on the organiser's copy that sends (sending-copy.ts), when it has an
+ * SMTP server set — sends what is due. It works again when something falls
+ * due, not every minute: at the next closing or reminder, at a failed
+ * message's next try, every minute only while messages wait for a server that
+ * did not answer, and at once on a change that may prepare or send messages (a
+ * distribution, the relay's settings, a member: by hand or by sync). Idle, it
+ * looks once a quarter of an hour (a laptop asleep counts no time on a timer,
+ * and a restored backup is a new store).
  *
  * Never twice: before a message is handed to the server its attempt is written
  * twice over, in the store (status `sending`) and in an attempts log outside
@@ -11,24 +17,30 @@
  * open, or behind the log, may have gone: it becomes `unknown` and waits for
  * the organiser. Only one sweep runs at a time.
  */
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { UserError } from '../../shared/contract/errors';
 import { join } from 'node:path';
 import type { OutboxMessage } from '../../shared/model/outbox';
 import type { OutboxConnection as Connection } from '../../shared/outbox/views';
-import { behindLog, claimed, failed, isDue, recovered, sent, unknownOutcome } from '../../shared/outbox/state';
+import { behindLog, claimed, failed, isDue, MAX_ATTEMPTS, recovered, sent, unknownOutcome } from '../../shared/outbox/state';
+import type { Distribution } from '../../shared/model/distribution';
+import { freezeClosed } from '../services/frozen-rates';
 import { AppendOnlyFile, openLines } from '../store/append-only';
 import type { Store } from '../store/store';
 import { readRelay } from '../services/relay';
 import { buildEml, type Sender } from './eml';
 import { emlFileName, messagesFolder, writeEmlFiles } from './files';
-import { isSendingSet, readMailSettings, type StoredMailSettings } from './mail-settings';
-import { closingDue, outboxOf, prepareClosing, prepareReminders, remindersDue } from './prepare';
-import { sendsHere, takeIfFree, takeOver, waitingFromBefore } from './sending-copy';
+import { isSendingSet, readMailSettings, saveSendingClaim, type StoredMailSettings } from './mail-settings';
+import { closingDue, closingMoment, nextPreparation, outboxOf, prepareClosing, prepareReminders, remindersDue } from './prepare';
+import { roleConfirmed, sendsHere, takeIfFree, takeOver, waitingFromBefore, type MailSender } from './sending-copy';
 import { isPermanent, reasonOf, smtpTransport, type TransportFactory } from './transport';
+import { realTimer, Wake, type Timer } from './wake';
 
 export const ATTEMPTS_LOG = 'outbox-attempts.jsonl';
-const SWEEP_MS = 60_000;
+/** While messages wait for a mail server that did not answer. */
+const RETRY_MS = 60_000;
+/** Nothing due: a look now and then all the same. */
+const IDLE_MS = 15 * 60_000;
 /** The first copy to send sends everything it prepared: no copy sent any of it before. */
 const EPOCH = new Date(0);
 
@@ -43,6 +55,9 @@ export interface OutboxOptions {
   transport?: TransportFactory;
   /** The text a message leaves with (a member's link filled in, issue 16); null = this copy cannot write it, it waits. */
   fill?: (message: OutboxMessage) => Promise<string | null>;
+  timer?: Timer;
+  /** When this copy last finished a sync with its team folder (null: never); undefined: it has none, it is alone. */
+  teamSyncedAt?: () => string | null | undefined;
 }
 
 interface LoggedAttempt {
@@ -54,14 +69,29 @@ export class Outbox {
   private running: Promise<void> | null = null;
   /** Messages whose `.eml` is known to be on disk, so a sweep every minute does not look again. */
   private readonly filed = new Set<string>();
+  /** Withdrawn messages whose `.eml` is known to be gone. */
+  private readonly unfiled = new Set<string>();
   private connection: Connection = { state: 'notSet' };
+  /** Closings looked at (`id@closing moment`): closed again with nothing new, a distribution is not looked at again each round. */
+  private readonly checked = new Set<string>();
+  /** The store those closings were looked at in: a restored backup is another, looked at afresh. */
+  private checkedIn: Store | null = null;
+  private stopped = false;
+  private readonly wake: Wake;
+  /** Due messages found the server unreachable: try again in a minute. */
+  private waitingForServer = false;
+  /** The earliest next try of a failed message (ms), or null. */
+  private nextTry: number | null = null;
+  /** This copy took the sending role and waits for a sync to confirm it: it looks again in a minute. */
+  private awaitingRole = false;
 
   private constructor(
     private readonly options: OutboxOptions,
     private readonly attemptsLog: AppendOnlyFile,
     private readonly logged: Map<string, number>,
-    private timer: NodeJS.Timeout | null = null,
-  ) {}
+  ) {
+    this.wake = new Wake(options.timer ?? realTimer, () => this.kick());
+  }
 
   static async open(options: OutboxOptions): Promise<Outbox> {
     const path = join(options.dataDir, ATTEMPTS_LOG);
@@ -77,9 +107,8 @@ export class Outbox {
     await outbox.recover().catch(log);
     // The first round runs after the app has opened, not before: writing the `.eml` files and asking a mail
     // server that may never answer (offline, a connection timeout) must not keep the organiser waiting.
+    // Each round, when it ends, sets when the next one runs (schedule).
     void outbox.sweep().catch(log);
-    outbox.timer = setInterval(() => void outbox.sweep().catch(log), SWEEP_MS);
-    outbox.timer.unref?.();
     return outbox;
   }
 
@@ -97,7 +126,13 @@ export class Outbox {
     const store = this.options.store();
     // A producer's copy sends nothing; a copy in recovery takes it at a later round.
     if (store === null || !this.options.active()) return;
-    await takeIfFree(store, EPOCH);
+    await this.claimed((await takeIfFree(store, EPOCH)).claimed);
+    this.kick();
+  }
+
+  /** Keeps, on this machine, when this copy wrote its claim to the role: a sync finished after it confirms it. */
+  private async claimed(sender: MailSender | null): Promise<void> {
+    if (sender) await saveSendingClaim(this.options.dataDir, { ...sender, at: this.options.now().toISOString() });
   }
 
   /** The organiser moves the sending to this copy, for what it prepares from now on. */
@@ -105,7 +140,7 @@ export class Outbox {
     const store = this.options.store();
     if (store === null) throw new UserError('error.recoveryMode');
     if (!this.options.active()) throw new UserError('error.producerCopy');
-    await takeOver(store, this.options.now());
+    await this.claimed(await takeOver(store, this.options.now()));
     this.kick();
   }
 
@@ -132,10 +167,10 @@ export class Outbox {
     while (this.running) await this.running;
   }
 
-  /** Stops the minute's sweep (tests sweep when they say so). */
+  /** Stops the rounds on their own (tests sweep when they say so). */
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.stopped = true;
+    this.wake.stop();
   }
 
   async close(): Promise<void> {
@@ -168,14 +203,32 @@ export class Outbox {
     );
     this.running = settled;
     void settled.then(() => {
-      if (this.running === settled) this.running = null;
+      if (this.running !== settled) return;
+      this.running = null;
+      this.schedule();
     });
     return run;
   }
 
-  /** A round soon, after a change that prepared messages (closing early), unless the sweeps are stopped (tests sweep when they say). */
+  /** A round soon, after a change that prepared messages (closing early), unless the rounds are stopped (tests sweep when they say). */
   kick(): void {
-    if (this.timer !== null) void this.sweep().catch(this.options.log ?? console.error);
+    if (!this.stopped) void this.sweep().catch(this.options.log ?? console.error);
+  }
+
+  /** Sets when the next round runs: the next moment something falls due, a minute while the server is awaited, or idle. */
+  private schedule(): void {
+    if (this.stopped) return;
+    const store = this.options.store();
+    this.wake.watch(store);
+    const now = this.options.now().getTime();
+    let at = now + IDLE_MS;
+    if (store !== null && this.options.active()) {
+      const waiting = this.waitingForServer || this.awaitingRole;
+      for (const moment of [nextPreparation(store, readRelay(store).reminderHours, this.options.now()), this.nextTry, waiting ? now + RETRY_MS : null]) {
+        if (moment !== null) at = Math.min(at, moment);
+      }
+    }
+    this.wake.in(at - now);
   }
 
   private async round(): Promise<void> {
@@ -190,18 +243,28 @@ export class Outbox {
   private async prepare(store: Store): Promise<void> {
     const now = this.options.now();
     const hours = readRelay(store).reminderHours;
-    // Nothing to prepare: no transaction at all, so an idle app writes nothing every minute.
-    if (closingDue(store, now).length === 0 && remindersDue(store, hours, now).length === 0) return;
-    await store.transact(async (tx) => {
-      for (const distribution of closingDue(tx, now)) await prepareClosing(tx, distribution, now);
+    if (this.checkedIn !== store) this.checked.clear();
+    this.checkedIn = store;
+    const unchecked = (distribution: Distribution) => !this.checked.has(`${distribution.id}@${closingMoment(distribution)}`);
+    // Nothing to prepare: no transaction at all, so an idle app writes nothing.
+    if (!closingDue(store, now).some(unchecked) && remindersDue(store, hours, now).length === 0) return;
+    const looked = await store.transact(async (tx) => {
+      // The rates are frozen before the messages say what to pay, whichever timer ran first (frozen-rates.ts).
+      freezeClosed(tx, now);
+      const due = closingDue(tx, now).filter(unchecked);
+      for (const distribution of due) await prepareClosing(tx, distribution, store.deviceId, now);
       prepareReminders(tx, hours, now);
+      return due;
     });
+    // Closed again with nothing new to say, it writes nothing: remembered, so it is not composed again each round.
+    for (const distribution of looked) this.checked.add(`${distribution.id}@${closingMoment(distribution)}`);
   }
 
   /** The `.eml` of every message still to send that has none yet (prepared here, or by closing ordering early). */
   private async writeMissingFiles(store: Store, settings: StoredMailSettings): Promise<void> {
     const waiting: OutboxMessage[] = [];
     for (const message of store.all('outboxMessage')) {
+      if (message.status === 'withdrawn' && !this.unfiled.has(message.id)) await this.unfile(store, message);
       if (message.status !== 'prepared' || this.filed.has(message.id)) continue;
       const distribution = store.get('distribution', message.distributionId);
       // Written by an earlier run: left as it is (building it again would only change its MIME boundaries).
@@ -221,12 +284,19 @@ export class Outbox {
     }
   }
 
+  /** A withdrawn message's `.eml` leaves the folder: nobody sends it from a mail program by mistake. */
+  private async unfile(store: Store, message: OutboxMessage): Promise<void> {
+    const distribution = store.get('distribution', message.distributionId);
+    if (distribution) await rm(join(messagesFolder(this.options.dataDir, distribution.pickupDate), emlFileName(message)), { force: true });
+    this.unfiled.add(message.id);
+  }
+
   /** Every `.eml` of one distribution, written again now (the screen's export). */
   async exportFiles(distributionId: string): Promise<string[]> {
     const store = this.options.store();
     const distribution = store?.get('distribution', distributionId);
     if (!store || !distribution) return [];
-    const messages = await this.filled(outboxOf(store, distributionId).filter((message) => message.status !== 'discarded'));
+    const messages = await this.filled(outboxOf(store, distributionId).filter((message) => message.status !== 'discarded' && message.status !== 'withdrawn'));
     return writeEmlFiles(this.options.dataDir, distribution.pickupDate, messages, senderOf(store, await readMailSettings(this.options.dataDir)));
   }
 
@@ -248,11 +318,24 @@ export class Outbox {
       return;
     }
     const now = this.options.now();
-    const due = store.all('outboxMessage').filter((message) => isDue(message, now));
+    const all = store.all('outboxMessage');
+    const due = all.filter((message) => isDue(message, now));
+    this.nextTry = earliestRetry(all);
+    this.waitingForServer = false;
+    this.awaitingRole = false;
     if (due.length === 0) return;
     // One copy sends (sending-copy.ts): a copy whose mail server was set before that was asked takes it now, if it is free.
-    if ((await takeIfFree(store, EPOCH)) !== 'here') {
+    const taken = await takeIfFree(store, EPOCH);
+    await this.claimed(taken.claimed);
+    if (taken.copy !== 'here') {
       this.connection = { state: 'otherCopy' };
+      return;
+    }
+    // Taken by this copy, perhaps by another offline at the same time: it sends once a sync has kept its claim.
+    const claim = taken.claimed ? (await readMailSettings(this.options.dataDir)).claim : settings.claim;
+    if (!roleConfirmed(readRelay(store).mailSender!, claim, this.options.teamSyncedAt?.())) {
+      this.connection = { state: 'awaitingRole' };
+      this.awaitingRole = true;
       return;
     }
     const mine = due.filter((message) => sendsHere(store, message));
@@ -262,8 +345,9 @@ export class Outbox {
       try {
         await transport.verify();
       } catch (error) {
-        // Offline, or the server is down: nothing is claimed, everything waits for the next round.
+        // Offline, or the server is down: nothing is claimed, everything waits for the next round, in a minute.
         this.connection = { state: 'offline', at: this.options.now().toISOString(), reason: reasonOf(error) };
+        this.waitingForServer = true;
         return;
       }
       this.connection = { state: 'online', at: this.options.now().toISOString() };
@@ -299,6 +383,17 @@ export class Outbox {
     }
     await store.transact((tx) => void tx.put('outboxMessage', outcome));
   }
+}
+
+/** When the first failed message still to retry by itself is due again. */
+function earliestRetry(messages: readonly OutboxMessage[]): number | null {
+  let earliest: number | null = null;
+  for (const message of messages) {
+    if (message.status !== 'failed' || message.nextTryAt === null || message.tries >= MAX_ATTEMPTS) continue;
+    const at = Date.parse(message.nextTryAt);
+    if (earliest === null || at < earliest) earliest = at;
+  }
+  return earliest;
 }
 
 async function exists(path: string): Promise<boolean> {

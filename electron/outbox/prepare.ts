@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { distributionStatus } from '../../shared/distributions/schedule';
 import type { Distribution } from '../../shared/model/distribution';
 import type { MessageDraft, OutboxKind, OutboxMessage } from '../../shared/model/outbox';
-import { cancellationMessage, distributionCancelledMessage, memberConfirmationMessage, producerOrderMessage, reminderMessage, type MessageRelay } from '../../shared/outbox/compose';
+import { cancellationMessage, memberConfirmationMessage, producerOrderMessage, reminderMessage, type MessageRelay } from '../../shared/outbox/compose';
 import { isActive } from '../../shared/orders/totals';
 import { deliverySheets, type ProducerDelivery } from '../../shared/sheets/delivery-sheet';
 import type { SheetOffer } from '../../shared/sheets/source';
@@ -25,7 +25,8 @@ import { counterAccounts } from '../services/account-entries';
 import { ordersOf } from '../services/ordered';
 import { readRelay } from '../services/relay';
 import { deliveryPdf } from './delivery-pdf';
-import { asUpdate, CANCELLED, DISTRIBUTION_CANCELLED, fingerprint, latestByRecipient, recipientKey } from './updates';
+import { toldOf, withdrawAll, type Told } from './told';
+import { asRestored, asUpdate, CANCELLED, DISTRIBUTION_CANCELLED, fingerprint, recipientKey } from './updates';
 
 type Source = Store | Transaction;
 
@@ -40,7 +41,7 @@ export function outboxOf(source: Source, distributionId: string): OutboxMessage[
   return source.inFile('outboxMessage', outboxFile(distributionId));
 }
 
-function relayOf(source: Source): MessageRelay {
+export function relayOf(source: Source): MessageRelay {
   const relay = readRelay(source);
   return { name: relay.name, language: relay.language, timeZone: relay.timeZone, currency: relay.currency };
 }
@@ -56,10 +57,12 @@ function sheetOffers(source: Source, productIds: Iterable<string>): SheetOffer[]
 
 /** The order sheet as PDF beside its CSV: the PDF to read and print, the CSV for a spreadsheet. */
 async function withPdf(draft: MessageDraft, relay: MessageRelay, distribution: Distribution, delivery: ProducerDelivery, at: Date): Promise<MessageDraft> {
-  const pdf = await deliveryPdf({ language: relay.language, relayName: relay.name, pickupDate: distribution.pickupDate, pickupStart: distribution.pickupStart, pickupEnd: distribution.pickupEnd, delivery, at });
+  const { pdf, missing } = await deliveryPdf({ language: relay.language, relayName: relay.name, pickupDate: distribution.pickupDate, pickupStart: distribution.pickupStart, pickupEnd: distribution.pickupEnd, delivery, at });
   const csv = draft.attachments[0];
   const fileName = csv ? csv.fileName.replace(/\.csv$/, '.pdf') : `${draft.subject}.pdf`;
-  return { ...draft, attachments: [{ fileName, contentType: 'application/pdf', content: Buffer.from(pdf).toString('base64'), encoding: 'base64' }, ...draft.attachments] };
+  const attachments = [{ fileName, contentType: 'application/pdf', content: Buffer.from(pdf).toString('base64'), encoding: 'base64' as const }, ...draft.attachments];
+  // What the PDF could not print is said beside the message, never hidden behind a replacement character.
+  return { ...draft, attachments, ...(missing.length > 0 && { missingGlyphs: missing.slice(0, 100) }) };
 }
 
 /** A closing message as composed, with the producer's delivery its PDF is made from (made only for a message written). */
@@ -69,7 +72,7 @@ interface ClosingDraft {
 }
 
 /** Every closing message of the distribution, as they read from the records now. */
-function closingDrafts(source: Source, distribution: Distribution): ClosingDraft[] {
+export function closingDrafts(source: Source, distribution: Distribution): ClosingDraft[] {
   const relay = relayOf(source);
   const orders = ordersOf(source, distribution.id).filter((order) => isActive(order) && !order.counter && order.lines.length > 0 && order.memberId !== null);
   const views = orders.flatMap((order) => {
@@ -117,7 +120,7 @@ export function record(distributionId: string, draft: MessageDraft, at: string, 
 }
 
 /** The moment ordering closed: early by hand, or as planned. */
-function closingMoment(distribution: Distribution): string {
+export function closingMoment(distribution: Distribution): string {
   return distribution.closedEarlyAt ?? distribution.closesAt;
 }
 
@@ -143,76 +146,97 @@ export function closingDue(source: Source, now: Date): Distribution[] {
  * reopening, it writes a message only to whom it now says something else (updates.ts):
  * an update, marked as such; the others get nothing.
  */
-export async function prepareClosing(tx: Transaction, distribution: Distribution, now: Date): Promise<number> {
+export async function prepareClosing(tx: Transaction, distribution: Distribution, deviceId: string, now: Date): Promise<number> {
   if (closingPrepared(tx, distribution)) return 0;
+  return prepareAsItStands(tx, distribution, deviceId, now, closingMoment(distribution));
+}
+
+/** The first free id among the recipient's own, then `suffix`, then numbered: a message written never lands on another. */
+function freshIdentity(tx: Transaction, distributionId: string, draft: MessageDraft, suffix: string): string {
+  const candidates = [draft.recipientId, `${draft.recipientId}/${suffix}`];
+  for (let n = 2; ; n += 1) {
+    const identity = candidates.shift() ?? `${draft.recipientId}/${suffix}/${n}`;
+    if (!tx.get('outboxMessage', messageId(distributionId, draft.kind, identity))) return identity;
+  }
+}
+
+export interface AsItStands {
+  /** Only recipients whose last message may have reached them is this one (a restore while ordering is open). */
+  only?: (told: OutboxMessage | undefined) => boolean;
+}
+
+/**
+ * Writes to each recipient what the records now say, unless what they were told, or a message still
+ * waiting for them (told.ts), says it already. A waiting message that no longer holds is withdrawn
+ * first: the new one is then a plain message if nothing reached them yet, an update if something did.
+ * `suffix` keeps apart the ids of messages written after the first (the closing moment, a restore).
+ */
+export async function prepareAsItStands(tx: Transaction, distribution: Distribution, deviceId: string, now: Date, suffix: string, options: AsItStands = {}): Promise<number> {
   const at = now.toISOString();
   const relay = relayOf(tx);
-  const earlier = latestByRecipient(outboxOf(tx, distribution.id));
+  const { told, unsent } = toldOf(tx, deviceId, outboxOf(tx, distribution.id));
   const drafts = closingDrafts(tx, distribution);
   let count = 0;
   for (const { draft, delivery } of drafts) {
-    const before = earlier.get(recipientKey(draft));
-    if (before && fingerprint(before) === fingerprint(draft)) continue;
-    const words = before ? asUpdate(relay.language, draft) : draft;
+    const key = recipientKey(draft);
+    const before = told.get(key);
+    if (options.only && !options.only(before)) continue;
+    const waiting = unsent.get(key) ?? [];
+    const saysIt = [before, ...waiting].findLast((message) => message !== undefined && fingerprint(message) === fingerprint(draft));
+    withdrawAll(tx, waiting.filter((message) => message !== saysIt), 'replaced', now);
+    if (saysIt) continue;
+    const words = before === undefined ? draft : fingerprint(before) === DISTRIBUTION_CANCELLED ? asRestored(relay.language, draft) : asUpdate(relay.language, draft);
     const written = delivery ? await withPdf(words, relay, distribution, delivery, now) : words;
-    // An update has its own id: the first message stays as it was, sent or not.
-    tx.put('outboxMessage', { ...record(distribution.id, written, at, before ? `${draft.recipientId}/${closingMoment(distribution)}` : draft.recipientId), fingerprint: fingerprint(draft) });
+    tx.put('outboxMessage', { ...record(distribution.id, written, at, freshIdentity(tx, distribution.id, draft, suffix)), fingerprint: fingerprint(draft) });
     count += 1;
   }
+  if (options.only) return count;
   const current = new Set(drafts.map(({ draft }) => recipientKey(draft)));
-  return count + prepareCancellations(tx, distribution, [...earlier.values()].filter((before) => !current.has(recipientKey(before))), now);
+  const gone = new Set([...told.keys(), ...unsent.keys()].filter((key) => !current.has(key)));
+  return count + prepareCancellations(tx, distribution, gone, { told, unsent }, now, suffix);
 }
 
 /**
  * Whoever had a closing message and now has none (the member's order cancelled, nothing left for the
- * producer to bring) gets a short update saying so: silence would leave them holding a confirmation,
- * or an order sheet, that no longer holds. Once: a later closing still without them writes nothing.
+ * producer to bring): what waits unsent for them is withdrawn; whoever may have read one gets a short
+ * update saying so: silence would leave them holding a confirmation, or an order sheet, that no longer
+ * holds. Once: a later closing still without them writes nothing.
  */
-function prepareCancellations(tx: Transaction, distribution: Distribution, gone: readonly OutboxMessage[], now: Date): number {
+function prepareCancellations(tx: Transaction, distribution: Distribution, gone: ReadonlySet<string>, { told, unsent }: Told, now: Date, suffix: string): number {
   const relay = relayOf(tx);
   let count = 0;
-  for (const before of gone) {
-    if (fingerprint(before) === CANCELLED || fingerprint(before) === DISTRIBUTION_CANCELLED) continue;
+  for (const key of gone) {
+    withdrawAll(tx, unsent.get(key) ?? [], 'orderCancelled', now);
+    const before = told.get(key);
+    if (!before || fingerprint(before) === CANCELLED || fingerprint(before) === DISTRIBUTION_CANCELLED) continue;
     if (before.kind !== 'producerOrder' && before.kind !== 'memberConfirmation') continue;
-    // Their address as it is now, or as the earlier message had it if the record is gone.
-    const known = before.kind === 'producerOrder' ? tx.get('producer', before.recipientId) : tx.get('member', before.recipientId);
-    const recipient = { id: before.recipientId, name: known?.name ?? before.toName, email: known?.email ?? before.toEmail };
-    const draft = cancellationMessage(relay, distribution, before.kind, recipient);
-    tx.put('outboxMessage', { ...record(distribution.id, draft, now.toISOString(), `${draft.recipientId}/${closingMoment(distribution)}`), fingerprint: CANCELLED });
+    const draft = cancellationMessage(relay, distribution, before.kind, recipientOf(tx, before));
+    tx.put('outboxMessage', { ...record(distribution.id, draft, now.toISOString(), freshIdentity(tx, distribution.id, draft, suffix)), fingerprint: CANCELLED });
     count += 1;
   }
   return count;
 }
 
+/** Their address as it is now, or as the earlier message had it if the record is gone. */
+export function recipientOf(tx: Transaction, before: OutboxMessage): { id: string; name: string; email: string } {
+  const known = before.kind === 'producerOrder' ? tx.get('producer', before.recipientId) : tx.get('member', before.recipientId);
+  return { id: before.recipientId, name: known?.name ?? before.toName, email: known?.email ?? before.toEmail };
+}
+
 /**
- * The organiser cancels the whole distribution: each member with an order and each producer with
- * something ordered (or who had a closing message) hears there is nothing to pay and nothing to
- * deliver — whether ordering had closed or not. Marked as an update for whoever had a closing message.
- * Once per recipient: cancelled again after a restore, nobody is told twice.
+ * The next moment, after `now`, at which ordering closes or a reminder falls due (ms since the epoch),
+ * or null: the outbox wakes then rather than looking every minute.
  */
-export function prepareDistributionCancelled(tx: Transaction, distribution: Distribution, now: Date): number {
-  const relay = relayOf(tx);
-  const messages = outboxOf(tx, distribution.id);
-  const told = new Set(messages.filter((message) => fingerprint(message) === DISTRIBUTION_CANCELLED).map(recipientKey));
-  // Whoever was last told their order no longer holds has already heard they have nothing to pay.
-  const earlier = new Map([...latestByRecipient(messages)].filter(([, message]) => fingerprint(message) !== CANCELLED));
-  const recipients = new Map<string, { kind: 'producerOrder' | 'memberConfirmation'; id: string; name: string; email: string }>();
-  for (const { draft } of closingDrafts(tx, distribution)) {
-    if (draft.kind === 'producerOrder' || draft.kind === 'memberConfirmation') recipients.set(recipientKey(draft), { kind: draft.kind, id: draft.recipientId, name: draft.toName, email: draft.toEmail });
+export function nextPreparation(source: Source, hours: number, now: Date): number | null {
+  let next: number | null = null;
+  for (const distribution of source.all('distribution')) {
+    if (distribution.cancelledAt !== null || distribution.closedEarlyAt !== null) continue;
+    const closing = Date.parse(distribution.closesAt);
+    for (const moment of hours > 0 ? [closing, closing - hours * 3_600_000] : [closing]) {
+      if (moment > now.getTime() && (next === null || moment < next)) next = moment;
+    }
   }
-  for (const [key, before] of earlier) {
-    if (recipients.has(key) || (before.kind !== 'producerOrder' && before.kind !== 'memberConfirmation')) continue;
-    const known = before.kind === 'producerOrder' ? tx.get('producer', before.recipientId) : tx.get('member', before.recipientId);
-    recipients.set(key, { kind: before.kind, id: before.recipientId, name: known?.name ?? before.toName, email: known?.email ?? before.toEmail });
-  }
-  let count = 0;
-  for (const [key, { kind, ...recipient }] of recipients) {
-    if (told.has(key)) continue;
-    const draft = distributionCancelledMessage(relay, distribution, kind, recipient, earlier.has(key));
-    tx.put('outboxMessage', { ...record(distribution.id, draft, now.toISOString(), `${recipient.id}/distribution-cancelled`), fingerprint: DISTRIBUTION_CANCELLED });
-    count += 1;
-  }
-  return count;
+  return next;
 }
 
 /**

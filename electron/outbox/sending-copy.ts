@@ -15,8 +15,15 @@
  * organiser, who knows whether the old copy went away before sending, asks for
  * it ("Envoyer aussi les messages en attente").
  *
- * Two copies taking it while neither has synced can both send until they
- * sync; the relay's merge then keeps one of them everywhere.
+ * Two copies taking it while neither has synced would both send until they
+ * sync; the relay's merge then keeps one of them everywhere. So a copy that
+ * takes it sends only once a sync with the team folder has finished after its
+ * claim and the claim is still the relay's (roleConfirmed): had another copy's
+ * claim won the merge, the relay would name that copy. What remains possible
+ * (README): two copies claiming in the same unsynced window, the first to sync
+ * confirmed before the other's claim reaches the folder, both send from their
+ * confirmations until the first syncs again. A copy without a team folder is
+ * alone: its claim stands at once.
  */
 import { RELAY_ID } from '../store/entities';
 import type { Store, Transaction } from '../store/store';
@@ -25,6 +32,7 @@ import { DEFAULT_RELAY_SETTINGS, type RelaySettings } from '../../shared/model/r
 import type { SendingCopy } from '../../shared/outbox/views';
 import { distributionStatus } from '../../shared/distributions/schedule';
 import { readRelay } from '../services/relay';
+import type { SendingClaim } from './mail-settings';
 
 export function sendingCopy(source: Store | Transaction, deviceId: string): SendingCopy {
   const sender = readRelay(source).mailSender;
@@ -38,18 +46,35 @@ function put(tx: Transaction, mailSender: RelaySettings['mailSender']): void {
   tx.put('relay', { ...readRelay(tx), mailSender, id: RELAY_ID }, { baseline });
 }
 
-/** This copy sends from now on, unless one already does: what a copy does when it gets a mail server. */
-export async function takeIfFree(store: Store, at: Date): Promise<SendingCopy> {
-  if (readRelay(store).mailSender !== null) return sendingCopy(store, store.deviceId);
+/** What a copy wrote when it took the role: the relay's new mailSender. */
+export type MailSender = NonNullable<RelaySettings['mailSender']>;
+
+/** This copy sends from now on, unless one already does: what a copy does when it gets a mail server. `claimed`: the sender it wrote. */
+export async function takeIfFree(store: Store, at: Date): Promise<{ copy: SendingCopy; claimed: MailSender | null }> {
+  if (readRelay(store).mailSender !== null) return { copy: sendingCopy(store, store.deviceId), claimed: null };
   return store.transact((tx) => {
-    if (readRelay(tx).mailSender === null) put(tx, { device: store.deviceId, since: at.toISOString() });
-    return sendingCopy(tx, store.deviceId);
+    if (readRelay(tx).mailSender !== null) return { copy: sendingCopy(tx, store.deviceId), claimed: null };
+    const claimed = { device: store.deviceId, since: at.toISOString() };
+    put(tx, claimed);
+    return { copy: 'here' as const, claimed };
   });
 }
 
 /** This copy sends from now on, whichever did before (the organiser's choice). */
-export function takeOver(store: Store, at: Date): Promise<void> {
-  return store.transact((tx) => put(tx, { device: store.deviceId, since: at.toISOString() }));
+export async function takeOver(store: Store, at: Date): Promise<MailSender> {
+  const claimed = { device: store.deviceId, since: at.toISOString() };
+  await store.transact((tx) => put(tx, claimed));
+  return claimed;
+}
+
+/**
+ * Whether this copy, the sending one, may send: it is alone (`teamSyncedAt` undefined: no team folder), or a
+ * team sync finished after the claim it wrote (`claim`, machine-local) and the relay still holds that claim.
+ * A claim this copy has no record of (made before these records were kept) stands.
+ */
+export function roleConfirmed(sender: MailSender, claim: SendingClaim | null, teamSyncedAt: string | null | undefined): boolean {
+  if (teamSyncedAt === undefined || claim === null || claim.device !== sender.device || claim.since !== sender.since) return true;
+  return teamSyncedAt !== null && teamSyncedAt > claim.at;
 }
 
 /**

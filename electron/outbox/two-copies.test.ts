@@ -31,9 +31,16 @@ async function twoCopies() {
   await enrol(a, [b]);
   await syncBoth(a, b);
   await call(a, 'mail.saveSettings', SMTP);
+  // The sync that confirms the first copy's claim to the sending role comes after it.
+  await later(a, b);
   await syncBoth(a, b);
   await call(b, 'mail.saveSettings', SMTP);
   return { a, b, server, distribution };
+}
+
+/** A second passes on both copies' clocks: what happens next happens after what came before. */
+async function later(...apps: TestApp[]): Promise<void> {
+  for (const app of apps) app.clock.advance(1_000);
 }
 
 describe('two organisers’ copies with a mail server', () => {
@@ -82,6 +89,9 @@ describe('two organisers’ copies with a mail server', () => {
     await b.outbox.sweep();
     b.clock.advance(60_000);
     await call(b, 'mail.sendFromHere', {});
+    // Its claim to the role goes through the team folder (the first laptop is away): confirmed.
+    await later(b);
+    await call(b, 'sync.now', {});
     await call(b, 'outbox.sendNow', {});
     // The outbox does not sync: the second copy cannot tell they were not sent, so it sends nothing by itself and says so.
     expect(server.received).toHaveLength(0);
@@ -93,5 +103,38 @@ describe('two organisers’ copies with a mail server', () => {
     expect(server.received.map((mail) => mail.to[0]).sort()).toEqual(['chloe@example.org', 'ferme@example.org']);
     expect(after.sendingCopy).toBe('here');
     expect((await outbox(b)).waitingFromBefore).toBe(0);
+  });
+
+  it('take the sending role both while offline: neither sends before a sync has kept its claim, then one sends each message once', async () => {
+    const server = fakeServer();
+    const folder = await tempDir();
+    const { app: a, distribution } = await dayWithOrders(await tempDir(), server.transport);
+    const b = await openApp(await tempDir(), ORDERING_OPEN, server.transport);
+    for (const app of [a, b]) await call(app, 'sync.saveSettings', { autoSyncMinutes: 0, teamFolder: folder });
+    await enrol(a, [b]);
+    await syncBoth(a, b);
+    // Each copy gets a mail server before hearing of the other's: both claim the sending role.
+    await later(a, b);
+    await call(a, 'mail.saveSettings', SMTP);
+    await later(a, b);
+    await call(b, 'mail.saveSettings', SMTP);
+    expect((await outbox(a)).sendingCopy).toBe('here');
+    expect((await outbox(b)).sendingCopy).toBe('here');
+
+    await call(a, 'distributions.closeEarly', { id: distribution.id });
+    const waiting = await call<OutboxView>(a, 'outbox.sendNow', {});
+    expect(server.received).toHaveLength(0);
+    expect(waiting.connection).toEqual({ state: 'awaitingRole' });
+
+    await later(a, b);
+    await syncBoth(a, b);
+    await b.outbox.sweep();
+    // The same message has the same id (and Message-ID header) on both copies: what each sent can be compared.
+    const ids = async (app: TestApp) => (await outbox(app)).messages.map((message) => message.id).sort();
+    expect(await ids(b)).toEqual(await ids(a));
+    for (const app of [a, b, a, b]) await call(app, 'outbox.sendNow', {});
+    expect(server.received.map((mail) => mail.to[0]).sort()).toEqual(['chloe@example.org', 'ferme@example.org']);
+    const roles = [(await outbox(a)).sendingCopy, (await outbox(b)).sendingCopy].sort();
+    expect(roles).toEqual(['elsewhere', 'here']);
   });
 });

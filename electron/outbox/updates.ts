@@ -45,3 +45,13 @@ export function asUpdate(language: Language, draft: MessageDraft): MessageDraft 
     update: true,
   };
 }
+
+/** The day is back after a notice that it was cancelled: the message as it stands, saying so first. */
+export function asRestored(language: Language, draft: MessageDraft): MessageDraft {
+  return {
+    ...draft,
+    subject: translate(language, 'outbox.restored.subject', { subject: draft.subject }),
+    text: `${translate(language, 'outbox.restored.intro')}\n\n${draft.text}`,
+    update: true,
+  };
+}

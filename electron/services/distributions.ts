@@ -14,7 +14,8 @@ import { distributionFile } from '../store/entities';
 import type { Store, Transaction } from '../store/store';
 import { orderCount } from './ordered';
 import { readRelay } from './relay';
-import { prepareClosing, prepareDistributionCancelled } from '../outbox/prepare';
+import { prepareClosing } from '../outbox/prepare';
+import { prepareDistributionCancelled, prepareDistributionRestored } from '../outbox/cancelled';
 
 export interface LocalMoment {
   date: LocalDate;
@@ -155,7 +156,7 @@ export function distributionsService(store: () => Store, now: () => Date) {
       },
       // The producers' order sheets and the members' confirmations, in the same step as the closing (issue 15);
       // closing by the clock prepares them at the outbox's next sweep (electron/outbox/outbox.ts).
-      (saved, tx) => prepareClosing(tx, saved, now()),
+      (saved, tx) => prepareClosing(tx, saved, store().deviceId, now()),
       ),
 
     /** Reopens ordering; after the planned close, the organiser gives a new closing moment. */
@@ -179,9 +180,20 @@ export function distributionsService(store: () => Store, now: () => Date) {
         return { cancelledAt: distribution.cancelledAt ?? now().toISOString() };
       },
       // Members and producers are told in the same step (issue 15): nothing to pay, nothing to deliver.
-      async (saved, tx) => prepareDistributionCancelled(tx, saved, now()),
+      async (saved, tx) => prepareDistributionCancelled(tx, saved, store().deviceId, now()),
       ),
 
-    'distributions.restore': ({ id }: { id: string }) => change(id, () => ({ cancelledAt: null })),
+    'distributions.restore': ({ id }: { id: string }) => {
+      let cancelledAt: string | null = null;
+      return change(
+        id,
+        (distribution) => {
+          cancelledAt = distribution.cancelledAt;
+          return { cancelledAt: null };
+        },
+        // Whoever may have read that it was cancelled hears it is back, in the same step (issue 15).
+        async (saved, tx) => (cancelledAt === null ? 0 : prepareDistributionRestored(tx, saved, store().deviceId, cancelledAt, now())),
+      );
+    },
   };
 }

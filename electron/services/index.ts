@@ -83,6 +83,12 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
       outbox.kick();
       return cancelled;
     },
+    // Restoring tells who heard of the cancellation that the day is back; its files and sending follow at once too.
+    'distributions.restore': async (input) => {
+      const restored = await distributions['distributions.restore'](input);
+      outbox.kick();
+      return restored;
+    },
     ...offersService(store, now),
     ...catalogueImportService(store, now),
     ...membersService(store, now),

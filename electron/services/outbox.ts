@@ -14,6 +14,8 @@ import { existingDistribution } from './distributions';
 export function outboxService(store: () => Store, outbox: Outbox, dataDir: string, now: () => Date, openFolder?: FolderOpener) {
   const list = async ({ distributionId, page = 0 }: { distributionId?: string; page?: number }): Promise<OutboxView> => {
     const source = store();
+    // A distribution that does not exist is refused like everywhere else, not answered with an empty outbox.
+    if (distributionId !== undefined) existingDistribution(source, distributionId);
     const pickupDates = new Map(source.all('distribution').map((distribution) => [distribution.id, distribution.pickupDate]));
     // Sorted on the small fields, then only the page's rows are copied out: years of messages stay cheap to list.
     const all = source

@@ -78,6 +78,14 @@ export class Syncer {
     return this.settingsNow;
   }
 
+  /** When this copy last finished a sync with its team folder (null: never); undefined without one (the outbox's sending role). */
+  teamSyncedAt(): string | null | undefined {
+    const team = configuredLevels(this.settingsNow).find(({ level }) => level === 'team');
+    if (!team) return undefined;
+    const folderState = this.state.folders.team;
+    return folderState?.path === team.folder ? folderState.lastSyncAt : null;
+  }
+
   /** A producer's copy changes only its offers (and its own sync): the rest comes from the organisers. */
   refuses(mutates: boolean, operation: string): boolean {
     return mutates && this.settingsNow.role === 'producer' && !PRODUCER_COPY_OPERATIONS.has(operation);

@@ -26,6 +26,8 @@ export const outboxEn: Record<keyof typeof outboxFr, string> = {
   'outbox.distributionCancelled.member': 'The {day} distribution has been cancelled: there is nothing to pick up, and you have nothing to pay for your order.',
   'outbox.distributionCancelled.producer': 'The {day} distribution at the {relay} relay has been cancelled: there is nothing to deliver.',
   'outbox.distributionCancelled.earlier': 'The message sent earlier for this distribution no longer holds.',
+  'outbox.restored.subject': 'Distribution back on — {subject}',
+  'outbox.restored.intro': 'The distribution announced as cancelled is going ahead after all: here is the order as it stands.',
   'outbox.reminder.subject': 'Ordering at the {relay} relay closes soon',
   'outbox.reminder.intro': 'Ordering for the distribution of {day} closes on {closes}.',
   'outbox.greeting': 'Hello {name},',

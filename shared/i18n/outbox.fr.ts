@@ -24,6 +24,8 @@ export const outboxFr = {
   'outbox.distributionCancelled.member': 'La distribution du {day} est annulée : il n’y a rien à retirer, et vous n’avez rien à payer pour votre commande.',
   'outbox.distributionCancelled.producer': 'La distribution du {day} au relais {relay} est annulée : il n’y a rien à livrer.',
   'outbox.distributionCancelled.earlier': 'Le message envoyé plus tôt pour cette distribution ne vaut plus.',
+  'outbox.restored.subject': 'Distribution rétablie — {subject}',
+  'outbox.restored.intro': 'La distribution annoncée comme annulée a finalement lieu : voici la commande telle qu’elle est.',
   'outbox.reminder.subject': 'Les commandes du relais {relay} ferment bientôt',
   'outbox.reminder.intro': 'Les commandes pour la distribution du {day} ferment le {closes}.',
   'outbox.greeting': 'Bonjour {name},',

@@ -16,8 +16,17 @@ import { id, instant } from './fields';
 export const OUTBOX_KINDS = ['producerOrder', 'memberConfirmation', 'reminder', 'memberLink'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
-export const OUTBOX_STATUSES = ['prepared', 'sending', 'sent', 'failed', 'unknown', 'discarded'] as const;
+/** `withdrawn`: taken back by the app before it ever left, because what it said no longer holds (withdrawnFor says why). */
+export const OUTBOX_STATUSES = ['prepared', 'sending', 'sent', 'failed', 'unknown', 'discarded', 'withdrawn'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * Why an unsent message was withdrawn: the member's order (or everything the producer had to bring) was
+ * cancelled, a newer message replaces it, the whole distribution was cancelled, or it was restored before
+ * the notice of its cancellation left.
+ */
+export const WITHDRAWN_REASONS = ['orderCancelled', 'replaced', 'distributionCancelled', 'distributionRestored'] as const;
+export type WithdrawnReason = (typeof WITHDRAWN_REASONS)[number];
 
 export const outboxAttachmentSchema = z.strictObject({
   fileName: z.string().min(1).max(200),
@@ -53,6 +62,9 @@ export const outboxMessageSchema = z.strictObject({
   /** When the last attempt started. */
   attemptAt: instant.nullable(),
   sentAt: instant.nullable(),
+  withdrawnFor: z.enum(WITHDRAWN_REASONS).optional(),
+  /** Characters of the attached PDF its font has no glyph for (CJK, emoji): printed as empty boxes, shown beside the message. */
+  missingGlyphs: z.array(z.string().max(8)).max(100).optional(),
   /** Written when ordering closed again after a reopening: replaces the earlier message to the same recipient, which said something else. */
   update: z.boolean().optional(),
   /** The words as composed (text and text attachments), before any update mark: a later closing writes again only when they differ. */
@@ -72,4 +84,5 @@ export interface MessageDraft {
   text: string;
   attachments: OutboxAttachment[];
   update?: boolean;
+  missingGlyphs?: string[];
 }

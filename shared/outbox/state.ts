@@ -7,11 +7,12 @@
  *      │                   └──crash (found at open)──▶ unknown
  *      └──────── retry (the organiser) ── failed | unknown
  *   prepared | failed | unknown ──discard──▶ discarded
+ *   prepared | failed ──withdraw (what it says no longer holds, and it never left)──▶ withdrawn
  *
  * `claim` is committed to disk before the server is asked: a message is never
  * sent without a trace, and one whose outcome was lost is never resent by itself.
  */
-import type { OutboxMessage } from '../model/outbox';
+import type { OutboxMessage, WithdrawnReason } from '../model/outbox';
 
 /** Automatic tries before the message waits for the organiser. */
 export const MAX_ATTEMPTS = 5;
@@ -81,4 +82,14 @@ export function canDiscard(message: Pick<OutboxMessage, 'status'>): boolean {
 
 export function discarded(message: OutboxMessage, now: Date): OutboxMessage {
   return { ...message, status: 'discarded', nextTryAt: null, updatedAt: now.toISOString() };
+}
+
+/** Never tried, or refused by the server: the recipient has not read it (a message under way, sent or unknown may have gone). */
+export function canWithdraw(message: Pick<OutboxMessage, 'status'>): boolean {
+  return message.status === 'prepared' || message.status === 'failed';
+}
+
+/** Taken back before it left: kept in the outbox with its reason, never sent, never offered again. */
+export function withdrawn(message: OutboxMessage, reason: WithdrawnReason, now: Date): OutboxMessage {
+  return { ...message, status: 'withdrawn', withdrawnFor: reason, nextTryAt: null, updatedAt: now.toISOString() };
 }

@@ -7,7 +7,9 @@ export type OutboxConnection =
   | { state: 'online'; at: string }
   | { state: 'offline'; at: string; reason: string }
   /** A mail server is set here, but another organiser's copy is the one that sends (electron/outbox/sending-copy.ts). */
-  | { state: 'otherCopy' };
+  | { state: 'otherCopy' }
+  /** This copy took the sending role and sends once a sync with the team folder has kept its claim (sending-copy.ts). */
+  | { state: 'awaitingRole' };
 
 /** Which copy sends the e-mails: this one, another organiser's copy, or none yet. */
 export type SendingCopy = 'here' | 'elsewhere' | 'none';

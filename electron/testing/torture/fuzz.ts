@@ -24,16 +24,8 @@ export interface FuzzFigures {
   /** The payloads those got (one per id when other ids name records that exist). */
   unknownIdPayloads: number;
   unknownIdsSkipped: string[];
-  /** Reads allowed to answer (READS_MAY_ANSWER) that answered rather than refused: listed, not failed. */
-  unknownIdsAnswered: string[];
   failures: string[];
 }
-
-/**
- * The only reads that may answer an unknown id instead of refusing it: the outbox is machine-local and
- * its filter by distribution is being reworked on its own. Every other read refuses, like every change.
- */
-const READS_MAY_ANSWER: ReadonlySet<OperationName> = new Set<OperationName>(['outbox.list']);
 
 const BAD_VALUES: unknown[] = [
   null,
@@ -111,7 +103,7 @@ async function folderPrint(dir: string): Promise<string> {
 
 /** `sample`: how many payloads per operation (all of them when left out). */
 export async function fuzzContract(app: TestApp, random: Random, sample?: number): Promise<FuzzFigures> {
-  const figures: FuzzFigures = { operations: 0, payloads: 0, unknownIds: 0, unknownIdPayloads: 0, unknownIdsSkipped: [], unknownIdsAnswered: [], failures: [] };
+  const figures: FuzzFigures = { operations: 0, payloads: 0, unknownIds: 0, unknownIdPayloads: 0, unknownIdsSkipped: [], failures: [] };
   const before = await folderPrint(app.dataDir);
   for (const name of Object.keys(contract) as OperationName[]) {
     figures.operations += 1;
@@ -142,7 +134,7 @@ export async function fuzzContract(app: TestApp, random: Random, sample?: number
  * at a time beside ids that exist. The folder must be folded first (its files are compared).
  */
 export async function fuzzUnknownIds(app: TestApp, known: KnownIds): Promise<FuzzFigures> {
-  const figures: FuzzFigures = { operations: 0, payloads: 0, unknownIds: 0, unknownIdPayloads: 0, unknownIdsSkipped: [], unknownIdsAnswered: [], failures: [] };
+  const figures: FuzzFigures = { operations: 0, payloads: 0, unknownIds: 0, unknownIdPayloads: 0, unknownIdsSkipped: [], failures: [] };
   const before = await folderPrint(app.dataDir);
   for (const name of Object.keys(contract) as OperationName[]) {
     figures.operations += 1;
@@ -159,9 +151,7 @@ async function unknownIdsOf(app: TestApp, name: OperationName, known: KnownIds, 
   for (const payload of payloads) {
     figures.unknownIdPayloads += 1;
     const failure = await refusedCleanly(app, name, payload);
-    if (failure === 'answered') {
-      if (!figures.unknownIdsAnswered.includes(name)) figures.unknownIdsAnswered.push(name);
-    } else if (failure) figures.failures.push(failure);
+    if (failure) figures.failures.push(failure);
     if ((await folderPrint(app.dataDir)) !== before) {
       figures.failures.push(`${name}: a payload naming unknown ids changed the folder: ${JSON.stringify(payload).slice(0, 160)}`);
       return false;
@@ -170,15 +160,12 @@ async function unknownIdsOf(app: TestApp, name: OperationName, known: KnownIds, 
   return true;
 }
 
-/**
- * Why the answer to a payload naming unknown ids is not a clear refusal; null when it is. Only a read
- * of READS_MAY_ANSWER may answer instead ('answered'); any other read or change must refuse.
- */
-async function refusedCleanly(app: TestApp, name: OperationName, payload: unknown): Promise<string | 'answered' | null> {
+/** Why the answer to a payload naming unknown ids is not a clear refusal; null when it is. Every read and change must refuse. */
+async function refusedCleanly(app: TestApp, name: OperationName, payload: unknown): Promise<string | null> {
   const shown = JSON.stringify(payload).slice(0, 160);
   try {
     const outcome = await app.dispatch(name, payload);
-    if (outcome.ok) return READS_MAY_ANSWER.has(name) ? 'answered' : `${name} answered unknown ids instead of refusing them ${shown}`;
+    if (outcome.ok) return `${name} answered unknown ids instead of refusing them ${shown}`;
     if (outcome.error.key === 'error.internal') return `${name} failed internally on unknown ids ${shown}: ${JSON.stringify(outcome.error).slice(0, 200)}`;
     return null;
   } catch (error) {

@@ -127,7 +127,7 @@ export function describeSummary(summary: TortureSummary): string {
     `torture --iterations ${summary.iterations} --seed ${summary.seed}`,
     `  crash loop: ${crash.kills} kills, ${crash.acked} acknowledged changes, ${crash.ackedChecked} checks of them after kills (${crash.syncs} sync rounds, ${crash.folds} folds, ${crash.restores} restores acknowledged)`,
     `  fuzz: ${fuzz.payloads} malformed payloads over ${fuzz.operations} operations`,
-    `  unknown ids: ${fuzz.unknownIds} operations called with ids that name nothing (${fuzz.unknownIdsSkipped.length} have no id to name)${fuzz.unknownIdsAnswered.length > 0 ? `; reads that answered instead of refusing: ${fuzz.unknownIdsAnswered.join(', ')}` : ''}`,
+    `  unknown ids: ${fuzz.unknownIds} operations called with ids that name nothing (${fuzz.unknownIdsSkipped.length} have no id to name)`,
     `  unknown ids beside known ones: ${unknownBesideKnown.unknownIdPayloads} payloads over ${unknownBesideKnown.unknownIds} operations`,
     `  hostile folder: ${hostile ? `${hostile.passed} cases passed, ${hostile.failed} failed` : 'not run'}`,
     `  failures: ${summary.failures.length}`,

@@ -152,6 +152,7 @@ export function OutboxPage() {
             {connection.state === 'online' && t('outbox.connection.online', { at: formatDateTime(language, connection.at, timeZone) })}
             {connection.state === 'offline' && t('outbox.connection.offline', { reason: connection.reason })}
             {connection.state === 'otherCopy' && t('outbox.connection.otherCopy')}
+            {connection.state === 'awaitingRole' && t('outbox.connection.awaitingRole')}
           </p>
         )}
         {distributions.map(([distributionId, pickupDate]) => (
@@ -180,7 +181,10 @@ export function OutboxPage() {
                     {message.toName}
                     {message.toEmail === '' && <span className="muted"> ({t('outbox.noAddress')})</span>}
                   </th>
-                  <td className={`outbox-status-${message.status}`}>{statusText(i18n, message, view.sendingCopy === 'elsewhere')}</td>
+                  <td className={`outbox-status-${message.status}`}>
+                    {statusText(i18n, message, view.sendingCopy === 'elsewhere')}
+                    {message.missingGlyphs && <div className="outbox-warning">{t('outbox.missingGlyphs', { chars: message.missingGlyphs.join(' ') })}</div>}
+                  </td>
                   <td>
                     <div className="outbox-actions">
                       <button type="button" className="button button-small" onClick={() => setPreview(message)} aria-label={t('outbox.previewOf', { name: message.toName })}>

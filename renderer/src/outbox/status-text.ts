@@ -5,7 +5,7 @@ import type { I18n } from '../i18n/i18n-context';
 
 export function statusText(
   { t, language, timeZone }: Pick<I18n, 't' | 'language' | 'timeZone'>,
-  message: Pick<OutboxMessage, 'status' | 'sentAt' | 'updatedAt' | 'lastError' | 'nextTryAt'>,
+  message: Pick<OutboxMessage, 'status' | 'sentAt' | 'updatedAt' | 'lastError' | 'nextTryAt' | 'withdrawnFor'>,
   /** Another organiser's copy sends the e-mails: what waits here goes from there. */
   sentElsewhere = false,
 ): string {
@@ -18,6 +18,8 @@ export function statusText(
       return message.nextTryAt === null
         ? t('outbox.status.failed', { reason: message.lastError })
         : t('outbox.status.failedRetry', { reason: message.lastError, at: formatDateTime(language, message.nextTryAt, timeZone) });
+    case 'withdrawn':
+      return message.withdrawnFor ? t(`outbox.status.withdrawn.${message.withdrawnFor}`) : t('outbox.status.withdrawn');
     default:
       return t(`outbox.status.${message.status}`);
   }
