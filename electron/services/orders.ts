@@ -54,9 +54,10 @@ export function checkStock(tx: Transaction, distributionId: string, productId: s
   if (!product) throw new UserError('error.productNotFound');
   const offer = offersOf(tx, distributionId).find((o) => o.productId === productId && o.withdrawnAt === null);
   if (!offer) throw new UserError('error.notOffered', { product: product.name });
-  const ordered = orderedOf(tx, distributionId, productId);
-  if (extra > 0 && !canSell(offer, ordered, extra)) {
-    throw new UserError('error.outOfStock', { product: product.name, remaining: remaining(offer, ordered) ?? 0, wanted: extra });
+  // An offer without a quantity is never short: what is ordered is summed only when there is a stock to compare it with.
+  if (extra > 0 && offer.quantity !== null) {
+    const ordered = orderedOf(tx, distributionId, productId);
+    if (!canSell(offer, ordered, extra)) throw new UserError('error.outOfStock', { product: product.name, remaining: remaining(offer, ordered) ?? 0, wanted: extra });
   }
   return {
     priceCents: offerPrice(offer, product),
