@@ -23,6 +23,7 @@ const [label, count] = historySizes(flagValue(argv, '--size') ?? '5y')[0]!;
 const CHANGES = Number(flagValue(argv, '--changes') ?? 1000);
 const kept = flagValue(argv, '--dir');
 const profile = flagValue(argv, '--profile');
+const TURNS = Number(flagValue(argv, '--turns') ?? 400);
 
 const relay = buildRelay(count);
 const pristine = kept ?? (await mkdtemp(join(tmpdir(), 'cabas-cpu-')));
@@ -80,9 +81,27 @@ for (let i = 0; i < 50; i++) await appendLine();
 const anchor0 = process.cpuUsage();
 for (let i = 0; i < CHANGES; i++) await appendLine();
 const anchorCpu = process.cpuUsage(anchor0);
-await anchor.close();
 console.log(
   `journal anchor: CPU per append ${((anchorCpu.user + anchorCpu.system) / CHANGES).toFixed(0)} µs (user ${(anchorCpu.user / CHANGES).toFixed(0)}, system ${(anchorCpu.system / CHANGES).toFixed(0)}), line ${Buffer.byteLength(line)} B`,
+);
+
+// Wall clock, as the bench takes it: a change and an append in turns (each first every other time), so both see the same disk and load.
+const changeWalls: number[] = [];
+const anchorWalls: number[] = [];
+const timed = async (samples: number[], work: () => Promise<void>) => {
+  const started = performance.now();
+  await work();
+  samples.push(performance.now() - started);
+};
+for (let i = 0; i < TURNS; i++) {
+  if (i % 2 === 0) await timed(changeWalls, () => change(CHANGES + 50 + i));
+  await timed(anchorWalls, appendLine);
+  if (i % 2 === 1) await timed(changeWalls, () => change(CHANGES + 50 + i));
+}
+await anchor.close();
+const at = (samples: number[], q: number) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+console.log(
+  `wall, ${TURNS} in turns: change ${at(changeWalls, 0.5).toFixed(2)} / ${at(changeWalls, 0.95).toFixed(2)} ms, anchor ${at(anchorWalls, 0.5).toFixed(2)} / ${at(anchorWalls, 0.95).toFixed(2)} ms (median / p95), ratio ${(at(changeWalls, 0.5) / at(anchorWalls, 0.5)).toFixed(2)}× / ${(at(changeWalls, 0.95) / at(anchorWalls, 0.95)).toFixed(2)}×`,
 );
 await backend.close();
 await rm(dataDir, { recursive: true, force: true });
