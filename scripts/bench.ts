@@ -203,7 +203,7 @@ const largest = results.at(-1)!;
 process.stdout.write(`measuring the naive single conf file at ${largest.label}…\n`);
 const naive = await measureNaive(largest.relay);
 
-console.log('\nDurable change: orders.addLine through the real dispatch (checked, journaled with fdatasync, acknowledged), each sample beside, on the same disk, one append-only journal line + fdatasync and one SQLite WAL insert (synchronous=FULL), taken in turns first, after 10 unmeasured of each.');
+console.log('\nDurable change: orders.addLine through the real dispatch (checked, journaled and flushed to disk (an O_DSYNC write, or write + fdatasync where the system lacks O_DSYNC), acknowledged), each sample beside, on the same disk, one append-only journal line + fdatasync and one SQLite WAL insert (synchronous=FULL), taken in turns first, after 10 unmeasured of each.');
 console.log('\n| history | distributions | orders | store median / p95 | journal anchor median / p95 | SQLite WAL median / p95 | samples | store / journal anchor (median, p95) | store / SQLite (median, p95) | cold open (1st of day, with backup) | cold open |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;

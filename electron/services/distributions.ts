@@ -8,7 +8,7 @@ import { UserError } from '../../shared/contract/errors';
 import type { DistributionView } from '../../shared/catalogue/views';
 import { localInstant, type LocalDate, type LocalTime } from '../../shared/distributions/calendar';
 import { distributionStatus, orderingWindow, seriesDates, type SeriesPlan } from '../../shared/distributions/schedule';
-import type { Distribution } from '../../shared/model/distribution';
+import type { Distribution, DistributionStatus } from '../../shared/model/distribution';
 import { withRatesInForce } from '../../shared/settlement/rates';
 import { distributionFile } from '../store/entities';
 import type { Store, Transaction } from '../store/store';
@@ -40,7 +40,11 @@ export function existingDistribution(source: Store | Transaction, id: string): D
 
 /** Cancelled, or its pickup is over: stock and orders are history now. */
 export function isFinished(distribution: Distribution, now: Date, timeZone: string): boolean {
-  const status = distributionStatus(distribution, now, timeZone);
+  return isFinishedStatus(distributionStatus(distribution, now, timeZone));
+}
+
+/** The same, for a caller that needs the status for more than this (worked out once: a time-zone lookup each). */
+export function isFinishedStatus(status: DistributionStatus): boolean {
   return status === 'cancelled' || status === 'distributed';
 }
 

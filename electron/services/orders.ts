@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../../shared/contract/errors';
-import { isOrderingOpen } from '../../shared/distributions/schedule';
+import { distributionStatus } from '../../shared/distributions/schedule';
 import { ORDER_DEFAULTS, ORDER_LINE_DEFAULTS, type Order, type OrderLine } from '../../shared/model/order';
 import { canSell, offerPrice, remaining } from '../../shared/offers/stock';
 import { isActive, nextBasketNumber } from '../../shared/orders/totals';
@@ -14,7 +14,7 @@ import type { ListedOrder } from '../../shared/orders/views';
 import type { Member } from '../../shared/model/member';
 import type { Store, Transaction } from '../store/store';
 import { counterAccounts } from './account-entries';
-import { existingDistribution, isFinished } from './distributions';
+import { existingDistribution, isFinishedStatus } from './distributions';
 import { offersOf } from './offers';
 import { orderView, ordersOf, orderedOf } from './ordered';
 import { readRelay } from './relay';
@@ -34,9 +34,10 @@ export function checkEditable(tx: Transaction, order: Pick<Order, 'distributionI
   // Handed over and paid on the spot: changing it here would leave its payment behind. It is cancelled at the counter instead.
   if (order.counter) throw new UserError('error.counterSaleFixed');
   const distribution = existingDistribution(tx, order.distributionId);
-  const { timeZone } = readRelay(tx);
-  if (isFinished(distribution, at, timeZone)) throw new UserError('error.distributionFinished', { date: distribution.pickupDate });
-  if (!order.late && !isOrderingOpen(distribution, at, timeZone)) throw new UserError('error.orderingClosed');
+  // Worked out once for both rules: it runs before every change to an order.
+  const status = distributionStatus(distribution, at, readRelay(tx).timeZone);
+  if (isFinishedStatus(status)) throw new UserError('error.distributionFinished', { date: distribution.pickupDate });
+  if (!order.late && status !== 'open') throw new UserError('error.orderingClosed');
   if (order.cancelledAt !== null) throw new UserError('error.orderCancelled');
 }
 
@@ -54,9 +55,10 @@ export function checkStock(tx: Transaction, distributionId: string, productId: s
   if (!product) throw new UserError('error.productNotFound');
   const offer = offersOf(tx, distributionId).find((o) => o.productId === productId && o.withdrawnAt === null);
   if (!offer) throw new UserError('error.notOffered', { product: product.name });
-  const ordered = orderedOf(tx, distributionId, productId);
-  if (extra > 0 && !canSell(offer, ordered, extra)) {
-    throw new UserError('error.outOfStock', { product: product.name, remaining: remaining(offer, ordered) ?? 0, wanted: extra });
+  // An offer without a quantity is never short: what is ordered is summed only when there is a stock to compare it with.
+  if (extra > 0 && offer.quantity !== null) {
+    const ordered = orderedOf(tx, distributionId, productId);
+    if (!canSell(offer, ordered, extra)) throw new UserError('error.outOfStock', { product: product.name, remaining: remaining(offer, ordered) ?? 0, wanted: extra });
   }
   return {
     priceCents: offerPrice(offer, product),

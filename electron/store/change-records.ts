@@ -7,6 +7,7 @@
 import type { ChangeRecord, EntityKind } from '../../shared/model/change';
 import type { HybridClock } from '../../shared/sync/hlc';
 import { legacyStamp, stampedAt, withFields, type Stamps } from '../../shared/sync/stamps';
+import { sameJson } from './same-json';
 import { keyOf, type SyncLedger } from './sync-ledger';
 import type { Tables } from './tables';
 import type { Transaction } from './transaction';
@@ -35,9 +36,8 @@ export function changesOf(tx: Transaction, { deviceId, tables, ledger, clock, st
     }
     const fields: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(record)) {
-      // The same value or the same object (a service spreads the record it read): unchanged without serialising it.
-      if (before?.[field] === value) continue;
-      if (JSON.stringify(before?.[field]) !== JSON.stringify(value)) fields[field] = value;
+      // Compared without serialising: the parts a service kept from the record it read are the same objects.
+      if (!sameJson(before?.[field], value)) fields[field] = value;
     }
     if (Object.keys(fields).length === 0) {
       tx.staged.delete(`${kind}:${record.id}`);
@@ -48,7 +48,7 @@ export function changesOf(tx: Transaction, { deviceId, tables, ledger, clock, st
     let news = fields;
     if (!before && baseline) {
       const legacy = legacyStamp(deviceId);
-      const assumed = Object.fromEntries(Object.entries(fields).filter(([field, value]) => JSON.stringify(baseline[field]) === JSON.stringify(value)));
+      const assumed = Object.fromEntries(Object.entries(fields).filter(([field, value]) => sameJson(baseline[field], value)));
       news = Object.fromEntries(Object.entries(fields).filter(([field]) => !(field in assumed)));
       stamps = withFields({ _: legacy }, Object.keys(news), at, Object.keys(record));
       if (Object.keys(assumed).length > 0) changes.push({ at: legacy, device: deviceId, entity: kind, entityId: record.id, fields: assumed });

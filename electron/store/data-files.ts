@@ -10,6 +10,7 @@ import { EXPECTED_FILES, missingExpectedFile, noteWritten } from './expected-fil
 import { markOf, noteValidWrite, rememberValidatedFiles, saveValidWrites, VALIDATED_FILES, ValidatedFiles, type FileMark } from './validated-files';
 import { STORE_INDEX } from './store-index';
 import { STORE_KEYS } from './index-keys';
+import { sameJson } from './same-json';
 
 /** Where a restore prepares the backup's files, and its marker (backups.ts). */
 export const RESTORING_DIR = 'restoring';
@@ -186,17 +187,6 @@ export type WriteBatch = true;
 
 export async function endWriteBatch(dataDir: string): Promise<void> {
   await saveValidWrites(dataDir).catch(() => undefined);
-}
-
-/** Deep equality of JSON values, whatever the order of object keys. */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, index) => sameJson(item, b[index]));
-  if (Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  if (keysA.length !== Object.keys(b).length) return false;
-  return keysA.every((key) => Object.hasOwn(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 function describeIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {

@@ -7,6 +7,7 @@ import type { EntityKind } from '../../shared/model/change';
 import type { Stamps } from '../../shared/sync/stamps';
 import { accountsFile, entities, fileOf, type EntityOf } from './entities';
 import type { FileIndex } from './file-index';
+import { checkRecord } from './record-check';
 import type { IndexEntry } from './store-index';
 import type { Grave } from './sync-ledger';
 import type { Tables } from './tables';
@@ -90,7 +91,11 @@ export class Transaction {
     this.load.file(path);
     const known = this.fileIndex.idsOf(path, kind);
     // Nothing staged yet (every check before a write): the file's records as they are, without copying its ids.
-    if (this.staged.size === 0) return known ? [...known].map((id) => this.tables[kind].get(id)!) : [];
+    if (this.staged.size === 0) {
+      const records: EntityOf<K>[] = [];
+      for (const id of known ?? []) records.push(this.tables[kind].get(id)!);
+      return records;
+    }
     const ids = new Set(known);
     for (const { kind: stagedKind, record } of this.staged.values()) {
       if (stagedKind === kind && fileOf(kind, record as never) === path) ids.add(record.id);
@@ -171,13 +176,29 @@ export class Transaction {
     return [...merged.values()];
   }
 
-  /** Stages a whole record; it is checked against its schema so nothing invalid reaches the disk. */
+  /**
+   * Stages a whole record; it is checked against its schema so nothing invalid reaches the disk
+   * (what it keeps of the state held, already checked, is not checked again: record-check.ts).
+   */
   put<K extends EntityKind>(kind: K, record: EntityOf<K>, options: PutOptions = {}): EntityOf<K> {
-    const valid = entities[kind].schema.parse(record) as EntityOf<K>;
+    const valid = checkRecord(kind, record, this.heldOf(kind, record.id));
     // Its file is loaded before it is written: the record's state before, its stamps and its neighbours are all there.
     this.load.file(fileOf(kind, valid));
     this.staged.set(`${kind}:${valid.id}`, { kind, record: valid, baseline: options.baseline });
     return valid;
+  }
+
+  /**
+   * The record as the store holds it, or as staged earlier in this transaction (checked then): what a put starts from.
+   * Its file is loaded first, so it is the record as read from its file, never the index's copy of a distribution.
+   */
+  private heldOf<K extends EntityKind>(kind: K, id: string): EntityOf<K> | undefined {
+    const staged = this.staged.get(`${kind}:${id}`);
+    if (staged) return staged.removed ? undefined : (staged.record as EntityOf<K>);
+    this.load.record(kind, id);
+    const indexed = this.tables[kind].get(id);
+    if (indexed) this.load.file(fileOf(kind, indexed));
+    return this.tables[kind].get(id);
   }
 
   /** Stages taking a record out of its file; removing what does not exist does nothing. */

@@ -3,7 +3,8 @@
  * process died there), after which the folder is opened again as at the next launch.
  */
 import { randomUUID } from 'node:crypto';
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { appendFile, readdir, readFile, readlink, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -267,5 +268,32 @@ describe('property: random changes, a kill, a reopening', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('what makes an acknowledged change durable', () => {
+  /** The open flags of this process's descriptors on a file (Linux lists them in /proc). */
+  async function openFlags(path: string): Promise<number[]> {
+    const flags: number[] = [];
+    for (const fd of await readdir('/proc/self/fd')) {
+      const target = await readlink(`/proc/self/fd/${fd}`).catch(() => '');
+      if (target !== path) continue;
+      const info = await readFile(`/proc/self/fdinfo/${fd}`, 'utf8').catch(() => '');
+      const octal = /^flags:\s+([0-7]+)$/m.exec(info)?.[1];
+      if (octal) flags.push(Number.parseInt(octal, 8));
+    }
+    return flags;
+  }
+
+  it('writes the journal with synchronised data writes, so each line is on disk when its write returns', async () => {
+    // Elsewhere (no O_DSYNC, no /proc) every append calls fdatasync itself; these machines run Linux.
+    if (process.platform !== 'linux') return;
+    const dataDir = await tempDir();
+    const store = await ready({ dataDir });
+    await store.transact((tx) => tx.put('producer', producerRecord()));
+    const flags = await openFlags(await realpath(join(dataDir, JOURNAL_FILE)));
+    expect(flags).not.toEqual([]);
+    for (const flag of flags) expect(flag & constants.O_DSYNC).toBe(constants.O_DSYNC);
+    await store.close();
   });
 });

@@ -16,7 +16,7 @@
  * good lines after it is not a torn append but damage, and the folder opens in
  * recovery naming the journal.
  */
-import { statSync } from 'node:fs';
+import { constants, statSync } from 'node:fs';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -28,6 +28,14 @@ import { FORMAT, graveSchema, stampsSchema } from './envelope';
 import { migrateFile, type FormatSpec } from './migrations';
 
 export const JOURNAL_FILE = 'journal.jsonl';
+
+/**
+ * Where the system offers it (Linux, macOS), the journal is opened for synchronised data writes:
+ * each write returns once its bytes are on disk, as a write followed by fdatasync would, in one
+ * trip through the thread pool instead of two (the second trip was a fifth of a change's time at
+ * five years, issue 11). Elsewhere (Windows) every append is followed by an explicit fdatasync.
+ */
+const SYNCED_WRITES: number = constants.O_DSYNC ?? 0;
 
 /** One record written or taken out by a transaction, as journaled. */
 export interface JournalEntry {
@@ -214,7 +222,7 @@ export class WriteJournal {
           written += (await handle.write(bytes, written, bytes.length - written, this.size + written)).bytesWritten;
         }
         await this.hooks.step?.('journal.sync', JOURNAL_FILE);
-        await handle.datasync();
+        if (SYNCED_WRITES === 0) await handle.datasync();
       } catch (error) {
         // The change is reported as failed: its line must not be replayed at the next open.
         await handle
@@ -309,10 +317,10 @@ export class WriteJournal {
     if (this.handle) return this.handle;
     let handle: FileHandle;
     try {
-      handle = await open(this.path, 'r+');
+      handle = await open(this.path, constants.O_RDWR | SYNCED_WRITES);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      handle = await open(this.path, 'w+', 0o600);
+      handle = await open(this.path, constants.O_RDWR | constants.O_CREAT | constants.O_TRUNC | SYNCED_WRITES, 0o600);
       // The new name must survive a power cut as well as the lines written into it.
       await flushFolder(this.dataDir);
     }
