@@ -5,7 +5,7 @@
 import type { AccountEntry } from '../../shared/accounts/ledger';
 import type { EntityKind } from '../../shared/model/change';
 import type { Stamps } from '../../shared/sync/stamps';
-import { accountsFile, entities, fileOf, type EntityOf } from './entities';
+import { accountsFile, fileOf, type EntityOf } from './entities';
 import type { FileIndex } from './file-index';
 import { checkRecord } from './record-check';
 import type { IndexEntry } from './store-index';
