@@ -86,6 +86,10 @@ test('the organiser hands the producer its own account; the producer’s copy de
   await expect(access).toContainText(`cabas-producer-${networkId}`);
   const password = (await access.locator('dd').nth(2).textContent())!;
   expect(password).not.toBe(couch.admin.password);
+  // Sent by e-mail only to a producer with an address: said plainly, nothing put in the outbox.
+  await dialog.getByRole('button', { name: 'Envoyer l’accès par e-mail' }).click();
+  await expect(dialog.getByText('« Ferme du Bois » n’a pas d’adresse e-mail')).toBeVisible();
+  expect((await call<{ total: number }>('outbox.list', {})).total).toBe(0);
   // Printed to hand over: the same three lines (asking again is no reset), and where to type them.
   await dialog.getByRole('link', { name: 'Imprimer pour le producteur' }).click();
   await expect(app.locator('[data-print-state="ready"]')).toBeVisible();

@@ -75,7 +75,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     active: () => ready.settings().role !== 'producer',
     log,
     transport: mailTransport,
-    fill: personalLinkFiller(shopAccount),
+    fill: personalLinkFiller(shopAccount, (producerId) => (workspace.inRecovery ? null : (workspace.store.get('producer', producerId)?.networkId ?? null))),
     // The sending role is confirmed by a sync with the team folder (sending-copy.ts).
     teamSyncedAt: () => ready.teamSyncedAt(),
   });

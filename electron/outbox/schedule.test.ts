@@ -76,7 +76,14 @@ describe('when the outbox works', () => {
     app.clock.set(new Date(closing));
     await elapse();
     expect(await count(app)).toBe(5);
+    // The round froze the rates at the close, a change: one more round, which prepares nothing, then the quarter-hour look.
+    expect(pending()).toEqual([0]);
+    await elapse();
+    expect(await count(app)).toBe(5);
     expect(pending()).toEqual([15 * MINUTE]);
+    // A change still wakes it (the round its own freeze asked for used to be cancelled, and no change woke it again).
+    await call(app, 'relay.update', { name: 'Relais des Tilleuls' });
+    expect(pending()).toEqual([0]);
     await outbox.close();
   });
 

@@ -17,6 +17,7 @@ export const realTimer: Timer = (ms, run) => {
   return () => clearTimeout(handle);
 };
 
+/** The outbox's: what may prepare or address a message. The rate freezer passes its own (frozen-rates.ts). */
 const WAKING_KINDS: ReadonlySet<EntityKind> = new Set<EntityKind>(['distribution', 'relay', 'member']);
 
 export class Wake {
@@ -28,10 +29,14 @@ export class Wake {
   constructor(
     private readonly timer: Timer,
     private readonly round: () => void,
+    private readonly kinds: ReadonlySet<EntityKind> = WAKING_KINDS,
   ) {}
 
   /** The next round in `ms`, instead of any wait set before. */
   in(ms: number): void {
+    // A change arrived while the round that asks was running: the round it called for comes first and sets the
+    // wait itself. Cancelling it here would leave `soon` set, and no later change would ever wake a round.
+    if (this.soon) return;
     this.cancel?.();
     this.cancel = this.stopped ? null : this.timer(Math.max(0, ms), () => this.round());
   }
@@ -43,7 +48,7 @@ export class Wake {
     this.watched = null;
     if (store === null) return;
     const stop = store.onChange((changes) => {
-      if (this.soon || this.stopped || !changes.some((change) => WAKING_KINDS.has(change.entity))) return;
+      if (this.soon || this.stopped || !changes.some((change) => this.kinds.has(change.entity))) return;
       this.soon = true;
       this.cancel?.();
       this.cancel = this.timer(0, () => {

@@ -70,7 +70,7 @@ describe('rates frozen when ordering closes', () => {
     expect(await snapshotData(app.dataDir)).toEqual(before);
   });
 
-  it('the minute sweep freezes a distribution whose ordering closed while the app was running', async () => {
+  it('the sweep at the close freezes a distribution whose ordering closed while the app was running', async () => {
     const { app, distribution } = await soldDay();
     app.clock.set(CLOSES);
     await app.freezer.sweep();

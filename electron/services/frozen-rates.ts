@@ -3,15 +3,18 @@
  *
  * Closing by hand freezes in the same transaction (distributions.ts). Closing by
  * the clock has no operation of its own, so the rates are frozen by whichever
- * comes first: the sweep at open and every minute after (`startFreezing`), or
- * any change of the relay's settings, which freezes every distribution whose
+ * comes first: the sweep at open and at each distribution's close after
+ * (`startFreezing`), the outbox's round at that close (outbox.ts), or any
+ * change of the relay's settings, which freezes every distribution whose
  * ordering has closed *before* the new rates are written. The relay's rates
  * cannot change between a closing and its freeze without passing through here.
  */
 import type { Distribution } from '../../shared/model/distribution';
 import type { RelaySettings } from '../../shared/model/relay';
 import { freezeRates, orderingHasClosed } from '../../shared/settlement/rates';
+import type { EntityKind } from '../../shared/model/change';
 import type { Store, Transaction } from '../store/store';
+import { realTimer, Wake, type Timer } from '../outbox/wake';
 import { readRelay } from './relay';
 
 /**
@@ -38,32 +41,75 @@ export function freezeClosed(tx: Transaction, now: Date): number {
   return frozen;
 }
 
+/** When the next distribution's ordering closes with its rates still the relay's, in ms since the epoch; null = none to come. */
+export function nextClose(store: Store, now: Date): number | null {
+  let next: number | null = null;
+  for (const distribution of store.all('distribution')) {
+    if (distribution.rates !== null || distribution.closedEarlyAt !== null) continue;
+    const closes = Date.parse(distribution.closesAt);
+    // One already closed and not frozen is the sweep's, not a wait's: a sweep that failed must not be retried at once, forever.
+    if (closes > now.getTime() && (next === null || closes < next)) next = closes;
+  }
+  return next;
+}
+
 export interface Freezer {
-  /** One sweep now (the timer's work; tests call it when their clock has moved). */
+  /** One sweep now, then the wait till the next close set again (the timer's work; tests call it when their clock has moved). */
   sweep(): Promise<void>;
   stop(): void;
 }
 
-const SWEEP_MS = 60_000;
+/**
+ * The longest wait: a sleeping laptop's timer runs late by the length of its sleep, and one set days ahead would
+ * freeze long after the close. A late freeze changes no figure (a settings change and the outbox freeze first), but
+ * the frozen date tells when, so the freezer looks again every quarter of an hour, as the outbox does.
+ */
+const LONGEST_WAIT_MS = 15 * 60_000;
+/** After a sweep that could not write (a full disk): again in a minute, not at once (the close is past) nor a quarter of an hour later. */
+const RETRY_MS = 60_000;
+
+/** A distribution planned, moved, closed early or reopened, typed here or merged by sync, or the relay's settings: the next close may differ. */
+const FREEZER_WAKING: ReadonlySet<EntityKind> = new Set<EntityKind>(['distribution', 'relay']);
 
 /**
- * Sweeps once now, then every minute while the app runs. `active` says whether
- * this copy freezes at all: a producer's copy receives the organiser's freeze by sync.
+ * Sweeps once now, then at the next close among distributions (issue 15), never every minute for nothing.
+ * `active` says whether this copy freezes at all: a producer's copy receives the organiser's freeze by sync.
  */
 export async function startFreezing(
   store: () => Store | null,
   now: () => Date,
   active: () => boolean,
   log: (error: unknown) => void = console.error,
+  timer: Timer = realTimer,
 ): Promise<Freezer> {
-  const sweep = async () => {
+  let failed = false;
+  const freeze = async () => {
     const current = store();
     if (current === null || !active()) return;
-    await current.transact((tx) => freezeClosed(tx, now()));
+    try {
+      await current.transact((tx) => freezeClosed(tx, now()));
+      failed = false;
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
   };
+  const schedule = () => {
+    const current = store();
+    wake.watch(current);
+    const at = now().getTime();
+    const close = current !== null && active() ? nextClose(current, now()) : null;
+    wake.in(Math.min(at + (failed ? RETRY_MS : LONGEST_WAIT_MS), close ?? Infinity) - at);
+  };
+  const sweep = async () => {
+    try {
+      await freeze();
+    } finally {
+      schedule();
+    }
+  };
+  const wake = new Wake(timer, () => void sweep().catch(log), FREEZER_WAKING);
   // A sweep that cannot write (a full disk) must not keep the app from opening: the next one, or the next settings change, freezes.
   await sweep().catch(log);
-  const timer = setInterval(() => void sweep().catch(log), SWEEP_MS);
-  timer.unref?.();
-  return { sweep, stop: () => clearInterval(timer) };
+  return { sweep, stop: () => wake.stop() };
 }

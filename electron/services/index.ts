@@ -115,6 +115,12 @@ export function createHandlers(workspace: Workspace, options: HandlerOptions): H
       if (staged.prepared) outbox.kick();
       return staged;
     },
+    // The producer's access likewise.
+    'network.mailProducerAccess': async (input) => {
+      const staged = await network['network.mailProducerAccess'](input);
+      if (staged.prepared) outbox.kick();
+      return staged;
+    },
     // The shop is kept current at each sync (issue 16): members' orders in, stock out.
     'sync.now': async () => {
       const report = await syncer.syncNow();

@@ -88,7 +88,7 @@ export function shopService(store: () => Store, accounts: ShopAccountStore, now:
       // organiser's copy gave it one, so that both laptops publish to one shop (shop-name.ts).
       const proposed = relayShopName(store()) ?? (same ? before.database : newShopName());
       const database = mayName() ? await nameRelayShop(store(), proposed) : proposed;
-      const account: ShopAccount = { ...input, url, linkKey, database, granted: same ? before.granted : [] };
+      const account: ShopAccount = { ...input, url, linkKey, database, granted: same ? before.granted : [], ...(same && before.networkKey !== undefined && { networkKey: before.networkKey }) };
       await accounts.save(account);
       return view(account);
     },

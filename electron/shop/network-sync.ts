@@ -17,6 +17,7 @@ import { networkIdOf } from './network-documents';
 import { takeInNetwork } from './network-intake';
 import { publishProducer } from './network-publish';
 import { networkStockList, type NetworkStockStore } from './network-stock';
+import { stageProducerAccess } from './access-outbox';
 import { grantProducerAccess } from './producer-access';
 import type { ShopAccountStore } from './shop-account';
 
@@ -51,6 +52,19 @@ export function networkService({ store, accounts, settings, identity, listRefuse
     await listRefused(taken.refused);
     return { role, producers: taken.producers, products: taken.products, offers: taken.offers, refused: taken.refused.length };
   };
+  /** Creates (or renews) the producer's account; keeps the network's key on this machine, for the access mailed later. */
+  const grant = async (producerId: string) => {
+    const account = await accounts.read();
+    if (!account) throw new UserError('shop.notConfigured');
+    const producer = store().get('producer', producerId);
+    if (!producer) throw new UserError('error.producerNotFound');
+    if (!producer.networkId) throw new UserError('network.noNetworkId', { name: producer.name });
+    const access = await grantProducerAccess(couchClient(account), producer.networkId);
+    const latest = await accounts.read();
+    // Settings changed to another server meanwhile: its key does not apply.
+    if (latest && latest.url === account.url && latest.networkKey !== access.networkKey) await accounts.save({ ...latest, networkKey: access.networkKey });
+    return { ...access, producer };
+  };
   const producerCopy = () => {
     const { role, producerId } = settings();
     if (role !== 'producer' || producerId === null) throw new UserError('network.notProducerCopy');
@@ -66,12 +80,16 @@ export function networkService({ store, accounts, settings, identity, listRefuse
     },
     /** On an organiser's copy with the admin account: the producer's own account, to hand to the producer. */
     'network.grantProducer': async ({ producerId }: { producerId: string }): Promise<ProducerAccess> => {
-      const account = await accounts.read();
-      if (!account) throw new UserError('shop.notConfigured');
+      const { url, username, password } = await grant(producerId);
+      return { url, username, password };
+    },
+    /** The access by e-mail: created on the server, then staged in the outbox, its password filled in only as it leaves (link-filler.ts). */
+    'network.mailProducerAccess': async ({ producerId }: { producerId: string }) => {
       const producer = store().get('producer', producerId);
-      if (!producer) throw new UserError('error.producerNotFound');
-      if (!producer.networkId) throw new UserError('network.noNetworkId', { name: producer.name });
-      return grantProducerAccess(couchClient(account), producer.networkId);
+      // Refused before the server is asked: without an address nothing would leave.
+      if (producer && producer.email === '') throw new UserError('network.access.noEmail', { name: producer.name });
+      const { producer: granted } = await grant(producerId);
+      return stageProducerAccess(store(), granted, now());
     },
     /** After the folders' sync; an unreachable server is reported, never a failed sync. */
     syncNetwork: async (): Promise<SyncReport['network']> => {

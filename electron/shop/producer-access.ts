@@ -38,8 +38,8 @@ export const validateProducerWrite = (username: string) => `function (newDoc, ol
   if (newDoc._id.indexOf('_design/') === 0) throw({ forbidden: 'design documents are the relay\\'s' });
 }`;
 
-/** Creates (or brings up to date) the producer's user, database, `_security` and validate function. */
-export async function grantProducerAccess(client: CouchClient, networkId: string): Promise<ProducerAccess> {
+/** Creates (or brings up to date) the producer's user, database, `_security` and validate function; `networkKey` is what the password derives from. */
+export async function grantProducerAccess(client: CouchClient, networkId: string): Promise<ProducerAccess & { networkKey: string }> {
   const networkKey = await agreedLinkKey(client, NETWORK_KEY, '');
   const username = producerUser(networkId);
   const password = producerSecret(networkKey, networkId);
@@ -48,5 +48,5 @@ export async function grantProducerAccess(client: CouchClient, networkId: string
   await ensureDatabase(client, database);
   await client.request('PUT', `${database}/_security`, { admins: { names: [], roles: [] }, members: { names: [username], roles: [] } });
   await putLatest(client, database, { _id: '_design/cabas', validate_doc_update: validateProducerWrite(username) });
-  return { url: client.url, username, password };
+  return { url: client.url, username, password, networkKey };
 }

@@ -29,6 +29,8 @@ export interface ShopAccount extends CouchAccount {
   granted: string[];
   /** This relay's shop database on the server. */
   database: string;
+  /** The network's key on this server (producer-access.ts), kept once a producer's access was made here: a mailed access is filled in from it. */
+  networkKey?: string;
 }
 
 export interface ShopAccountStore {
@@ -36,7 +38,7 @@ export interface ShopAccountStore {
   save(account: ShopAccount | null): Promise<void>;
 }
 
-const fileSchema = z.object({ url: z.string(), username: z.string(), password: z.string(), pageUrl: z.string(), linkKey: z.string(), seal: z.string(), granted: z.array(z.string()).default([]), database: z.string().optional() });
+const fileSchema = z.object({ url: z.string(), username: z.string(), password: z.string(), pageUrl: z.string(), linkKey: z.string(), seal: z.string(), granted: z.array(z.string()).default([]), database: z.string().optional(), networkKey: z.string().optional() });
 
 export const SHOP_ACCOUNT_FILE = 'shop-account.json';
 
@@ -54,9 +56,9 @@ export function shopAccountFile(dir: string, seal: SecretSeal = PLAIN_SEAL): Sho
       const parsed = fileSchema.safeParse(JSON.parse(text));
       // A file sealed by another means (copied from another machine) cannot be opened here: as if none.
       if (!parsed.success || parsed.data.seal !== seal.kind) return null;
-      const { url, username, password, pageUrl, linkKey, granted, database } = parsed.data;
+      const { url, username, password, pageUrl, linkKey, granted, database, networkKey } = parsed.data;
       // Saved before relay networks: the relay keeps the shop it published to, and its members' links still open it.
-      return { url, username, pageUrl, password: seal.open(password), linkKey: seal.open(linkKey), granted, database: database ?? SHOP_DATABASE };
+      return { url, username, pageUrl, password: seal.open(password), linkKey: seal.open(linkKey), granted, database: database ?? SHOP_DATABASE, ...(networkKey !== undefined && { networkKey: seal.open(networkKey) }) };
     },
     async save(account) {
       if (!account) {
@@ -69,6 +71,7 @@ export function shopAccountFile(dir: string, seal: SecretSeal = PLAIN_SEAL): Sho
       await writeFile(temp, JSON.stringify({
         url: account.url, username: account.username, pageUrl: account.pageUrl, database: account.database,
         password: seal.seal(account.password), linkKey: seal.seal(account.linkKey), seal: seal.kind, granted: account.granted,
+        ...(account.networkKey !== undefined && { networkKey: seal.seal(account.networkKey) }),
       }), { mode: 0o600 });
       await chmod(temp, 0o600);
       await rename(temp, path);

@@ -186,11 +186,13 @@ describe('the account in Electron', () => {
   it('keeps the password sealed by safeStorage, never as typed', async () => {
     const { safeStorageSeal } = await import('../machine-settings');
     const dir = await tempDir();
-    await shopAccountFile(dir, safeStorageSeal()).save({ url: 'https://couch.example', username: 'admin', password: 'pw-in-clear', pageUrl: 'https://shop.example/', linkKey: 'key-in-clear', granted: [], database: 'cabas-shop-1' });
+    await shopAccountFile(dir, safeStorageSeal()).save({ url: 'https://couch.example', username: 'admin', password: 'pw-in-clear', pageUrl: 'https://shop.example/', linkKey: 'key-in-clear', granted: [], database: 'cabas-shop-1', networkKey: 'network-key-in-clear' });
     const text = await readFile(join(dir, SHOP_ACCOUNT_FILE), 'utf8');
     expect(text).not.toContain('pw-in-clear');
     expect(text).not.toContain('key-in-clear');
-    expect(await shopAccountFile(dir, safeStorageSeal()).read()).toMatchObject({ password: 'pw-in-clear' });
+    // The network's key too: producers' passwords derive from it (producer-access.ts).
+    expect(text).not.toContain('network-key-in-clear');
+    expect(await shopAccountFile(dir, safeStorageSeal()).read()).toMatchObject({ password: 'pw-in-clear', networkKey: 'network-key-in-clear' });
     // A file sealed by the keychain is not read as plain text by another means.
     expect(await shopAccountFile(dir).read()).toBeNull();
   });

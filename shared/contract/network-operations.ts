@@ -3,6 +3,7 @@
  * spread into `contract` in operations.ts.
  */
 import { z } from 'zod';
+import type { OutboxStatus } from '../model/outbox';
 import { stockQuantity } from '../model/product';
 import type { NetworkStockList, ProducerAccess } from '../shop/network';
 import { id } from '../model/fields';
@@ -20,4 +21,6 @@ export const networkOperations = {
   ),
   /** On an organiser's copy with the server's admin account: the producer's own CouchDB account, created or renewed. */
   'network.grantProducer': operation<ProducerAccess>()(z.strictObject({ producerId: id }), { mutates: false }),
+  /** The same account sent by e-mail through the outbox (staged once per producer and distribution); refused for a producer without an address. */
+  'network.mailProducerAccess': operation<{ prepared: boolean; status: OutboxStatus; pickupDate: string }>()(z.strictObject({ producerId: id }), { mutates: true }),
 } as const;

@@ -30,6 +30,7 @@ export const outboxUiEn: Record<keyof typeof outboxUiFr, string> = {
   'outbox.kind.update': '{kind} (update)',
   'outbox.kind.reminder': 'Reminder',
   'outbox.kind.memberLink': 'Ordering link',
+  'outbox.kind.producerAccess': 'Producer access',
   'outbox.status.prepared': 'Ready',
   'outbox.status.preparedElsewhere': 'Sent from another of the team’s computers',
   'outbox.status.sending': 'Sending',

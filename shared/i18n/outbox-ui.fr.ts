@@ -27,6 +27,7 @@ export const outboxUiFr = {
   'outbox.kind.memberConfirmation': 'Confirmation',
   'outbox.kind.reminder': 'Rappel',
   'outbox.kind.memberLink': 'Lien de commande',
+  'outbox.kind.producerAccess': 'Accès producteur',
   'outbox.kind.update': '{kind} (mise à jour)',
   'outbox.status.prepared': 'Prêt',
   'outbox.status.preparedElsewhere': 'Envoyé depuis un autre ordinateur de l’équipe',

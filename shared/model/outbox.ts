@@ -13,7 +13,8 @@ import { z } from 'zod';
 import { id, instant } from './fields';
 
 /** `memberLink`: a member's personal online-ordering link (issue 16), its secret filled in only as it leaves (shared/shop/link-message.ts). */
-export const OUTBOX_KINDS = ['producerOrder', 'memberConfirmation', 'reminder', 'memberLink'] as const;
+/** `producerAccess`: a producer's own account on the network's server (issue 16), its password filled in only as it leaves (shared/shop/access-message.ts). */
+export const OUTBOX_KINDS = ['producerOrder', 'memberConfirmation', 'reminder', 'memberLink', 'producerAccess'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /** `withdrawn`: taken back by the app before it ever left, because what it said no longer holds (withdrawnFor says why). */
