@@ -31,19 +31,14 @@ export function shopService(store: () => Store, accounts: ShopAccountStore, now:
     if (!account) throw new UserError('shop.notConfigured');
     return account;
   };
-  // Account changes one after the other: two links asked at once must both be remembered.
-  let saving: Promise<unknown> = Promise.resolve();
-  const remember = (memberId: string, url: string, linkKey: string) => {
-    saving = saving.then(async () => {
-      const account = await accounts.read();
+  // Through the account file's queue: a producer access kept at the same moment (network-sync.ts) must stay too.
+  const remember = (memberId: string, url: string, linkKey: string) =>
+    accounts.update((account) => {
       // Settings changed to another server meanwhile: what was agreed with the old one does not apply.
-      if (!account || account.url !== url) return;
-      if (account.linkKey !== linkKey || !account.granted.includes(memberId)) {
-        await accounts.save({ ...account, linkKey, granted: account.granted.includes(memberId) ? account.granted : [...account.granted, memberId] });
-      }
+      if (!account || account.url !== url) return undefined;
+      if (account.linkKey === linkKey && account.granted.includes(memberId)) return undefined;
+      return { ...account, linkKey, granted: account.granted.includes(memberId) ? account.granted : [...account.granted, memberId] };
     });
-    return saving;
-  };
   // Grants one after the other: two at once would both rewrite the shop's design document, and one would get a 409.
   let granting: Promise<unknown> = Promise.resolve();
   const grant = (memberId: string) => {

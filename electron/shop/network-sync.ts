@@ -60,9 +60,10 @@ export function networkService({ store, accounts, settings, identity, listRefuse
     if (!producer) throw new UserError('error.producerNotFound');
     if (!producer.networkId) throw new UserError('network.noNetworkId', { name: producer.name });
     const access = await grantProducerAccess(couchClient(account), producer.networkId);
-    const latest = await accounts.read();
-    // Settings changed to another server meanwhile: its key does not apply.
-    if (latest && latest.url === account.url && latest.networkKey !== access.networkKey) await accounts.save({ ...latest, networkKey: access.networkKey });
+    // Through the account file's queue: a member link remembered at the same moment (services/shop.ts) must stay too.
+    await accounts.update((latest) =>
+      // Settings changed to another server meanwhile: its key does not apply.
+      latest && latest.url === account.url && latest.networkKey !== access.networkKey ? { ...latest, networkKey: access.networkKey } : undefined);
     return { ...access, producer };
   };
   const producerCopy = () => {

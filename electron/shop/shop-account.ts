@@ -6,10 +6,11 @@
  * password inside it is sealed with safeStorage (the system keychain), in the
  * browser host it is the file's mode that keeps it private.
  */
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { SHOP_DATABASE } from '../../shared/shop/documents';
+import { writeFileAtomic } from '../store/atomic-write';
 import type { CouchAccount } from './couch-client';
 
 /** How the password is kept in the file: Electron's safeStorage, or as it is (the file's mode keeps it). */
@@ -33,9 +34,41 @@ export interface ShopAccount extends CouchAccount {
   networkKey?: string;
 }
 
+/** What a change makes of the account: a new one, `null` to forget it, `undefined` to leave the file as it is. */
+export type AccountChange = (current: ShopAccount | null) => ShopAccount | null | undefined;
+
 export interface ShopAccountStore {
   read(): Promise<ShopAccount | null>;
   save(account: ShopAccount | null): Promise<void>;
+  /** Reads, changes and writes in the file's one queue: a member link and a producer access made at once both stay. */
+  update(change: AccountChange): Promise<void>;
+}
+
+/**
+ * Every write of one account file in one queue, `update`'s read included: the shop service (members'
+ * links) and the network service (its key) each rewrite the whole file, and two read-then-write at
+ * once would lose one of them. Keyed by the file, so that two stores opened on it share the queue.
+ */
+const queues = new Map<unknown, Promise<unknown>>();
+
+function queued<T>(key: unknown, work: () => Promise<T>): Promise<T> {
+  const next = (queues.get(key) ?? Promise.resolve()).then(work);
+  const tail = next.catch(() => undefined);
+  queues.set(key, tail);
+  // Forgotten once idle, so that the map does not grow with every folder a test opens.
+  void tail.then(() => queues.get(key) === tail && queues.delete(key));
+  return next;
+}
+
+function queuedStore(key: unknown, read: () => Promise<ShopAccount | null>, write: (account: ShopAccount | null) => Promise<void>): ShopAccountStore {
+  return {
+    read,
+    save: (account) => queued(key, () => write(account)),
+    update: (change) => queued(key, async () => {
+      const changed = change(await read());
+      if (changed !== undefined) await write(changed);
+    }),
+  };
 }
 
 const fileSchema = z.object({ url: z.string(), username: z.string(), password: z.string(), pageUrl: z.string(), linkKey: z.string(), seal: z.string(), granted: z.array(z.string()).default([]), database: z.string().optional(), networkKey: z.string().optional() });
@@ -44,46 +77,39 @@ export const SHOP_ACCOUNT_FILE = 'shop-account.json';
 
 export function shopAccountFile(dir: string, seal: SecretSeal = PLAIN_SEAL): ShopAccountStore {
   const path = join(dir, SHOP_ACCOUNT_FILE);
-  return {
-    async read() {
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw error;
-      }
-      const parsed = fileSchema.safeParse(JSON.parse(text));
-      // A file sealed by another means (copied from another machine) cannot be opened here: as if none.
-      if (!parsed.success || parsed.data.seal !== seal.kind) return null;
-      const { url, username, password, pageUrl, linkKey, granted, database, networkKey } = parsed.data;
-      // Saved before relay networks: the relay keeps the shop it published to, and its members' links still open it.
-      return { url, username, pageUrl, password: seal.open(password), linkKey: seal.open(linkKey), granted, database: database ?? SHOP_DATABASE, ...(networkKey !== undefined && { networkKey: seal.open(networkKey) }) };
-    },
-    async save(account) {
-      if (!account) {
-        await rm(path, { force: true });
-        return;
-      }
-      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-      const temp = `${path}.tmp`;
-      // Created 0600 from the start: never a moment where another user could read it.
-      await writeFile(temp, JSON.stringify({
-        url: account.url, username: account.username, pageUrl: account.pageUrl, database: account.database,
-        password: seal.seal(account.password), linkKey: seal.seal(account.linkKey), seal: seal.kind, granted: account.granted,
-        ...(account.networkKey !== undefined && { networkKey: seal.seal(account.networkKey) }),
-      }), { mode: 0o600 });
-      await chmod(temp, 0o600);
-      await rename(temp, path);
-    },
+  const read = async (): Promise<ShopAccount | null> => {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    const parsed = fileSchema.safeParse(JSON.parse(text));
+    // A file sealed by another means (copied from another machine) cannot be opened here: as if none.
+    if (!parsed.success || parsed.data.seal !== seal.kind) return null;
+    const { url, username, password, pageUrl, linkKey, granted, database, networkKey } = parsed.data;
+    // Saved before relay networks: the relay keeps the shop it published to, and its members' links still open it.
+    return { url, username, pageUrl, password: seal.open(password), linkKey: seal.open(linkKey), granted, database: database ?? SHOP_DATABASE, ...(networkKey !== undefined && { networkKey: seal.open(networkKey) }) };
   };
+  const write = async (account: ShopAccount | null): Promise<void> => {
+    if (!account) {
+      await rm(path, { force: true });
+      return;
+    }
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    // Created 0600 from the start (never a moment where another user could read it), fsynced and renamed in place.
+    await writeFileAtomic(path, JSON.stringify({
+      url: account.url, username: account.username, pageUrl: account.pageUrl, database: account.database,
+      password: seal.seal(account.password), linkKey: seal.seal(account.linkKey), seal: seal.kind, granted: account.granted,
+      ...(account.networkKey !== undefined && { networkKey: seal.seal(account.networkKey) }),
+    }));
+  };
+  return queuedStore(path, read, write);
 }
 
 /** For tests and for a backend opened without a machine folder: kept in memory, gone at close. */
 export function memoryShopAccount(): ShopAccountStore {
   let kept: ShopAccount | null = null;
-  return {
-    read: async () => kept,
-    save: async (account) => void (kept = account),
-  };
+  return queuedStore(Symbol('memory account'), async () => kept, async (account) => void (kept = account));
 }

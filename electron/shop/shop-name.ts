@@ -56,5 +56,7 @@ export function withRelayShop(accounts: ShopAccountStore, store: () => Store | n
       return account && named !== null && named !== account.database ? { ...account, database: named } : account;
     },
     save: (account) => accounts.save(account),
+    // The account as saved: a change keeps the name this machine chose, the relay's is put in at each read.
+    update: (change) => accounts.update(change),
   };
 }
