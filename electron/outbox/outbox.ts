@@ -34,7 +34,7 @@ import { isSendingSet, readMailSettings, saveSendingClaim, type StoredMailSettin
 import { closingDue, closingMoment, nextPreparation, outboxOf, prepareClosing, prepareReminders, remindersDue } from './prepare';
 import { roleConfirmed, sendsHere, takeIfFree, takeOver, waitingFromBefore, type MailSender } from './sending-copy';
 import { isPermanent, reasonOf, smtpTransport, type TransportFactory } from './transport';
-import { realTimer, Wake, type Timer } from './wake';
+import { realTimer, Wake, type Timer } from '../scheduling/wake';
 
 export const ATTEMPTS_LOG = 'outbox-attempts.jsonl';
 /** While messages wait for a mail server that did not answer. */

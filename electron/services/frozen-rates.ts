@@ -14,7 +14,7 @@ import type { RelaySettings } from '../../shared/model/relay';
 import { freezeRates, orderingHasClosed } from '../../shared/settlement/rates';
 import type { EntityKind } from '../../shared/model/change';
 import type { Store, Transaction } from '../store/store';
-import { realTimer, Wake, type Timer } from '../outbox/wake';
+import { realTimer, Wake, type Timer } from '../scheduling/wake';
 import { readRelay } from './relay';
 
 /**
