@@ -1,8 +1,9 @@
 /**
  * Standing orders (abonnements) and "same as last week" (issue 12). A
  * standing order is placed in each distribution when its ordering opens:
- * by the sweep at app open and every minute after (`startPlacing`, modelled
- * on the rates freeze), or at once when the organiser asks on the orders page.
+ * by the sweep at app open and at each opening after, or on a change that may
+ * make one due (`startPlacing`, like the rate freezer), or at once when the
+ * organiser asks on the orders page.
  */
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../../shared/contract/errors';
@@ -12,7 +13,9 @@ import { todayIn } from '../../shared/distributions/calendar';
 import { isActive } from '../../shared/orders/totals';
 import { standingStatus, type PlacementView, type RepeatResult, type StandingOrderView } from '../../shared/standing/views';
 import { distributionFile } from '../store/entities';
+import type { EntityKind } from '../../shared/model/change';
 import type { Store, Transaction } from '../store/store';
+import { realTimer, Wake, type Timer } from '../scheduling/wake';
 import { existingDistribution } from './distributions';
 import { checkEditable } from './orders';
 import { memberOrder, placeBasket, placeDue } from './standing-placement';
@@ -171,28 +174,82 @@ export function standingOrdersService(store: () => Store, now: () => Date) {
 }
 
 export interface Placer {
-  /** One sweep now (the timer's work; tests call it when their clock has moved). */
+  /** One sweep now, then the wait till the next opening set again (the timer's work; tests call it when their clock has moved). */
   sweep(): Promise<void>;
   stop(): void;
 }
 
-const SWEEP_MS = 60_000;
+/** A standing order that may still be placed somewhere: neither stopped nor paused. */
+const running = (store: Store) => store.all('standingOrder').some((standingOrder) => standingOrder.stoppedAt === null && standingOrder.pausedAt === null);
 
 /**
- * Places due standing orders once now, then every minute while the app runs.
+ * When the next distribution's ordering opens, in ms since the epoch; null = none to come, or no standing order
+ * to place. One open already is the sweep's: placed at once, or, without offers yet, at its first offer (a change).
+ */
+export function nextOpening(store: Store, now: Date): number | null {
+  if (!running(store)) return null;
+  let next: number | null = null;
+  for (const distribution of store.all('distribution')) {
+    if (distribution.cancelledAt !== null || distribution.closedEarlyAt !== null) continue;
+    const opens = Date.parse(distribution.opensAt);
+    if (opens > now.getTime() && (next === null || opens < next)) next = opens;
+  }
+  return next;
+}
+
+/** A sleeping laptop's timer runs late by the length of its sleep: look again every quarter of an hour, as the rate freezer does. */
+const LONGEST_WAIT_MS = 15 * 60_000;
+/** After a sweep that could not write (a full disk): again in a minute, not at once (the opening is past) nor a quarter of an hour later. */
+const RETRY_MS = 60_000;
+
+/**
+ * What may make a standing order due sooner, typed here or merged by sync: a distribution planned, moved or
+ * reopened; its first offer; a standing order made, resumed or changed; a member restored from the archive.
+ * The placer's own writes (orders, placements) wake nothing.
+ */
+const PLACER_WAKING: ReadonlySet<EntityKind> = new Set<EntityKind>(['distribution', 'offer', 'standingOrder', 'member']);
+
+/**
+ * Places due standing orders once now, then at the next opening among distributions, never every minute for nothing.
  * `active`: only an organiser's copy places them (a producer's copy holds no orders).
  */
-export async function startPlacing(store: () => Store | null, now: () => Date, active: () => boolean, log: (error: unknown) => void = console.error): Promise<Placer> {
-  const sweep = async () => {
+export async function startPlacing(
+  store: () => Store | null,
+  now: () => Date,
+  active: () => boolean,
+  log: (error: unknown) => void = console.error,
+  timer: Timer = realTimer,
+): Promise<Placer> {
+  let failed = false;
+  const place = async () => {
     const current = store();
     if (current === null || !active()) return;
-    // Nothing to place: no transaction at all, so an idle app writes nothing every minute.
-    if (!current.all('standingOrder').some((standingOrder) => standingOrder.stoppedAt === null && standingOrder.pausedAt === null)) return;
-    await current.transact((tx) => placeDue(tx, now()));
+    // Nothing to place: no transaction at all, so an idle app writes nothing.
+    if (!running(current)) return;
+    try {
+      await current.transact((tx) => placeDue(tx, now()));
+      failed = false;
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
   };
+  const schedule = () => {
+    const current = store();
+    wake.watch(current);
+    const at = now().getTime();
+    const opening = current !== null && active() ? nextOpening(current, now()) : null;
+    wake.in(Math.min(at + (failed ? RETRY_MS : LONGEST_WAIT_MS), opening ?? Infinity) - at);
+  };
+  const sweep = async () => {
+    try {
+      await place();
+    } finally {
+      schedule();
+    }
+  };
+  const wake = new Wake(timer, () => void sweep().catch(log), PLACER_WAKING);
   // A sweep that cannot write must not keep the app from opening: the next one places.
   await sweep().catch(log);
-  const timer = setInterval(() => void sweep().catch(log), SWEEP_MS);
-  timer.unref?.();
-  return { sweep, stop: () => clearInterval(timer) };
+  return { sweep, stop: () => wake.stop() };
 }
