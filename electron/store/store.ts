@@ -421,7 +421,21 @@ export class Store {
       await this.fold();
       await this.folding.settled();
       await this.journal.close();
+      // The files now hold everything: what is derived from them and saved beside them is saved against them.
+      for (const closing of this.closing) await closing().catch(() => undefined);
     });
+  }
+
+  private readonly closing = new Set<() => Promise<void>>();
+
+  /** Work run once the store is closed and its files hold every change (a derived result saved against them). */
+  onClose(work: () => Promise<void>): void {
+    this.closing.add(work);
+  }
+
+  /** Data files whose records changed in memory and are not yet written (at open: those the journal's replayed lines touched). */
+  unfoldedFiles(): string[] {
+    return [...this.folding.unfolded];
   }
 
   /** Brings the data files up to date with the journal, then drops the folded lines (folding.ts). */
