@@ -422,7 +422,8 @@ export class Store {
       await this.folding.settled();
       await this.journal.close();
       // The files now hold everything: what is derived from them and saved beside them is saved against them.
-      for (const closing of this.closing) await closing().catch(() => undefined);
+      // Not a retired store's: its memory no longer matches the folder (a restore replaced it).
+      if (this.successor === undefined) for (const closing of this.closing) await closing().catch(() => undefined);
     });
   }
 

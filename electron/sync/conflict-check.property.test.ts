@@ -2,7 +2,7 @@
  * Issue 11: the account conflicts a look lists, rechecking only what changed since the last
  * look, are exactly those a check of every month finds, through random payments, counter sales,
  * baskets collected, reversals, changes of when debits happen, entries merged from another copy,
- * months edited by hand while the app is closed, and restarts, with looks at random moments.
+ * months edited by hand while the app is closed, restarts and crashes (changes left in the journal), with looks at random moments.
  */
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -30,6 +30,7 @@ type Op =
   | { k: 'merge'; of: Kind; pick: number; what: 'copy' | 'amount' | 'move' }
   | { k: 'hand'; of: Kind; pick: number; what: 'copy' | 'drop' | 'amount' }
   | { k: 'reopen' }
+  | { k: 'crash' }
   | { k: 'look' };
 
 /** Which entries a merge or a hand edit picks from: debits and reversals are where conflicts come from. */
@@ -45,6 +46,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ k: fc.constant('merge' as const), of: kind, pick: fc.nat(40), what: fc.constantFrom('copy' as const, 'amount' as const, 'move' as const) }), weight: 4 },
   { arbitrary: fc.record({ k: fc.constant('hand' as const), of: kind, pick: fc.nat(40), what: fc.constantFrom('copy' as const, 'drop' as const, 'amount' as const) }), weight: 2 },
   fc.constant({ k: 'reopen' as const }),
+  fc.constant({ k: 'crash' as const }),
   { arbitrary: fc.constant({ k: 'look' as const }), weight: 4 },
 );
 
@@ -168,6 +170,11 @@ describe('the conflicts rechecked where things changed', () => {
             case 'reopen':
               await reopen();
               break;
+            case 'crash':
+              // The process ends here: nothing more is folded or saved, the journal holds the changes since the last fold.
+              app.workspace.store.retire(null);
+              app = await openApp(app.dataDir, SEPTEMBER);
+              break;
             case 'look':
               await expectExact(app);
               break;
@@ -178,7 +185,15 @@ describe('the conflicts rechecked where things changed', () => {
         await expectExact(app);
         await app.close();
       }),
-      { numRuns: 30 },
+      {
+        numRuns: 30,
+        examples: [
+          // A debit merged twice after a look, then a crash: the change is in the journal only, the files as the look saved them.
+          [[{ k: 'look' }, { k: 'merge', of: 'order', pick: 0, what: 'copy' }, { k: 'crash' }, { k: 'look' }]],
+          // A month edited by hand, the answer saved at the close before.
+          [[{ k: 'look' }, { k: 'hand', of: 'order', pick: 0, what: 'drop' }, { k: 'look' }]],
+        ],
+      },
     );
     expect(listed).toBeGreaterThan(10);
   }, 240_000);
