@@ -77,7 +77,11 @@ export type DerivedRule = (tx: Transaction, written: readonly Written[], at: Dat
 
 export type OpenResult = { state: 'ready'; store: Store } | { state: 'recovery'; problem: StoreProblem };
 
-export type ChangeListener = (changes: readonly ChangeRecord[]) => void;
+/**
+ * Told of each commit, after it: its changes, and the records they replaced (by `kind:id`, undefined for
+ * a new one), for what follows which records a change moved away from (an entry's former order).
+ */
+export type ChangeListener = (changes: readonly ChangeRecord[], replaced: ReadonlyMap<string, { id: string } | undefined>) => void;
 
 export async function openStore(options: StoreOptions): Promise<OpenResult> {
   const { dataDir, format = currentFormat, now = () => new Date() } = options;
@@ -340,11 +344,12 @@ export class Store {
   private async commit(tx: Transaction, changes: ChangeRecord[], origin: string | null): Promise<void> {
     if (changes.length === 0) return;
     const n = await this.append(tx);
+    const replaced = new Map([...tx.staged.values()].map(({ kind, record }) => [keyOf(kind, record.id), this.tables[kind].get(record.id) as { id: string } | undefined]));
     this.apply(tx.staged.values());
     this.folding.reached(n);
     this.committed += 1;
     this.folding.soon();
-    for (const listener of this.listeners) listener(changes);
+    for (const listener of this.listeners) listener(changes, replaced);
     await this.onCommit?.(changes, origin);
     // The change is already on disk: a failed backup must not report it as failed (the
     // organiser would type it again). The next change of the day tries the backup again.

@@ -190,6 +190,8 @@ describe('the conflicts rechecked where things changed', () => {
         examples: [
           // A debit merged twice after a look, then a crash: the change is in the journal only, the files as the look saved them.
           [[{ k: 'look' }, { k: 'merge', of: 'order', pick: 0, what: 'copy' }, { k: 'crash' }, { k: 'look' }]],
+          // Each debit moved by another copy to another order (the counter sale's leaves its payment out of line).
+          ...[0, 1, 2].map((pick) => [[{ k: 'look' }, { k: 'merge', of: 'order', pick, what: 'move' }, { k: 'look' }]] as [Op[]]),
           // A month edited by hand, the answer saved at the close before.
           [[{ k: 'look' }, { k: 'hand', of: 'order', pick: 0, what: 'drop' }, { k: 'look' }]],
         ],

@@ -9,18 +9,20 @@
  *
  * Whatever cannot be followed exactly is checked in full, as before: no saved answer, a damaged one
  * or one of another version (rebuilt, never trusted), another debit setting, a month of accounts
- * changed on disk (what it held before is not known), an entry removed or moved between orders.
+ * changed on disk (what it held before is not known).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccountEntry } from '../../shared/accounts/ledger';
 import type { AccountConflict, PaymentConflict } from '../../shared/sync/conflicts';
 import type { ChangeRecord } from '../../shared/model/change';
+import type { TillClosingRecord } from '../../shared/model/till';
 import { allEntries, groupBy } from '../services/account-entries';
 import { readRelay } from '../services/relay';
 import { writeFileAtomic } from '../store/atomic-write';
 import { accountsFile, distributionFile } from '../store/entities';
 import { isPartition } from '../store/store-index';
+import { keyOf } from '../store/sync-ledger';
 import type { Store } from '../store/store';
 import { accountConflictOf, isReversalLink, paymentConflictsOf, sortAccountConflicts, type ReversalLink } from './conflicts';
 
@@ -131,7 +133,7 @@ export class ConflictCheck {
   constructor(private readonly store: Store) {
     this.startMarks = marksOf(store.dataDir);
     this.startUnfolded = store.unfoldedFiles();
-    store.onChange((changes) => this.follow(changes));
+    store.onChange((changes, replaced) => this.follow(changes, replaced));
     store.onClose(async () => {
       // Closed without a look: the saved answer is carried over with what changed since, against the files as closed.
       if (!this.answer) this.resume();
@@ -139,22 +141,20 @@ export class ConflictCheck {
     });
   }
 
-  private follow(changes: readonly ChangeRecord[]): void {
+  private follow(changes: readonly ChangeRecord[], replaced: ReadonlyMap<string, { id: string } | undefined>): void {
     const pending = this.pending;
     for (const change of changes) {
       if (change.entity === 'order') pending.orders.add(change.entityId);
       else if (change.entity === 'distribution') pending.distributions.add(distributionFile(change.entityId));
       else if (change.entity === 'tillClosing') {
-        const closing = this.store.get('tillClosing', change.entityId);
-        if (!closing || change.removed) pending.full = true;
-        else pending.distributions.add(distributionFile(closing.distributionId));
+        // A till closed, reopened or taken out: every order of its distribution, as it was and as it is.
+        for (const closing of [replaced.get(keyOf('tillClosing', change.entityId)), this.store.get('tillClosing', change.entityId)] as (TillClosingRecord | undefined)[]) {
+          if (closing) pending.distributions.add(distributionFile(closing.distributionId));
+        }
       } else if (change.entity === 'accountEntry') {
-        const entry = this.store.get('accountEntry', change.entityId);
-        const created = 'kind' in change.fields;
-        // What an entry named before a change of these is not known here: its old order and ledger are checked in full.
-        const moved = ['orderId', 'memberId', 'at', 'reverses', 'restores'].some((field) => field in change.fields);
-        if (!entry || change.removed || (moved && !created)) pending.full = true;
-        else {
+        // The entry as it was and as it is: a change may have moved it from one order, month or ledger to another.
+        for (const entry of [replaced.get(keyOf('accountEntry', change.entityId)), this.store.get('accountEntry', change.entityId)] as (AccountEntry | undefined)[]) {
+          if (!entry) continue;
           if (entry.orderId !== undefined) pending.orders.add(entry.orderId);
           if (isReversalLink(entry)) pending.months.add(accountsFile(entry.at));
         }
