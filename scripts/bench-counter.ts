@@ -29,7 +29,7 @@ export interface CounterBench {
 }
 
 /** The relay with every past order collected at its pickup, debited and paid by card then. */
-function withAccounts(relay: Relay): { relay: Relay; entries: AccountEntry[] } {
+export function withAccounts(relay: Relay): { relay: Relay; entries: AccountEntry[] } {
   const entries: AccountEntry[] = [];
   let n = 0;
   const id = () => `00000000-0000-4000-8000-${(n++).toString(16).padStart(12, '0')}`;

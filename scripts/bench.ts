@@ -43,6 +43,7 @@ import { bundleOpenChild, coldOpens, hostLaunches } from './bench-open';
 import { buildRelay, historySizes, iso, now, writeStoreFormat, type Relay } from './bench-relay';
 import { benchSync, printSyncBench } from './bench-sync';
 import { benchCounter, printCounterBench } from './bench-counter';
+import { benchConflicts, printConflictsBench } from './bench-conflicts';
 
 const argv = process.argv.slice(2);
 const SAMPLES = Number(flagValue(argv, '--samples') ?? 40);
@@ -198,6 +199,11 @@ for (const [label, count] of sizes) {
   process.stdout.write(`measuring a counter payment on first use at ${label}…\n`);
   counters.push(await benchCounter(label, count, KEEP));
 }
+const conflictLooks = [];
+for (const [label, count] of sizes) {
+  process.stdout.write(`measuring the conflict count after a change at ${label}…\n`);
+  conflictLooks.push(await benchConflicts(label, count));
+}
 const week = results[0]!;
 const largest = results.at(-1)!;
 process.stdout.write(`measuring the naive single conf file at ${largest.label}…\n`);
@@ -229,6 +235,7 @@ const bundledGrowth = largest.bundled.openMs / week.bundled.openMs;
 console.log(`cold open ${largest.label} / ${week.label}: ${openGrowth.toFixed(2)}× (target ≤ 2×) ${openGrowth <= 2 ? 'OK' : 'MISSED'}, bundled ${bundledGrowth.toFixed(2)}×; ${largest.label} ${ms(largest.fresh.openMs)} (target ≤ 300 ms) ${largest.fresh.openMs <= 300 ? 'OK' : 'MISSED'}; RSS ${largest.fresh.rssMb.toFixed(0)} MB through tsx (target ≤ 200 MB) ${largest.fresh.rssMb <= 200 ? 'OK' : 'MISSED'}, ${largest.bundled.rssMb.toFixed(0)} MB bundled ${largest.bundled.rssMb <= 200 ? 'OK' : 'MISSED'}`);
 
 printCounterBench(counters);
+printConflictsBench(conflictLooks);
 
 const naiveOrders = largest.relay.distributions.length * 150;
 console.log(`| naive single conf file, ${largest.label} | ${largest.relay.distributions.length} | ${naiveOrders} | ${ms(naive.median)} / ${ms(naive.p95)} | | | ${NAIVE_SAMPLES} | | | | |`);

@@ -55,6 +55,11 @@ export class Folding {
     this.dirty.add(path);
   }
 
+  /** The data files whose records changed in memory and are not yet written (at open: the ones the journal's lines touched). */
+  get unfolded(): ReadonlySet<string> {
+    return this.dirty;
+  }
+
   /** The journal line `n` is held in memory: a fold from now on may drop it. */
   reached(n: number): void {
     this.applied = n;

@@ -77,7 +77,11 @@ export type DerivedRule = (tx: Transaction, written: readonly Written[], at: Dat
 
 export type OpenResult = { state: 'ready'; store: Store } | { state: 'recovery'; problem: StoreProblem };
 
-export type ChangeListener = (changes: readonly ChangeRecord[]) => void;
+/**
+ * Told of each commit, after it: its changes, and the records they replaced (by `kind:id`, undefined for
+ * a new one), for what follows which records a change moved away from (an entry's former order).
+ */
+export type ChangeListener = (changes: readonly ChangeRecord[], replaced: ReadonlyMap<string, { id: string } | undefined>) => void;
 
 export async function openStore(options: StoreOptions): Promise<OpenResult> {
   const { dataDir, format = currentFormat, now = () => new Date() } = options;
@@ -340,11 +344,12 @@ export class Store {
   private async commit(tx: Transaction, changes: ChangeRecord[], origin: string | null): Promise<void> {
     if (changes.length === 0) return;
     const n = await this.append(tx);
+    const replaced = new Map([...tx.staged.values()].map(({ kind, record }) => [keyOf(kind, record.id), this.tables[kind].get(record.id) as { id: string } | undefined]));
     this.apply(tx.staged.values());
     this.folding.reached(n);
     this.committed += 1;
     this.folding.soon();
-    for (const listener of this.listeners) listener(changes);
+    for (const listener of this.listeners) listener(changes, replaced);
     await this.onCommit?.(changes, origin);
     // The change is already on disk: a failed backup must not report it as failed (the
     // organiser would type it again). The next change of the day tries the backup again.
@@ -421,7 +426,22 @@ export class Store {
       await this.fold();
       await this.folding.settled();
       await this.journal.close();
+      // The files now hold everything: what is derived from them and saved beside them is saved against them.
+      // Not a retired store's: its memory no longer matches the folder (a restore replaced it).
+      if (this.successor === undefined) for (const closing of this.closing) await closing().catch(() => undefined);
     });
+  }
+
+  private readonly closing = new Set<() => Promise<void>>();
+
+  /** Work run once the store is closed and its files hold every change (a derived result saved against them). */
+  onClose(work: () => Promise<void>): void {
+    this.closing.add(work);
+  }
+
+  /** Data files whose records changed in memory and are not yet written (at open: those the journal's replayed lines touched). */
+  unfoldedFiles(): string[] {
+    return [...this.folding.unfolded];
   }
 
   /** Brings the data files up to date with the journal, then drops the folded lines (folding.ts). */

@@ -10,6 +10,7 @@ import { removeStaleTemps } from './stale-temps';
 import { currentFormat } from './migrations';
 import { openStore, type Store, type StoreOptions } from './store';
 import { RELAY_ID } from './entities';
+import { watchConflicts } from '../sync/conflict-check';
 import { DEFAULT_RELAY_SETTINGS } from '../../shared/model/relay';
 
 export class Workspace {
@@ -44,6 +45,8 @@ export class Workspace {
     const finished = await finishRestore(this.dataDir);
     if (finished) this.interruptedRestore = finished === 'rolledForward' ? 'finished' : 'undone';
     const opened = await openStore(this.options);
+    // The conflicts list follows the store's changes from its open, to recheck only what they touched.
+    if (opened.state === 'ready') watchConflicts(opened.store);
     this.state = opened.state === 'ready' ? { store: opened.store } : { problem: opened.problem };
   }
 

@@ -22,7 +22,7 @@ import {
 } from '../../shared/sync/conflicts';
 import { unsettledSharedNumbers } from '../../shared/invoices/numbering';
 import { orderEntriesToWrite } from '../../shared/accounts/order-entries';
-import { balance, ledgerIssues, openEntries, type AccountEntry } from '../../shared/accounts/ledger';
+import { balance, openEntries, type AccountEntry } from '../../shared/accounts/ledger';
 import { allEntries, groupBy, isDebited } from '../services/account-entries';
 import { readRelay } from '../services/relay';
 import { translate } from '../../shared/i18n/messages';
@@ -32,6 +32,7 @@ import { writeFileAtomic } from '../store/atomic-write';
 import type { FieldContest, Store, Transaction } from '../store/store';
 import { orderedByProduct, ordersOf, orderView } from '../services/ordered';
 import { offersOf } from '../services/offers';
+import { watchConflicts } from './conflict-check';
 
 const recordedSchema = z.object({
   id: z.string(),
@@ -82,7 +83,9 @@ export class ConflictBook {
   }
 
   list(store: Store, today: string): SyncConflict[] {
-    return [...stockConflicts(store, today), ...this.orderConflicts(store), ...orderClashes(store, today), ...accountConflicts(store), ...paymentConflicts(store), ...invoiceConflicts(store)];
+    // The account conflicts are rechecked only where something changed since the last look (conflict-check.ts).
+    const { accounts, payments } = watchConflicts(store).list();
+    return [...stockConflicts(store, today), ...this.orderConflicts(store), ...orderClashes(store, today), ...accounts, ...payments, ...invoiceConflicts(store)];
   }
 
   private orderConflicts(store: Store): OrderConflict[] {
@@ -287,44 +290,72 @@ export async function renumber(store: Store, orderIds: readonly string[], now: D
  * shared/accounts/order-entries.ts), which only a merge can cause: each copy
  * keeps its own orders in line inside every transaction. Only orders that
  * have entries are looked at, so the check does not grow with undebited history.
+ * Reads every month: the conflicts list itself goes through conflict-check.ts, which rechecks only what changed.
  */
 export function accountConflicts(store: Store): AccountConflict[] {
   const byOrder = groupBy(allEntries(store), (entry) => entry.orderId);
-  const dryRun = { at: new Date(0).toISOString(), newId: () => 'x', reason: () => 'x' };
-  const conflicts: AccountConflict[] = [];
-  for (const [orderId, entries] of byOrder) {
-    const order = store.get('order', orderId);
-    const distribution = order && store.get('distribution', order.distributionId);
-    if (!order || !distribution) continue;
-    const written = orderEntriesToWrite(order, isDebited(store, order), entries, dryRun);
-    if (written.length === 0) continue;
-    const counted = openEntries(entries).filter((entry) => entry.kind === 'order' || entry.kind === 'refund');
-    conflicts.push({
-      id: `account:${orderId}`,
-      kind: 'accountOutOfLine',
-      distributionId: order.distributionId,
-      pickupDate: distribution.pickupDate,
-      orderId,
-      basketNumber: order.basketNumber,
-      memberName: buyerOf(store, order),
-      carriedCents: balance(counted),
-      expectedCents: balance(counted) + balance(written),
-    });
-  }
-  return conflicts.sort((a, b) => a.pickupDate.localeCompare(b.pickupDate) || a.basketNumber - b.basketNumber);
+  return sortAccountConflicts([...byOrder].flatMap(([orderId, entries]) => accountConflictOf(store, orderId, entries) ?? []));
+}
+
+const dryRun = { at: new Date(0).toISOString(), newId: () => 'x', reason: () => 'x' };
+
+/** One order against its entries (all of them, from every month): a conflict if they are out of line with it. */
+export function accountConflictOf(store: Store, orderId: string, entries: readonly AccountEntry[]): AccountConflict | undefined {
+  if (entries.length === 0) return undefined;
+  const order = store.get('order', orderId);
+  const distribution = order && store.get('distribution', order.distributionId);
+  if (!order || !distribution) return undefined;
+  const written = orderEntriesToWrite(order, isDebited(store, order), [...entries], dryRun);
+  if (written.length === 0) return undefined;
+  const counted = openEntries([...entries]).filter((entry) => entry.kind === 'order' || entry.kind === 'refund');
+  return {
+    id: `account:${orderId}`,
+    kind: 'accountOutOfLine',
+    distributionId: order.distributionId,
+    pickupDate: distribution.pickupDate,
+    orderId,
+    basketNumber: order.basketNumber,
+    memberName: buyerOf(store, order),
+    carriedCents: balance(counted),
+    expectedCents: balance(counted) + balance(written),
+  };
+}
+
+export function sortAccountConflicts(conflicts: AccountConflict[]): AccountConflict[] {
+  return conflicts.sort((a, b) => a.pickupDate.localeCompare(b.pickupDate) || a.basketNumber - b.basketNumber || a.orderId.localeCompare(b.orderId));
 }
 
 /** A ledger: a member's account, or a walk-in's counter sale (its own small ledger). */
-const ledgerOf = (entry: AccountEntry) => entry.memberId ?? `walk-in:${entry.orderId ?? ''}`;
+export const ledgerOf = (entry: Pick<AccountEntry, 'memberId' | 'orderId'>) => entry.memberId ?? `walk-in:${entry.orderId ?? ''}`;
 
-/** Payments that two copies each reversed offline (an order's debit reversed twice is an account conflict instead). */
+/** What a payment reversed twice is read from: the reversals and the payments recorded again (`restores`), a handful a year. */
+export type ReversalLink = Pick<AccountEntry, 'id' | 'memberId' | 'orderId' | 'reverses' | 'restores'>;
+
+export const isReversalLink = (entry: AccountEntry) => entry.reverses !== undefined || entry.restores !== undefined;
+
+/** Payments that two copies each reversed offline (an order's debit reversed twice is an account conflict instead): reads every month. */
 export function paymentConflicts(store: Store): PaymentConflict[] {
+  const entries = allEntries(store);
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  return paymentConflictsOf(store, entries.filter(isReversalLink), (id) => byId.get(id));
+}
+
+/**
+ * The payments with more than one standing reversal in their own ledger (ledgerIssues' reversedTwice), read
+ * from the reversal links alone and the payment itself, found by id: so only the month holding it is read.
+ */
+export function paymentConflictsOf(store: Store, links: readonly ReversalLink[], entryById: (id: string) => AccountEntry | undefined): PaymentConflict[] {
   const conflicts: PaymentConflict[] = [];
-  for (const entries of groupBy(allEntries(store), ledgerOf).values()) {
-    for (const issue of ledgerIssues(entries)) {
-      if (issue.kind !== 'reversedTwice') continue;
-      const payment = entries.find((entry) => entry.id === issue.entryId);
-      if (!payment || payment.kind !== 'payment') continue;
+  for (const [ledger, inLedger] of groupBy(links as AccountEntry[], ledgerOf)) {
+    const restored = new Set(inLedger.flatMap((entry) => (entry.restores === undefined ? [] : [entry.restores])));
+    const standing = groupBy(
+      inLedger.filter((entry) => !restored.has(entry.id)),
+      (entry) => entry.reverses,
+    );
+    for (const [paymentId, reversals] of standing) {
+      if (reversals.length < 2) continue;
+      const payment = entryById(paymentId);
+      if (!payment || payment.kind !== 'payment' || ledgerOf(payment) !== ledger) continue;
       conflicts.push({
         id: `payment:${payment.id}`,
         kind: 'paymentReversedTwice',
@@ -333,11 +364,11 @@ export function paymentConflicts(store: Store): PaymentConflict[] {
         amountCents: payment.amountCents,
         method: payment.method ?? 'other',
         paidAt: payment.at,
-        reversals: issue.reversalIds.length,
+        reversals: reversals.length,
       });
     }
   }
-  return conflicts.sort((a, b) => a.paidAt.localeCompare(b.paidAt));
+  return conflicts.sort((a, b) => a.paidAt.localeCompare(b.paidAt) || a.paymentId.localeCompare(b.paymentId));
 }
 
 /**
