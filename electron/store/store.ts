@@ -11,7 +11,7 @@
  * sync ledger (sync-ledger.ts).
  */
 import { mkdir } from 'node:fs/promises';
-import { addDays, format as formatDate, startOfDay } from 'date-fns';
+import { addDays, startOfDay } from 'date-fns';
 import type { StoreProblem } from '../../shared/contract/results';
 import { UserError } from '../../shared/contract/errors';
 import type { ChangeRecord, EntityKind } from '../../shared/model/change';
@@ -48,6 +48,13 @@ export interface StoreOptions {
   foldWhenIdleMs?: number | false;
   /** Past this many journal bytes, a change starts a fold without waiting to be idle. */
   foldPastBytes?: number;
+  /**
+   * The daily backup, taken in the background (the open and the changes never wait for it):
+   * `afterOpenMs` after open (false: not after open) and at the first change made here each day.
+   * Left out or false, only when asked (`backupIfNewDay`): the app passes it (backend.ts), a test
+   * that is not about backups has none running beside it.
+   */
+  dailyBackup?: { afterOpenMs: number | false } | false;
   /** Rules derived from changes, run inside every `transact` (DerivedRule). */
   rules?: readonly DerivedRule[];
   /**
@@ -77,6 +84,18 @@ export type DerivedRule = (tx: Transaction, written: readonly Written[], at: Dat
 export type OpenResult = { state: 'ready'; store: Store } | { state: 'recovery'; problem: StoreProblem };
 
 export type ChangeListener = (changes: readonly ChangeRecord[]) => void;
+
+/** A daily backup that failed: when it was tried (ISO) and the system's message. */
+export interface BackupFailure {
+  at: string;
+  detail: string;
+}
+
+/** The app's daily backup starts this long after open: once the first screen is up (scripts/bench.ts measures both). */
+export const BACKUP_AFTER_OPEN_MS = 5_000;
+
+/** After a failed daily backup (a full or unplugged disk), the next try: soon enough to matter the same day. */
+const BACKUP_RETRY_MS = 10 * 60 * 1000;
 
 export async function openStore(options: StoreOptions): Promise<OpenResult> {
   const { dataDir, format = currentFormat, now = () => new Date() } = options;
@@ -115,7 +134,9 @@ export async function openStore(options: StoreOptions): Promise<OpenResult> {
   // Lines left by a session that ended without folding (a crash, a killed process) are held in memory and
   // folded with the next change, on close or before the daily backup: opening writes nothing it does not have to.
   store.replay(journaled.journal.lines);
-  await store.backupIfNewDay();
+  // The backup copies every file that changed since the last one (seconds at five years): it waits until
+  // the first screen is up, then runs beside the changes (issue 11).
+  if (options.dailyBackup && options.dailyBackup.afterOpenMs !== false) store.backupAfter(options.dailyBackup.afterOpenMs);
   if (journaled.journal.lines.length > 0) store.foldSoon();
   return { state: 'ready', store };
 }
@@ -127,10 +148,21 @@ export class Store {
   private readonly onCommit?: StoreOptions['onCommit'];
   private readonly listeners = new Set<ChangeListener>();
   private readonly clock: HybridClock;
-  private lastBackupDay = '';
   /** The local day of the last backup, as instants: [start, end). */
   private backupDayStart = 0;
   private backupDayEnd = 0;
+  /** The daily backup under way, if any: a second call gets the same one. */
+  private backingUp: Promise<void> | undefined;
+  private backupTimer: ReturnType<typeof setTimeout> | undefined;
+  /** After a failed daily backup: not tried again before this instant (the store's clock). */
+  private backupRetryAt = 0;
+  private backupFailed: BackupFailure | undefined;
+  /** Once closing: no daily backup starts any more (the process may be about to end). */
+  private closing = false;
+  /** Work on the data files as a whole (the daily backup, a manual one, a restore, close): one at a time. */
+  private filesQueue: Promise<unknown> = Promise.resolve();
+  private readonly writeHooks?: WriteHooks;
+  private readonly backupAtChanges: boolean;
   /** Set once a restore replaced this store (null: the reopened folder is in recovery). */
   private successor: Store | null | undefined;
   /** Which records each file holds, so writing a file never scans years of other files' records. */
@@ -147,7 +179,7 @@ export class Store {
     private readonly tables: Tables,
     private readonly format: FormatSpec,
     private readonly now: () => Date,
-    options: Pick<StoreOptions, 'writeHooks' | 'onCommit' | 'foldWhenIdleMs' | 'foldPastBytes' | 'rules'> & {
+    options: Pick<StoreOptions, 'writeHooks' | 'onCommit' | 'foldWhenIdleMs' | 'foldPastBytes' | 'rules' | 'dailyBackup'> & {
       journal: WriteJournal;
       /** The files the open left unread, loaded on first access (none: everything was read). */
       partitions?: Partitions;
@@ -158,6 +190,8 @@ export class Store {
     private readonly ledger = new SyncLedger(deviceId),
   ) {
     this.onCommit = options.onCommit;
+    this.writeHooks = options.writeHooks;
+    this.backupAtChanges = Boolean(options.dailyBackup);
     this.journal = options.journal;
     this.rules = options.rules ?? [];
     this.clock = new HybridClock(deviceId, () => now().getTime());
@@ -315,11 +349,11 @@ export class Store {
     this.folding.soon();
     for (const listener of this.listeners) listener(changes);
     await this.onCommit?.(changes, origin);
-    // The change is already on disk: a failed backup must not report it as failed (the
-    // organiser would type it again). The next change of the day tries the backup again.
-    // Taken at the first change made here, not at a merge: a new copy's first sync would
-    // otherwise fold and copy every file it took from the folder before going on (issue 11).
-    if (origin === null) await this.backupIfNewDay().catch(() => undefined);
+    // Started here, never waited for: the change is acknowledged as soon as it is journaled, and a
+    // failed backup never turns it into an error (the organiser would type it again). Started at a
+    // change made here, not at a merge: a new copy's first sync would otherwise fold and copy every
+    // file it took from the folder while it goes on (issue 11).
+    if (origin === null && this.backupAtChanges) void this.backupIfNewDay();
   }
 
   /**
@@ -356,35 +390,96 @@ export class Store {
   retire(successor: Store | null): void {
     this.successor = successor;
     this.folding.stop();
+    clearTimeout(this.backupTimer);
     // Its memory no longer matches the folder: it must never fold again, nor hold the old journal open.
     void this.journal.close().catch(() => undefined);
   }
 
-  /** The daily backup, also taken when the app stays open past midnight. */
-  async backupIfNewDay(): Promise<void> {
+  /**
+   * Today's daily backup, in the background: resolves once it ended (never rejects; a failure
+   * is kept for the screens, `backupFailure`). Taken after open and at the first change of a
+   * day, so also when the app stays open past midnight. It holds the folds, not the changes:
+   * the journal is folded at one instant and the files are copied as they were then, while
+   * changes go on being journaled and acknowledged; they are in the next backup.
+   */
+  backupIfNewDay(): Promise<void> {
+    if (this.backingUp) return this.backingUp;
     const now = this.now();
     // Checked after every change: within the day of the last backup, the clock alone answers (no date formatting).
-    if (now.getTime() >= this.backupDayStart && now.getTime() < this.backupDayEnd) return;
-    const today = formatDate(now, 'yyyy-MM-dd');
-    if (today === this.lastBackupDay) return;
-    const taken = await this.folding.holding(() => ensureDailyBackup(this.dataDir, now, () => this.fold()));
-    if (taken) {
-      this.lastBackupDay = today;
-      this.backupDayStart = startOfDay(now).getTime();
-      this.backupDayEnd = addDays(startOfDay(now), 1).getTime();
+    if (now.getTime() >= this.backupDayStart && now.getTime() < this.backupDayEnd) return Promise.resolve();
+    if (this.closing || this.successor !== undefined || now.getTime() < this.backupRetryAt) return Promise.resolve();
+    const run = this.dailyBackup(now);
+    this.backingUp = run;
+    void run.finally(() => {
+      if (this.backingUp === run) this.backingUp = undefined;
+    });
+    return run;
+  }
+
+  /** The last daily backup failed (and no later one succeeded): when and why, for the backups screen. */
+  get backupFailure(): BackupFailure | undefined {
+    return this.backupFailed;
+  }
+
+  /** The daily backup, `ms` from now: after open, once the first screen is up; and again after a failure. */
+  backupAfter(ms: number): void {
+    clearTimeout(this.backupTimer);
+    this.backupTimer = setTimeout(() => void this.backupIfNewDay(), ms);
+    // A backup still to come must not keep a process alive: the next open or change takes it.
+    this.backupTimer.unref?.();
+  }
+
+  private async dailyBackup(now: Date): Promise<void> {
+    try {
+      const taken = await this.oneAtATime(() => {
+        // A close or a restore got there first: the store is done with its folder.
+        if (this.closing || this.successor !== undefined) return Promise.resolve(false);
+        return this.folding.holding(() =>
+          ensureDailyBackup(this.dataDir, now, (copy) => this.folding.snapshot(copy), { journal: false, hooks: this.writeHooks }),
+        );
+      });
+      if (taken) {
+        this.backupDayStart = startOfDay(now).getTime();
+        this.backupDayEnd = addDays(startOfDay(now), 1).getTime();
+        this.backupFailed = undefined;
+      }
+    } catch (error) {
+      // Nothing is lost (every change is in the journal or the files): said on the backups screen, tried again later.
+      const detail = error instanceof Error ? error.message : String(error);
+      console.error(`Cabas: the daily backup failed (${detail}); it will be tried again.`);
+      this.backupFailed = { at: now.toISOString(), detail };
+      this.backupRetryAt = now.getTime() + BACKUP_RETRY_MS;
+      if (!this.closing) this.backupAfter(BACKUP_RETRY_MS);
+    } finally {
+      // The changes journaled while the folds were held.
+      if (!this.closing) this.folding.soon();
     }
   }
 
-  /**
-   * Runs `work` between transactions with no fold starting on its own until it ends: a
-   * backup or a restore reading the data files calls `fold()` first, then finds them complete.
-   */
-  withFoldsHeld<T>(work: () => Promise<T>): Promise<T> {
-    return this.exclusive(() => this.folding.holding(work));
+  /** Runs `work` once no other whole-folder work (a backup, a restore, close) is under way. */
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.filesQueue.then(work);
+    this.filesQueue = run.catch(() => undefined);
+    return run;
   }
 
-  /** Folds, then closes the journal: the backend's close path. Changes made afterwards still work (the journal reopens). */
+  /**
+   * Runs `work` between transactions with no fold starting on its own until it ends, after a
+   * daily backup under way: a backup or a restore reading the data files calls `fold()`
+   * first, then finds them complete.
+   */
+  withFoldsHeld<T>(work: () => Promise<T>): Promise<T> {
+    return this.exclusive(() => this.oneAtATime(() => this.folding.holding(work)));
+  }
+
+  /**
+   * Waits for a daily backup under way (a backup cut off would be left out of the list, but
+   * one that ends is better), folds, then closes the journal: the backend's close path.
+   * Changes made afterwards still work (the journal reopens); no daily backup starts any more.
+   */
   close(): Promise<void> {
+    this.closing = true;
+    clearTimeout(this.backupTimer);
     return this.withFoldsHeld(async () => {
       this.folding.stop();
       await this.fold();

@@ -22,8 +22,9 @@ async function damagedFolder() {
   await value(first, 'producers.create', { name: 'Ferme du Bois' });
   await value(first, 'producers.create', { name: 'Les Jardins de Marie' });
   clock.set(new Date(2026, 2, 3, 9, 0));
-  // Reopening on a new day takes the daily backup of the good state.
-  const second = await openTestBackend({ dataDir, now: clock.now });
+  // Reopening on a new day takes the daily backup of the good state, in the background.
+  const second = await openTestBackend({ dataDir, now: clock.now, dailyBackup: { afterOpenMs: 0 } });
+  await second.workspace.store.backupIfNewDay();
   const good = await value<Producer[]>(second, 'producers.list', {});
   const goodFiles = await snapshotData(dataDir);
   const damagedText = (await readFile(join(dataDir, 'producers.json'), 'utf8')).slice(0, 40);
@@ -195,9 +196,10 @@ describe('backups and the write journal', () => {
     await value(first, 'producers.create', { name: 'Ferme du Bois' });
     clock.advance(1000);
     await value(first, 'producers.create', { name: 'Dans le journal' });
-    // The app is killed: the second change is only in the journal. Next day, the daily backup is taken at open.
+    // The app is killed: the second change is only in the journal. Next day, the daily backup is taken after open.
     clock.set(new Date(2026, 2, 3, 9, 0));
-    const second = await openTestBackend({ dataDir, now: clock.now });
+    const second = await openTestBackend({ dataDir, now: clock.now, dailyBackup: { afterOpenMs: 0 } });
+    await second.workspace.store.backupIfNewDay();
     const daily = (await value<BackupInfo[]>(second, 'backups.list')).find((entry) => entry.kind === 'daily')!;
     expect(daily.createdAt).toBe(new Date(2026, 2, 3, 9, 0).toISOString());
     expect(daily.readable).toBe(true);
