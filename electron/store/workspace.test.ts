@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppStatus, BackupInfo } from '../../shared/contract/results';
@@ -209,5 +209,31 @@ describe('backups and the write journal', () => {
 
     const names = (await value<Producer[]>(second, 'producers.list', {})).map((producer) => producer.name).sort();
     expect(names).toEqual(['Dans le journal', 'Ferme du Bois']);
+  });
+});
+
+describe('a daily backup that fails in the background', () => {
+  it('is said in the app status, which the backups screen shows, until a later try succeeds; the change is kept', async () => {
+    const dataDir = await tempDir();
+    const clock = manualClock(new Date(2026, 2, 2, 9, 0));
+    const backend = await openTestBackend({ dataDir, now: clock.now, dailyBackup: { afterOpenMs: false } });
+    // The backup's folder cannot be made (as on a full or read-only disk).
+    await mkdir(join(dataDir, 'backups'), { recursive: true });
+    const blocked = join(dataDir, 'backups', `${new Date(2026, 2, 2, 9, 0).toISOString().replace(/[:.]/g, '-')}-daily`);
+    await writeFile(blocked, 'not a folder');
+
+    await value(backend, 'producers.create', { name: 'Ferme du Bois' });
+    await backend.workspace.store.backupIfNewDay();
+    const failed = await value<AppStatus>(backend, 'app.status');
+    expect(failed).toMatchObject({ state: 'ready', backupFailed: { at: new Date(2026, 2, 2, 9, 0).toISOString() } });
+
+    clock.advance(11 * 60 * 1000);
+    await value(backend, 'producers.create', { name: 'Les Jardins de Marie' });
+    await backend.workspace.store.backupIfNewDay();
+    expect(await value<AppStatus>(backend, 'app.status')).not.toHaveProperty('backupFailed');
+    expect((await value<BackupInfo[]>(backend, 'backups.list')).filter((backup) => backup.kind === 'daily')).toHaveLength(1);
+    await backend.close();
+    const names = (await value<Producer[]>(await openTestBackend({ dataDir, now: clock.now }), 'producers.list', {})).map((producer) => producer.name);
+    expect(names.sort()).toEqual(['Ferme du Bois', 'Les Jardins de Marie']);
   });
 });
