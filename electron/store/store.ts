@@ -7,11 +7,10 @@
  * the acknowledgement path (folding.ts), and opening reads the files then
  * replays the journal. Around this kernel: transactions (transaction.ts), the
  * change records they make (change-records.ts), which records each file holds
- * (file-index.ts), the files read on first use (partition-loader.ts) and the
- * sync ledger (sync-ledger.ts).
+ * (file-index.ts), the files read on first use (partition-loader.ts), the
+ * sync ledger (sync-ledger.ts) and the daily backup in the background (daily-backup.ts).
  */
 import { mkdir } from 'node:fs/promises';
-import { addDays, startOfDay } from 'date-fns';
 import type { StoreProblem } from '../../shared/contract/results';
 import { UserError } from '../../shared/contract/errors';
 import type { ChangeRecord, EntityKind } from '../../shared/model/change';
@@ -19,7 +18,8 @@ import { HybridClock } from '../../shared/sync/hlc';
 import type { Stamps } from '../../shared/sync/stamps';
 import type { WriteHooks } from './atomic-write';
 import { readJournal, WriteJournal, type JournalEntry, type JournalLine } from './write-journal';
-import { createBackup, ensureDailyBackup } from './backups';
+import { createBackup } from './backups';
+import { DailyBackup, type BackupFailure } from './daily-backup';
 import { endWriteBatch, openDataFolder, writeDataFile } from './data-files';
 import { loadDeviceId } from './device-id';
 import { fileOf, type EntityOf } from './entities';
@@ -85,18 +85,6 @@ export type OpenResult = { state: 'ready'; store: Store } | { state: 'recovery';
 
 export type ChangeListener = (changes: readonly ChangeRecord[]) => void;
 
-/** A daily backup that failed: when it was tried (ISO) and the system's message. */
-export interface BackupFailure {
-  at: string;
-  detail: string;
-}
-
-/** The app's daily backup starts this long after open: once the first screen is up (scripts/bench.ts measures both). */
-export const BACKUP_AFTER_OPEN_MS = 5_000;
-
-/** After a failed daily backup (a full or unplugged disk), the next try: soon enough to matter the same day. */
-const BACKUP_RETRY_MS = 10 * 60 * 1000;
-
 export async function openStore(options: StoreOptions): Promise<OpenResult> {
   const { dataDir, format = currentFormat, now = () => new Date() } = options;
   await mkdir(dataDir, { recursive: true });
@@ -148,20 +136,9 @@ export class Store {
   private readonly onCommit?: StoreOptions['onCommit'];
   private readonly listeners = new Set<ChangeListener>();
   private readonly clock: HybridClock;
-  /** The local day of the last backup, as instants: [start, end). */
-  private backupDayStart = 0;
-  private backupDayEnd = 0;
-  /** The daily backup under way, if any: a second call gets the same one. */
-  private backingUp: Promise<void> | undefined;
-  private backupTimer: ReturnType<typeof setTimeout> | undefined;
-  /** After a failed daily backup: not tried again before this instant (the store's clock). */
-  private backupRetryAt = 0;
-  private backupFailed: BackupFailure | undefined;
-  /** Once closing: no daily backup starts any more (the process may be about to end). */
-  private closing = false;
   /** Work on the data files as a whole (the daily backup, a manual one, a restore, close): one at a time. */
   private filesQueue: Promise<unknown> = Promise.resolve();
-  private readonly writeHooks?: WriteHooks;
+  private readonly daily: DailyBackup;
   private readonly backupAtChanges: boolean;
   /** Set once a restore replaced this store (null: the reopened folder is in recovery). */
   private successor: Store | null | undefined;
@@ -190,7 +167,6 @@ export class Store {
     private readonly ledger = new SyncLedger(deviceId),
   ) {
     this.onCommit = options.onCommit;
-    this.writeHooks = options.writeHooks;
     this.backupAtChanges = Boolean(options.dailyBackup);
     this.journal = options.journal;
     this.rules = options.rules ?? [];
@@ -211,6 +187,7 @@ export class Store {
       },
       retired: () => this.successor !== undefined,
     });
+    this.daily = new DailyBackup({ dataDir, now, folding: this.folding, hooks: options.writeHooks, oneAtATime: (work) => this.oneAtATime(work) });
     this.resumeClock(this.ledger.stamps.values(), this.ledger.graves.values());
     const unread = partitions?.latest() ?? '';
     if (unread !== '') this.clock.resume(unread);
@@ -390,70 +367,24 @@ export class Store {
   retire(successor: Store | null): void {
     this.successor = successor;
     this.folding.stop();
-    clearTimeout(this.backupTimer);
+    this.daily.stop();
     // Its memory no longer matches the folder: it must never fold again, nor hold the old journal open.
     void this.journal.close().catch(() => undefined);
   }
 
-  /**
-   * Today's daily backup, in the background: resolves once it ended (never rejects; a failure
-   * is kept for the screens, `backupFailure`). Taken after open and at the first change of a
-   * day, so also when the app stays open past midnight. It holds the folds, not the changes:
-   * the journal is folded at one instant and the files are copied as they were then, while
-   * changes go on being journaled and acknowledged; they are in the next backup.
-   */
+  /** Today's daily backup, in the background (daily-backup.ts): resolves once it ended, never rejects. */
   backupIfNewDay(): Promise<void> {
-    if (this.backingUp) return this.backingUp;
-    const now = this.now();
-    // Checked after every change: within the day of the last backup, the clock alone answers (no date formatting).
-    if (now.getTime() >= this.backupDayStart && now.getTime() < this.backupDayEnd) return Promise.resolve();
-    if (this.closing || this.successor !== undefined || now.getTime() < this.backupRetryAt) return Promise.resolve();
-    const run = this.dailyBackup(now);
-    this.backingUp = run;
-    void run.finally(() => {
-      if (this.backingUp === run) this.backingUp = undefined;
-    });
-    return run;
+    return this.daily.ifNewDay();
   }
 
   /** The last daily backup failed (and no later one succeeded): when and why, for the backups screen. */
   get backupFailure(): BackupFailure | undefined {
-    return this.backupFailed;
+    return this.daily.failure;
   }
 
-  /** The daily backup, `ms` from now: after open, once the first screen is up; and again after a failure. */
+  /** The daily backup, `ms` from now (after open: once the first screen is up). */
   backupAfter(ms: number): void {
-    clearTimeout(this.backupTimer);
-    this.backupTimer = setTimeout(() => void this.backupIfNewDay(), ms);
-    // A backup still to come must not keep a process alive: the next open or change takes it.
-    this.backupTimer.unref?.();
-  }
-
-  private async dailyBackup(now: Date): Promise<void> {
-    try {
-      const taken = await this.oneAtATime(() => {
-        // A close or a restore got there first: the store is done with its folder.
-        if (this.closing || this.successor !== undefined) return Promise.resolve(false);
-        return this.folding.holding(() =>
-          ensureDailyBackup(this.dataDir, now, (copy) => this.folding.snapshot(copy), { journal: false, hooks: this.writeHooks }),
-        );
-      });
-      if (taken) {
-        this.backupDayStart = startOfDay(now).getTime();
-        this.backupDayEnd = addDays(startOfDay(now), 1).getTime();
-        this.backupFailed = undefined;
-      }
-    } catch (error) {
-      // Nothing is lost (every change is in the journal or the files): said on the backups screen, tried again later.
-      const detail = error instanceof Error ? error.message : String(error);
-      console.error(`Cabas: the daily backup failed (${detail}); it will be tried again.`);
-      this.backupFailed = { at: now.toISOString(), detail };
-      this.backupRetryAt = now.getTime() + BACKUP_RETRY_MS;
-      if (!this.closing) this.backupAfter(BACKUP_RETRY_MS);
-    } finally {
-      // The changes journaled while the folds were held.
-      if (!this.closing) this.folding.soon();
-    }
+    this.daily.after(ms);
   }
 
   /** Runs `work` once no other whole-folder work (a backup, a restore, close) is under way. */
@@ -478,8 +409,7 @@ export class Store {
    * Changes made afterwards still work (the journal reopens); no daily backup starts any more.
    */
   close(): Promise<void> {
-    this.closing = true;
-    clearTimeout(this.backupTimer);
+    this.daily.stop();
     return this.withFoldsHeld(async () => {
       this.folding.stop();
       await this.fold();
