@@ -10,7 +10,7 @@ import type { Producer } from '../../shared/model/producer';
 import { envelope, manualClock, producerRecord, writeDataFile } from '../testing/fixtures';
 import { useTempDirs } from '../testing/temp-dir';
 import type { WriteHooks } from './atomic-write';
-import { listBackups } from './backups';
+import { createBackup, listBackups } from './backups';
 import { currentFormat } from './migrations';
 import { openStore, type Store, type StoreOptions } from './store';
 import { Workspace } from './workspace';
@@ -112,6 +112,22 @@ describe('the daily backup in the background', () => {
     await Promise.all([backedUp, closed]);
     expect(order).toEqual(['backup ended', 'closed']);
     expect(await dailies(dataDir)).toMatchObject([{ readable: true, files: ['members.json', 'producers.json'] }]);
+  });
+
+  it('a manual backup asked while it copies waits for it, and the changes still do not', async () => {
+    const dataDir = await folderWithProducers(producerRecord({ name: 'Ferme du Bois' }));
+    const gate = backupGate();
+    const store = await ready({ dataDir, now: () => day(2), foldWhenIdleMs: false, dailyBackup: { afterOpenMs: 0 }, writeHooks: gate.hooks });
+    await gate.reached;
+    const manual = store.withFoldsHeld(async () => {
+      await store.fold();
+      return createBackup(dataDir, 'manual', day(2, 9, 1));
+    });
+    await store.transact((tx) => tx.put('producer', producerRecord({ name: 'Pendant' })));
+    gate.release();
+    await manual;
+    const kinds = (await listBackups(dataDir, currentFormat)).map((backup) => backup.kind);
+    expect(kinds).toEqual(['manual', 'daily']);
   });
 
   it('cut off half-way (the app killed), the folder reopens as it was, the half backup is never offered and goes before the next one', async () => {

@@ -400,7 +400,8 @@ export class Store {
    * first, then finds them complete.
    */
   withFoldsHeld<T>(work: () => Promise<T>): Promise<T> {
-    return this.exclusive(() => this.oneAtATime(() => this.folding.holding(work)));
+    // The daily backup is waited for before the changes are held: they never wait for it.
+    return this.oneAtATime(() => this.exclusive(() => this.folding.holding(work)));
   }
 
   /**
