@@ -114,20 +114,24 @@ describe('the daily backup in the background', () => {
     expect(await dailies(dataDir)).toMatchObject([{ readable: true, files: ['members.json', 'producers.json'] }]);
   });
 
-  it('a manual backup asked while it copies waits for it, and the changes still do not', async () => {
+  it('a manual backup asked while it copies waits for it; each holds its own state', async () => {
     const dataDir = await folderWithProducers(producerRecord({ name: 'Ferme du Bois' }));
     const gate = backupGate();
     const store = await ready({ dataDir, now: () => day(2), foldWhenIdleMs: false, dailyBackup: { afterOpenMs: 0 }, writeHooks: gate.hooks });
     await gate.reached;
+    const during = producerRecord({ name: 'Pendant' });
+    await store.transact((tx) => tx.put('producer', during));
     const manual = store.withFoldsHeld(async () => {
       await store.fold();
       return createBackup(dataDir, 'manual', day(2, 9, 1));
     });
-    await store.transact((tx) => tx.put('producer', producerRecord({ name: 'Pendant' })));
     gate.release();
     await manual;
-    const kinds = (await listBackups(dataDir, currentFormat)).map((backup) => backup.kind);
-    expect(kinds).toEqual(['manual', 'daily']);
+    const [manualBackup, dailyBackup] = await listBackups(dataDir, currentFormat);
+    expect([manualBackup?.kind, dailyBackup?.kind]).toEqual(['manual', 'daily']);
+    const producersIn = (id: string) => readFile(join(dataDir, 'backups', id, 'producers.json'), 'utf8');
+    expect(await producersIn(manualBackup!.id)).toContain(during.id);
+    expect(await producersIn(dailyBackup!.id)).not.toContain(during.id);
   });
 
   it('cut off half-way (the app killed), the folder reopens as it was, the half backup is never offered and goes before the next one', async () => {

@@ -400,8 +400,9 @@ export class Store {
    * first, then finds them complete.
    */
   withFoldsHeld<T>(work: () => Promise<T>): Promise<T> {
-    // The daily backup is waited for before the changes are held: they never wait for it.
-    return this.oneAtATime(() => this.exclusive(() => this.folding.holding(work)));
+    // In the changes' queue from the call on (a change asked after a restore lands on the restored data);
+    // so while it waits for a daily backup under way, the changes asked after it wait too.
+    return this.exclusive(() => this.oneAtATime(() => this.folding.holding(work)));
   }
 
   /**
