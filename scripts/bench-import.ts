@@ -48,7 +48,7 @@ export async function benchImport(samples = 5): Promise<{ label: string; samples
   const results: { label: string; samples: number; median: number; max: number }[] = [];
   const dataDir = await mkdtemp(join(tmpdir(), 'cabas-bench-import-'));
   try {
-    const { dispatch } = await openBackend({ dataDir });
+    const { dispatch } = await openBackend({ dataDir, dailyBackup: false });
     const measure = async (label: string, contentBase64: string) => {
       const times: number[] = [];
       for (let sample = 0; sample < samples; sample++) {
