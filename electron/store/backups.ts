@@ -61,7 +61,7 @@ export interface BackupOptions {
   /**
    * Whether the write journal is copied (default: when it holds lines). The running store's
    * daily backup says no: it folded every line up to one instant, and the lines appended since,
-   * while it copies, are changes made after that instant (Store.backupIfNewDay).
+   * while it copies, are changes made after that instant (daily-backup.ts).
    */
   journal?: boolean;
   /** A test's seam: `step('backup.file', file)` before each file is copied. */

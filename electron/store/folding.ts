@@ -96,7 +96,7 @@ export class Folding {
    * Folds with every file taken from memory at one instant, then runs `work` before any
    * other fold starts: while it runs the data files hold exactly the changes up to that
    * instant, though changes go on into the journal (the daily backup copies them so,
-   * without making anyone wait: Store.backupIfNewDay).
+   * without making anyone wait: daily-backup.ts).
    */
   snapshot<T>(work: () => Promise<T>): Promise<T> {
     const run = this.chain.then(async () => {
