@@ -6,6 +6,7 @@ import { startFreezing, type Freezer } from './services/frozen-rates';
 import { startPlacing, type Placer } from './services/standing-orders';
 import type { PrintAdapter } from './services/print';
 import type { FolderChooser } from './services/sync';
+import { BACKUP_AFTER_OPEN_MS } from './store/daily-backup';
 import type { StoreOptions } from './store/store';
 import { Workspace } from './store/workspace';
 import { personalLinkFiller } from './shop/link-filler';
@@ -53,6 +54,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   // The store hands every committed change to the sync journal; the syncer reads the store back.
   const late: { syncer?: Syncer } = {};
   const workspace = await Workspace.open({
+    dailyBackup: { afterOpenMs: BACKUP_AFTER_OPEN_MS },
     ...storeOptions,
     // Derived rules run inside every transaction, whichever service or conflict resolution made it.
     rules: accountRules,

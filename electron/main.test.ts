@@ -27,7 +27,17 @@ beforeEach(async () => {
   vi.stubEnv('LOCALAPPDATA', stateDir);
 });
 
+/** The apps launched by the test: quit before their folder goes (a daily backup may be running in the background). */
+const launched: FakeElectron[] = [];
+
 afterEach(async () => {
+  for (const fake of launched.splice(0)) {
+    if (fake.app.listenerCount('will-quit') === 0) continue;
+    // Its will-quit closes the backend (waiting for a backup under way), then asks to quit.
+    fake.app.quitRequested = false;
+    fake.app.emit('will-quit', new fake.FakeEvent());
+    await vi.waitFor(() => expect(fake.app.quitRequested).toBe(true), { timeout: 60_000 });
+  }
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
   await rm(root, { recursive: true, force: true });
@@ -39,6 +49,7 @@ async function launch(prepare: (fake: FakeElectron) => void = () => undefined): 
   const fake = await import('./testing/fake-electron');
   fake.app.appPath = '/opt/Cabas/resources/app.asar';
   prepare(fake);
+  launched.push(fake);
   await import('./main');
   return fake;
 }

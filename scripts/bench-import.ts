@@ -47,8 +47,9 @@ export async function benchImport(samples = 5): Promise<{ label: string; samples
   ];
   const results: { label: string; samples: number; median: number; max: number }[] = [];
   const dataDir = await mkdtemp(join(tmpdir(), 'cabas-bench-import-'));
+  const backend = await openBackend({ dataDir, dailyBackup: false });
   try {
-    const { dispatch } = await openBackend({ dataDir });
+    const { dispatch } = backend;
     const measure = async (label: string, contentBase64: string) => {
       const times: number[] = [];
       for (let sample = 0; sample < samples; sample++) {
@@ -67,6 +68,8 @@ export async function benchImport(samples = 5): Promise<{ label: string; samples
     if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported.error)}`);
     for (const file of files) await measure(`${file.label}, all 1 000 already in the catalogue`, file.contentBase64);
   } finally {
+    // Closed first: a fold still to come would otherwise write into the folder being removed.
+    await backend.close();
     await rm(dataDir, { recursive: true, force: true });
   }
   return results;

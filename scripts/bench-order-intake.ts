@@ -64,7 +64,8 @@ function formExport(): string {
 
 async function measure(label: string, files: { name: string; contentBase64: string }[]) {
   const dataDir = await mkdtemp(join(tmpdir(), 'cabas-bench-intake-'));
-  const backend = await openBackend({ dataDir });
+  // The intake timed alone: no daily backup starting in the background at the first change.
+  const backend = await openBackend({ dataDir, dailyBackup: false });
   const call = async <T>(name: Parameters<typeof backend.dispatch>[0], payload: unknown): Promise<T> => {
     const outcome = await backend.dispatch(name, payload);
     if (!outcome.ok) throw new Error(`${name} refused: ${JSON.stringify(outcome.error)}`);

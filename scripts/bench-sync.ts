@@ -61,13 +61,14 @@ export async function benchSync(label: string, distributionCount: number, weekCo
   const folder = await mkdtemp(join(tmpdir(), `cabas-bench-folder-${label}-`));
   const relay = buildRelay(distributionCount);
   await writeStoreFormat(organiserDir, relay);
-  const organiser = await openBackend({ dataDir: organiserDir });
+  // Sync timed alone: no daily backup starting in the background mid-measure (scripts/bench.ts times it).
+  const organiser = await openBackend({ dataDir: organiserDir, dailyBackup: false });
   organiser.syncer.stop();
   await must(organiser, 'sync.saveSettings', { teamFolder: folder, autoSyncMinutes: 0 });
   const [, firstSync] = await timed(() => must(organiser, 'sync.now', {}));
   const snapshotMb = (await stat(join(folder, ROOT, organiser.workspace.store.deviceId, 'snapshot.json'))).size / 1e6;
 
-  const joiner = await openBackend({ dataDir: joinerDir });
+  const joiner = await openBackend({ dataDir: joinerDir, dailyBackup: false });
   joiner.syncer.stop();
   await must(joiner, 'sync.saveSettings', { teamFolder: folder, autoSyncMinutes: 0 });
   const [, joined] = await timed(() => must(joiner, 'sync.now', {}));

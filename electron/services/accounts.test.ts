@@ -73,6 +73,7 @@ describe('paying at the counter', () => {
     expect(lines.at(-1)!.balanceCents).toBe(0);
 
     // Every entry reached the disk, in this month's accounts file.
+    await app.workspace.store.fold();
     expect(await readdir(dataPath(app, 'accounts'))).toEqual(['2026-03.json']);
     const disk = await reopened(app.dataDir);
     expect(disk.all('accountEntry').sort((a, b) => a.id.localeCompare(b.id))).toEqual(

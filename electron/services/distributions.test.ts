@@ -137,6 +137,7 @@ describe('distributions.createSeries', () => {
     app.clock.set(new Date('2026-03-29T17:00:00.000Z'));
     expect((await call<DistributionView>(app, 'distributions.get', { id: series[1]!.id })).status).toBe('distributed');
 
+    await app.workspace.store.fold();
     const files = (await readdir(join(app.dataDir, 'distributions'))).sort();
     expect(files).toEqual(series.map((d) => `${d.id}.json`).sort());
     for (const distribution of series) {
@@ -166,6 +167,7 @@ describe('distributions.createSeries', () => {
       expect(toLocal(d.opensAt, BRUSSELS).time).toBe('09:00');
       expect(toLocal(d.closesAt, BRUSSELS).time).toBe('23:59');
     }
+    await app.workspace.store.fold();
     expect((await readdir(join(app.dataDir, 'distributions'))).length).toBe(3);
     const listed = await call<DistributionView[]>(app, 'distributions.list', {});
     expect(listed.map((d) => d.pickupDate)).toEqual(['2026-10-16', '2026-10-30', '2026-11-06']);

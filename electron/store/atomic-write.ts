@@ -20,9 +20,10 @@ export function tempPathFor(path: string): string {
 /**
  * The instants of the store's write path where a crash can strike: before a journal line is
  * written, after it is written and before it is flushed, before each data file of a fold is
- * written, and before the folded part of the journal is dropped.
+ * written, before the folded part of the journal is dropped, and before each file of a daily
+ * backup is copied (the backup runs beside the changes: a test holds it there).
  */
-export type WriteStep = 'journal.append' | 'journal.sync' | 'fold.file' | 'journal.drop';
+export type WriteStep = 'journal.append' | 'journal.sync' | 'fold.file' | 'journal.drop' | 'backup.file';
 
 /**
  * Test seam: lets a test stop a write at any step, as a crash would — by throwing (a failed

@@ -23,9 +23,16 @@ export interface EarlierBackup {
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** Copies (or links) `files` from `fromDir` into `toDir`; returns each file's SHA-256, for the next backup. */
-export async function copyIntoBackup(fromDir: string, toDir: string, files: readonly string[], earlier: readonly EarlierBackup[]): Promise<Record<string, string>> {
+export async function copyIntoBackup(
+  fromDir: string,
+  toDir: string,
+  files: readonly string[],
+  earlier: readonly EarlierBackup[],
+  beforeFile?: (file: string) => Promise<void> | void,
+): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};
   for (const file of files) {
+    await beforeFile?.(file);
     // The bytes hashed are the bytes stored: the hash always describes the backup's own copy.
     const bytes = await readFile(join(fromDir, file));
     const hash = sha256(bytes);

@@ -28,19 +28,22 @@ async function folderWithOneProducer() {
   return dataDir;
 }
 
+/** The app's daily backups: after open (in the background) and at the first change of each day. */
+const daily = { afterOpenMs: false } as const;
+
 describe('daily backups', () => {
-  it('are taken on open once per local day', async () => {
+  it('are taken once per local day, in the background after open', async () => {
     const dataDir = await folderWithOneProducer();
     const clock = manualClock(day(2, 8));
-    await ready({ dataDir, now: clock.now });
+    await (await ready({ dataDir, now: clock.now, dailyBackup: { afterOpenMs: 0 } })).backupIfNewDay();
     expect(await dailies(dataDir)).toHaveLength(1);
 
     clock.set(day(2, 23, 59));
-    await ready({ dataDir, now: clock.now });
+    await (await ready({ dataDir, now: clock.now, dailyBackup: { afterOpenMs: 0 } })).backupIfNewDay();
     expect(await dailies(dataDir)).toHaveLength(1);
 
     clock.set(day(3, 0, 1));
-    await ready({ dataDir, now: clock.now });
+    await (await ready({ dataDir, now: clock.now, dailyBackup: { afterOpenMs: 0 } })).backupIfNewDay();
     const taken = await dailies(dataDir);
     expect(taken).toHaveLength(2);
     expect(taken.map((b) => b.createdAt)).toEqual([day(3, 0, 1).toISOString(), day(2, 8).toISOString()]);
@@ -49,38 +52,48 @@ describe('daily backups', () => {
 
   it('are not taken while the folder holds no data', async () => {
     const dataDir = await tempDir();
-    await ready({ dataDir, now: () => day(2) });
+    await (await ready({ dataDir, now: () => day(2), dailyBackup: daily })).backupIfNewDay();
     expect(await listBackups(dataDir, currentFormat)).toEqual([]);
   });
 
   it('are taken after the first change when the folder was empty', async () => {
     const dataDir = await tempDir();
-    const store = await ready({ dataDir, now: () => day(2) });
+    const store = await ready({ dataDir, now: () => day(2), dailyBackup: daily });
     await store.transact((tx) => tx.put('producer', producerRecord()));
+    await store.backupIfNewDay();
     expect(await dailies(dataDir)).toHaveLength(1);
   });
 
   it('are not taken by a merge of other copies’ changes (a new copy taking a relay’s history), but at the next change made here', async () => {
     const dataDir = await tempDir();
-    const store = await ready({ dataDir, now: () => day(2), foldWhenIdleMs: false });
+    let copied = 0;
+    const store = await ready({ dataDir, now: () => day(2), foldWhenIdleMs: false, dailyBackup: daily, writeHooks: { step: (step) => void (step === 'backup.file' && copied++) } });
     const other = 'f0000000-7d3c-4c4e-9a59-2a9f1f6c0d11';
     const producer = producerRecord({ name: 'Ferme du Bois' });
     await store.merge([{ at: `${day(1).toISOString()}-0000-${other}`, device: other, entity: 'producer', entityId: producer.id, fields: { ...producer } }], 'team');
     expect(store.get('producer', producer.id)?.name).toBe('Ferme du Bois');
+    // Closing waits for a backup under way: none was started.
+    await store.close();
+    expect(copied).toBe(0);
     expect(await dailies(dataDir)).toEqual([]);
-    await store.transact((tx) => tx.put('producer', producerRecord()));
+    const reopened = await ready({ dataDir, now: () => day(2), dailyBackup: daily });
+    await reopened.transact((tx) => tx.put('producer', producerRecord()));
+    await reopened.backupIfNewDay();
     expect(await dailies(dataDir)).toHaveLength(1);
   });
 
   it('are taken after the first change of a day when the app stays open past midnight', async () => {
     const dataDir = await folderWithOneProducer();
     const clock = manualClock(day(2, 22));
-    const store = await ready({ dataDir, now: clock.now });
+    const store = await ready({ dataDir, now: clock.now, dailyBackup: daily });
+    await store.backupIfNewDay();
     expect(await dailies(dataDir)).toHaveLength(1);
 
     clock.set(day(3, 0, 30));
     const added = producerRecord({ name: 'Les Jardins de Marie' });
     await store.transact((tx) => tx.put('producer', added));
+    // Started by the change, not waited for by it: this waits for the one under way.
+    await store.backupIfNewDay();
     const taken = await dailies(dataDir);
     expect(taken).toHaveLength(2);
     expect(taken[0]!.createdAt).toBe(day(3, 0, 30).toISOString());
@@ -89,12 +102,13 @@ describe('daily backups', () => {
 
     clock.set(day(3, 10));
     await store.transact((tx) => tx.put('producer', producerRecord()));
+    await store.backupIfNewDay();
     expect(await dailies(dataDir)).toHaveLength(2);
   });
 
   it('keep only the last 14', async () => {
     const dataDir = await folderWithOneProducer();
-    for (let date = 1; date <= 20; date++) await ready({ dataDir, now: () => day(date) });
+    for (let date = 1; date <= 20; date++) await (await ready({ dataDir, now: () => day(date), dailyBackup: daily })).backupIfNewDay();
     const kept = await dailies(dataDir);
     expect(kept.map((b) => b.createdAt)).toEqual(
       Array.from({ length: 14 }, (_, i) => day(20 - i).toISOString()),
@@ -102,10 +116,11 @@ describe('daily backups', () => {
     expect((await readdir(join(dataDir, 'backups'))).filter((id) => id.endsWith('-daily'))).toHaveLength(14);
   });
 
-  it('a failed daily backup does not turn a saved change into an error, and is retried with the next change', async () => {
+  it('a failed daily backup does not turn a saved change into an error, is reported, and is tried again later', async () => {
     const dataDir = await folderWithOneProducer();
     const clock = manualClock(day(2, 22));
-    const store = await ready({ dataDir, now: clock.now });
+    const store = await ready({ dataDir, now: clock.now, dailyBackup: daily });
+    await store.backupIfNewDay();
     // The next backup folder cannot be created (as on a full or read-only disk).
     clock.set(day(3, 9));
     const blocked = join(dataDir, 'backups', `${day(3, 9).toISOString().replace(/[:.]/g, '-')}-daily`);
@@ -113,12 +128,22 @@ describe('daily backups', () => {
 
     const added = producerRecord({ name: 'Sauvé malgré tout' });
     await expect(store.transact((tx) => tx.put('producer', added))).resolves.toEqual(added);
+    await store.backupIfNewDay();
+    expect(store.backupFailure).toMatchObject({ at: day(3, 9).toISOString() });
+    expect(store.backupFailure?.detail).toBeTruthy();
     expect((await readFile(join(dataDir, 'producers.json'), 'utf8')).includes(added.id)).toBe(true);
     expect(await dailies(dataDir)).toHaveLength(1);
 
+    // Not again at every change (a full disk would be tried at each keystroke), but once a while has passed.
+    clock.set(day(3, 9, 1));
+    await store.transact((tx) => tx.put('producer', producerRecord()));
+    await store.backupIfNewDay();
+    expect(await dailies(dataDir)).toHaveLength(1);
     clock.set(day(3, 10));
     await store.transact((tx) => tx.put('producer', producerRecord()));
+    await store.backupIfNewDay();
     expect(await dailies(dataDir)).toHaveLength(2);
+    expect(store.backupFailure).toBeUndefined();
   });
 });
 

@@ -1,8 +1,9 @@
 /**
- * Rolling backups of the data files: one a day at open (last 14 kept), manual
- * ones, and safety copies before a migration or a restore. A backup is a folder
- * under `backups/`; its `backup.json` is written last, so a backup interrupted
- * half-way is never listed.
+ * Rolling backups of the data files: one a day, taken in the background shortly
+ * after open or at the first change of the day (last 14 kept), manual ones, and
+ * safety copies before a migration or a restore. A backup is a folder under
+ * `backups/`; its `backup.json` is written last, so a backup interrupted half-way
+ * is never listed, and its folder is removed before the next backup.
  */
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -10,7 +11,7 @@ import { format as formatDate } from 'date-fns';
 import { z } from 'zod';
 import type { BackupInfo, BackupKind } from '../../shared/contract/results';
 import { UserError } from '../../shared/contract/errors';
-import { flushFolder, writeFileAtomic } from './atomic-write';
+import { flushFolder, writeFileAtomic, type WriteHooks } from './atomic-write';
 import { copyIntoBackup } from './backup-copies';
 import { listDataFiles, readDataFolder, RESTORE_MARKER, RESTORING_DIR } from './data-files';
 import { saveExpectedFiles } from './expected-files';
@@ -56,17 +57,54 @@ async function hasJournal(folder: string): Promise<boolean> {
   }
 }
 
-export async function createBackup(dataDir: string, kind: BackupKind, now: Date): Promise<BackupInfo> {
+export interface BackupOptions {
+  /**
+   * Whether the write journal is copied (default: when it holds lines). The running store's
+   * daily backup says no: it folded every line up to one instant, and the lines appended since,
+   * while it copies, are changes made after that instant (daily-backup.ts).
+   */
+  journal?: boolean;
+  /** A test's seam: `step('backup.file', file)` before each file is copied. */
+  hooks?: WriteHooks;
+}
+
+export async function createBackup(dataDir: string, kind: BackupKind, now: Date, options: BackupOptions = {}): Promise<BackupInfo> {
   const id = `${stamp(now)}-${kind}`;
   const folder = join(dataDir, BACKUPS_DIR, id);
+  await removeInterrupted(dataDir);
   const files = await listDataFiles(dataDir);
-  const journal = await hasJournal(dataDir);
+  const journal = options.journal ?? (await hasJournal(dataDir));
   const earlier = (await readMetas(dataDir)).map(({ id: earlierId, meta }) => ({ folder: join(dataDir, BACKUPS_DIR, earlierId), hashes: meta.hashes ?? {} }));
-  const hashes = await copyIntoBackup(dataDir, folder, journal ? [...files, JOURNAL_FILE] : files, earlier);
+  const step = options.hooks?.step;
+  const hashes = await copyIntoBackup(dataDir, folder, journal ? [...files, JOURNAL_FILE] : files, earlier, step && ((file) => step('backup.file', file)));
   const createdAt = now.toISOString();
   await writeFileAtomic(join(folder, META), JSON.stringify({ kind, createdAt, files, ...(journal && { journal }), hashes }, null, 1));
   await pruneBackups(dataDir, kind);
   return { id, kind, createdAt, files, readable: true };
+}
+
+/**
+ * Folders a backup left without its backup.json (the app was killed while it copied): never
+ * listed nor restorable, and never pruned either, so they go before the next backup. Only a
+ * folder with no backup.json at all: one whose backup.json is damaged is left for a person to
+ * look at. The store takes one backup at a time (Store.withFoldsHeld, the daily one), so no
+ * folder being written is removed.
+ */
+async function removeInterrupted(dataDir: string): Promise<void> {
+  let ids: string[];
+  try {
+    ids = await readdir(join(dataDir, BACKUPS_DIR));
+  } catch {
+    return;
+  }
+  for (const id of ids) {
+    const folder = join(dataDir, BACKUPS_DIR, id);
+    const missing = await stat(join(folder, META)).then(
+      () => false,
+      (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+    );
+    if (missing && (await stat(folder)).isDirectory()) await rm(folder, { recursive: true, force: true });
+  }
 }
 
 async function readMetas(dataDir: string): Promise<{ id: string; meta: z.infer<typeof metaSchema> }[]> {
@@ -148,16 +186,21 @@ async function pruneBackups(dataDir: string, kind: BackupKind): Promise<void> {
 export async function ensureDailyBackup(
   dataDir: string,
   now: Date,
-  /** Called only when a backup is about to be taken: the running store folds its journal here. */
-  beforeCopy: () => Promise<void> = () => Promise.resolve(),
+  /**
+   * Runs the copy only when a backup is to be taken: the running store folds its journal
+   * first and keeps the data files as folded until the copy ends (Folding.snapshot).
+   */
+  consistently: (copy: () => Promise<boolean>) => Promise<boolean> = (copy) => copy(),
+  options: BackupOptions = {},
 ): Promise<boolean> {
   const today = formatDate(now, 'yyyy-MM-dd');
   const done = (await readMetaHeads(dataDir)).some(({ kind, createdAt }) => kind === 'daily' && formatDate(new Date(createdAt), 'yyyy-MM-dd') === today);
   if (done) return true;
-  await beforeCopy();
-  if ((await listDataFiles(dataDir)).length === 0) return false;
-  await createBackup(dataDir, 'daily', now);
-  return true;
+  return consistently(async () => {
+    if ((await listDataFiles(dataDir)).length === 0) return false;
+    await createBackup(dataDir, 'daily', now, options);
+    return true;
+  });
 }
 
 /**

@@ -44,6 +44,7 @@ describe('a data file deleted behind the app’s back', () => {
     expect(backend.workspace.inRecovery).toBe(false);
     expect(await readdir(dataDir)).not.toContain(EXPECTED_FILES);
     await value(backend, 'producers.create', { name: 'Ferme du Bois' });
+    await backend.workspace.store.fold();
     expect(JSON.parse(await readFile(join(dataDir, EXPECTED_FILES), 'utf8'))).toMatchObject({ files: ['producers.json'] });
   });
 

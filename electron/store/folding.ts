@@ -97,7 +97,29 @@ export class Folding {
     return run;
   }
 
-  private async foldOnce(): Promise<void> {
+  /**
+   * Folds with every file taken from memory at one instant, then runs `work` before any
+   * other fold starts: while it runs the data files hold exactly the changes up to that
+   * instant, though changes go on into the journal (the daily backup copies them so,
+   * without making anyone wait: daily-backup.ts).
+   */
+  snapshot<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(async () => {
+      if (this.context.retired()) throw new Error('the store was replaced by a restore');
+      await this.foldOnce(true);
+      return work();
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * `atOnce`: every file is serialised in the same synchronous step as `upTo` is taken, so
+   * the files written hold the lines up to `upTo` and no later one (what a backup that leaves
+   * the journal out needs). Otherwise each file is serialised when its turn comes (no more
+   * than one file's text in memory), and may hold later lines too: the journal keeps them.
+   */
+  private async foldOnce(atOnce = false): Promise<void> {
     const { dataDir, journal, formatVersion, writeHooks, index } = this.context;
     if (this.context.retired()) return;
     // A data folder that went away (a removed drive, a test's folder deleted) is not recreated by a late fold.
@@ -105,11 +127,16 @@ export class Folding {
     const upTo = this.applied;
     const paths = [...this.dirty];
     this.dirty.clear();
+    const contents = (path: string) => {
+      const { records, sync } = this.context.contents(path);
+      return { records, sync, text: serialiseFile(records, formatVersion, sync) };
+    };
+    const taken = atOnce ? new Map(paths.map((path) => [path, contents(path)])) : undefined;
     try {
       for (const path of paths) {
         await writeHooks?.step?.('fold.file', path);
-        const { records, sync } = this.context.contents(path);
-        await writeDataFile(dataDir, path, serialiseFile(records, formatVersion, sync), writeHooks, true);
+        const { records, sync, text } = taken?.get(path) ?? contents(path);
+        await writeDataFile(dataDir, path, text, writeHooks, true);
         // The entry sums up the file as just written; a crash before the index is saved leaves it stale, and the next open reads the file.
         if (index && isPartition(path)) index.put(path, summarise(records, sync, await stat(join(dataDir, path))));
       }

@@ -60,6 +60,7 @@ describe('committing a change', () => {
     const store = await ready({ dataDir, foldWhenIdleMs: false });
     const first = producerRecord({ name: 'Ferme du Bois' });
     await store.transact((tx) => tx.put('producer', first));
+    await store.fold();
     const producer = producerRecord({ name: 'Les Jardins de Marie', distanceKm: 12.5 });
     await store.transact((tx) => tx.put('producer', producer));
     // Read straight after the await: the promise is the acknowledgement that the change is durable.
@@ -125,6 +126,7 @@ describe('committing a change', () => {
     });
     const first = producerRecord({ name: 'Ferme A' });
     await store.transact((tx) => tx.put('producer', first));
+    await store.fold();
     const before = await readFile(join(dataDir, 'producers.json'), 'utf8');
     await store.transact((tx) => tx.put('producer', { ...first, name: 'Ferme A renamed' }));
 
@@ -165,6 +167,7 @@ describe('committing a change', () => {
     const written: string[] = [];
     const store = await ready({ dataDir, foldWhenIdleMs: false, writeHooks: { beforeRename: (temp) => void written.push(temp) } });
     await store.transact((tx) => tx.put('producer', producerRecord()));
+    await store.fold();
     written.length = 0;
     await store.transact((tx) =>
       tx.put('relay', { ...DEFAULT_RELAY_SETTINGS, id: 'relay', name: 'Relais de la Gare' }),
@@ -223,6 +226,7 @@ describe('change records (store.onChange)', () => {
     const store = await ready({ dataDir, writeHooks: { beforeRename: () => void renames++ } });
     const a = producerRecord();
     await store.transact((tx) => tx.put('producer', a));
+    await store.fold();
     expect(renames).toBe(1);
     const before = await snapshotFolder(dataDir);
     const heard: ChangeRecord[][] = [];
@@ -412,6 +416,7 @@ describe('one file per distribution (the file index)', () => {
         const distributions = ['2026-03-06', '2026-03-13', '2026-03-20'].map(distributionRecord);
         const products = Array.from({ length: 4 }, () => randomUUID());
         await store.transact((tx) => distributions.forEach((d) => tx.put('distribution', d)));
+        await store.fold();
 
         for (const { distribution, product, quantity, alsoIn } of steps) {
           written.length = 0;

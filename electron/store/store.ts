@@ -7,11 +7,10 @@
  * the acknowledgement path (folding.ts), and opening reads the files then
  * replays the journal. Around this kernel: transactions (transaction.ts), the
  * change records they make (change-records.ts), which records each file holds
- * (file-index.ts), the files read on first use (partition-loader.ts) and the
- * sync ledger (sync-ledger.ts).
+ * (file-index.ts), the files read on first use (partition-loader.ts), the
+ * sync ledger (sync-ledger.ts) and the daily backup in the background (daily-backup.ts).
  */
 import { mkdir } from 'node:fs/promises';
-import { addDays, format as formatDate, startOfDay } from 'date-fns';
 import type { StoreProblem } from '../../shared/contract/results';
 import { UserError } from '../../shared/contract/errors';
 import type { AccountEntry } from '../../shared/accounts/ledger';
@@ -20,7 +19,8 @@ import { HybridClock } from '../../shared/sync/hlc';
 import type { Stamps } from '../../shared/sync/stamps';
 import type { WriteHooks } from './atomic-write';
 import { readJournal, WriteJournal, type JournalEntry, type JournalLine } from './write-journal';
-import { createBackup, ensureDailyBackup } from './backups';
+import { createBackup } from './backups';
+import { DailyBackup, type BackupFailure } from './daily-backup';
 import { endWriteBatch, openDataFolder, writeDataFile } from './data-files';
 import { loadDeviceId } from './device-id';
 import { fileOf, type EntityOf } from './entities';
@@ -49,6 +49,13 @@ export interface StoreOptions {
   foldWhenIdleMs?: number | false;
   /** Past this many journal bytes, a change starts a fold without waiting to be idle. */
   foldPastBytes?: number;
+  /**
+   * The daily backup, taken in the background (the open and the changes never wait for it):
+   * `afterOpenMs` after open (false: not after open) and at the first change made here each day.
+   * Left out or false, only when asked (`backupIfNewDay`): the app passes it (backend.ts), a test
+   * that is not about backups has none running beside it.
+   */
+  dailyBackup?: { afterOpenMs: number | false } | false;
   /** Rules derived from changes, run inside every `transact` (DerivedRule). */
   rules?: readonly DerivedRule[];
   /**
@@ -120,7 +127,9 @@ export async function openStore(options: StoreOptions): Promise<OpenResult> {
   // Lines left by a session that ended without folding (a crash, a killed process) are held in memory and
   // folded with the next change, on close or before the daily backup: opening writes nothing it does not have to.
   store.replay(journaled.journal.lines);
-  await store.backupIfNewDay();
+  // The backup copies every file that changed since the last one (seconds at five years): it waits until
+  // the first screen is up, then runs beside the changes (issue 11).
+  if (options.dailyBackup && options.dailyBackup.afterOpenMs !== false) store.backupAfter(options.dailyBackup.afterOpenMs);
   if (journaled.journal.lines.length > 0) store.foldSoon();
   return { state: 'ready', store };
 }
@@ -132,10 +141,10 @@ export class Store {
   private readonly onCommit?: StoreOptions['onCommit'];
   private readonly listeners = new Set<ChangeListener>();
   private readonly clock: HybridClock;
-  private lastBackupDay = '';
-  /** The local day of the last backup, as instants: [start, end). */
-  private backupDayStart = 0;
-  private backupDayEnd = 0;
+  /** Work on the data files as a whole (the daily backup, a manual one, a restore, close): one at a time. */
+  private filesQueue: Promise<unknown> = Promise.resolve();
+  private readonly daily: DailyBackup;
+  private readonly backupAtChanges: boolean;
   /** Set once a restore replaced this store (null: the reopened folder is in recovery). */
   private successor: Store | null | undefined;
   /** Which records each file holds, so writing a file never scans years of other files' records. */
@@ -152,7 +161,7 @@ export class Store {
     private readonly tables: Tables,
     private readonly format: FormatSpec,
     private readonly now: () => Date,
-    options: Pick<StoreOptions, 'writeHooks' | 'onCommit' | 'foldWhenIdleMs' | 'foldPastBytes' | 'rules'> & {
+    options: Pick<StoreOptions, 'writeHooks' | 'onCommit' | 'foldWhenIdleMs' | 'foldPastBytes' | 'rules' | 'dailyBackup'> & {
       journal: WriteJournal;
       /** The files the open left unread, loaded on first access (none: everything was read). */
       partitions?: Partitions;
@@ -163,6 +172,7 @@ export class Store {
     private readonly ledger = new SyncLedger(deviceId),
   ) {
     this.onCommit = options.onCommit;
+    this.backupAtChanges = Boolean(options.dailyBackup);
     this.journal = options.journal;
     this.rules = options.rules ?? [];
     this.clock = new HybridClock(deviceId, () => now().getTime());
@@ -182,6 +192,7 @@ export class Store {
       },
       retired: () => this.successor !== undefined,
     });
+    this.daily = new DailyBackup({ dataDir, now, folding: this.folding, hooks: options.writeHooks, oneAtATime: (work) => this.oneAtATime(work) });
     this.resumeClock(this.ledger.stamps.values(), this.ledger.graves.values());
     const unread = partitions?.latest() ?? '';
     if (unread !== '') this.clock.resume(unread);
@@ -351,11 +362,11 @@ export class Store {
     this.folding.soon();
     for (const listener of this.listeners) listener(changes, replaced);
     await this.onCommit?.(changes, origin);
-    // The change is already on disk: a failed backup must not report it as failed (the
-    // organiser would type it again). The next change of the day tries the backup again.
-    // Taken at the first change made here, not at a merge: a new copy's first sync would
-    // otherwise fold and copy every file it took from the folder before going on (issue 11).
-    if (origin === null) await this.backupIfNewDay().catch(() => undefined);
+    // Started here, never waited for: the change is acknowledged as soon as it is journaled, and a
+    // failed backup never turns it into an error (the organiser would type it again). Started at a
+    // change made here, not at a merge: a new copy's first sync would otherwise fold and copy every
+    // file it took from the folder while it goes on (issue 11).
+    if (origin === null && this.backupAtChanges) void this.backupIfNewDay();
   }
 
   /**
@@ -392,35 +403,51 @@ export class Store {
   retire(successor: Store | null): void {
     this.successor = successor;
     this.folding.stop();
+    this.daily.stop();
     // Its memory no longer matches the folder: it must never fold again, nor hold the old journal open.
     void this.journal.close().catch(() => undefined);
   }
 
-  /** The daily backup, also taken when the app stays open past midnight. */
-  async backupIfNewDay(): Promise<void> {
-    const now = this.now();
-    // Checked after every change: within the day of the last backup, the clock alone answers (no date formatting).
-    if (now.getTime() >= this.backupDayStart && now.getTime() < this.backupDayEnd) return;
-    const today = formatDate(now, 'yyyy-MM-dd');
-    if (today === this.lastBackupDay) return;
-    const taken = await this.folding.holding(() => ensureDailyBackup(this.dataDir, now, () => this.fold()));
-    if (taken) {
-      this.lastBackupDay = today;
-      this.backupDayStart = startOfDay(now).getTime();
-      this.backupDayEnd = addDays(startOfDay(now), 1).getTime();
-    }
+  /** Today's daily backup, in the background (daily-backup.ts): resolves once it ended, never rejects. */
+  backupIfNewDay(): Promise<void> {
+    return this.daily.ifNewDay();
+  }
+
+  /** The last daily backup failed (and no later one succeeded): when and why, for the backups screen. */
+  get backupFailure(): BackupFailure | undefined {
+    return this.daily.failure;
+  }
+
+  /** The daily backup, `ms` from now (after open: once the first screen is up). */
+  backupAfter(ms: number): void {
+    this.daily.after(ms);
+  }
+
+  /** Runs `work` once no other whole-folder work (a backup, a restore, close) is under way. */
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.filesQueue.then(work);
+    this.filesQueue = run.catch(() => undefined);
+    return run;
   }
 
   /**
-   * Runs `work` between transactions with no fold starting on its own until it ends: a
-   * backup or a restore reading the data files calls `fold()` first, then finds them complete.
+   * Runs `work` between transactions with no fold starting on its own until it ends, after a
+   * daily backup under way: a backup or a restore reading the data files calls `fold()`
+   * first, then finds them complete.
    */
   withFoldsHeld<T>(work: () => Promise<T>): Promise<T> {
-    return this.exclusive(() => this.folding.holding(work));
+    // In the changes' queue from the call on (a change asked after a restore lands on the restored data);
+    // so while it waits for a daily backup under way, the changes asked after it wait too.
+    return this.exclusive(() => this.oneAtATime(() => this.folding.holding(work)));
   }
 
-  /** Folds, then closes the journal: the backend's close path. Changes made afterwards still work (the journal reopens). */
+  /**
+   * Waits for a daily backup under way (a backup cut off would be left out of the list, but
+   * one that ends is better), folds, then closes the journal: the backend's close path.
+   * Changes made afterwards still work (the journal reopens); no daily backup starts any more.
+   */
   close(): Promise<void> {
+    this.daily.stop();
     return this.withFoldsHeld(async () => {
       this.folding.stop();
       await this.fold();

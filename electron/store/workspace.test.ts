@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppStatus, BackupInfo } from '../../shared/contract/results';
@@ -22,8 +22,9 @@ async function damagedFolder() {
   await value(first, 'producers.create', { name: 'Ferme du Bois' });
   await value(first, 'producers.create', { name: 'Les Jardins de Marie' });
   clock.set(new Date(2026, 2, 3, 9, 0));
-  // Reopening on a new day takes the daily backup of the good state.
-  const second = await openTestBackend({ dataDir, now: clock.now });
+  // Reopening on a new day takes the daily backup of the good state, in the background.
+  const second = await openTestBackend({ dataDir, now: clock.now, dailyBackup: { afterOpenMs: 0 } });
+  await second.workspace.store.backupIfNewDay();
   const good = await value<Producer[]>(second, 'producers.list', {});
   const goodFiles = await snapshotData(dataDir);
   const damagedText = (await readFile(join(dataDir, 'producers.json'), 'utf8')).slice(0, 40);
@@ -195,9 +196,10 @@ describe('backups and the write journal', () => {
     await value(first, 'producers.create', { name: 'Ferme du Bois' });
     clock.advance(1000);
     await value(first, 'producers.create', { name: 'Dans le journal' });
-    // The app is killed: the second change is only in the journal. Next day, the daily backup is taken at open.
+    // The app is killed: the second change is only in the journal. Next day, the daily backup is taken after open.
     clock.set(new Date(2026, 2, 3, 9, 0));
-    const second = await openTestBackend({ dataDir, now: clock.now });
+    const second = await openTestBackend({ dataDir, now: clock.now, dailyBackup: { afterOpenMs: 0 } });
+    await second.workspace.store.backupIfNewDay();
     const daily = (await value<BackupInfo[]>(second, 'backups.list')).find((entry) => entry.kind === 'daily')!;
     expect(daily.createdAt).toBe(new Date(2026, 2, 3, 9, 0).toISOString());
     expect(daily.readable).toBe(true);
@@ -207,5 +209,31 @@ describe('backups and the write journal', () => {
 
     const names = (await value<Producer[]>(second, 'producers.list', {})).map((producer) => producer.name).sort();
     expect(names).toEqual(['Dans le journal', 'Ferme du Bois']);
+  });
+});
+
+describe('a daily backup that fails in the background', () => {
+  it('is said in the app status, which the backups screen shows, until a later try succeeds; the change is kept', async () => {
+    const dataDir = await tempDir();
+    const clock = manualClock(new Date(2026, 2, 2, 9, 0));
+    const backend = await openTestBackend({ dataDir, now: clock.now, dailyBackup: { afterOpenMs: false } });
+    // The backup's folder cannot be made (as on a full or read-only disk).
+    await mkdir(join(dataDir, 'backups'), { recursive: true });
+    const blocked = join(dataDir, 'backups', `${new Date(2026, 2, 2, 9, 0).toISOString().replace(/[:.]/g, '-')}-daily`);
+    await writeFile(blocked, 'not a folder');
+
+    await value(backend, 'producers.create', { name: 'Ferme du Bois' });
+    await backend.workspace.store.backupIfNewDay();
+    const failed = await value<AppStatus>(backend, 'app.status');
+    expect(failed).toMatchObject({ state: 'ready', backupFailed: { at: new Date(2026, 2, 2, 9, 0).toISOString() } });
+
+    clock.advance(11 * 60 * 1000);
+    await value(backend, 'producers.create', { name: 'Les Jardins de Marie' });
+    await backend.workspace.store.backupIfNewDay();
+    expect(await value<AppStatus>(backend, 'app.status')).not.toHaveProperty('backupFailed');
+    expect((await value<BackupInfo[]>(backend, 'backups.list')).filter((backup) => backup.kind === 'daily')).toHaveLength(1);
+    await backend.close();
+    const names = (await value<Producer[]>(await openTestBackend({ dataDir, now: clock.now }), 'producers.list', {})).map((producer) => producer.name);
+    expect(names.sort()).toEqual(['Ferme du Bois', 'Les Jardins de Marie']);
   });
 });

@@ -65,7 +65,15 @@ export class Workspace {
     if (this.state && 'problem' in this.state) return { state: 'recovery', problem: this.state.problem, ...base };
     const store = this.store;
     const language = store.get('relay', RELAY_ID)?.language ?? DEFAULT_RELAY_SETTINGS.language;
-    return { state: 'ready', language, deviceId: store.deviceId, ...base, ...(this.interruptedRestore && { interruptedRestore: this.interruptedRestore }) };
+    const backupFailed = store.backupFailure;
+    return {
+      state: 'ready',
+      language,
+      deviceId: store.deviceId,
+      ...base,
+      ...(this.interruptedRestore && { interruptedRestore: this.interruptedRestore }),
+      ...(backupFailed && { backupFailed }),
+    };
   }
 
   listBackups() {

@@ -160,6 +160,7 @@ describe('a torn journal tail (a power cut mid-append)', () => {
       const store = await ready({ dataDir });
       const first = producerRecord({ name: 'Ferme A' });
       await store.transact((tx) => tx.put('producer', first));
+      await store.fold();
       await store.transact((tx) => tx.put('producer', { ...first, notes: 'acknowledged' }));
       const acknowledged = stateOf(store);
       const good = await readFile(join(dataDir, JOURNAL_FILE), 'utf8');

@@ -66,7 +66,8 @@ export type TestBackend = Backend;
 /** The backend as Electron and the host wire it, with the store options a test needs. */
 export async function openTestBackend(options: Omit<StoreOptions, 'onCommit'> & { mailTransport?: TransportFactory }): Promise<TestBackend> {
   // Folds happen when a test says so (store.fold) or on close, never on a timer in the middle of a test.
-  const backend = await openBackend({ foldWhenIdleMs: false, ...options, log: () => undefined });
+  // Likewise the daily backup: a test that wants it passes dailyBackup, or calls store.backupIfNewDay() and waits for it.
+  const backend = await openBackend({ foldWhenIdleMs: false, dailyBackup: false, ...options, log: () => undefined });
   // Tests sync (and sweep for closed distributions) when they say so: no timer left running after a test.
   backend.syncer.stop();
   backend.freezer.stop();

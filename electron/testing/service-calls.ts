@@ -50,7 +50,7 @@ export async function reopened(dataDir: string): Promise<Store> {
   // A look, not a second app: it never folds on its own beside the app's store.
   const opened = await openStore({ dataDir, foldWhenIdleMs: false });
   if (opened.state !== 'ready') throw new Error(`folder did not reopen: ${JSON.stringify(opened.problem)}`);
-  // Its daily backup at open may have folded and so opened the journal: closed with the folder, not by the garbage collector.
+  // It takes no daily backup (no dailyBackup option); a fold asked by the test opens its journal: closed with the folder, not by the garbage collector.
   const store = opened.store;
   closeWithFolder(dataDir, () => store.close());
   return store;

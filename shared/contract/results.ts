@@ -28,6 +28,8 @@ export type AppStatus =
       deviceId: string;
       /** A restore was cut short (the app was killed): at this open it was carried through, or undone. */
       interruptedRestore?: 'finished' | 'undone';
+      /** The last daily backup failed (none succeeded since): when it was tried and the system's message. It is tried again later. */
+      backupFailed?: { at: string; detail: string };
     }
   | { state: 'recovery'; dataDir: string; formatVersion: number; problem: StoreProblem };
 

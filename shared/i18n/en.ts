@@ -171,7 +171,8 @@ export const en: Dictionary = {
   'settings.currencyOption': '{code} — {name}',
 
   'backups.title': 'Backups',
-  'backups.help': 'A backup is taken every day when Cabas opens; the last 14 are kept.',
+  'backups.help': 'A backup is taken every day, shortly after Cabas opens; the last 14 are kept.',
+  'backups.dailyFailed': 'The daily backup of {date} failed ({detail}). Your changes are saved; Cabas will try again in a few minutes, or you can back up now.',
   'backups.create': 'Back up now',
   'backups.created': 'Backup taken.',
   'backups.restore': 'Restore',

@@ -175,7 +175,8 @@ export const fr = {
   'settings.currencyOption': '{code} — {name}',
 
   'backups.title': 'Sauvegardes',
-  'backups.help': 'Une sauvegarde est faite chaque jour à l’ouverture ; les 14 dernières sont gardées.',
+  'backups.help': 'Une sauvegarde est faite chaque jour, peu après l’ouverture ; les 14 dernières sont gardées.',
+  'backups.dailyFailed': 'La sauvegarde du jour ({date}) a échoué ({detail}). Vos modifications sont enregistrées ; Cabas réessaiera dans quelques minutes, ou vous pouvez sauvegarder maintenant.',
   'backups.create': 'Sauvegarder maintenant',
   'backups.created': 'Sauvegarde faite.',
   'backups.restore': 'Restaurer',

@@ -6,6 +6,8 @@ import { call } from '../client';
 export interface Backups {
   backups: BackupInfo[] | null;
   error: AppError | null;
+  /** The last daily backup failed (it runs in the background, so this is where the organiser hears of it). */
+  dailyFailed?: { at: string; detail: string };
 }
 
 /** The backups in the data folder; `version` asks again after one is taken or restored. */
@@ -13,9 +15,10 @@ export function useBackups(version: number): Backups {
   const [state, setState] = useState<Backups>({ backups: null, error: null });
   useEffect(() => {
     let live = true;
-    void call('backups.list', {}).then((outcome) => {
+    void Promise.all([call('backups.list', {}), call('app.status', {})]).then(([outcome, status]) => {
       if (!live) return;
-      setState(outcome.ok ? { backups: outcome.value, error: null } : { backups: null, error: outcome.error });
+      const dailyFailed = status.ok && status.value.state === 'ready' ? status.value.backupFailed : undefined;
+      setState(outcome.ok ? { backups: outcome.value, error: null, dailyFailed } : { backups: null, error: outcome.error, dailyFailed });
     });
     return () => {
       live = false;

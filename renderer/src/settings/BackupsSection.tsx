@@ -19,7 +19,7 @@ interface BackupsSectionProps {
 export function BackupsSection({ onNotice, onRestored }: BackupsSectionProps) {
   const { t, language, timeZone } = useI18n();
   const [version, setVersion] = useState(0);
-  const { backups, error: listError } = useBackups(version);
+  const { backups, error: listError, dailyFailed } = useBackups(version);
   const [creating, setCreating] = useState(false);
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const [busy, setBusy] = useState(false);
@@ -60,6 +60,11 @@ export function BackupsSection({ onNotice, onRestored }: BackupsSectionProps) {
       </div>
       <p className="field-hint">{t('backups.help')}</p>
       <PageError error={error ?? listError} />
+      {dailyFailed && (
+        <p role="alert" className="page-error">
+          {t('backups.dailyFailed', { date: formatDateTime(language, dailyFailed.at, timeZone), detail: dailyFailed.detail })}
+        </p>
+      )}
       {backups && backups.length === 0 && <p className="empty-state">{t('backups.empty')}</p>}
       {backups && backups.length > 0 && (
         <div className="table-frame">
