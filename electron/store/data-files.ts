@@ -15,11 +15,13 @@ import { sameJson } from './same-json';
 /** Where a restore prepares the backup's files, and its marker (backups.ts). */
 export const RESTORING_DIR = 'restoring';
 export const RESTORE_MARKER = 'restore.json';
+/** The conflicts screen's last answer (sync/conflict-check.ts): derived, rebuilt when missing, never backed up. */
+export const CONFLICTS_CHECKED = 'conflicts-checked.json';
 
 /** Folders and files inside the data folder that are not relay data. */
 /** device-key.json: this copy's private key (sync/identity.ts): never in a backup, never restored over. */
 /** mail.json, outbox-attempts.jsonl, messages/: this copy's SMTP settings, its log of sending attempts and its `.eml` files (issue 15). */
-export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'device-key.json', 'mail.json', 'outbox-attempts.jsonl', 'messages', 'backup.json', 'sync', EXPECTED_FILES, VALIDATED_FILES, STORE_INDEX, STORE_KEYS, RESTORING_DIR, RESTORE_MARKER]);
+export const NOT_DATA = new Set(['backups', 'damaged', 'device.json', 'device-key.json', 'mail.json', 'outbox-attempts.jsonl', 'messages', 'backup.json', 'sync', EXPECTED_FILES, VALIDATED_FILES, STORE_INDEX, STORE_KEYS, RESTORING_DIR, RESTORE_MARKER, CONFLICTS_CHECKED]);
 
 /**
  * The paths entities.ts writes (data-files.test.ts checks every entity's file

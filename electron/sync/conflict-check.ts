@@ -20,13 +20,13 @@ import type { TillClosingRecord } from '../../shared/model/till';
 import { allEntries, groupBy } from '../services/account-entries';
 import { readRelay } from '../services/relay';
 import { writeFileAtomic } from '../store/atomic-write';
+import { CONFLICTS_CHECKED } from '../store/data-files';
 import { accountsFile, distributionFile } from '../store/entities';
 import { isPartition } from '../store/store-index';
 import { keyOf } from '../store/sync-ledger';
 import type { Store } from '../store/store';
 import { accountConflictOf, isReversalLink, paymentConflictsOf, sortAccountConflicts, type ReversalLink } from './conflicts';
 
-export const CONFLICTS_CHECKED = 'conflicts-checked.json';
 const FORMAT = 'cabas-conflicts-checked';
 /** Bumped when what is saved changes meaning: an answer of another version is checked again in full. */
 const VERSION = 1;

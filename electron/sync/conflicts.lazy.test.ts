@@ -18,7 +18,7 @@ import type { SyncStatus } from '../../shared/sync/status';
 import { PICKUP_UNDER_WAY, pickupDay } from '../testing/pickup-day';
 import { call, openApp, type TestApp } from '../testing/service-calls';
 import { useTempDirs } from '../testing/temp-dir';
-import { CONFLICTS_CHECKED } from './conflict-check';
+import { CONFLICTS_CHECKED } from '../store/data-files';
 import { accountConflicts, paymentConflicts } from './conflicts';
 
 const tempDir = useTempDirs();

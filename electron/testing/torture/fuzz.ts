@@ -10,6 +10,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CONFLICTS_CHECKED } from '../../store/data-files';
 import { z } from 'zod';
 import { contract, type OperationName } from '../../../shared/contract/operations';
 import type { TestApp } from '../service-calls';
@@ -84,11 +85,16 @@ export function malformedPayloads(name: OperationName): unknown[] {
   return payloads.filter((payload) => !schema.safeParse(payload ?? {}).success);
 }
 
-/** Every file's path, size and modification time: what any write, even one rewriting the same bytes, changes. */
+/**
+ * Every file's path, size and modification time: what any write, even one rewriting the same bytes, changes.
+ * Left out: the conflicts screen's saved answer, which a look (sync.status) may rewrite after it answers —
+ * derived, not data, and written atomically through a temporary file that may vanish while the folder is walked.
+ */
 async function folderPrint(dir: string): Promise<string> {
   const lines: string[] = [];
   async function walk(current: string): Promise<void> {
     for (const entry of await readdir(current, { withFileTypes: true })) {
+      if (entry.name.startsWith(CONFLICTS_CHECKED)) continue;
       const path = join(current, entry.name);
       if (entry.isDirectory()) await walk(path);
       else {
