@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAIL_SETTINGS, mailSettingsSchema, type MailSettings, type MailSettingsPatch, type MailSettingsView } from '../../shared/outbox/mail-settings';
 import { tempPathFor } from '../store/atomic-write';
+import type { DoubledSending } from '../../shared/outbox/views';
 
 export const MAIL_FILE = 'mail.json';
 
@@ -20,21 +21,28 @@ export const MAIL_FILE = 'mail.json';
 const claimSchema = z.strictObject({ device: z.string(), since: z.string(), at: z.string() });
 export type SendingClaim = z.infer<typeof claimSchema>;
 
-const storedSchema = mailSettingsSchema.extend({ password: z.string(), claim: claimSchema.nullable().default(null) });
+/** Messages perhaps sent twice (sending-copy.ts sentAfterLoss): shown until the organiser dismisses them. */
+const doubledSchema = z.strictObject({
+  by: z.string(),
+  since: z.string(),
+  messages: z.array(z.strictObject({ id: z.string(), toName: z.string(), toEmail: z.string(), subject: z.string(), sentAt: z.string() })),
+});
+
+const storedSchema = mailSettingsSchema.extend({ password: z.string(), claim: claimSchema.nullable().default(null), doubled: doubledSchema.nullable().default(null) });
 export type StoredMailSettings = z.infer<typeof storedSchema>;
 
 export async function readMailSettings(dataDir: string): Promise<StoredMailSettings> {
   try {
     const parsed = storedSchema.safeParse(JSON.parse(await readFile(join(dataDir, MAIL_FILE), 'utf8')));
     // A damaged file loses only the sending settings: the outbox still prepares `.eml` files.
-    return parsed.success ? parsed.data : { ...DEFAULT_MAIL_SETTINGS, password: '', claim: null };
+    return parsed.success ? parsed.data : { ...DEFAULT_MAIL_SETTINGS, password: '', claim: null, doubled: null };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return { ...DEFAULT_MAIL_SETTINGS, password: '', claim: null };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return { ...DEFAULT_MAIL_SETTINGS, password: '', claim: null, doubled: null };
     throw error;
   }
 }
 
-export function mailSettingsView({ password, claim: _claim, ...settings }: StoredMailSettings): MailSettingsView {
+export function mailSettingsView({ password, claim: _claim, doubled: _doubled, ...settings }: StoredMailSettings): MailSettingsView {
   return { ...settings, hasPassword: password !== '' };
 }
 
@@ -48,6 +56,22 @@ export async function saveMailSettings(dataDir: string, patch: MailSettingsPatch
 
 export async function saveSendingClaim(dataDir: string, claim: SendingClaim): Promise<void> {
   await write(dataDir, { ...(await readMailSettings(dataDir)), claim });
+}
+
+/**
+ * This copy learnt it lost the sending role: its claim is spent (looked at once), and what it sent after the
+ * other copy's claim joins the notice (`doubled`, null: nothing to add).
+ */
+export async function saveRoleLost(dataDir: string, doubled: DoubledSending | null): Promise<void> {
+  const current = await readMailSettings(dataDir);
+  const earlier = current.doubled?.messages.filter((message) => !doubled?.messages.some((added) => added.id === message.id)) ?? [];
+  // A notice not yet dismissed keeps its messages: the organiser has not seen them yet.
+  const next = doubled ? { ...doubled, messages: [...earlier, ...doubled.messages] } : current.doubled;
+  await write(dataDir, { ...current, claim: null, doubled: next });
+}
+
+export async function dismissDoubled(dataDir: string): Promise<void> {
+  await write(dataDir, { ...(await readMailSettings(dataDir)), doubled: null });
 }
 
 async function write(dataDir: string, next: StoredMailSettings): Promise<StoredMailSettings> {

@@ -30,9 +30,9 @@ import type { Store } from '../store/store';
 import { readRelay } from '../services/relay';
 import { buildEml, type Sender } from './eml';
 import { emlFileName, messagesFolder, writeEmlFiles } from './files';
-import { isSendingSet, readMailSettings, saveSendingClaim, type StoredMailSettings } from './mail-settings';
+import { dismissDoubled, isSendingSet, readMailSettings, saveRoleLost, saveSendingClaim, type StoredMailSettings } from './mail-settings';
 import { closingDue, closingMoment, nextPreparation, outboxOf, prepareClosing, prepareReminders, remindersDue } from './prepare';
-import { roleConfirmed, sendsHere, takeIfFree, takeOver, waitingFromBefore, type MailSender } from './sending-copy';
+import { roleConfirmed, sendsHere, sentAfterLoss, takeIfFree, takeOver, waitingFromBefore, type MailSender } from './sending-copy';
 import { isPermanent, reasonOf, smtpTransport, type TransportFactory } from './transport';
 import { realTimer, Wake, type Timer } from '../scheduling/wake';
 
@@ -235,9 +235,25 @@ export class Outbox {
     const store = this.options.store();
     if (store === null || !this.options.active()) return;
     await this.prepare(store);
+    await this.noticeLoss(store);
     const settings = await readMailSettings(this.options.dataDir);
     await this.writeMissingFiles(store, settings);
     await this.sendDue(store, settings);
+  }
+
+  /**
+   * The round after the sync that shows another copy holding the sending role this copy had claimed: what it
+   * sent since that copy's claim is listed, perhaps sent twice (sending-copy.ts), and its claim is spent.
+   */
+  private async noticeLoss(store: Store): Promise<void> {
+    const { claim } = await readMailSettings(this.options.dataDir);
+    const lost = sentAfterLoss(store, claim);
+    if (lost) await saveRoleLost(this.options.dataDir, lost.messages.length > 0 ? lost : null);
+  }
+
+  /** The organiser has seen the messages perhaps sent twice. */
+  async dismissDoubled(): Promise<void> {
+    await dismissDoubled(this.options.dataDir);
   }
 
   private async prepare(store: Store): Promise<void> {
@@ -361,7 +377,8 @@ export class Outbox {
   private async sendOne(store: Store, id: string, sender: Sender, transport: ReturnType<TransportFactory>): Promise<void> {
     // Read again: the organiser may have discarded it while the round ran.
     const current = store.get('outboxMessage', id);
-    if (!current || !isDue(current, this.options.now())) return;
+    // Nor if a sync during the round gave the sending role to another copy: it stops at once.
+    if (!current || !isDue(current, this.options.now()) || !sendsHere(store, current)) return;
     const [outgoing] = await this.filled([current]);
     if (!outgoing) return;
     if (this.isBehind(current)) {

@@ -22,16 +22,20 @@
  * claim won the merge, the relay would name that copy. What remains possible
  * (README): two copies claiming in the same unsynced window, the first to sync
  * confirmed before the other's claim reaches the folder, both send from their
- * confirmations until the first syncs again. A copy without a team folder is
- * alone: its claim stands at once.
+ * confirmations until the first syncs again. That is not left silent: the sync
+ * that shows a copy another copy's claim lists, on that copy, what it sent after
+ * that claim (sentAfterLoss), each message perhaps sent twice. A copy without a
+ * team folder is alone: its claim stands at once.
  */
 import { RELAY_ID } from '../store/entities';
 import type { Store, Transaction } from '../store/store';
 import type { OutboxMessage } from '../../shared/model/outbox';
 import { DEFAULT_RELAY_SETTINGS, type RelaySettings } from '../../shared/model/relay';
-import type { SendingCopy } from '../../shared/outbox/views';
+import type { DoubledSending, SendingCopy } from '../../shared/outbox/views';
 import { distributionStatus } from '../../shared/distributions/schedule';
 import { readRelay } from '../services/relay';
+import { readTimestamp } from '../../shared/sync/hlc';
+import { stampOf } from '../../shared/sync/stamps';
 import type { SendingClaim } from './mail-settings';
 
 export function sendingCopy(source: Store | Transaction, deviceId: string): SendingCopy {
@@ -102,4 +106,25 @@ export function waitingFromBefore(source: Store | Transaction, deviceId: string,
     const status = distribution && distributionStatus(distribution, now, timeZone);
     return status === 'open' || status === 'closed';
   });
+}
+
+/**
+ * This copy held the sending role (`claim`, its machine-local record) and a sync now shows another copy's claim
+ * holding it: the messages this copy sent from the moment of that claim may have been sent by the other copy too.
+ * The moment is the relay.mailSender field's timestamp in the sync ledger, the other copy's clock when it wrote
+ * it (its `since` may be the epoch: the first copy to send sends all it prepared). Null: no loss to look at.
+ */
+export function sentAfterLoss(store: Store, claim: SendingClaim | null): DoubledSending | null {
+  const sender = readRelay(store).mailSender;
+  if (claim === null || claim.device !== store.deviceId || sender === null || sender.device === store.deviceId) return null;
+  const stamp = readTimestamp(stampOf(store.stampsOf('relay', RELAY_ID), 'mailSender'));
+  // Without a readable timestamp, every message sent from here counts: better listed once too often than silently.
+  const since = new Date(stamp?.millis ?? 0).toISOString();
+  const messages = store
+    .all('outboxMessage')
+    // The outbox does not sync: every message sent in this store was sent from this copy.
+    .filter((message) => message.status === 'sent' && message.sentAt !== null && message.sentAt >= since)
+    .sort((a, b) => a.sentAt!.localeCompare(b.sentAt!))
+    .map(({ id, toName, toEmail, subject, sentAt }) => ({ id, toName, toEmail, subject, sentAt: sentAt! }));
+  return { by: sender.device, since, messages };
 }

@@ -10,6 +10,7 @@ import { dayWithOrders, fakeServer, SMTP } from '../testing/outbox-day';
 import { enrol } from '../testing/roster';
 import { call, openApp, type TestApp } from '../testing/service-calls';
 import { useTempDirs } from '../testing/temp-dir';
+import type { TransportFactory } from './transport';
 
 const tempDir = useTempDirs();
 
@@ -136,5 +137,68 @@ describe('two organisers’ copies with a mail server', () => {
     expect(server.received.map((mail) => mail.to[0]).sort()).toEqual(['chloe@example.org', 'ferme@example.org']);
     const roles = [(await outbox(a)).sendingCopy, (await outbox(b)).sendingCopy].sort();
     expect(roles).toEqual(['elsewhere', 'here']);
+  });
+
+  it('take the sending role both while offline, both send: the copy whose claim lost lists what it sent after the other’s claim, until dismissed', async () => {
+    const server = fakeServer();
+    // The farm's server is busy for a while: the first copy sends its message later, by hand.
+    const busy = new Set(['ferme@example.org']);
+    const transport: TransportFactory = (settings) => {
+      const inner = server.transport(settings);
+      return { ...inner, send: async (envelope, raw) => (busy.has(envelope.to[0]!) ? Promise.reject(Object.assign(new Error('4.3.2 try later'), { responseCode: 451 })) : inner.send(envelope, raw)) };
+    };
+    const folder = await tempDir();
+    const { app: a, distribution } = await dayWithOrders(await tempDir(), transport);
+    const b = await openApp(await tempDir(), ORDERING_OPEN, transport);
+    for (const app of [a, b]) await call(app, 'sync.saveSettings', { autoSyncMinutes: 0, teamFolder: folder });
+    await enrol(a, [b]);
+    await syncBoth(a, b);
+    // Both claim the sending role offline, the second copy a second later: its claim wins the merge.
+    await later(a, b);
+    await call(a, 'mail.saveSettings', SMTP);
+    await later(a, b);
+    await call(b, 'mail.saveSettings', SMTP);
+
+    // The first copy syncs alone: its claim is confirmed, it sends.
+    await call(a, 'distributions.closeEarly', { id: distribution.id });
+    await later(a, b);
+    await call(a, 'sync.now', {});
+    await call(a, 'outbox.sendNow', {});
+    expect(server.received.map((mail) => mail.to[0])).toEqual(['chloe@example.org']);
+
+    // The second syncs later, wins, and sends the same messages.
+    await later(a, b);
+    busy.clear();
+    await call(b, 'sync.now', {});
+    await call(b, 'outbox.sendNow', {});
+    expect((await outbox(b)).sendingCopy).toBe('here');
+    // The first, not synced again, sends one more.
+    const farm = (await outbox(a)).messages.find((message) => message.toEmail === 'ferme@example.org')!;
+    await call(a, 'outbox.retry', { id: farm.id });
+    await call(a, 'outbox.sendNow', {});
+    expect(server.received.map((mail) => mail.to[0]).sort()).toEqual(['chloe@example.org', 'chloe@example.org', 'ferme@example.org', 'ferme@example.org']);
+
+    // Its next sync shows it the other copy's claim: what it sent since is listed, and it sends no more.
+    await later(a, b);
+    await call(a, 'sync.now', {});
+    const onA = await call<OutboxView>(a, 'outbox.sendNow', {});
+    expect(onA.sendingCopy).toBe('elsewhere');
+    expect(onA.doubled).toMatchObject({ by: b.workspace.store.deviceId });
+    expect(onA.doubled?.messages.map((message) => [message.toName, message.toEmail])).toEqual([
+      ['Chloé Dupré', 'chloe@example.org'],
+      ['Ferme du Bois', 'ferme@example.org'],
+    ]);
+    expect(onA.doubled?.messages.every((message) => message.subject.includes('Panier d’Été'))).toBe(true);
+    await call(b, 'sync.now', {});
+    expect((await call<OutboxView>(b, 'outbox.sendNow', {})).doubled).toBeNull();
+    expect(server.received).toHaveLength(4);
+
+    // Kept until the organiser dismisses it, and not listed again by the next syncs.
+    await call(a, 'sync.now', {});
+    expect((await call<OutboxView>(a, 'outbox.sendNow', {})).doubled?.messages).toHaveLength(2);
+    expect((await call<OutboxView>(a, 'mail.dismissDoubled', {})).doubled).toBeNull();
+    await later(a, b);
+    await call(a, 'sync.now', {});
+    expect((await call<OutboxView>(a, 'outbox.sendNow', {})).doubled).toBeNull();
   });
 });

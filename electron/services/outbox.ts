@@ -30,7 +30,19 @@ export function outboxService(store: () => Store, outbox: Outbox, dataDir: strin
       attachments: attachments.map(({ fileName, contentType }) => ({ fileName, contentType })),
       pickupDate,
     }));
-    return { messages, start, total: all.length, pageSize: OUTBOX_PAGE_SIZE, connection: outbox.status(), working: outbox.working(), sendingSet: isSendingSet(await readMailSettings(dataDir)), sendingCopy: sendingCopy(source, source.deviceId), waitingFromBefore: waitingFromBefore(source, source.deviceId, now()).length };
+    const settings = await readMailSettings(dataDir);
+    return {
+      messages,
+      start,
+      total: all.length,
+      pageSize: OUTBOX_PAGE_SIZE,
+      connection: outbox.status(),
+      working: outbox.working(),
+      sendingSet: isSendingSet(settings),
+      sendingCopy: sendingCopy(source, source.deviceId),
+      waitingFromBefore: waitingFromBefore(source, source.deviceId, now()).length,
+      doubled: settings.doubled,
+    };
   };
 
   const change = (id: string, allowed: (message: OutboxMessage) => boolean, edit: (message: OutboxMessage, at: Date) => OutboxMessage) =>
@@ -80,6 +92,10 @@ export function outboxService(store: () => Store, outbox: Outbox, dataDir: strin
     },
     'mail.sendFromHere': async ({ page }: { page?: number }) => {
       await outbox.sendFromHere();
+      return list({ page });
+    },
+    'mail.dismissDoubled': async ({ page }: { page?: number }) => {
+      await outbox.dismissDoubled();
       return list({ page });
     },
     'mail.sendWaitingHere': async ({ page }: { page?: number }) => {

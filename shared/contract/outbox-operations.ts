@@ -29,6 +29,8 @@ export const outboxOperations = {
   'mail.sendFromHere': operation<OutboxView>()(z.strictObject({ page: z.number().int().min(0).max(1_000_000).optional() }), { mutates: true }),
   /** After the sending moved here: sends also what this copy prepared before and the old copy may never have sent (the organiser knows; the outbox does not sync). */
   'mail.sendWaitingHere': operation<OutboxView>()(z.strictObject({ page: z.number().int().min(0).max(1_000_000).optional() }), { mutates: true }),
+  /** The organiser has seen the messages this copy sent after another copy had taken the sending role (perhaps sent twice): the notice goes. Machine-local, like the mail settings. */
+  'mail.dismissDoubled': operation<OutboxView>()(z.strictObject({ page: z.number().int().min(0).max(1_000_000).optional() }), { mutates: false }),
   'mail.settings': operation<MailSettingsView>()(z.strictObject({}), { mutates: false }),
   /** Machine settings, not relay data (electron/outbox/mail-settings.ts): saved even while the data are in recovery or read-only. */
   'mail.saveSettings': operation<MailSettingsView>()(mailSettingsPatchSchema, { mutates: false }),

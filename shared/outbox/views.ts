@@ -11,6 +11,17 @@ export type OutboxConnection =
   /** This copy took the sending role and sends once a sync with the team folder has kept its claim (sending-copy.ts). */
   | { state: 'awaitingRole' };
 
+/**
+ * Two copies sent the relay's e-mails at once (electron/outbox/sending-copy.ts): this copy learnt at a sync that
+ * another one (`by`, its device id) had taken the sending role at `since`, and it had sent `messages` from then on.
+ * Each may have gone twice. Kept on this machine until the organiser dismisses it.
+ */
+export interface DoubledSending {
+  by: string;
+  since: string;
+  messages: { id: string; toName: string; toEmail: string; subject: string; sentAt: string }[];
+}
+
 /** Which copy sends the e-mails: this one, another organiser's copy, or none yet. */
 export type SendingCopy = 'here' | 'elsewhere' | 'none';
 
@@ -42,4 +53,6 @@ export interface OutboxView {
   sendingCopy: SendingCopy;
   /** Sending moved here: messages prepared here before, still waiting, perhaps never sent by the old copy (sending-copy.ts). */
   waitingFromBefore: number;
+  /** Messages sent from here after another copy had taken the sending role: perhaps sent twice (until dismissed). */
+  doubled: DoubledSending | null;
 }
