@@ -4,6 +4,7 @@
  * recipient once — and the other shows them as sent from there.
  */
 import { describe, expect, it } from 'vitest';
+import { translate } from '../../shared/i18n/messages';
 import type { OutboxView } from '../../shared/outbox/views';
 import { ORDERING_OPEN } from '../testing/pickup-day';
 import { dayWithOrders, fakeServer, SMTP } from '../testing/outbox-day';
@@ -183,12 +184,16 @@ describe('two organisers’ copies with a mail server', () => {
     await call(a, 'sync.now', {});
     const onA = await call<OutboxView>(a, 'outbox.sendNow', {});
     expect(onA.sendingCopy).toBe('elsewhere');
-    expect(onA.doubled).toMatchObject({ by: b.workspace.store.deviceId });
+    const other = b.workspace.store.deviceId;
+    expect(onA.doubled).toMatchObject({ by: other });
     expect(onA.doubled?.messages.map((message) => [message.toName, message.toEmail])).toEqual([
       ['Chloé Dupré', 'chloe@example.org'],
       ['Ferme du Bois', 'ferme@example.org'],
     ]);
     expect(onA.doubled?.messages.every((message) => message.subject.includes('Panier d’Été'))).toBe(true);
+    expect(translate('fr', 'outbox.doubled', { count: 2, device: other })).toBe(
+      `Deux ordinateurs ont envoyé les messages du relais : 2 messages envoyés d’ici après que la copie ${other} a pris l’envoi ont peut-être été envoyés deux fois.`,
+    );
     await call(b, 'sync.now', {});
     expect((await call<OutboxView>(b, 'outbox.sendNow', {})).doubled).toBeNull();
     expect(server.received).toHaveLength(4);

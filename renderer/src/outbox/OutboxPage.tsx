@@ -11,6 +11,7 @@ import { StatusMessage, type Notice } from '../forms/StatusMessage';
 import type { Page } from '../forms/use-page';
 import { useI18n } from '../i18n/i18n-context';
 import { PageHeading } from '../shell/PageHeading';
+import { DoubledNotice } from './DoubledNotice';
 import { MailSettingsSection } from './MailSettingsSection';
 import { MessagePreview } from './MessagePreview';
 import { statusText } from './status-text';
@@ -92,6 +93,12 @@ export function OutboxPage() {
     setNotice({ key: 'outbox.sentWaitingHere' });
   }
 
+  async function dismissDoubled() {
+    const outcome = await call('mail.dismissDoubled', { page: pageIndex });
+    if (!outcome.ok) return setError(outcome.error);
+    setView(outcome.value);
+  }
+
   async function act(message: OutboxListedMessage, action: 'retry' | 'discard') {
     const outcome = await call(action === 'retry' ? 'outbox.retry' : 'outbox.discard', { id: message.id });
     setDiscarding(null);
@@ -123,6 +130,7 @@ export function OutboxPage() {
           </button>
         </div>
         <p className="muted">{t('outbox.intro')}</p>
+        {view?.doubled && <DoubledNotice doubled={view.doubled} onDismiss={() => void dismissDoubled()} />}
         {view?.working && (
           <p className="outbox-working" aria-live="polite" data-testid="outbox-working">
             {t('outbox.working')}
