@@ -40,6 +40,24 @@ async function twoCopies() {
   return { a, b, server, distribution };
 }
 
+/**
+ * Two copies sharing one relay through a team folder, ordering open: each gets a mail server before hearing of
+ * the other's, so both claim the sending role, the second a second later (its claim wins the merge).
+ */
+async function bothClaimOffline(transport: TransportFactory) {
+  const folder = await tempDir();
+  const { app: a, distribution } = await dayWithOrders(await tempDir(), transport);
+  const b = await openApp(await tempDir(), ORDERING_OPEN, transport);
+  for (const app of [a, b]) await call(app, 'sync.saveSettings', { autoSyncMinutes: 0, teamFolder: folder });
+  await enrol(a, [b]);
+  await syncBoth(a, b);
+  await later(a, b);
+  await call(a, 'mail.saveSettings', SMTP);
+  await later(a, b);
+  await call(b, 'mail.saveSettings', SMTP);
+  return { a, b, distribution };
+}
+
 /** A second passes on both copies' clocks: what happens next happens after what came before. */
 async function later(...apps: TestApp[]): Promise<void> {
   for (const app of apps) app.clock.advance(1_000);
@@ -109,17 +127,7 @@ describe('two organisers’ copies with a mail server', () => {
 
   it('take the sending role both while offline: neither sends before a sync has kept its claim, then one sends each message once', async () => {
     const server = fakeServer();
-    const folder = await tempDir();
-    const { app: a, distribution } = await dayWithOrders(await tempDir(), server.transport);
-    const b = await openApp(await tempDir(), ORDERING_OPEN, server.transport);
-    for (const app of [a, b]) await call(app, 'sync.saveSettings', { autoSyncMinutes: 0, teamFolder: folder });
-    await enrol(a, [b]);
-    await syncBoth(a, b);
-    // Each copy gets a mail server before hearing of the other's: both claim the sending role.
-    await later(a, b);
-    await call(a, 'mail.saveSettings', SMTP);
-    await later(a, b);
-    await call(b, 'mail.saveSettings', SMTP);
+    const { a, b, distribution } = await bothClaimOffline(server.transport);
     expect((await outbox(a)).sendingCopy).toBe('here');
     expect((await outbox(b)).sendingCopy).toBe('here');
 
@@ -148,17 +156,7 @@ describe('two organisers’ copies with a mail server', () => {
       const inner = server.transport(settings);
       return { ...inner, send: async (envelope, raw) => (busy.has(envelope.to[0]!) ? Promise.reject(Object.assign(new Error('4.3.2 try later'), { responseCode: 451 })) : inner.send(envelope, raw)) };
     };
-    const folder = await tempDir();
-    const { app: a, distribution } = await dayWithOrders(await tempDir(), transport);
-    const b = await openApp(await tempDir(), ORDERING_OPEN, transport);
-    for (const app of [a, b]) await call(app, 'sync.saveSettings', { autoSyncMinutes: 0, teamFolder: folder });
-    await enrol(a, [b]);
-    await syncBoth(a, b);
-    // Both claim the sending role offline, the second copy a second later: its claim wins the merge.
-    await later(a, b);
-    await call(a, 'mail.saveSettings', SMTP);
-    await later(a, b);
-    await call(b, 'mail.saveSettings', SMTP);
+    const { a, b, distribution } = await bothClaimOffline(transport);
 
     // The first copy syncs alone: its claim is confirmed, it sends.
     await call(a, 'distributions.closeEarly', { id: distribution.id });
@@ -205,5 +203,37 @@ describe('two organisers’ copies with a mail server', () => {
     await later(a, b);
     await call(a, 'sync.now', {});
     expect((await call<OutboxView>(a, 'outbox.sendNow', {})).doubled).toBeNull();
+  });
+
+  it('stop sending at once when a sync during a round gives the role to the other copy, and list what went', async () => {
+    const server = fakeServer();
+    // What happens on this copy while the server takes a message: a sync, here.
+    let whileSending: (() => Promise<unknown>) | null = null;
+    const transport: TransportFactory = (settings) => {
+      const inner = server.transport(settings);
+      return {
+        ...inner,
+        send: async (envelope, raw) => {
+          await inner.send(envelope, raw);
+          const then = whileSending;
+          whileSending = null;
+          await then?.();
+        },
+      };
+    };
+    const { a, b, distribution } = await bothClaimOffline(transport);
+    await call(a, 'distributions.closeEarly', { id: distribution.id });
+    await later(a, b);
+    await call(a, 'sync.now', {});
+    // The second copy's later claim reaches the folder and wins; the first learns of it after its first message.
+    await call(b, 'sync.now', {});
+    await later(a, b);
+    whileSending = () => call(a, 'sync.now', {});
+    await call(a, 'outbox.sendNow', {});
+
+    expect(server.received).toHaveLength(1);
+    const onA = await call<OutboxView>(a, 'outbox.sendNow', {});
+    expect(onA.messages.filter((message) => message.toEmail !== '').map((message) => message.status).sort()).toEqual(['prepared', 'sent']);
+    expect(onA.doubled?.messages.map((message) => message.toEmail)).toEqual(server.received.map((mail) => mail.to[0]));
   });
 });
