@@ -10,8 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
 import { formatWeight, longDay } from '../../shared/i18n/format';
 import { translate, type MessageKey } from '../../shared/i18n/messages';
 import type { MessageParams } from '../../shared/contract/errors';
@@ -42,6 +41,15 @@ export interface DeliveryPdf {
 }
 
 const require = createRequire(import.meta.url);
+
+/**
+ * pdf-lib and its font kit take ~40 MB of memory once loaded: they load with the first sheet, not with the app
+ * (issue 11: memory after open).
+ */
+async function pdfLibraries() {
+  const [pdf, fontkit] = await Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit')]);
+  return { PDFDocument: pdf.PDFDocument, rgb: pdf.rgb, fontkit: fontkit.default };
+}
 let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
 
 /** The font files, read once: from the app's own node_modules, never the machine's fonts. */
@@ -75,6 +83,7 @@ class Writer {
 
   constructor(
     private readonly document: PDFDocument,
+    private readonly colour: typeof rgb,
     private readonly fonts: { regular: PDFFont; bold: PDFFont },
     private readonly clean: (text: string) => string,
     /** Repeated at the top of every page after the first: a loose page still says whose sheet it is. */
@@ -117,7 +126,7 @@ class Writer {
       y: this.y - (options.size ?? SIZE.text),
       size: options.size ?? SIZE.text,
       font: options.bold ? this.fonts.bold : this.fonts.regular,
-      color: rgb(options.colour ?? 0, options.colour ?? 0, options.colour ?? 0),
+      color: this.colour(options.colour ?? 0, options.colour ?? 0, options.colour ?? 0),
     });
   }
 }
@@ -133,6 +142,7 @@ export async function deliveryPdf(input: DeliveryPdfInput): Promise<DeliveryPdf>
   const unit = (product: DeliveryProduct) => (product.unit === null ? '' : t(`catalogue.unit.${product.unit}` as MessageKey));
   const quantity = (product: DeliveryProduct) => [String(product.quantity), unit(product), product.packDescription === '' ? '' : `(${product.packDescription})`].filter((part) => part !== '').join(' ');
 
+  const { PDFDocument, rgb, fontkit } = await pdfLibraries();
   const document = await PDFDocument.create();
   const title = t('sheets.delivery.title', { producer: delivery.producerName });
   document.setTitle(title);
@@ -148,7 +158,7 @@ export async function deliveryPdf(input: DeliveryPdfInput): Promise<DeliveryPdf>
   const bold = await document.embedFont(files.bold, { subset: true });
   const day = longDay(language, input.pickupDate);
   const missing = new Set<string>();
-  const writer = new Writer(document, { regular, bold }, printable({ regular, bold }, missing), t('sheets.delivery.context', { relay: input.relayName, day, producer: delivery.producerName }));
+  const writer = new Writer(document, rgb, { regular, bold }, printable({ regular, bold }, missing), t('sheets.delivery.context', { relay: input.relayName, day, producer: delivery.producerName }));
 
   writer.text(title, { size: SIZE.title, bold: true });
   writer.text(`${input.relayName} · ${day} · ${input.pickupStart}–${input.pickupEnd}`);
