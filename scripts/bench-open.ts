@@ -76,7 +76,8 @@ export async function coldOpens(dataDir: string, runs: number, bundled?: string)
 
 /** Host launch → first screen visible, median of `runs`; null without a built renderer. */
 export async function hostLaunches(dataDir: string, runs: number): Promise<{ runs: number; ms: number } | null> {
-  if (!existsSync(`${root}/out/renderer/index.html`)) return null;
+  // None asked (--host-runs=0), or nothing built to launch: the table says n/a.
+  if (runs < 1 || !existsSync(`${root}/out/renderer/index.html`)) return null;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
   const samples: number[] = [];
   try {

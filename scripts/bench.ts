@@ -256,7 +256,7 @@ console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const result of results) {
   const { fresh, bundled, untrusted, host } = result;
   console.log(
-    `| ${result.label} | ${result.dataMb.toFixed(1)} MB | ${ms(fresh.openMs)} | ${ms(bundled.openMs)} | ${ms(untrusted.openMs)} | ${ms(fresh.loadMs)} | ${ms(fresh.processMs)} | ${fresh.rssMb.toFixed(0)} MB | ${bundled.rssMb.toFixed(0)} MB | ${fresh.unreadFiles} | ${host ? `${ms(host.ms)} (${host.runs} runs)` : 'n/a: run npm run build first'} |`,
+    `| ${result.label} | ${result.dataMb.toFixed(1)} MB | ${ms(fresh.openMs)} | ${ms(bundled.openMs)} | ${ms(untrusted.openMs)} | ${ms(fresh.loadMs)} | ${ms(fresh.processMs)} | ${fresh.rssMb.toFixed(0)} MB | ${bundled.rssMb.toFixed(0)} MB | ${fresh.unreadFiles} | ${host ? `${ms(host.ms)} (${host.runs} runs)` : HOST_RUNS < 1 ? 'not asked (--host-runs=0)' : 'n/a: run npm run build first'} |`,
   );
 }
 const openGrowth = largest.fresh.openMs / week.fresh.openMs;
