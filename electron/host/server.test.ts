@@ -11,9 +11,13 @@ import { CALL_PREFIX, MAX_BODY_BYTES, startHost, type RunningHost } from './serv
 const tempDir = useTempDirs();
 const SECRET = 'the-secret-outside-the-static-folder';
 let running: RunningHost | undefined;
+const backends: Awaited<ReturnType<typeof openBackend>>[] = [];
 
+// Before the temporary folders go: the backend's close waits for the daily backup a first change starts in the
+// background, which would otherwise still be writing in the folder being removed (ENOTEMPTY).
 afterEach(async () => {
   await running?.close();
+  for (const backend of backends.splice(0)) await backend.close();
   running = undefined;
 });
 
@@ -27,6 +31,7 @@ async function startTestHost() {
   await writeFile(join(root, 'secret.txt'), SECRET);
   await writeFile(join(root, 'package.json'), SECRET);
   const backend = await openBackend({ dataDir, log: () => undefined });
+  backends.push(backend);
   const host = await startHost({ dispatch: backend.dispatch, staticDir });
   running = host;
   return { host, dataDir, backend };

@@ -204,6 +204,8 @@ describe('the sweep at open', () => {
     const logged: unknown[] = [];
     const stuck = await openBackend({
       dataDir: app.dataDir,
+      // Never closed (it cannot write): no background backup may outlive the test in its folder.
+      dailyBackup: false,
       now: () => PICKUP_UNDER_WAY,
       log: (error) => logged.push(error),
       writeHooks: {
