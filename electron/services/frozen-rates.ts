@@ -14,7 +14,8 @@ import type { RelaySettings } from '../../shared/model/relay';
 import { freezeRates, orderingHasClosed } from '../../shared/settlement/rates';
 import type { EntityKind } from '../../shared/model/change';
 import type { Store, Transaction } from '../store/store';
-import { realTimer, Wake, type Timer } from '../scheduling/wake';
+import { startSweeping, type Sweeper } from '../scheduling/sweeper';
+import type { Timer } from '../scheduling/wake';
 import { readRelay } from './relay';
 
 /**
@@ -53,20 +54,7 @@ export function nextClose(store: Store, now: Date): number | null {
   return next;
 }
 
-export interface Freezer {
-  /** One sweep now, then the wait till the next close set again (the timer's work; tests call it when their clock has moved). */
-  sweep(): Promise<void>;
-  stop(): void;
-}
-
-/**
- * The longest wait: a sleeping laptop's timer runs late by the length of its sleep, and one set days ahead would
- * freeze long after the close. A late freeze changes no figure (a settings change and the outbox freeze first), but
- * the frozen date tells when, so the freezer looks again every quarter of an hour, as the outbox does.
- */
-const LONGEST_WAIT_MS = 15 * 60_000;
-/** After a sweep that could not write (a full disk): again in a minute, not at once (the close is past) nor a quarter of an hour later. */
-const RETRY_MS = 60_000;
+export type Freezer = Sweeper;
 
 /** A distribution planned, moved, closed early or reopened, typed here or merged by sync, or the relay's settings: the next close may differ. */
 const FREEZER_WAKING: ReadonlySet<EntityKind> = new Set<EntityKind>(['distribution', 'relay']);
@@ -75,41 +63,12 @@ const FREEZER_WAKING: ReadonlySet<EntityKind> = new Set<EntityKind>(['distributi
  * Sweeps once now, then at the next close among distributions (issue 15), never every minute for nothing.
  * `active` says whether this copy freezes at all: a producer's copy receives the organiser's freeze by sync.
  */
-export async function startFreezing(
+export function startFreezing(
   store: () => Store | null,
   now: () => Date,
   active: () => boolean,
   log: (error: unknown) => void = console.error,
-  timer: Timer = realTimer,
+  timer?: Timer,
 ): Promise<Freezer> {
-  let failed = false;
-  const freeze = async () => {
-    const current = store();
-    if (current === null || !active()) return;
-    try {
-      await current.transact((tx) => freezeClosed(tx, now()));
-      failed = false;
-    } catch (error) {
-      failed = true;
-      throw error;
-    }
-  };
-  const schedule = () => {
-    const current = store();
-    wake.watch(current);
-    const at = now().getTime();
-    const close = current !== null && active() ? nextClose(current, now()) : null;
-    wake.in(Math.min(at + (failed ? RETRY_MS : LONGEST_WAIT_MS), close ?? Infinity) - at);
-  };
-  const sweep = async () => {
-    try {
-      await freeze();
-    } finally {
-      schedule();
-    }
-  };
-  const wake = new Wake(timer, () => void sweep().catch(log), FREEZER_WAKING);
-  // A sweep that cannot write (a full disk) must not keep the app from opening: the next one, or the next settings change, freezes.
-  await sweep().catch(log);
-  return { sweep, stop: () => wake.stop() };
+  return startSweeping({ store, now, active, log, timer, work: freezeClosed, next: nextClose, waking: FREEZER_WAKING });
 }

@@ -15,7 +15,8 @@ import { standingStatus, type PlacementView, type RepeatResult, type StandingOrd
 import { distributionFile } from '../store/entities';
 import type { EntityKind } from '../../shared/model/change';
 import type { Store, Transaction } from '../store/store';
-import { realTimer, Wake, type Timer } from '../scheduling/wake';
+import { startSweeping, type Sweeper } from '../scheduling/sweeper';
+import type { Timer } from '../scheduling/wake';
 import { existingDistribution } from './distributions';
 import { checkEditable } from './orders';
 import { memberOrder, placeBasket, placeDue } from './standing-placement';
@@ -173,11 +174,7 @@ export function standingOrdersService(store: () => Store, now: () => Date) {
   };
 }
 
-export interface Placer {
-  /** One sweep now, then the wait till the next opening set again (the timer's work; tests call it when their clock has moved). */
-  sweep(): Promise<void>;
-  stop(): void;
-}
+export type Placer = Sweeper;
 
 /** A standing order that may still be placed somewhere: neither stopped nor paused. */
 const running = (store: Store) => store.all('standingOrder').some((standingOrder) => standingOrder.stoppedAt === null && standingOrder.pausedAt === null);
@@ -197,10 +194,6 @@ export function nextOpening(store: Store, now: Date): number | null {
   return next;
 }
 
-/** A sleeping laptop's timer runs late by the length of its sleep: look again every quarter of an hour, as the rate freezer does. */
-const LONGEST_WAIT_MS = 15 * 60_000;
-/** After a sweep that could not write (a full disk): again in a minute, not at once (the opening is past) nor a quarter of an hour later. */
-const RETRY_MS = 60_000;
 
 /**
  * What may make a standing order due sooner, typed here or merged by sync: a distribution planned, moved or
@@ -213,43 +206,13 @@ const PLACER_WAKING: ReadonlySet<EntityKind> = new Set<EntityKind>(['distributio
  * Places due standing orders once now, then at the next opening among distributions, never every minute for nothing.
  * `active`: only an organiser's copy places them (a producer's copy holds no orders).
  */
-export async function startPlacing(
+export function startPlacing(
   store: () => Store | null,
   now: () => Date,
   active: () => boolean,
   log: (error: unknown) => void = console.error,
-  timer: Timer = realTimer,
+  timer?: Timer,
 ): Promise<Placer> {
-  let failed = false;
-  const place = async () => {
-    const current = store();
-    if (current === null || !active()) return;
-    // Nothing to place: no transaction at all, so an idle app writes nothing.
-    if (!running(current)) return;
-    try {
-      await current.transact((tx) => placeDue(tx, now()));
-      failed = false;
-    } catch (error) {
-      failed = true;
-      throw error;
-    }
-  };
-  const schedule = () => {
-    const current = store();
-    wake.watch(current);
-    const at = now().getTime();
-    const opening = current !== null && active() ? nextOpening(current, now()) : null;
-    wake.in(Math.min(at + (failed ? RETRY_MS : LONGEST_WAIT_MS), opening ?? Infinity) - at);
-  };
-  const sweep = async () => {
-    try {
-      await place();
-    } finally {
-      schedule();
-    }
-  };
-  const wake = new Wake(timer, () => void sweep().catch(log), PLACER_WAKING);
-  // A sweep that cannot write must not keep the app from opening: the next one places.
-  await sweep().catch(log);
-  return { sweep, stop: () => wake.stop() };
+  // Nothing to place: no transaction at all, so an idle app writes nothing.
+  return startSweeping({ store, now, active, log, timer, work: placeDue, needed: running, next: nextOpening, waking: PLACER_WAKING });
 }
