@@ -32,7 +32,7 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-export interface BackendOptions extends Omit<StoreOptions, 'onCommit'> {
+export interface BackendOptions extends Omit<StoreOptions, 'syncLog'> {
   log?: (error: unknown) => void;
   /** Electron's hidden-window printing; the browser host leaves it out and prints from the page. */
   print?: PrintAdapter;
@@ -51,17 +51,16 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   // One account for the shop's services and the outbox, which fills members' links in from it (issue 16).
   // The shop's name is the relay's, synced, whatever this machine saved (shop/shop-name.ts).
   const shopAccount = withRelayShop(options.shopAccount ?? memoryShopAccount(), () => (workspace.inRecovery ? null : workspace.store));
-  // The store hands every committed change to the sync journal; the syncer reads the store back.
-  const late: { syncer?: Syncer } = {};
+  // The syncer first: the store hands it every committed change, and at open the ones its journal's
+  // replayed lines carry (sync-log.ts); the syncer reads the store back once it is open.
+  const ready = await Syncer.open(options.dataDir, () => workspace.store, options.now);
   const workspace = await Workspace.open({
     dailyBackup: { afterOpenMs: BACKUP_AFTER_OPEN_MS },
     ...storeOptions,
     // Derived rules run inside every transaction, whichever service or conflict resolution made it.
     rules: accountRules,
-    onCommit: (changes, origin) => late.syncer?.commit(changes, origin) ?? Promise.resolve(),
+    syncLog: ready,
   });
-  const ready = await Syncer.open(options.dataDir, () => workspace.store, options.now);
-  late.syncer = ready;
   if (!workspace.inRecovery) ready.attach();
   ready.schedule();
   const now = options.now ?? (() => new Date());
@@ -93,6 +92,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     placer.stop();
     await outbox.close();
     await workspace.close();
+    // After the store's last fold, which writes the sync journal's held entries first.
+    await ready.close();
   };
   return { workspace, dispatch, syncer: ready, freezer, placer, outbox, close };
 }

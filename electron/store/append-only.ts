@@ -41,9 +41,9 @@ export async function openLines<T>(path: string, parse: (value: unknown) => T | 
 }
 
 /**
- * An append-only file kept open between appends: a change acknowledged after its line is
- * on disk then pays one write and one fdatasync, not a mkdir, an open and a close as well
- * (issue 11: the sync journal doubled the cost of a change). If the file was replaced
+ * An append-only file kept open between appends: each batch of lines pays one write and one
+ * fdatasync, not a mkdir, an open and a close as well (the sync journal writes a batch at
+ * each fold of the store's journal, sync/journal.ts). If the file was replaced
  * meanwhile (compacted by rename, here or by another opening of the folder), the next
  * append opens the new one instead of writing into the replaced file.
  */

@@ -27,6 +27,11 @@ export interface FoldContext {
   whenIdleMs?: number | false;
   /** Past this many journal bytes, a change starts a fold without waiting to be idle. */
   pastBytes?: number;
+  /**
+   * Runs before the folded lines up to `upTo` are dropped, and says up to where they may be: what
+   * else they keep durable (a syncing copy's sync journal entries) is written elsewhere first, or kept.
+   */
+  beforeDrop?: (upTo: number) => Promise<number>;
   /** A file's records and sync section as held in memory now, taken in one synchronous step. */
   contents(path: string): { records: FileRecords; sync: SyncSection };
   /** True once a restore replaced the store: its memory no longer matches the folder, it never folds again. */
@@ -148,7 +153,7 @@ export class Folding {
     }
     // Only a shortcut for the next open: failing to write it loses nothing.
     if (index && paths.some(isPartition)) await index.save().catch(() => undefined);
-    await journal.dropUpTo(upTo);
+    await journal.dropUpTo((await this.context.beforeDrop?.(upTo)) ?? upTo);
   }
 
   /** After a change (or lines replayed at open): a fold once the changes pause, or at once past a size. Never on the acknowledgement path. */

@@ -18,6 +18,7 @@ import type { ChangeRecord, EntityKind } from '../../shared/model/change';
 import { HybridClock } from '../../shared/sync/hlc';
 import type { Stamps } from '../../shared/sync/stamps';
 import type { WriteHooks } from './atomic-write';
+import type { JournaledChanges, SyncLog } from './sync-log';
 import { readJournal, WriteJournal, type JournalEntry, type JournalLine } from './write-journal';
 import { createBackup } from './backups';
 import { DailyBackup, type BackupFailure } from './daily-backup';
@@ -59,11 +60,11 @@ export interface StoreOptions {
   /** Rules derived from changes, run inside every `transact` (DerivedRule). */
   rules?: readonly DerivedRule[];
   /**
-   * Called with every committed batch of changes once its files are on disk and
-   * before the change is acknowledged: the sync journal. `origin` is null for a
-   * change made on this copy, or the sync folder a merged change came from.
+   * The sync journal of a copy that syncs: each commit's entries for it ride in the commit's journal
+   * line, so the change is one durable write (sync-log.ts); its file is brought up to date before
+   * folded lines are dropped, and the lines replayed at open are handed to it again.
    */
-  onCommit?: (changes: readonly ChangeRecord[], origin: string | null) => Promise<void>;
+  syncLog?: SyncLog;
 }
 
 /** A record a transaction wrote, with its state before, for the rules derived from it. */
@@ -138,7 +139,12 @@ export class Store {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly journal: WriteJournal;
   private readonly rules: readonly DerivedRule[];
-  private readonly onCommit?: StoreOptions['onCommit'];
+  private readonly syncLog?: SyncLog;
+  /**
+   * Lines replayed at open carrying sync journal entries that no sync log took (a look at the folder
+   * without the app's syncer): never dropped by this store's folds, so the app's next open hands them over.
+   */
+  private readonly untaken: number[] = [];
   private readonly listeners = new Set<ChangeListener>();
   private readonly clock: HybridClock;
   /** Work on the data files as a whole (the daily backup, a manual one, a restore, close): one at a time. */
@@ -161,7 +167,7 @@ export class Store {
     private readonly tables: Tables,
     private readonly format: FormatSpec,
     private readonly now: () => Date,
-    options: Pick<StoreOptions, 'writeHooks' | 'onCommit' | 'foldWhenIdleMs' | 'foldPastBytes' | 'rules' | 'dailyBackup'> & {
+    options: Pick<StoreOptions, 'writeHooks' | 'syncLog' | 'foldWhenIdleMs' | 'foldPastBytes' | 'rules' | 'dailyBackup'> & {
       journal: WriteJournal;
       /** The files the open left unread, loaded on first access (none: everything was read). */
       partitions?: Partitions;
@@ -171,7 +177,7 @@ export class Store {
     /** Each record's field timestamps and the records taken out: what merging other copies' changes needs (sync-ledger.ts). */
     private readonly ledger = new SyncLedger(deviceId),
   ) {
-    this.onCommit = options.onCommit;
+    this.syncLog = options.syncLog;
     this.backupAtChanges = Boolean(options.dailyBackup);
     this.journal = options.journal;
     this.rules = options.rules ?? [];
@@ -186,6 +192,11 @@ export class Store {
       index: partitions?.index,
       whenIdleMs: options.foldWhenIdleMs,
       pastBytes: options.foldPastBytes,
+      beforeDrop: async (upTo) => {
+        if (!this.syncLog) return Math.min(upTo, (this.untaken[0] ?? Infinity) - 1);
+        await this.syncLog.flush();
+        return upTo;
+      },
       contents: (path) => {
         const current = this.view();
         return { records: this.fileIndex.recordsOf(path, current), sync: this.fileIndex.syncOf(path, current, this.tables, this.ledger) };
@@ -259,6 +270,9 @@ export class Store {
     for (const line of lines) {
       this.apply(line.staged);
       this.folding.reached(line.n);
+      // Entries the sync journal may not have written before the session ended: it skips those it holds.
+      if (line.sync && this.syncLog) this.syncLog.taken(line.sync);
+      else if (line.sync) this.untaken.push(line.n);
     }
     const staged = lines.flatMap((line) => line.staged);
     this.resumeClock(
@@ -354,14 +368,15 @@ export class Store {
 
   private async commit(tx: Transaction, changes: ChangeRecord[], origin: string | null): Promise<void> {
     if (changes.length === 0) return;
-    const n = await this.append(tx);
+    const sync = this.syncLog?.entriesFor(changes, origin);
+    const n = await this.append(tx, sync);
+    if (sync) this.syncLog?.taken(sync);
     const replaced = new Map([...tx.staged.values()].map(({ kind, record }) => [keyOf(kind, record.id), this.tables[kind].get(record.id) as { id: string } | undefined]));
     this.apply(tx.staged.values());
     this.folding.reached(n);
     this.committed += 1;
     this.folding.soon();
     for (const listener of this.listeners) listener(changes, replaced);
-    await this.onCommit?.(changes, origin);
     // Started here, never waited for: the change is acknowledged as soon as it is journaled, and a
     // failed backup never turns it into an error (the organiser would type it again). Started at a
     // change made here, not at a merge: a new copy's first sync would otherwise fold and copy every
@@ -494,10 +509,10 @@ export class Store {
   }
 
   /** The transaction's line in the journal, flushed: once this resolves the change survives a power cut. */
-  private async append(tx: Transaction): Promise<number> {
+  private async append(tx: Transaction, sync: JournaledChanges | undefined): Promise<number> {
     const entries: JournalEntry[] = [...tx.staged.values()].map(({ kind, record, removed, stamps, grave }) => ({ kind, record, removed, stamps, grave }));
     try {
-      return await this.journal.append(entries, this.format.version);
+      return await this.journal.append(entries, this.format.version, sync);
     } catch (error) {
       throw new UserError('error.storeWrite', { detail: (error as Error).message });
     }

@@ -8,7 +8,8 @@
  * of orders. The per-entity JSON files catch up later (Store.fold), and the folded
  * lines are then dropped. Each line holds whole records, so replaying a line over a
  * file that already has it changes nothing: a crash between a fold and the drop
- * only replays lines twice.
+ * only replays lines twice. On a copy that syncs, a line also carries the commit's
+ * sync journal entries (sync-log.ts): one durable write for both journals.
  *
  * Lines are numbered; the numbers follow each other within the file. At open, a
  * tail that is not a whole valid line (a power cut mid-append) is cut off before
@@ -26,6 +27,7 @@ import { flushFolder, writeFileAtomic, type WriteHooks } from './atomic-write';
 import { entities, entityKinds, fileOf } from './entities';
 import { FORMAT, graveSchema, stampsSchema } from './envelope';
 import { migrateFile, type FormatSpec } from './migrations';
+import { journaledChangesSchema, type JournaledChanges } from './sync-log';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
@@ -52,6 +54,8 @@ export interface JournalLine {
   /** The format version the records were written in: a line from an older version is migrated on replay. */
   v: number;
   staged: JournalEntry[];
+  /** On a copy that syncs: the commit's sync journal entries (sync-log.ts), durable with the line. */
+  sync?: JournaledChanges;
 }
 
 const entrySchema = z.strictObject({
@@ -62,7 +66,7 @@ const entrySchema = z.strictObject({
   grave: graveSchema.optional(),
 });
 
-const lineSchema = z.strictObject({ n: z.number().int().min(1), v: z.number().int().min(1), staged: z.array(entrySchema) });
+const lineSchema = z.strictObject({ n: z.number().int().min(1), v: z.number().int().min(1), staged: z.array(entrySchema), sync: journaledChangesSchema.optional() });
 
 /** What open found: the good lines, where each starts, and how many bytes they fill (the rest is a torn tail). */
 export interface JournalContents {
@@ -107,7 +111,7 @@ function parseLine(text: string, format: FormatSpec): { line: JournalLine } | { 
     if (!parsed.success) return { reason: 'schema', detail: `${entry.kind} ${entry.record.id}: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
     staged.push({ ...entry, record: parsed.data as { id: string }, stamps });
   }
-  return { line: { n: line.n, v: format.version, staged } };
+  return { line: { n: line.n, v: format.version, staged, ...(line.sync && { sync: line.sync }) } };
 }
 
 /** Reads the journal of a data folder; a missing journal is an empty one. Writes nothing. */
@@ -205,11 +209,11 @@ export class WriteJournal {
   }
 
   /** Appends one line and flushes it; resolves with its number once it is durable. A failed append leaves no trace. */
-  append(staged: readonly JournalEntry[], version: number): Promise<number> {
+  append(staged: readonly JournalEntry[], version: number, sync?: JournaledChanges): Promise<number> {
     return this.locked(async () => {
       await this.followFile();
       const n = this.last + 1;
-      const bytes = Buffer.from(`${JSON.stringify({ n, v: version, staged })}\n`, 'utf8');
+      const bytes = Buffer.from(`${JSON.stringify({ n, v: version, staged, sync })}\n`, 'utf8');
       const handle = await this.opened();
       try {
         if (this.dirtyTail) {

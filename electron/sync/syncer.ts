@@ -7,11 +7,11 @@
 import { stat } from 'node:fs/promises';
 import { UserError } from '../../shared/contract/errors';
 import type { ChangeRecord } from '../../shared/model/change';
-import type { SyncLevel } from '../../shared/sync/levels';
 import { syncSettingsSchema, type SyncSettings, type SyncSettingsPatch } from '../../shared/sync/settings';
 import type { CopiesStatus, FolderStatus, SetAside, SetAsideReason, SyncProblem, SyncProgress, SyncReport, SyncStatus } from '../../shared/sync/status';
 import type { ConflictAction, SyncConflict } from '../../shared/sync/conflicts';
 import type { Store } from '../store/store';
+import type { JournaledChanges, SyncLog } from '../store/sync-log';
 import { ConflictBook, mergeOrders, renumber, restorePayment, trimOrders } from './conflicts';
 import { reconcileOrders } from '../services/account-entries';
 import { pendingFor, syncFolder } from './engine';
@@ -21,7 +21,7 @@ import { configuredLevels, refuse, SyncFiles, type SyncState } from './state';
 import { loadIdentity, shortCode, type Identity } from './identity';
 import { approve, removeCopy, serialiseRoster, type Roster } from './roster';
 
-export class Syncer {
+export class Syncer implements SyncLog {
   private running: Promise<SyncReport> | null = null;
   private progress: SyncProgress | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -47,13 +47,24 @@ export class Syncer {
     return syncer;
   }
 
-  /** Called by the store with every committed change (StoreOptions.onCommit). */
-  async commit(changes: readonly ChangeRecord[], origin: string | null): Promise<void> {
+  /**
+   * The store's sync log (StoreOptions.syncLog): a commit's entries, numbered on from the journal's
+   * head, ride in the store's journal line. Merged from the only folder set: no other folder to
+   * pass them on to (a folder set later starts with a snapshot), so a new copy joining years of
+   * history journals nothing of them (issue 11).
+   */
+  entriesFor(changes: readonly ChangeRecord[], origin: string | null): JournaledChanges | undefined {
     const levels = configuredLevels(this.settingsNow);
-    // Merged from the only folder set: no other folder to pass them on to (a folder set later starts with a
-    // snapshot). A new copy joining years of history journals nothing of them (issue 11).
-    if (levels.every(({ level }) => level === origin)) return;
-    await this.journal.append(changes, origin as SyncLevel | null);
+    if (levels.every(({ level }) => level === origin)) return undefined;
+    return { from: this.journal.next, origin, changes: [...changes] };
+  }
+
+  taken(entries: JournaledChanges): void {
+    this.journal.take(entries);
+  }
+
+  flush(): Promise<void> {
+    return this.journal.flush();
   }
 
   /** Restores what the last sync learnt that is not relay data (a producer's copy: the ordered totals). */
@@ -378,8 +389,12 @@ export class Syncer {
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    // The journal keeps its file open between changes; a change after this opens it again.
-    void this.journal.close().catch(() => undefined);
+  }
+
+  /** Writes the journal's held entries and closes its file, once the store is closed (its last fold may still hand it entries). */
+  close(): Promise<void> {
+    this.stop();
+    return this.journal.close();
   }
 }
 

@@ -64,7 +64,7 @@ export function manualClock(start: Date) {
 export type TestBackend = Backend;
 
 /** The backend as Electron and the host wire it, with the store options a test needs. */
-export async function openTestBackend(options: Omit<StoreOptions, 'onCommit'> & { mailTransport?: TransportFactory }): Promise<TestBackend> {
+export async function openTestBackend(options: Omit<StoreOptions, 'syncLog'> & { mailTransport?: TransportFactory }): Promise<TestBackend> {
   // Folds happen when a test says so (store.fold) or on close, never on a timer in the middle of a test.
   // Likewise the daily backup: a test that wants it passes dailyBackup, or calls store.backupIfNewDay() and waits for it.
   const backend = await openBackend({ foldWhenIdleMs: false, dailyBackup: false, ...options, log: () => undefined });

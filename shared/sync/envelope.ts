@@ -53,7 +53,7 @@ export type ParsedBatch =
   | { ok: false; error: 'invalid'; message: string };
 
 
-const changeSchema = z.strictObject({
+export const changeSchema = z.strictObject({
   at: z.string(),
   device: z.string().min(1),
   entity: z.enum(ENTITY_KINDS),
