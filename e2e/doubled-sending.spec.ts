@@ -140,6 +140,8 @@ test('two laptops sent the same messages: the one whose claim lost lists them un
     await expect(dismiss).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(notice).toHaveCount(0);
+    // The button went with the notice: the keyboard carries on from the list's heading, not from the top of the page.
+    await expect(page.getByRole('heading', { level: 2, name: 'Messages' })).toBeFocused();
 
     // Dismissed for good: the page read again from the host does not bring it back.
     await page.reload();
