@@ -11,7 +11,8 @@
  *   - 150 orders in from returned order forms and from a form export, previewed and written (issue 12, scripts/bench-order-intake.ts).
  *   - sync (issues 6 and 11, scripts/bench-sync.ts) at each size: the same week of 900 changes synced
  *     between two copies, a new copy joining, the first sync writing the organiser's snapshot, and
- *     orders.addLine with the sync journal on.
+ *     orders.addLine with the sync journal on (two copies in one process, no warm-up: the like-for-like figure is the
+ *     durable change table's syncing-copy row).
  *   - beside the durable change, two anchors on the same disk in the same run (issue 11): a bare
  *     append-only journal (write one line + fdatasync) and SQLite in WAL mode with synchronous=FULL
  *     (better-sqlite3), each with a line the size of a real journal line.
@@ -20,7 +21,9 @@
  *   - a counter payment on first use after the open at each size, with the months of accounts it read (scripts/bench-counter.ts);
  *   - cold open in a fresh process at each size (files known valid, and once with nothing known valid), RSS after
  *     open (through tsx, and with the child bundled as the app is built), and browser host launch → first screen visible (scripts/bench-open.ts; the host needs `npm run build`).
- * The durable change and its anchors are warmed up alike (10 unmeasured each) and taken in turns first.
+ *   - the same durable change on a copy that syncs (scripts/bench-syncing-copy.ts: the same folder copied, opened by
+ *     openBackend, a team sync folder set, nothing synced), its own row in the durable change table, with the same anchors.
+ * The durable change, the syncing copy's and the anchors are warmed up alike (10 unmeasured each) and taken in turns, in rotation.
  * Options: --samples=N (default 40), --naive-samples=N (default 8), --keep (keep the folders),
  * --open-runs=N (fresh-process opens per size, default 5), --host-runs=N (host launches per size, default 3),
  * --sizes=1w,1y,5y (the histories to build; default all three: 5 years takes a few minutes to build and open),
@@ -33,7 +36,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Conf from 'conf';
 import type { Order, OrderLine } from '../shared/model/order';
-import { openBackend } from '../electron/backend';
+import { openBackend, type Backend } from '../electron/backend';
 import { flagValue } from '../electron/data-folder';
 import { listDataFiles } from '../electron/store/data-files';
 import { VALIDATED_FILES } from '../electron/store/validated-files';
@@ -42,6 +45,7 @@ import { benchOrderIntake, printOrderIntakeBench } from './bench-order-intake';
 import { bundleOpenChild, coldOpens, hostLaunches } from './bench-open';
 import { buildRelay, historySizes, iso, now, writeStoreFormat, type Relay } from './bench-relay';
 import { benchSync, printSyncBench } from './bench-sync';
+import { openSyncingCopy } from './bench-syncing-copy';
 import { benchCounter, printCounterBench } from './bench-counter';
 import { benchConflicts, printConflictsBench } from './bench-conflicts';
 
@@ -94,14 +98,16 @@ async function measureStore(label: string, distributionCount: number) {
   // The day's backup is taken (above): nothing to back up again; the changes below are timed with no check beside them.
   const backend = await openBackend({ dataDir, dailyBackup: false });
   const coldOpen = performance.now() - started;
-  const { dispatch } = backend;
+  // Beside it, a copy of the same folder that syncs (a team folder set, nothing synced): the same changes, journaled a second time for the folder.
+  const syncing = await openSyncingCopy(dataDir, label);
 
   const current = relay.distributions.at(-1)!;
   // The anchors write a line the size of the store's journal line for one order edit.
   const anchorLine = `${JSON.stringify({ n: 1, v: 1, staged: [{ kind: 'order', record: current.orders[0], stamps: { _: `${iso(now)}-0000-${randomUUID()}` } }] })}\n`;
   const anchors = await openAnchors(dataDir);
   const samples: number[] = [];
-  const change = async (i: number) => {
+  const syncingSamples: number[] = [];
+  const changeOn = (dispatch: Backend['dispatch']) => async (i: number) => {
     const order = current.orders[i % current.orders.length]!;
     const offer = current.offers[(i * 7) % current.offers.length]!;
     const t0 = performance.now();
@@ -110,17 +116,26 @@ async function measureStore(label: string, distributionCount: number) {
     if (!outcome.ok) throw new Error(`addLine refused: ${JSON.stringify(outcome.error)}`);
     return elapsed;
   };
-  // Warm-up, unmeasured on both sides: the first changes compile the code and schemas they run, the first appends open the files.
+  const change = changeOn(backend.dispatch);
+  const syncingChange = changeOn(syncing.backend.dispatch);
+  // Warm-up, unmeasured on every side: the first changes compile the code and schemas they run, the first appends open the files.
   for (let i = 0; i < WARM_UP; i++) {
     await change(SAMPLES + i);
     await anchors.measure(anchorLine, false);
+    await syncingChange(SAMPLES + i);
   }
+  const syncBytesBefore = await syncing.syncBytes();
+  const sides: ((i: number) => Promise<void>)[] = [
+    async (i) => void samples.push(await change(i)),
+    () => anchors.measure(anchorLine),
+    async (i) => void syncingSamples.push(await syncingChange(i)),
+  ];
   for (let i = 0; i < SAMPLES; i++) {
-    // Taken in turns first: a flush right after another one finds the disk in another state, and neither side should always get it.
-    if (i % 2 === 0) samples.push(await change(i));
-    await anchors.measure(anchorLine);
-    if (i % 2 === 1) samples.push(await change(i));
+    // Taken in turns, each side first, second and third in rotation: a flush right after another one finds the disk in another state, and no side should always get it.
+    for (let step = 0; step < sides.length; step++) await sides[(i + step) % sides.length]!(i);
   }
+  const syncBytesPerChange = ((await syncing.syncBytes()) - syncBytesBefore) / SAMPLES;
+  await syncing.close(KEEP);
   const anchored = await anchors.close();
   const journalLines = (await readFile(join(dataDir, 'journal.jsonl'), 'utf8')).split('\n').filter(Boolean);
   const lineBytes = Math.round(journalLines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0) / Math.max(journalLines.length, 1));
@@ -136,7 +151,7 @@ async function measureStore(label: string, distributionCount: number) {
   await rm(join(dataDir, VALIDATED_FILES));
   const untrusted = await coldOpens(dataDir, 1);
   if (!KEEP) await rm(dataDir, { recursive: true, force: true });
-  return { label, relay, firstOpenOfDay, backgroundBackup, changeDuringBackup, coldOpen, dataMb, fresh, bundled, untrusted, host, samples: samples.length, lineBytes, anchorBytes: Buffer.byteLength(anchorLine), ...anchored, ...stats(samples) };
+  return { label, relay, firstOpenOfDay, backgroundBackup, changeDuringBackup, coldOpen, dataMb, fresh, bundled, untrusted, host, samples: samples.length, lineBytes, anchorBytes: Buffer.byteLength(anchorLine), ...anchored, ...stats(samples), syncing: { samples: syncingSamples.length, bytesPerChange: syncBytesPerChange, ...stats(syncingSamples) } };
 }
 
 async function measureNaive(relay: Relay) {
@@ -229,7 +244,7 @@ const largest = results.at(-1)!;
 process.stdout.write(`measuring the naive single conf file at ${largest.label}…\n`);
 const naive = await measureNaive(largest.relay);
 
-console.log('\nDurable change: orders.addLine through the real dispatch (checked, journaled and flushed to disk (an O_DSYNC write, or write + fdatasync where the system lacks O_DSYNC), acknowledged), each sample beside, on the same disk, one append-only journal line + fdatasync and one SQLite WAL insert (synchronous=FULL), taken in turns first, after 10 unmeasured of each.');
+console.log('\nDurable change: orders.addLine through the real dispatch (checked, journaled and flushed to disk (an O_DSYNC write, or write + fdatasync where the system lacks O_DSYNC), acknowledged), each sample beside, on the same disk, one append-only journal line + fdatasync and one SQLite WAL insert (synchronous=FULL), and the same change on a copy of the same folder with a team sync folder set (role organiser, never synced: each change also journaled for the folder), the three taken in turns in rotation, after 10 unmeasured of each.');
 console.log('\n| history | distributions | orders | store median / p95 | journal anchor median / p95 | SQLite WAL median / p95 | samples | store / journal anchor (median, p95) | store / SQLite (median, p95) | 1st open of the day (usable, × cold open) | its daily backup (background) / a change made during it | cold open |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
@@ -238,6 +253,11 @@ for (const result of results) {
   const sql = result.sqlite;
   console.log(
     `| ${result.label} | ${result.relay.distributions.length} | ${orders} | ${fine(result.median)} / ${fine(result.p95)} | ${fine(result.journal.median)} / ${fine(result.journal.p95)} | ${sql ? `${fine(sql.median)} / ${fine(sql.p95)}` : 'n/a'} | ${result.samples} | ${ratio(result.median, result.journal.median)}, ${ratio(result.p95, result.journal.p95)} | ${sql ? `${ratio(result.median, sql.median)}, ${ratio(result.p95, sql.p95)}` : 'n/a'} | ${ms(result.firstOpenOfDay)} (${ratio(result.firstOpenOfDay, result.coldOpen)}) | ${ms(result.backgroundBackup)} / ${fine(result.changeDuringBackup)} | ${ms(result.coldOpen)} |`,
+  );
+  // The same turns' anchors: the syncing copy's changes were taken between them, like the store alone's.
+  const { syncing } = result;
+  console.log(
+    `| ${result.label}, addLine, copy with a sync folder set | ${result.relay.distributions.length} | ${orders} | ${fine(syncing.median)} / ${fine(syncing.p95)} | ${fine(result.journal.median)} / ${fine(result.journal.p95)} | ${sql ? `${fine(sql.median)} / ${fine(sql.p95)}` : 'n/a'} | ${syncing.samples} | ${ratio(syncing.median, result.journal.median)}, ${ratio(syncing.p95, result.journal.p95)} | ${sql ? `${ratio(syncing.median, sql.median)}, ${ratio(syncing.p95, sql.p95)}` : 'n/a'} | | | |`,
   );
 }
 const naiveOrders = largest.relay.distributions.length * 150;
@@ -249,6 +269,13 @@ const vsAnchor = largest.p95 / largest.journal.p95;
 console.log(`${largest.label} vs ${week.label} (median): ${growth.toFixed(2)}× (target < 2×) ${growth < 2 ? 'OK' : 'MISSED'}`);
 console.log(`naive vs store at ${largest.label} (median): ${speedup.toFixed(1)}× faster (target > 20×) ${speedup > 20 ? 'OK' : 'MISSED'}`);
 console.log(`durable change p95 at ${largest.label}: ${fine(largest.p95)} (target ≤ 1 ms) ${largest.p95 <= 1 ? 'OK' : 'MISSED'}; ${vsAnchor.toFixed(2)}× the journal anchor (target ≤ 2×) ${vsAnchor <= 2 ? 'OK' : 'MISSED'}`);
+for (const { label, journal, syncing, median, p95 } of results) {
+  console.log(
+    `addLine, copy with a sync folder set, ${label}: ${fine(syncing.median)} / ${fine(syncing.p95)} (median / p95), ${ratio(syncing.median, journal.median)} / ${ratio(syncing.p95, journal.p95)} the journal anchor, ${ratio(syncing.median, median)} / ${ratio(syncing.p95, p95)} the store alone; its sync folder files grew ${Math.round(syncing.bytesPerChange)} B per change`,
+  );
+}
+const syncingVsAnchor = largest.syncing.p95 / largest.journal.p95;
+console.log(`durable change p95 on a copy with a sync folder set at ${largest.label}: ${fine(largest.syncing.p95)} (target ≤ 1 ms) ${largest.syncing.p95 <= 1 ? 'OK' : 'MISSED'}; ${syncingVsAnchor.toFixed(2)}× the journal anchor (target ≤ 2×) ${syncingVsAnchor <= 2 ? 'OK' : 'MISSED'}`);
 console.log(`\nCold open in a fresh process (scripts/bench-open-child.ts: load the backend's modules, open the folder), median of ${OPEN_RUNS} runs; host launch → first screen (Chromium, heading visible), median of ${HOST_RUNS}.`);
 console.log('Bundled: the same child bundled by esbuild and run by plain Node (no tsx loader thread or compiled sources in the process), as the built app runs the backend.');
 console.log('\n| history | data files | open (files known valid) | open, bundled | open, nothing known valid (1 run) | module load | whole process from spawn | RSS after open | RSS after open, bundled | files left unread at open | host launch → first screen |');

@@ -4,11 +4,13 @@
  * (NOT_DATA) — never synced, never in a backup, never restored over —
  * and readable by this user only (0600), like the copy's private key.
  */
-import { open, readFile, rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAIL_SETTINGS, mailSettingsSchema, type MailSettings, type MailSettingsPatch, type MailSettingsView } from '../../shared/outbox/mail-settings';
-import { tempPathFor } from '../store/atomic-write';
+import { UserError } from '../../shared/contract/errors';
+import { writeFileAtomic } from '../store/atomic-write';
+import { queued } from '../store/file-queue';
 import type { DoubledSending } from '../../shared/outbox/views';
 
 export const MAIL_FILE = 'mail.json';
@@ -50,41 +52,54 @@ export function isSendingSet(settings: MailSettings): boolean {
   return settings.host !== '';
 }
 
+/** A From address is required with a server: without it, a server refuses the messages or marks them as spam. */
 export async function saveMailSettings(dataDir: string, patch: MailSettingsPatch): Promise<StoredMailSettings> {
-  return write(dataDir, storedSchema.parse({ ...(await readMailSettings(dataDir)), ...patch }));
+  // Checked on the file as the queue hands it over, not on an earlier read another save may have changed since.
+  return update(dataDir, (current) => {
+    const next = storedSchema.parse({ ...current, ...patch });
+    if (isSendingSet(next) && next.fromAddress === '') throw new UserError('error.invalidInput', undefined, [{ path: 'fromAddress', key: 'validation.required' }]);
+    return next;
+  });
 }
 
 export async function saveSendingClaim(dataDir: string, claim: SendingClaim): Promise<void> {
-  await write(dataDir, { ...(await readMailSettings(dataDir)), claim });
+  await update(dataDir, (current) => ({ ...current, claim }));
 }
 
 /**
  * This copy learnt it lost the sending role: its claim is spent (looked at once), and what it sent after the
- * other copy's claim joins the notice (`doubled`, null: nothing to add).
+ * other copy's claim joins the notice. `lostSince` tells, from the claim as the queue hands it over, what was
+ * lost: null, the role was not lost (nothing is written); no messages, nothing to add to the notice.
  */
-export async function saveRoleLost(dataDir: string, doubled: DoubledSending | null): Promise<void> {
-  const current = await readMailSettings(dataDir);
-  const earlier = current.doubled?.messages.filter((message) => !doubled?.messages.some((added) => added.id === message.id)) ?? [];
-  // A notice not yet dismissed keeps its messages: the organiser has not seen them yet.
-  const next = doubled ? { ...doubled, messages: [...earlier, ...doubled.messages] } : current.doubled;
-  await write(dataDir, { ...current, claim: null, doubled: next });
+export async function saveRoleLost(dataDir: string, lostSince: (claim: SendingClaim | null) => DoubledSending | null): Promise<void> {
+  await update(dataDir, (current) => {
+    const lost = lostSince(current.claim);
+    if (lost === null) return undefined;
+    if (lost.messages.length === 0) return { ...current, claim: null };
+    const earlier = current.doubled?.messages.filter((message) => !lost.messages.some((added) => added.id === message.id)) ?? [];
+    // A notice not yet dismissed keeps its messages: the organiser has not seen them yet.
+    return { ...current, claim: null, doubled: { ...lost, messages: [...earlier, ...lost.messages] } };
+  });
 }
 
 export async function dismissDoubled(dataDir: string): Promise<void> {
-  await write(dataDir, { ...(await readMailSettings(dataDir)), doubled: null });
+  await update(dataDir, (current) => ({ ...current, doubled: null }));
 }
 
-async function write(dataDir: string, next: StoredMailSettings): Promise<StoredMailSettings> {
-  const path = join(dataDir, MAIL_FILE);
-  const temp = tempPathFor(path);
-  // Created 0600 from the start: the password is never readable by others, not even for an instant.
-  const handle = await open(temp, 'w', 0o600);
-  try {
-    await handle.writeFile(JSON.stringify(next, null, 2), 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, path);
-  return next;
+/**
+ * Every write of mail.json in the file's one queue (file-queue.ts), each reading the file as the write before
+ * it left it: a settings save, the sending claim and the doubled-sending notice each rewrite the whole file,
+ * and two read-then-write at once would lose one of them. `change` returns undefined to leave the file as it is;
+ * the settings as they then stand are returned.
+ */
+function update(dataDir: string, change: (current: StoredMailSettings) => StoredMailSettings | undefined): Promise<StoredMailSettings> {
+  const path = resolve(dataDir, MAIL_FILE);
+  return queued(path, async () => {
+    const current = await readMailSettings(dataDir);
+    const next = change(current);
+    if (next === undefined) return current;
+    // writeFileAtomic creates it 0600 from the start: the password is never readable by others, not even for an instant.
+    await writeFileAtomic(path, JSON.stringify(next, null, 2));
+    return next;
+  });
 }

@@ -246,9 +246,7 @@ export class Outbox {
    * sent since that copy's claim is listed, perhaps sent twice (sending-copy.ts), and its claim is spent.
    */
   private async noticeLoss(store: Store): Promise<void> {
-    const { claim } = await readMailSettings(this.options.dataDir);
-    const lost = sentAfterLoss(store, claim);
-    if (lost) await saveRoleLost(this.options.dataDir, lost.messages.length > 0 ? lost : null);
+    await saveRoleLost(this.options.dataDir, (claim) => sentAfterLoss(store, claim));
   }
 
   /** The organiser has seen the messages perhaps sent twice. */

@@ -80,11 +80,7 @@ export function outboxService(store: () => Store, outbox: Outbox, dataDir: strin
     },
     'mail.settings': async () => mailSettingsView(await readMailSettings(dataDir)),
     'mail.saveSettings': async (patch: MailSettingsPatch) => {
-      const next = { ...(await readMailSettings(dataDir)), ...patch };
-      // Without a From address, a server refuses the messages or marks them as spam.
-      if (next.host !== '' && next.fromAddress === '') {
-        throw new UserError('error.invalidInput', undefined, [{ path: 'fromAddress', key: 'validation.required' }]);
-      }
+      // Refused without a From address when a server is set (mail-settings.ts), nothing saved.
       const saved = await saveMailSettings(dataDir, patch);
       // The first copy given a mail server sends the e-mails; a copy in recovery or not yet approved takes it at a later round.
       if (isSendingSet(saved)) await outbox.offerToSend().catch(() => undefined);

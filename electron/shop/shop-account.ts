@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { SHOP_DATABASE } from '../../shared/shop/documents';
 import { writeFileAtomic } from '../store/atomic-write';
+import { queued } from '../store/file-queue';
 import type { CouchAccount } from './couch-client';
 
 /** How the password is kept in the file: Electron's safeStorage, or as it is (the file's mode keeps it). */
@@ -44,22 +45,11 @@ export interface ShopAccountStore {
   update(change: AccountChange): Promise<void>;
 }
 
-/**
- * Every write of one account file in one queue, `update`'s read included: the shop service (members'
- * links) and the network service (its key) each rewrite the whole file, and two read-then-write at
- * once would lose one of them. Keyed by the file, so that two stores opened on it share the queue.
+/*
+ * Every write of one account file in one queue (file-queue.ts), `update`'s read included: the shop
+ * service (members' links) and the network service (its key) each rewrite the whole file. Keyed by the
+ * file's path, so that two stores opened on it share the queue.
  */
-const queues = new Map<unknown, Promise<unknown>>();
-
-function queued<T>(key: unknown, work: () => Promise<T>): Promise<T> {
-  const next = (queues.get(key) ?? Promise.resolve()).then(work);
-  const tail = next.catch(() => undefined);
-  queues.set(key, tail);
-  // Forgotten once idle, so that the map does not grow with every folder a test opens.
-  void tail.then(() => queues.get(key) === tail && queues.delete(key));
-  return next;
-}
-
 function queuedStore(key: unknown, read: () => Promise<ShopAccount | null>, write: (account: ShopAccount | null) => Promise<void>): ShopAccountStore {
   return {
     read,

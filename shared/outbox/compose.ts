@@ -14,6 +14,7 @@ import type { SaleUnit } from '../model/product';
 import { chargedGrams, isSoldByWeight, lineTotal, type PricedLine } from '../orders/totals';
 import type { ProducerDelivery } from '../sheets/delivery-sheet';
 import { fileSafe } from '../text/normalise';
+import { letterTo } from './letter';
 
 export interface MessageRelay {
   name: string;
@@ -39,11 +40,6 @@ function unitLabel(language: Language, unit: SaleUnit | null): string {
   return unit === null ? '' : translate(language, `catalogue.unit.${unit}` as MessageKey);
 }
 
-function letter(relay: MessageRelay, name: string, body: readonly string[]): string {
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(relay.language, key, params);
-  return [t('outbox.greeting', { name }), '', ...body, '', t('outbox.signature', { relay: relay.name }), ''].join('\n');
-}
-
 /** The delivery sheet as a spreadsheet: totals per product, then one row per basket. */
 export function deliveryCsv(language: Language, delivery: ProducerDelivery): string {
   const t = (key: MessageKey) => translate(language, key);
@@ -63,23 +59,15 @@ export function producerOrderMessage(relay: MessageRelay, distribution: MessageD
     const pack = product.packDescription === '' ? '' : ` (${product.packDescription})`;
     return translate(language, 'outbox.producerOrder.line', { product: product.productName, quantity: `${product.quantity} ${unit}${pack}`.trim() });
   });
-  const text = letter(relay, producer.name, [
+  const fileName = `${translate(language, 'outbox.fileName.delivery')}-${fileSafe(producer.name)}-${distribution.pickupDate}.csv`;
+  const subject = translate(language, 'outbox.producerOrder.subject', { relay: relay.name, day });
+  return letterTo(relay, 'producerOrder', producer, subject, [
     translate(language, 'outbox.producerOrder.intro', { day, start: distribution.pickupStart, end: distribution.pickupEnd }),
     '',
     ...lines,
     '',
     translate(language, 'outbox.producerOrder.attached'),
-  ]);
-  const fileName = `${translate(language, 'outbox.fileName.delivery')}-${fileSafe(producer.name)}-${distribution.pickupDate}.csv`;
-  return {
-    kind: 'producerOrder',
-    recipientId: producer.id,
-    toName: producer.name,
-    toEmail: producer.email,
-    subject: translate(language, 'outbox.producerOrder.subject', { relay: relay.name, day }),
-    text,
-    attachments: [{ fileName, contentType: 'text/csv; charset=utf-8', content: deliveryCsv(language, delivery) }],
-  };
+  ], [{ fileName, contentType: 'text/csv; charset=utf-8', content: deliveryCsv(language, delivery) }]);
 }
 
 export interface ConfirmedLine extends PricedLine {
@@ -108,7 +96,7 @@ export function memberConfirmationMessage(relay: MessageRelay, distribution: Mes
     ? translate(language, 'outbox.memberConfirmation.slot', { day, start: order.slot.start, end: order.slot.end })
     : translate(language, 'outbox.memberConfirmation.pickup', { day, start: distribution.pickupStart, end: distribution.pickupEnd });
   const due = order.dueCents > 0 ? translate(language, 'outbox.memberConfirmation.due', { amount: money(order.dueCents) }) : translate(language, 'outbox.memberConfirmation.nothingDue');
-  const text = letter(relay, member.name, [
+  return letterTo(relay, 'memberConfirmation', member, translate(language, 'outbox.memberConfirmation.subject', { relay: relay.name, day }), [
     translate(language, 'outbox.memberConfirmation.intro', { day }),
     '',
     ...lines,
@@ -117,30 +105,13 @@ export function memberConfirmationMessage(relay: MessageRelay, distribution: Mes
     pickup,
     due,
   ]);
-  return {
-    kind: 'memberConfirmation',
-    recipientId: member.id,
-    toName: member.name,
-    toEmail: member.email,
-    subject: translate(language, 'outbox.memberConfirmation.subject', { relay: relay.name, day }),
-    text,
-    attachments: [],
-  };
 }
 
 export function reminderMessage(relay: MessageRelay, distribution: MessageDistribution, member: Recipient): MessageDraft {
   const { language } = relay;
   const day = longDay(language, distribution.pickupDate);
   const closes = formatDateTime(language, distribution.closesAt, relay.timeZone);
-  return {
-    kind: 'reminder',
-    recipientId: member.id,
-    toName: member.name,
-    toEmail: member.email,
-    subject: translate(language, 'outbox.reminder.subject', { relay: relay.name }),
-    text: letter(relay, member.name, [translate(language, 'outbox.reminder.intro', { day, closes })]),
-    attachments: [],
-  };
+  return letterTo(relay, 'reminder', member, translate(language, 'outbox.reminder.subject', { relay: relay.name }), [translate(language, 'outbox.reminder.intro', { day, closes })]);
 }
 
 /** A short notice to one recipient: a subject and one paragraph naming the relay and the day, and what follows it. */
@@ -149,13 +120,7 @@ function notice(relay: MessageRelay, distribution: MessageDistribution, kind: 'p
   const day = longDay(language, distribution.pickupDate);
   const words = kind === 'producerOrder' ? keys.producer : keys.member;
   return {
-    kind,
-    recipientId: recipient.id,
-    toName: recipient.name,
-    toEmail: recipient.email,
-    subject: translate(language, keys.subject, { relay: relay.name, day }),
-    text: letter(relay, recipient.name, [translate(language, words, { relay: relay.name, day }), ...more]),
-    attachments: [],
+    ...letterTo(relay, kind, recipient, translate(language, keys.subject, { relay: relay.name, day }), [translate(language, words, { relay: relay.name, day }), ...more]),
     ...(update && { update: true }),
   };
 }

@@ -9,6 +9,7 @@
 import { translate, type MessageKey } from '../i18n/messages';
 import type { MessageDraft } from '../model/outbox';
 import type { MessageRelay, Recipient } from '../outbox/compose';
+import { letterTo } from '../outbox/letter';
 
 /** What the filler puts in their place; they read as notes on the outbox screen, which never shows the password. */
 export const ACCESS_PLACEHOLDERS = {
@@ -19,9 +20,7 @@ export const ACCESS_PLACEHOLDERS = {
 
 export function producerAccessMessage(relay: MessageRelay, producer: Recipient): MessageDraft {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(relay.language, key, params);
-  const text = [
-    t('outbox.greeting', { name: producer.name }),
-    '',
+  return letterTo(relay, 'producerAccess', producer, t('network.accessMessage.subject', { relay: relay.name }), [
     t('network.accessMessage.intro', { relay: relay.name }),
     '',
     `${t('network.accessMessage.server')} ${ACCESS_PLACEHOLDERS.url}`,
@@ -30,17 +29,5 @@ export function producerAccessMessage(relay: MessageRelay, producer: Recipient):
     '',
     t('network.accessMessage.steps'),
     t('network.accessMessage.private'),
-    '',
-    t('outbox.signature', { relay: relay.name }),
-    '',
-  ].join('\n');
-  return {
-    kind: 'producerAccess',
-    recipientId: producer.id,
-    toName: producer.name,
-    toEmail: producer.email,
-    subject: t('network.accessMessage.subject', { relay: relay.name }),
-    text,
-    attachments: [],
-  };
+  ]);
 }

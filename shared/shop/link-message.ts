@@ -10,6 +10,7 @@ import { formatDateTime, longDay } from '../i18n/format';
 import { translate, type MessageKey } from '../i18n/messages';
 import type { MessageDraft } from '../model/outbox';
 import type { MessageDistribution, MessageRelay, Recipient } from '../outbox/compose';
+import { letterTo } from '../outbox/letter';
 
 /** Where the link goes in the stored text; it reads as a note on the outbox screen, which never shows the secret. */
 export const LINK_PLACEHOLDER = '[[cabas:personal-ordering-link]]';
@@ -18,26 +19,12 @@ export function memberLinkMessage(relay: MessageRelay, distribution: MessageDist
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(relay.language, key, params);
   const day = longDay(relay.language, distribution.pickupDate);
   const closes = formatDateTime(relay.language, distribution.closesAt, relay.timeZone);
-  const text = [
-    t('outbox.greeting', { name: member.name }),
-    '',
+  return letterTo(relay, 'memberLink', member, t('shop.linkMessage.subject', { relay: relay.name }), [
     t('shop.linkMessage.intro', { relay: relay.name }),
     '',
     LINK_PLACEHOLDER,
     '',
     t('shop.linkMessage.open', { day, closes }),
     t('shop.linkMessage.private'),
-    '',
-    t('outbox.signature', { relay: relay.name }),
-    '',
-  ].join('\n');
-  return {
-    kind: 'memberLink',
-    recipientId: member.id,
-    toName: member.name,
-    toEmail: member.email,
-    subject: t('shop.linkMessage.subject', { relay: relay.name }),
-    text,
-    attachments: [],
-  };
+  ]);
 }

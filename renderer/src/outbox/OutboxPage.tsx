@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/contract/errors';
 import { formatDateTime, longDay } from '../../../shared/i18n/format';
 import { canDiscard, canRetry } from '../../../shared/outbox/state';
@@ -49,6 +49,7 @@ export function OutboxPage() {
   // The host sends one page (outbox.list): years of messages never travel whole.
   const [pageIndex, setPageIndex] = useState(0);
   const page = servedPage(view, setPageIndex);
+  const listHeading = useRef<HTMLHeadingElement>(null);
 
   // Bumped to read the list again: after an action, and every few seconds, as the sender works in the background.
   const [version, setVersion] = useState(0);
@@ -96,6 +97,8 @@ export function OutboxPage() {
   async function dismissDoubled() {
     const outcome = await call('mail.dismissDoubled', { page: pageIndex });
     if (!outcome.ok) return setError(outcome.error);
+    // The focused button goes with the notice: the keyboard carries on from the list's heading, not the top of the page.
+    listHeading.current?.focus();
     setView(outcome.value);
   }
 
@@ -124,7 +127,9 @@ export function OutboxPage() {
       <PageError error={error} />
       <section className="panel" aria-labelledby="outbox-messages">
         <div className="panel-head">
-          <h2 id="outbox-messages">{t('nav.outbox')}</h2>
+          <h2 id="outbox-messages" ref={listHeading} tabIndex={-1}>
+            {t('nav.outbox')}
+          </h2>
           <button type="button" className="button button-primary" onClick={() => void sendNow()} disabled={sending || !view?.sendingSet}>
             {sending ? t('outbox.sending') : t('outbox.sendNow')}
           </button>
