@@ -134,6 +134,22 @@ describe('the daily backup in the background', () => {
     expect(await producersIn(dailyBackup!.id)).not.toContain(during.id);
   });
 
+  it('a manual backup asked from the app while it copies lets the changes asked after it go on', async () => {
+    const dataDir = await folderWithProducers(producerRecord({ name: 'Ferme du Bois' }));
+    const gate = backupGate();
+    const workspace = await Workspace.open({ dataDir, now: () => day(2), foldWhenIdleMs: false, dailyBackup: { afterOpenMs: 0 }, writeHooks: gate.hooks });
+    await gate.reached;
+    const manual = workspace.backupNow();
+    // Acknowledged while the daily backup is still held at its gate (before the fix, this waited for it: the test hung).
+    const after = producerRecord({ name: 'Après' });
+    await workspace.store.transact((tx) => tx.put('producer', after));
+    gate.release();
+    const manualBackup = await manual;
+    expect(manualBackup.kind).toBe('manual');
+    expect(await readFile(join(dataDir, 'backups', manualBackup.id, 'producers.json'), 'utf8')).toContain(after.id);
+    await workspace.close();
+  });
+
   it('cut off half-way (the app killed), the folder reopens as it was, the half backup is never offered and goes before the next one', async () => {
     const dataDir = await folderWithProducers(producerRecord({ name: 'Ferme du Bois' }));
     const clock = manualClock(day(2));

@@ -445,6 +445,11 @@ export class Store {
     return run;
   }
 
+  /** Resolves once the whole-folder work under way (a daily backup) has ended; changes go on meanwhile. */
+  filesIdle(): Promise<void> {
+    return this.filesQueue.then(() => undefined);
+  }
+
   /**
    * Runs `work` between transactions with no fold starting on its own until it ends, after a
    * daily backup under way: a backup or a restore reading the data files calls `fold()`
