@@ -4,8 +4,8 @@
  * whose claim lost the merge says so on its outbox, with each message perhaps sent twice, until the organiser
  * dismisses it; the laptop that kept the role lists nothing.
  *
- * The two copies are made in the test's set-up through the real services, as the unit tests make them
- * (electron/outbox/two-copies.test.ts): two data folders synced through a team folder, a real mail server on
+ * The two copies are made in the test's set-up through the real services, by the unit tests' own builder
+ * (electron/testing/two-sending-copies.ts): two data folders synced through a team folder, a real mail server on
  * this machine receiving each message twice. The notice is kept in the machine-local mail.json, written only
  * by the outbox that noticed the loss. Then the browser host opens each copy's folder and the organiser looks.
  */
@@ -16,10 +16,8 @@ import type { Page } from '@playwright/test';
 import { simpleParser } from 'mailparser';
 import type { OutboxView } from '../shared/outbox/views';
 import { startMailServer, type TestMailServer } from '../electron/testing/mail-server';
-import { dayWithOrders } from '../electron/testing/outbox-day';
-import { ORDERING_OPEN } from '../electron/testing/pickup-day';
-import { enrol } from '../electron/testing/roster';
-import { call, openApp, type TestApp } from '../electron/testing/service-calls';
+import { call } from '../electron/testing/service-calls';
+import { bothClaimOffline, later } from '../electron/testing/two-sending-copies';
 import { test, expect } from './fixtures';
 import { api } from './support/api';
 import { seriousViolations } from './support/axe';
@@ -32,36 +30,16 @@ interface Doubled {
   subjects: Map<string, string>;
 }
 
-/** A second passes on both copies' clocks: what happens next happens after what came before. */
-function later(...apps: TestApp[]): void {
-  for (const app of apps) app.clock.advance(1_000);
-}
-
-async function syncBoth(a: TestApp, b: TestApp): Promise<void> {
-  await call(a, 'sync.now', {});
-  await call(b, 'sync.now', {});
-  await call(a, 'sync.now', {});
-}
-
 /**
  * Copy A (`loserDir`) and copy B (`winnerDir`) share one relay through `teamDir`. Each gets the mail server
- * before hearing of the other's, B a second after A: B's claim wins the merge. A syncs alone (its claim is
- * confirmed) and sends; B syncs (its claim is confirmed) and sends the same messages; A's next sync shows it
- * B's claim.
+ * before hearing of the other's, B a second after A: B's claim wins the merge (two-sending-copies.ts). A syncs
+ * alone (its claim is confirmed) and sends; B syncs (its claim is confirmed) and sends the same messages; A's
+ * next sync shows it B's claim.
  */
 async function bothSent(loserDir: string, winnerDir: string, teamDir: string, server: TestMailServer): Promise<Doubled> {
   const smtp = { host: '127.0.0.1', port: server.port, secure: false, user: '', password: '', fromAddress: 'relais@example.org' };
-  const { app: a, distribution } = await dayWithOrders(loserDir);
-  const b = await openApp(winnerDir, ORDERING_OPEN);
+  const { a, b, distribution } = await bothClaimOffline({ a: loserDir, b: winnerDir, team: teamDir }, smtp);
   try {
-    for (const app of [a, b]) await call(app, 'sync.saveSettings', { autoSyncMinutes: 0, teamFolder: teamDir });
-    await enrol(a, [b]);
-    await syncBoth(a, b);
-    later(a, b);
-    await call(a, 'mail.saveSettings', smtp);
-    later(a, b);
-    await call(b, 'mail.saveSettings', smtp);
-
     await call(a, 'distributions.closeEarly', { id: distribution.id });
     later(a, b);
     await call(a, 'sync.now', {});

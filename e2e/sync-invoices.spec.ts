@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { seriousViolations } from './support/axe';
-import { api, openDistributionDraft } from './support/api';
+import { api, enrolOverApi, openDistributionDraft } from './support/api';
 import { startHostProcess, type HostProcess } from './support/host-process';
 
 type Ids = { id: string };
@@ -31,11 +31,7 @@ test('two copies give the same invoice number offline: the sync screen lists it 
     for (const product of [carrots, bread]) await first('orders.addLine', { orderId: order.id, productId: product.id, quantity: 1 });
     await first('distributions.closeEarly', { id: distribution.id });
     // Two organisers' copies on one team folder; the first keeps the roster and approves the second.
-    for (const copy of [first, second]) await copy('sync.saveSettings', { teamFolder: teamDir, autoSyncMinutes: 0 });
-    await first('sync.now', {});
-    await second('sync.now', {});
-    await first('sync.now', {});
-    await first('sync.approveCopy', { device: (await second<{ deviceId: string }>('sync.status', {})).deviceId });
+    await enrolOverApi(first, second, teamDir);
     await second('sync.now', {});
 
     // Offline, each copy invoices one producer for the month: both take the next number.

@@ -6,7 +6,7 @@ import { format } from 'date-fns';
 import { fr } from 'date-fns/locale';
 import { test, expect } from './fixtures';
 import { seriousViolations } from './support/axe';
-import { api, openDistributionDraft } from './support/api';
+import { api, enrolOverApi, openDistributionDraft } from './support/api';
 import { startHostProcess, type HostProcess } from './support/host-process';
 import { createBatch, serialiseBatch, signedText } from '../shared/sync/envelope';
 import { loadIdentity } from '../electron/sync/identity';
@@ -255,12 +255,8 @@ test.describe('two copies sync through a shared folder', () => {
       await first('orders.addLine', { orderId: claires.id, productId: leeks.id, quantity: 2 });
       const denis = await first<Ids>('members.create', { name: 'Denis Roy' });
       const advance = await first<Ids>('accounts.recordPayment', { memberId: denis.id, amountCents: 2000, method: 'transfer', reference: 'virement 12' });
-      for (const copy of [first, second]) await copy('sync.saveSettings', { teamFolder: teamDir, autoSyncMinutes: 0 });
-      await first('sync.now', {});
-      await second('sync.now', {});
       // The first copy keeps the roster: it approves the second (by its code on screen: the first test).
-      await first('sync.now', {});
-      await first('sync.approveCopy', { device: (await second<{ deviceId: string }>('sync.status', {})).deviceId });
+      await enrolOverApi(first, second, teamDir);
 
       // Offline on both: the first copy adds leeks, the second (later) makes it 2 kg of carrots.
       await first('orders.addLine', { orderId: placed.id, productId: leeks.id, quantity: 1 });

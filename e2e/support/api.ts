@@ -28,3 +28,16 @@ export function openDistributionDraft(now = new Date()) {
     closes: { date: day(2), time: '23:59' },
   };
 }
+
+/**
+ * Two organisers' copies on one team folder, through their hosts' API, as electron/testing/roster.ts `enrol` does
+ * through the services: each syncs (its key and asked role are in the folder), then the first, which keeps the
+ * roster, approves the second (on screen it compares codes first: sync.spec.ts's first test).
+ */
+export async function enrolOverApi(first: ReturnType<typeof api>, second: ReturnType<typeof api>, teamFolder: string): Promise<void> {
+  for (const copy of [first, second]) await copy('sync.saveSettings', { teamFolder, autoSyncMinutes: 0 });
+  await first('sync.now', {});
+  await second('sync.now', {});
+  await first('sync.now', {});
+  await first('sync.approveCopy', { device: (await second<{ deviceId: string }>('sync.status', {})).deviceId });
+}

@@ -7,6 +7,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { OutboxView } from '../../shared/outbox/views';
 import { dayWithOrders, fakeServer, SMTP } from '../testing/outbox-day';
+import { recordedTimer } from '../testing/recorded-timer';
 import { call, type TestApp } from '../testing/service-calls';
 import { useTempDirs } from '../testing/temp-dir';
 import type { TransportFactory } from './transport';
@@ -23,26 +24,12 @@ const MINUTE = 60_000;
 
 /** A second outbox on the app's store (the app's own is stopped in tests), whose waits are recorded. */
 async function watchedOutbox(app: TestApp, transport?: TransportFactory) {
-  const waits: { ms: number; run: () => void; cancelled: boolean }[] = [];
-  const outbox = await Outbox.open({
-    dataDir: app.dataDir,
-    store: () => app.workspace.store,
-    now: app.clock.now,
-    active: () => true,
-    transport,
-    timer: (ms, run) => {
-      const wait = { ms, run, cancelled: false };
-      waits.push(wait);
-      return () => void (wait.cancelled = true);
-    },
-  });
+  const { timer, pending, fire } = recordedTimer();
+  const outbox = await Outbox.open({ dataDir: app.dataDir, store: () => app.workspace.store, now: app.clock.now, active: () => true, transport, timer });
   await outbox.whenIdle();
-  const pending = () => waits.filter((wait) => !wait.cancelled).map((wait) => wait.ms);
   /** The time comes: the wait asked for runs its round. */
   const elapse = async () => {
-    const wait = waits.find((candidate) => !candidate.cancelled)!;
-    wait.cancelled = true;
-    wait.run();
+    if (!fire()) throw new Error('no wait was asked for');
     await outbox.whenIdle();
   };
   return { outbox, pending, elapse };

@@ -6,66 +6,37 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../shared/i18n/messages';
 import type { OutboxView } from '../../shared/outbox/views';
-import { ORDERING_OPEN } from '../testing/pickup-day';
-import { dayWithOrders, fakeServer, SMTP } from '../testing/outbox-day';
-import { enrol } from '../testing/roster';
-import { call, openApp, type TestApp } from '../testing/service-calls';
+import { fakeServer, SMTP } from '../testing/outbox-day';
+import { call, type TestApp } from '../testing/service-calls';
 import { useTempDirs } from '../testing/temp-dir';
+import { bothClaimOffline, later, syncBoth, twoCopies } from '../testing/two-sending-copies';
 import type { TransportFactory } from './transport';
 
 const tempDir = useTempDirs();
 
 const outbox = (app: TestApp) => call<OutboxView>(app, 'outbox.list', {});
-
-async function syncBoth(a: TestApp, b: TestApp): Promise<void> {
-  await call(a, 'sync.now', {});
-  await call(b, 'sync.now', {});
-  await call(a, 'sync.now', {});
-}
+const folders = async () => ({ a: await tempDir(), b: await tempDir(), team: await tempDir() });
 
 /** Both copies share one relay through a team folder, each with its own mail server settings; ordering still open. */
-async function twoCopies() {
+async function twoCopiesWithServer() {
   const server = fakeServer();
-  const folder = await tempDir();
-  const { app: a, distribution } = await dayWithOrders(await tempDir(), server.transport);
-  const b = await openApp(await tempDir(), ORDERING_OPEN, server.transport);
-  for (const app of [a, b]) await call(app, 'sync.saveSettings', { autoSyncMinutes: 0, teamFolder: folder });
-  await enrol(a, [b]);
-  await syncBoth(a, b);
+  const { a, b, distribution } = await twoCopies(await folders(), server.transport);
   await call(a, 'mail.saveSettings', SMTP);
   // The sync that confirms the first copy's claim to the sending role comes after it.
-  await later(a, b);
+  later(a, b);
   await syncBoth(a, b);
   await call(b, 'mail.saveSettings', SMTP);
   return { a, b, server, distribution };
 }
 
-/**
- * Two copies sharing one relay through a team folder, ordering open: each gets a mail server before hearing of
- * the other's, so both claim the sending role, the second a second later (its claim wins the merge).
- */
-async function bothClaimOffline(transport: TransportFactory) {
-  const folder = await tempDir();
-  const { app: a, distribution } = await dayWithOrders(await tempDir(), transport);
-  const b = await openApp(await tempDir(), ORDERING_OPEN, transport);
-  for (const app of [a, b]) await call(app, 'sync.saveSettings', { autoSyncMinutes: 0, teamFolder: folder });
-  await enrol(a, [b]);
-  await syncBoth(a, b);
-  await later(a, b);
-  await call(a, 'mail.saveSettings', SMTP);
-  await later(a, b);
-  await call(b, 'mail.saveSettings', SMTP);
-  return { a, b, distribution };
-}
-
-/** A second passes on both copies' clocks: what happens next happens after what came before. */
-async function later(...apps: TestApp[]): Promise<void> {
-  for (const app of apps) app.clock.advance(1_000);
+/** Two copies sharing one relay through a team folder, ordering open, both claiming the sending role while offline (the second's claim wins). */
+async function bothClaimingOffline(transport: TransportFactory) {
+  return bothClaimOffline(await folders(), SMTP, transport);
 }
 
 describe('two organisers’ copies with a mail server', () => {
   it('send each message once: the copy that got a mail server first sends, the other shows them as sent from there', async () => {
-    const { a, b, server, distribution } = await twoCopies();
+    const { a, b, server, distribution } = await twoCopiesWithServer();
     await call(a, 'distributions.closeEarly', { id: distribution.id });
     await syncBoth(a, b);
     // Each copy prepares the closing's messages itself (the outbox is not synced).
@@ -84,7 +55,7 @@ describe('two organisers’ copies with a mail server', () => {
   });
 
   it('moves the sending to the other copy for what is prepared from then on, without sending the earlier messages again', async () => {
-    const { a, b, server, distribution } = await twoCopies();
+    const { a, b, server, distribution } = await twoCopiesWithServer();
     await call(a, 'distributions.closeEarly', { id: distribution.id });
     await call(a, 'outbox.sendNow', {});
     await syncBoth(a, b);
@@ -102,7 +73,7 @@ describe('two organisers’ copies with a mail server', () => {
   });
 
   it('sends what the old copy left unsent only when the organiser asks, each message once', async () => {
-    const { a, b, server, distribution } = await twoCopies();
+    const { a, b, server, distribution } = await twoCopiesWithServer();
     // The first laptop closes ordering and goes away before sending anything.
     await call(a, 'distributions.closeEarly', { id: distribution.id });
     await syncBoth(a, b);
@@ -110,7 +81,7 @@ describe('two organisers’ copies with a mail server', () => {
     b.clock.advance(60_000);
     await call(b, 'mail.sendFromHere', {});
     // Its claim to the role goes through the team folder (the first laptop is away): confirmed.
-    await later(b);
+    later(b);
     await call(b, 'sync.now', {});
     await call(b, 'outbox.sendNow', {});
     // The outbox does not sync: the second copy cannot tell they were not sent, so it sends nothing by itself and says so.
@@ -127,7 +98,7 @@ describe('two organisers’ copies with a mail server', () => {
 
   it('take the sending role both while offline: neither sends before a sync has kept its claim, then one sends each message once', async () => {
     const server = fakeServer();
-    const { a, b, distribution } = await bothClaimOffline(server.transport);
+    const { a, b, distribution } = await bothClaimingOffline(server.transport);
     expect((await outbox(a)).sendingCopy).toBe('here');
     expect((await outbox(b)).sendingCopy).toBe('here');
 
@@ -136,7 +107,7 @@ describe('two organisers’ copies with a mail server', () => {
     expect(server.received).toHaveLength(0);
     expect(waiting.connection).toEqual({ state: 'awaitingRole' });
 
-    await later(a, b);
+    later(a, b);
     await syncBoth(a, b);
     await b.outbox.sweep();
     // The same message has the same id (and Message-ID header) on both copies: what each sent can be compared.
@@ -156,17 +127,17 @@ describe('two organisers’ copies with a mail server', () => {
       const inner = server.transport(settings);
       return { ...inner, send: async (envelope, raw) => (busy.has(envelope.to[0]!) ? Promise.reject(Object.assign(new Error('4.3.2 try later'), { responseCode: 451 })) : inner.send(envelope, raw)) };
     };
-    const { a, b, distribution } = await bothClaimOffline(transport);
+    const { a, b, distribution } = await bothClaimingOffline(transport);
 
     // The first copy syncs alone: its claim is confirmed, it sends.
     await call(a, 'distributions.closeEarly', { id: distribution.id });
-    await later(a, b);
+    later(a, b);
     await call(a, 'sync.now', {});
     await call(a, 'outbox.sendNow', {});
     expect(server.received.map((mail) => mail.to[0])).toEqual(['chloe@example.org']);
 
     // The second syncs later, wins, and sends the same messages.
-    await later(a, b);
+    later(a, b);
     busy.clear();
     await call(b, 'sync.now', {});
     await call(b, 'outbox.sendNow', {});
@@ -178,7 +149,7 @@ describe('two organisers’ copies with a mail server', () => {
     expect(server.received.map((mail) => mail.to[0]).sort()).toEqual(['chloe@example.org', 'chloe@example.org', 'ferme@example.org', 'ferme@example.org']);
 
     // Its next sync shows it the other copy's claim: what it sent since is listed, and it sends no more.
-    await later(a, b);
+    later(a, b);
     await call(a, 'sync.now', {});
     const onA = await call<OutboxView>(a, 'outbox.sendNow', {});
     expect(onA.sendingCopy).toBe('elsewhere');
@@ -200,7 +171,7 @@ describe('two organisers’ copies with a mail server', () => {
     await call(a, 'sync.now', {});
     expect((await call<OutboxView>(a, 'outbox.sendNow', {})).doubled?.messages).toHaveLength(2);
     expect((await call<OutboxView>(a, 'mail.dismissDoubled', {})).doubled).toBeNull();
-    await later(a, b);
+    later(a, b);
     await call(a, 'sync.now', {});
     expect((await call<OutboxView>(a, 'outbox.sendNow', {})).doubled).toBeNull();
   });
@@ -221,13 +192,13 @@ describe('two organisers’ copies with a mail server', () => {
         },
       };
     };
-    const { a, b, distribution } = await bothClaimOffline(transport);
+    const { a, b, distribution } = await bothClaimingOffline(transport);
     await call(a, 'distributions.closeEarly', { id: distribution.id });
-    await later(a, b);
+    later(a, b);
     await call(a, 'sync.now', {});
     // The second copy's later claim reaches the folder and wins; the first learns of it after its first message.
     await call(b, 'sync.now', {});
-    await later(a, b);
+    later(a, b);
     whileSending = () => call(a, 'sync.now', {});
     await call(a, 'outbox.sendNow', {});
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../../shared/model/change';
 import type { Store } from '../store/store';
+import { recordedTimer } from '../testing/recorded-timer';
 import { Wake } from './wake';
 
 /** A store whose only part here is its change listeners: `change` is what a transaction (or a merge) tells them. */
@@ -15,33 +16,23 @@ function fakeStore() {
 
 describe('the wake of a round', () => {
   it('keeps the round a change asked for while a round was running, and wakes again on the next change', () => {
-    const waits: { ms: number; run: () => void; cancelled: boolean }[] = [];
+    const { timer, pending, fire } = recordedTimer();
     let rounds = 0;
-    const wake = new Wake(
-      (ms, run) => {
-        const wait = { ms, run, cancelled: false };
-        waits.push(wait);
-        return () => void (wait.cancelled = true);
-      },
-      () => (rounds += 1),
-    );
-    const pending = () => waits.filter((wait) => !wait.cancelled);
+    const wake = new Wake(timer, () => (rounds += 1));
     const { store, change } = fakeStore();
     wake.watch(store);
     // A round is running: a distribution changes, then the round ends and asks for its next wait.
     change('distribution');
     wake.in(15 * 60_000);
-    expect(pending().map((wait) => wait.ms)).toEqual([0]);
-    const [soon] = pending();
-    soon!.cancelled = true;
-    soon!.run();
+    expect(pending()).toEqual([0]);
+    fire();
     expect(rounds).toBe(1);
     wake.in(15 * 60_000);
     // A later change still wakes a round.
     change('relay');
-    expect(pending().map((wait) => wait.ms)).toEqual([0]);
+    expect(pending()).toEqual([0]);
     // Only the kinds it was given wake it.
     change('outboxMessage');
-    expect(pending().map((wait) => wait.ms)).toEqual([0]);
+    expect(pending()).toEqual([0]);
   });
 });

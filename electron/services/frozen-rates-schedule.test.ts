@@ -10,6 +10,7 @@ import type { Distribution } from '../../shared/model/distribution';
 import { ORDERING_OPEN, pickupDay } from '../testing/pickup-day';
 import { call, type TestApp } from '../testing/service-calls';
 import { useTempDirs } from '../testing/temp-dir';
+import { watchedSweeper } from '../testing/watched-sweeper';
 import { startFreezing } from './frozen-rates';
 
 const tempDir = useTempDirs();
@@ -19,33 +20,11 @@ const CLOSES = new Date('2026-03-04T22:59:00.000Z');
 
 /** A second freezer on the app's store (the app's own is stopped in tests), whose waits are recorded. */
 async function watchedFreezer(app: TestApp) {
-  const waits: { ms: number; run: () => void; cancelled: boolean }[] = [];
-  const logged: unknown[] = [];
-  let rounds: Promise<void> = Promise.resolve();
-  const freezer = await startFreezing(
-    () => app.workspace.store,
-    app.clock.now,
-    () => true,
-    (error) => logged.push(error),
-    (ms, run) => {
-      const wait = { ms, run, cancelled: false };
-      waits.push(wait);
-      return () => void (wait.cancelled = true);
-    },
-  );
-  const pending = () => waits.filter((wait) => !wait.cancelled).map((wait) => wait.ms);
+  const { sweeper: freezer, pending, elapse: round, logged } = await watchedSweeper(app, startFreezing);
   /** The time comes: the wait asked for runs its round, and the rounds its own freeze calls for (a freeze is a change). */
   const elapse = async () => {
-    for (;;) {
-      const wait = waits.find((candidate) => !candidate.cancelled);
-      if (!wait) return;
-      wait.cancelled = true;
-      // The round runs its sweep in the background: a transaction after it waits for it, as the store runs one at a time.
-      wait.run();
-      rounds = rounds.then(() => app.workspace.store.transact(() => undefined));
-      await rounds;
-      if (pending().some((ms) => ms !== 0)) return;
-    }
+    let ran = await round();
+    while (ran && pending().every((ms) => ms === 0)) ran = await round();
   };
   return { freezer, pending, elapse, logged };
 }

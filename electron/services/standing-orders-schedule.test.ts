@@ -11,6 +11,7 @@ import type { Member } from '../../shared/model/member';
 import type { Order } from '../../shared/model/order';
 import { call, createProducer, createProduct, openApp, type TestApp } from '../testing/service-calls';
 import { useTempDirs } from '../testing/temp-dir';
+import { watchedSweeper } from '../testing/watched-sweeper';
 import { startPlacing } from './standing-orders';
 
 const tempDir = useTempDirs();
@@ -32,32 +33,9 @@ async function relay() {
   return { app, eggs, friday, anne };
 }
 
-/** A second placer on the app's store, whose waits are recorded instead of slept. */
+/** A second placer on the app's store, whose waits are recorded instead of slept; `elapse` runs one round only, so a round its own orders asked for would show. */
 async function watchedPlacer(app: TestApp) {
-  const waits: { ms: number; run: () => void; cancelled: boolean }[] = [];
-  const logged: unknown[] = [];
-  let rounds: Promise<void> = Promise.resolve();
-  const placer = await startPlacing(
-    () => app.workspace.store,
-    app.clock.now,
-    () => true,
-    (error) => logged.push(error),
-    (ms, run) => {
-      const wait = { ms, run, cancelled: false };
-      waits.push(wait);
-      return () => void (wait.cancelled = true);
-    },
-  );
-  const pending = () => waits.filter((wait) => !wait.cancelled).map((wait) => wait.ms);
-  /** The time comes: the wait asked for runs its round (a sweep in the background, which a later transaction waits for). */
-  const elapse = async () => {
-    const wait = waits.find((candidate) => !candidate.cancelled);
-    if (!wait) return;
-    wait.cancelled = true;
-    wait.run();
-    rounds = rounds.then(() => app.workspace.store.transact(() => undefined));
-    await rounds;
-  };
+  const { sweeper: placer, pending, elapse, logged } = await watchedSweeper(app, startPlacing);
   return { placer, pending, elapse, logged };
 }
 
