@@ -12,7 +12,7 @@ export const outboxUiEn: Record<keyof typeof outboxUiFr, string> = {
   'outbox.connection.notSet': 'No mail server is set on this computer: open the .eml files in your mail program to send them.',
   'outbox.connection.online': 'Mail server reached on {at}.',
   'outbox.connection.offline': 'Mail server unreachable ({reason}): the messages wait and go at the next connection.',
-  'outbox.connection.otherCopy': 'A mail server is set here, but another of the team’s computers sends the e-mails: they never go twice.',
+  'outbox.connection.otherCopy': 'A mail server is set here, but another of the team’s computers sends the e-mails: from now on they leave from that computer only.',
   'outbox.connection.awaitingRole': 'This computer now sends the e-mails: waiting for the role to be confirmed by a sync with the team folder, so that no message goes twice.',
   'outbox.sentElsewhere': 'The e-mails are sent by another of the team’s computers.',
   'outbox.sendFromHere': 'Send from this computer',

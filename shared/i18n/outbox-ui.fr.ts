@@ -10,7 +10,7 @@ export const outboxUiFr = {
   'outbox.connection.notSet': 'Aucun serveur d’envoi n’est réglé sur cet ordinateur : ouvrez les fichiers .eml dans votre messagerie pour envoyer.',
   'outbox.connection.online': 'Serveur d’envoi joint le {at}.',
   'outbox.connection.offline': 'Serveur d’envoi injoignable ({reason}) : les messages attendent et partiront à la prochaine connexion.',
-  'outbox.connection.otherCopy': 'Un serveur d’envoi est réglé ici, mais c’est un autre ordinateur de l’équipe qui envoie les e-mails : ils ne partent pas deux fois.',
+  'outbox.connection.otherCopy': 'Un serveur d’envoi est réglé ici, mais c’est un autre ordinateur de l’équipe qui envoie les e-mails : désormais, ils partent de celui-là seulement.',
   'outbox.connection.awaitingRole': 'Cet ordinateur envoie désormais les e-mails : en attente de confirmation du rôle après synchronisation avec le dossier de l’équipe, pour qu’aucun message ne parte deux fois.',
   'outbox.sentElsewhere': 'Les e-mails sont envoyés par un autre ordinateur de l’équipe.',
   'outbox.sendFromHere': 'Envoyer depuis cet ordinateur',

@@ -4,13 +4,14 @@
  * their remaining stock. After a change the editor puts the server's answer in
  * place and reads the offers again, so the stock it shows is never stale.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { DistributionView, OfferRow } from '../../../shared/catalogue/views';
 import type { AppError } from '../../../shared/contract/errors';
 import type { Order } from '../../../shared/model/order';
 import { orderTotal } from '../../../shared/orders/totals';
 import type { OrderView } from '../../../shared/orders/views';
 import { call } from '../client';
+import { useLatestAnswer } from '../latest-answer';
 
 export interface LoadedOrder {
   view: OrderView | null;
@@ -60,16 +61,16 @@ export function useOrder(orderId: string): LoadedOrder {
     setView((current) => (current ? { ...current, order, totalCents: orderTotal(order) } : current));
   }, []);
 
-  const offersAsked = useRef(0);
+  // Answers can arrive out of order on a busy machine: an older read never replaces a newer one.
+  const offerAnswers = useLatestAnswer();
   const refreshOffers = useCallback(async () => {
     if (!distributionId) return null;
-    const asked = ++offersAsked.current;
+    const place = offerAnswers.ask();
     const outcome = await call('offers.forDistribution', { distributionId });
-    // Answers can arrive out of order on a busy machine: an older read never replaces a newer one.
-    if (!outcome.ok || asked !== offersAsked.current) return null;
+    if (!outcome.ok || !offerAnswers.keep(place)) return null;
     setOffers(outcome.value);
     return outcome.value;
-  }, [distributionId]);
+  }, [distributionId, offerAnswers]);
 
   const refreshDistribution = useCallback(async () => {
     if (!distributionId) return;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppError } from '../../../shared/contract/errors';
+import type { AppError, Outcome } from '../../../shared/contract/errors';
 import { formatDateTime, longDay } from '../../../shared/i18n/format';
 import { canDiscard, canRetry } from '../../../shared/outbox/state';
 import type { OutboxListedMessage, OutboxView } from '../../../shared/outbox/views';
@@ -10,6 +10,7 @@ import { Pager } from '../forms/Pager';
 import { StatusMessage, type Notice } from '../forms/StatusMessage';
 import type { Page } from '../forms/use-page';
 import { useI18n } from '../i18n/i18n-context';
+import { useLatestAnswer } from '../latest-answer';
 import { PageHeading } from '../shell/PageHeading';
 import { DoubledNotice } from './DoubledNotice';
 import { MailSettingsSection } from './MailSettingsSection';
@@ -51,46 +52,61 @@ export function OutboxPage() {
   const page = servedPage(view, setPageIndex);
   const listHeading = useRef<HTMLHeadingElement>(null);
 
-  // Bumped to read the list again: after an action, and every few seconds, as the sender works in the background.
-  const [version, setVersion] = useState(0);
-  const load = useCallback(() => setVersion((current) => current + 1), []);
+  // The list is read again after an action and every few seconds, as the sender works in the background. A read still
+  // on its way when an action's answer is shown may hold the state before it (the doubled-sending notice would come
+  // back until the next read): it is dropped, as is a read of the page left.
+  const answers = useLatestAnswer();
+  /** Reads the page shown; null when an answer asked later is already on screen. */
+  const read = useCallback(async () => {
+    const place = answers.ask();
+    const outcome = await call('outbox.list', { page: pageIndex });
+    return answers.keep(place) ? outcome : null;
+  }, [answers, pageIndex]);
+  const show = useCallback((outcome: Outcome<OutboxView> | null) => {
+    if (!outcome) return;
+    if (outcome.ok) setView(outcome.value);
+    setError(outcome.ok ? null : outcome.error);
+  }, []);
 
   useEffect(() => {
-    let live = true;
-    void call('outbox.list', { page: pageIndex }).then((outcome) => {
-      if (!live) return;
-      if (outcome.ok) setView(outcome.value);
-      setError(outcome.ok ? null : outcome.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [version, pageIndex]);
-
-  useEffect(() => {
+    answers.dropEarlier();
+    const load = () => void read().then(show);
+    load();
     const timer = setInterval(load, REFRESH_MS);
     return () => clearInterval(timer);
-  }, [load]);
+  }, [answers, read, show]);
+
+  /** Shows an action's answer: the list as it stands after the action. */
+  function showAnswer(answered: OutboxView) {
+    answers.dropEarlier();
+    setView(answered);
+  }
+
+  /** After an action that answers without the list: reads it again, dropping the reads asked before the change. */
+  function reloadAfterAction() {
+    answers.dropEarlier();
+    void read().then(show);
+  }
 
   async function sendNow() {
     setSending(true);
     const outcome = await call('outbox.sendNow', { page: pageIndex });
     setSending(false);
-    if (outcome.ok) setView(outcome.value);
+    if (outcome.ok) showAnswer(outcome.value);
     setError(outcome.ok ? null : outcome.error);
   }
 
   async function sendFromHere() {
     const outcome = await call('mail.sendFromHere', { page: pageIndex });
     if (!outcome.ok) return setError(outcome.error);
-    setView(outcome.value);
+    showAnswer(outcome.value);
     setNotice({ key: 'outbox.sendingFromHere' });
   }
 
   async function sendWaitingHere() {
     const outcome = await call('mail.sendWaitingHere', { page: pageIndex });
     if (!outcome.ok) return setError(outcome.error);
-    setView(outcome.value);
+    showAnswer(outcome.value);
     setNotice({ key: 'outbox.sentWaitingHere' });
   }
 
@@ -99,7 +115,7 @@ export function OutboxPage() {
     if (!outcome.ok) return setError(outcome.error);
     // The focused button goes with the notice: the keyboard carries on from the list's heading, not the top of the page.
     listHeading.current?.focus();
-    setView(outcome.value);
+    showAnswer(outcome.value);
   }
 
   async function act(message: OutboxListedMessage, action: 'retry' | 'discard') {
@@ -107,7 +123,7 @@ export function OutboxPage() {
     setDiscarding(null);
     if (!outcome.ok) return setError(outcome.error);
     setNotice({ key: action === 'retry' ? 'outbox.retried' : 'outbox.discarded', params: { name: message.toName } });
-    load();
+    reloadAfterAction();
   }
 
   async function exportFiles(distributionId: string) {
@@ -222,7 +238,7 @@ export function OutboxPage() {
         )}
         <Pager page={page} />
       </section>
-      <MailSettingsSection onNotice={setNotice} onSaved={load} />
+      <MailSettingsSection onNotice={setNotice} onSaved={reloadAfterAction} />
       {preview && <MessagePreview listed={preview} onClose={() => setPreview(null)} />}
       {discarding && (
         <ConfirmDialog
