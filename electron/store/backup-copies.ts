@@ -10,17 +10,15 @@
  * data is never linked (the store replaces its files by rename and appends to its
  * journal in place). A disk that cannot link (FAT, exFAT) gets copies, as before.
  */
-import { createHash } from 'node:crypto';
-import { link, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { withHashedReads, type HashedFile } from './hashed-reads';
 
 /** An earlier backup: its folder and the SHA-256 of each file it holds. */
 export interface EarlierBackup {
   folder: string;
   hashes: Readonly<Record<string, string>>;
 }
-
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** Copies (or links) `files` from `fromDir` into `toDir`; returns each file's SHA-256, for the next backup. */
 export async function copyIntoBackup(
@@ -30,27 +28,35 @@ export async function copyIntoBackup(
   earlier: readonly EarlierBackup[],
   beforeFile?: (file: string) => Promise<void> | void,
 ): Promise<Record<string, string>> {
-  const hashes: Record<string, string> = {};
-  for (const file of files) {
-    await beforeFile?.(file);
-    // The bytes hashed are the bytes stored: the hash always describes the backup's own copy.
-    const bytes = await readFile(join(fromDir, file));
-    const hash = sha256(bytes);
-    hashes[file] = hash;
-    const target = join(toDir, file);
-    await mkdir(dirname(target), { recursive: true });
-    if (!(await linkEarlierCopy(target, file, hash, earlier))) await writeFile(target, bytes);
-  }
-  return hashes;
+  // Read and hashed off the main thread (hashed-reads.ts): a change made during a daily backup does not wait for them.
+  return withHashedReads(async (read) => {
+    const hashes: Record<string, string> = {};
+    for (const file of files) {
+      await beforeFile?.(file);
+      // The bytes hashed are the bytes stored: the hash always describes the backup's own copy.
+      const { bytes, hash } = await read(join(fromDir, file));
+      hashes[file] = hash;
+      const target = join(toDir, file);
+      await mkdir(dirname(target), { recursive: true });
+      if (!(await linkEarlierCopy(target, file, hash, earlier, read))) await writeFile(target, bytes);
+    }
+    return hashes;
+  });
 }
 
-async function linkEarlierCopy(target: string, file: string, hash: string, earlier: readonly EarlierBackup[]): Promise<boolean> {
+async function linkEarlierCopy(
+  target: string,
+  file: string,
+  hash: string,
+  earlier: readonly EarlierBackup[],
+  read: (path: string) => Promise<HashedFile>,
+): Promise<boolean> {
   for (const backup of earlier) {
     if (backup.hashes[file] !== hash) continue;
     const source = join(backup.folder, file);
     try {
       // Checked again: a copy changed behind the app's back must not spread to the new backup.
-      if (sha256(await readFile(source)) !== hash) continue;
+      if ((await read(source)).hash !== hash) continue;
       await link(source, target);
       return true;
     } catch {

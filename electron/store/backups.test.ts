@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -243,6 +244,24 @@ describe('backups of files unchanged since an earlier backup', () => {
     await restoreBackup(dataDir, second.id, currentFormat, 'ready', day(3, 11));
     delete secondData['backup.json'];
     expect(await snapshotData(dataDir)).toEqual(secondData);
+  });
+
+  it('link to a backup an earlier version took, and record each file as it did (hex SHA-256 of its bytes)', async () => {
+    const dataDir = await folderWithOneProducer();
+    const bytes = await readFile(join(dataDir, 'producers.json'));
+    // The hash as earlier versions wrote it into backup.json (node:crypto's createHash, hex).
+    const earlierHash = createHash('sha256').update(bytes).digest('hex');
+    const earlierId = '2026-03-01T09-00-00-000Z-daily';
+    await mkdir(join(dataDir, 'backups', earlierId), { recursive: true });
+    await writeFile(join(dataDir, 'backups', earlierId, 'producers.json'), bytes);
+    const earlierMeta = { kind: 'daily', createdAt: day(1, 9).toISOString(), files: ['producers.json'], hashes: { 'producers.json': earlierHash } };
+    await writeFile(join(dataDir, 'backups', earlierId, 'backup.json'), JSON.stringify(earlierMeta));
+
+    const next = await createBackup(dataDir, 'daily', day(2, 9));
+    const inode = async (id: string) => (await stat(join(dataDir, 'backups', id, 'producers.json'))).ino;
+    expect(await inode(next.id)).toBe(await inode(earlierId));
+    const meta = JSON.parse(await readFile(join(dataDir, 'backups', next.id, 'backup.json'), 'utf8')) as { hashes: Record<string, string> };
+    expect(meta.hashes['producers.json']).toBe(earlierHash);
   });
 
   it('copy a file again when the earlier copy was changed behind the app’s back', async () => {
