@@ -22,6 +22,7 @@ import { test, expect } from './fixtures';
 import { api } from './support/api';
 import { seriousViolations } from './support/axe';
 import { startHostProcess, type HostProcess } from './support/host-process';
+import { holdNextAnswer } from './support/held-answer';
 
 /** Who received what from the laptop whose claim lost: the subjects as they went out. */
 interface Doubled {
@@ -119,23 +120,8 @@ test('two laptops sent the same messages: the one whose claim lost lists them un
 
     // The screen's every-5-seconds re-read leaves before the dismissal and its answer lands after it, as on a busy
     // machine: answered by the host while the notice was still there, it is held back until the notice is gone.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let readLeft = () => {};
-    const left = new Promise<void>((resolve) => (readLeft = resolve));
-    let lateReadDelivered = () => {};
-    const delivered = new Promise<void>((resolve) => (lateReadDelivered = resolve));
-    let first = true;
-    await page.route('**/api/call/outbox.list', async (route) => {
-      if (!first) return route.continue();
-      first = false;
-      const response = await route.fetch();
-      readLeft();
-      await held;
-      await route.fulfill({ response });
-      lateReadDelivered();
-    });
-    await left;
+    const late = await holdNextAnswer(page, 'outbox.list');
+    await late.answered;
 
     await page.keyboard.press('Enter');
     await expect(notice).toHaveCount(0);
@@ -143,8 +129,8 @@ test('two laptops sent the same messages: the one whose claim lost lists them un
     await expect(page.getByRole('heading', { level: 2, name: 'Messages' })).toBeFocused();
 
     // The late answer, older than the dismissal, does not bring the notice back.
-    release();
-    await delivered;
+    late.release();
+    await late.delivered;
     // Give the page the moment it needs to act on the late answer.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     // Counted once, not waited for: the next re-read would hide a notice wrongly brought back within the wait.

@@ -5,6 +5,7 @@ import { test, expect } from './fixtures';
 import { storedRecords } from './support/stored';
 import { api } from './support/api';
 import { seriousViolations } from './support/axe';
+import { holdNextAnswer } from './support/held-answer';
 import type { HostProcess } from './support/host-process';
 
 interface Ids {
@@ -227,16 +228,7 @@ test.describe('the organiser takes members’ orders against the producers’ st
     await expect(app.getByRole('heading', { level: 1, name: 'Commande n° 1 — Anne Dupont' })).toBeVisible();
 
     // The stock read that follows the add is answered (7 left) but its answer is held back, as on a busy machine.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let first = true;
-    await app.route('**/api/call/offers.forDistribution', async (route) => {
-      if (!first) return route.continue();
-      first = false;
-      const response = await route.fetch();
-      await held;
-      await route.fulfill({ response });
-    });
+    const late = await holdNextAnswer(app, 'offers.forDistribution');
     await orderByKeyboard(app, 'car', '3');
     const quantity = app.getByRole('textbox', { name: 'Quantité de Carottes' });
     await expect(quantity).toHaveValue('3');
@@ -245,7 +237,7 @@ test.describe('the organiser takes members’ orders against the producers’ st
     await expect(app.getByRole('status')).toHaveText('Carottes : 2 dans la commande. Reste 8.');
 
     const lateRead = app.waitForResponse('**/api/call/offers.forDistribution');
-    release();
+    late.release();
     await lateRead;
     // Give the page the moment it needs to act on the late answer: the notice and the stock still say 2 ordered, 8 left.
     await app.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
